@@ -1,0 +1,96 @@
+package coding
+
+import (
+	"strings"
+	"time"
+)
+
+// Case groups the documents of one unit of analysis, usually a firm, and
+// carries its attributes (sector, employees, founded, markets...).
+type Case struct {
+	ID         string      `json:"id"`
+	ProjectID  string      `json:"project_id"`
+	Name       string      `json:"name"`
+	Attributes []Attribute `json:"attributes"`
+	// Order places the case among its project's cases (ascending).
+	Order     int       `json:"order"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// Validate reports whether the case can be stored.
+func (c *Case) Validate() error {
+	c.Name = strings.TrimSpace(c.Name)
+	if err := validName("case", c.Name); err != nil {
+		return err
+	}
+	if c.Attributes == nil {
+		c.Attributes = []Attribute{}
+	}
+	seen := map[string]bool{}
+	for i := range c.Attributes {
+		a := &c.Attributes[i]
+		if err := a.Validate(); err != nil {
+			return err
+		}
+		key := strings.ToLower(a.Name)
+		if seen[key] {
+			return Errorf(EINVALID, "attribute %q appears twice", a.Name)
+		}
+		seen[key] = true
+	}
+	return nil
+}
+
+// Attribute returns the case's attribute with the given name
+// (case-insensitive), or nil.
+func (c *Case) Attribute(name string) *Attribute {
+	for i := range c.Attributes {
+		if strings.EqualFold(c.Attributes[i].Name, name) {
+			return &c.Attributes[i]
+		}
+	}
+	return nil
+}
+
+// SetAttribute adds a or replaces the attribute of the same name.
+func (c *Case) SetAttribute(a Attribute) {
+	if old := c.Attribute(a.Name); old != nil {
+		*old = a
+		return
+	}
+	c.Attributes = append(c.Attributes, a)
+}
+
+// CaseUpdate holds the fields of a case to change; nil fields stay.
+// Attributes, when set, are merged by name: an attribute with a null value
+// is removed, others are added or replaced.
+type CaseUpdate struct {
+	Name       *string     `json:"name"`
+	Attributes []Attribute `json:"attributes"`
+}
+
+// Apply copies the set fields of u onto c and validates the result.
+func (u CaseUpdate) Apply(c *Case) error {
+	if u.Name != nil {
+		c.Name = *u.Name
+	}
+	for _, a := range u.Attributes {
+		if a.Type == "" && a.Value == nil {
+			c.removeAttribute(a.Name)
+			continue
+		}
+		c.SetAttribute(a)
+	}
+	return c.Validate()
+}
+
+func (c *Case) removeAttribute(name string) {
+	out := c.Attributes[:0]
+	for _, a := range c.Attributes {
+		if !strings.EqualFold(a.Name, name) {
+			out = append(out, a)
+		}
+	}
+	c.Attributes = out
+}

@@ -1,0 +1,63 @@
+package coding
+
+import (
+	"strings"
+	"time"
+)
+
+// MaxNameLen bounds the length (in code points) of names of projects,
+// cases, codes and facets.
+const MaxNameLen = 200
+
+// Project is one study. A data directory holds many projects; everything
+// else belongs to exactly one.
+type Project struct {
+	ID          string `json:"id"`
+	Name        string `json:"name"`
+	Description string `json:"description"`
+	// Language is the ISO 639-1 code of the transcripts' main language; it
+	// picks the search analyzer. Empty means English.
+	Language  string    `json:"language"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// Validate reports whether the project can be stored.
+func (p *Project) Validate() error {
+	p.Name = strings.TrimSpace(p.Name)
+	return validName("project", p.Name)
+}
+
+// ProjectUpdate holds the fields of a project to change; nil fields stay.
+type ProjectUpdate struct {
+	Name        *string `json:"name"`
+	Description *string `json:"description"`
+	Language    *string `json:"language"`
+}
+
+// Apply copies the set fields of u onto p and validates the result.
+func (u ProjectUpdate) Apply(p *Project) error {
+	if u.Name != nil {
+		p.Name = *u.Name
+	}
+	if u.Description != nil {
+		p.Description = *u.Description
+	}
+	if u.Language != nil {
+		p.Language = *u.Language
+	}
+	return p.Validate()
+}
+
+// validName checks a user-given name: present, not too long, one line.
+func validName(what, name string) error {
+	switch {
+	case name == "":
+		return Errorf(EINVALID, "%s name is required", what)
+	case RuneLen(name) > MaxNameLen:
+		return Errorf(EINVALID, "%s name is longer than %d characters", what, MaxNameLen)
+	case strings.ContainsAny(name, "\n\r\t"):
+		return Errorf(EINVALID, "%s name must be a single line", what)
+	}
+	return nil
+}

@@ -1,0 +1,106 @@
+package coding
+
+import (
+	"sort"
+	"time"
+)
+
+// Quote is a coded passage of a document: the code points [Start, End) of
+// its stored text, tagged with one or more codes (first-order concepts,
+// or themes when coded directly).
+type Quote struct {
+	ID         string `json:"id"`
+	ProjectID  string `json:"project_id"`
+	DocumentID string `json:"document_id"`
+	Start      int    `json:"start"`
+	End        int    `json:"end"`
+	// Text is a snapshot of the document's text at [Start, End).
+	Text    string   `json:"text"`
+	CodeIDs []string `json:"code_ids"`
+	// Coder is the user who made the quote.
+	Coder     string    `json:"coder"`
+	Memo      string    `json:"memo"` // Markdown
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// Place checks the quote's range against its document's text and takes
+// the text snapshot.
+func (q *Quote) Place(doc *Document) error {
+	n := RuneLen(doc.Text)
+	if q.Start < 0 || q.End <= q.Start || q.End > n {
+		return Errorf(EUNPROCESSABLE, "quote range [%d,%d) is not within the document (0 <= start < end <= %d, in characters)", q.Start, q.End, n)
+	}
+	q.Text = Slice(doc.Text, q.Start, q.End)
+	return nil
+}
+
+// CheckCodes reports whether codeIDs may tag a quote: at least one, no
+// duplicates (removed silently), each a concept or theme of the project.
+// It returns the deduplicated list in the given order.
+func CheckCodes(codeIDs []string, codes map[string]*Code) ([]string, error) {
+	if len(codeIDs) == 0 {
+		return nil, Errorf(EINVALID, "a quote needs at least one code")
+	}
+	out := make([]string, 0, len(codeIDs))
+	seen := map[string]bool{}
+	for _, id := range codeIDs {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		c, ok := codes[id]
+		if !ok {
+			return nil, Errorf(ENOTFOUND, "code %q not found", id)
+		}
+		if c.Level == LevelDimension {
+			return nil, Errorf(EUNPROCESSABLE, "quotes are coded with concepts or themes, not with the aggregate dimension %q", c.Name)
+		}
+		out = append(out, id)
+	}
+	return out, nil
+}
+
+// HasCode reports whether the quote is tagged with code id.
+func (q *Quote) HasCode(id string) bool {
+	for _, c := range q.CodeIDs {
+		if c == id {
+			return true
+		}
+	}
+	return false
+}
+
+// QuoteUpdate holds the fields of a quote to change; nil fields stay.
+// Start and End resize it (the snapshot follows); CodeIDs recodes it.
+type QuoteUpdate struct {
+	Start   *int     `json:"start"`
+	End     *int     `json:"end"`
+	CodeIDs []string `json:"code_ids"`
+	Memo    *string  `json:"memo"`
+}
+
+// QuoteFilter selects quotes; empty fields match all.
+type QuoteFilter struct {
+	DocumentID string
+	// CodeID matches quotes tagged with the code or any code below it.
+	CodeID string
+	Coder  string
+}
+
+// SortQuotes orders quotes by document, then position, then ID.
+func SortQuotes(qs []*Quote) {
+	sort.SliceStable(qs, func(i, j int) bool {
+		a, b := qs[i], qs[j]
+		if a.DocumentID != b.DocumentID {
+			return a.DocumentID < b.DocumentID
+		}
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		if a.End != b.End {
+			return a.End < b.End
+		}
+		return a.ID < b.ID
+	})
+}
