@@ -1,6 +1,7 @@
 package coding
 
 import (
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -178,4 +179,22 @@ func cleanList(items []string) []string {
 		}
 	}
 	return out
+}
+
+// UnmarshalJSON decodes an attribute and gives its value the Go type of
+// its attribute type, so values read back from storage or JSON behave
+// like validated ones. Invalid values are left for Validate to report.
+func (a *Attribute) UnmarshalJSON(b []byte) error {
+	type plain Attribute
+	var p plain
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	*a = Attribute(p)
+	if a.Type != "" {
+		if v, err := convertValue(a.Type, a.Value); err == nil {
+			a.Value = v
+		}
+	}
+	return nil
 }

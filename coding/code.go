@@ -1,8 +1,8 @@
 package coding
 
 import (
-	"sort"
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 )

@@ -1,0 +1,237 @@
+package store
+
+import (
+	"context"
+	"strings"
+
+	"tessera/coding"
+)
+
+func (t *txn) putQuote(q *coding.Quote) error {
+	b, err := t.sub(q.ProjectID, bQuotes)
+	if err != nil {
+		return err
+	}
+	idx, _ := t.sub(q.ProjectID, bDocQuotes)
+	if err := idx.Put([]byte(q.DocumentID+"/"+q.ID), nil); err != nil {
+		return err
+	}
+	t.changed(q.ProjectID, "quote", false, q.ID)
+	return put(b, q.ID, q)
+}
+
+func (t *txn) deleteQuote(q *coding.Quote) error {
+	b, err := t.sub(q.ProjectID, bQuotes)
+	if err != nil {
+		return err
+	}
+	idx, _ := t.sub(q.ProjectID, bDocQuotes)
+	if err := idx.Delete([]byte(q.DocumentID + "/" + q.ID)); err != nil {
+		return err
+	}
+	if err := t.deleteMemosOf(q.ProjectID, coding.MemoQuote, q.ID); err != nil {
+		return err
+	}
+	t.changed(q.ProjectID, "quote", true, q.ID)
+	return b.Delete([]byte(q.ID))
+}
+
+func (t *txn) findQuote(pid, id string) (*coding.Quote, error) {
+	b, err := t.sub(pid, bQuotes)
+	if err != nil {
+		return nil, err
+	}
+	return get[coding.Quote](b, id, "quote")
+}
+
+// quotes returns all quotes of the project, in ID order.
+func (t *txn) quotes(pid string) ([]*coding.Quote, error) {
+	b, err := t.sub(pid, bQuotes)
+	if err != nil {
+		return nil, err
+	}
+	return list[coding.Quote](b)
+}
+
+// documentQuotes returns the quotes of one document through the index.
+func (t *txn) documentQuotes(pid, docID string) ([]*coding.Quote, error) {
+	idx, err := t.sub(pid, bDocQuotes)
+	if err != nil {
+		return nil, err
+	}
+	var out []*coding.Quote
+	prefix := docID + "/"
+	c := idx.Cursor()
+	for k, _ := c.Seek([]byte(prefix)); k != nil && strings.HasPrefix(string(k), prefix); k, _ = c.Next() {
+		q, err := t.findQuote(pid, string(k[len(prefix):]))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, q)
+	}
+	return out, nil
+}
+
+// codeMap returns the project's codes by ID.
+func (t *txn) codeMap(pid string) (map[string]*coding.Code, error) {
+	cb, err := t.codebook(pid)
+	if err != nil {
+		return nil, err
+	}
+	return cb.byID, nil
+}
+
+// CreateQuote places q in its document and stores it.
+func (s *Store) CreateQuote(ctx context.Context, q *coding.Quote) error {
+	return s.update(ctx, func(t *txn) error {
+		doc, err := t.findDocument(q.ProjectID, q.DocumentID, true)
+		if err != nil {
+			return err
+		}
+		codes, err := t.codeMap(q.ProjectID)
+		if err != nil {
+			return err
+		}
+		if q.CodeIDs, err = coding.CheckCodes(q.CodeIDs, codes); err != nil {
+			return err
+		}
+		if err := q.Place(doc); err != nil {
+			return err
+		}
+		if len(q.Memo) > coding.MaxMemoLen {
+			return coding.Errorf(coding.ETOOLARGE, "quote memo is larger than %d bytes", coding.MaxMemoLen)
+		}
+		q.ID = coding.NewID(t.now)
+		q.CreatedAt, q.UpdatedAt = t.now, t.now
+		return t.putQuote(q)
+	})
+}
+
+// FindQuote returns the quote with id.
+func (s *Store) FindQuote(ctx context.Context, pid, id string) (*coding.Quote, error) {
+	var q *coding.Quote
+	err := s.view(ctx, func(t *txn) (err error) {
+		q, err = t.findQuote(pid, id)
+		return err
+	})
+	return q, err
+}
+
+// ListQuotes returns the quotes matching f in document order.
+func (s *Store) ListQuotes(ctx context.Context, pid string, f coding.QuoteFilter) ([]*coding.Quote, error) {
+	out := []*coding.Quote{}
+	err := s.view(ctx, func(t *txn) error {
+		var quotes []*coding.Quote
+		var err error
+		if f.DocumentID != "" {
+			if _, err := t.findDocument(pid, f.DocumentID, false); err != nil {
+				return err
+			}
+			quotes, err = t.documentQuotes(pid, f.DocumentID)
+		} else {
+			quotes, err = t.quotes(pid)
+		}
+		if err != nil {
+			return err
+		}
+		var wanted map[string]bool
+		if f.CodeID != "" {
+			cb, err := t.codebook(pid)
+			if err != nil {
+				return err
+			}
+			if _, err := cb.find(f.CodeID); err != nil {
+				return err
+			}
+			wanted = map[string]bool{}
+			for _, id := range coding.NewCodeTree(cb.all).Descendants(f.CodeID) {
+				wanted[id] = true
+			}
+		}
+		for _, q := range quotes {
+			if f.Coder != "" && q.Coder != f.Coder {
+				continue
+			}
+			if wanted != nil && !anyCode(q.CodeIDs, wanted) {
+				continue
+			}
+			out = append(out, q)
+		}
+		return nil
+	})
+	s.sortByDocument(ctx, pid, out)
+	return out, err
+}
+
+func anyCode(ids []string, wanted map[string]bool) bool {
+	for _, id := range ids {
+		if wanted[id] {
+			return true
+		}
+	}
+	return false
+}
+
+// sortByDocument orders quotes by their document's order, then position.
+func (s *Store) sortByDocument(ctx context.Context, pid string, qs []*coding.Quote) {
+	coding.SortQuotes(qs)
+	docs, err := s.ListDocuments(ctx, pid, coding.DocumentFilter{})
+	if err != nil {
+		return
+	}
+	orderQuotesByDocs(qs, docs)
+}
+
+// UpdateQuote resizes, recodes or annotates the quote.
+func (s *Store) UpdateQuote(ctx context.Context, pid, id string, u coding.QuoteUpdate) (*coding.Quote, error) {
+	var q *coding.Quote
+	err := s.update(ctx, func(t *txn) (err error) {
+		if q, err = t.findQuote(pid, id); err != nil {
+			return err
+		}
+		if u.Start != nil || u.End != nil {
+			if u.Start != nil {
+				q.Start = *u.Start
+			}
+			if u.End != nil {
+				q.End = *u.End
+			}
+			doc, err := t.findDocument(pid, q.DocumentID, true)
+			if err != nil {
+				return err
+			}
+			if err := q.Place(doc); err != nil {
+				return err
+			}
+		}
+		if u.CodeIDs != nil {
+			codes, err := t.codeMap(pid)
+			if err != nil {
+				return err
+			}
+			if q.CodeIDs, err = coding.CheckCodes(u.CodeIDs, codes); err != nil {
+				return err
+			}
+		}
+		if u.Memo != nil {
+			if len(*u.Memo) > coding.MaxMemoLen {
+				return coding.Errorf(coding.ETOOLARGE, "quote memo is larger than %d bytes", coding.MaxMemoLen)
+			}
+			q.Memo = *u.Memo
+		}
+		q.UpdatedAt = t.now
+		return t.putQuote(q)
+	})
+	return q, err
+}
+
+// DeleteQuote removes the quote and its memos.
+func (s *Store) DeleteQuote(ctx context.Context, pid, id string) error {
+	return s.update(ctx, func(t *txn) error {
+		q, err := t.findQuote(pid, id)
+		if err != nil {
+			return err
+		}
+		return t.deleteQuote(q)
+	})
+}
