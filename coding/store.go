@@ -17,6 +17,7 @@ type Store interface {
 	FacetStore
 	QuoteStore
 	MemoStore
+	AuditStore
 
 	// Backup writes a consistent copy of the whole store to w while it
 	// stays online, and returns the bytes written.

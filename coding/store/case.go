@@ -13,7 +13,7 @@ func (s *Store) CreateCase(ctx context.Context, c *coding.Case) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
-	return s.update(ctx, func(t *txn) error {
+	return s.update(ctx, "create_case", func(t *txn) error {
 		cases, err := t.cases(c.ProjectID)
 		if err != nil {
 			return err
@@ -36,8 +36,8 @@ func (t *txn) putCase(c *coding.Case) error {
 	if err != nil {
 		return err
 	}
-	t.changed(c.ProjectID, "case", false, c.ID)
-	return put(b, c.ID, c)
+	_ = b
+	return t.write(c.ProjectID, "case", c.ID, c)
 }
 
 // cases returns the project's cases in user order.
@@ -108,7 +108,7 @@ func (s *Store) ListCases(ctx context.Context, pid string) ([]*coding.Case, erro
 // UpdateCase renames the case or changes its attributes.
 func (s *Store) UpdateCase(ctx context.Context, pid, id string, u coding.CaseUpdate) (*coding.Case, error) {
 	var c *coding.Case
-	err := s.update(ctx, func(t *txn) error {
+	err := s.update(ctx, "update_case", func(t *txn) error {
 		cases, err := t.cases(pid)
 		if err != nil {
 			return err
@@ -131,7 +131,7 @@ func (s *Store) UpdateCase(ctx context.Context, pid, id string, u coding.CaseUpd
 // DeleteCase removes the case; its documents stay, without a case, and
 // its memos go with it.
 func (s *Store) DeleteCase(ctx context.Context, pid, id string) error {
-	return s.update(ctx, func(t *txn) error {
+	return s.update(ctx, "delete_case", func(t *txn) error {
 		if _, err := t.findCase(pid, id); err != nil {
 			return err
 		}
@@ -151,15 +151,13 @@ func (s *Store) DeleteCase(ctx context.Context, pid, id string) error {
 		if err := t.deleteMemosOf(pid, coding.MemoCase, id); err != nil {
 			return err
 		}
-		b, _ := t.sub(pid, bCases)
-		t.changed(pid, "case", true, id)
-		return b.Delete([]byte(id))
+		return t.remove(pid, "case", id)
 	})
 }
 
 // ReorderCases sets the order of the project's cases.
 func (s *Store) ReorderCases(ctx context.Context, pid string, ids []string) error {
-	return s.update(ctx, func(t *txn) error {
+	return s.update(ctx, "reorder_cases", func(t *txn) error {
 		cases, err := t.cases(pid)
 		if err != nil {
 			return err

@@ -81,8 +81,8 @@ func (t *txn) putCode(c *coding.Code) error {
 	if err != nil {
 		return err
 	}
-	t.changed(c.ProjectID, "code", false, c.ID)
-	return put(b, c.ID, c)
+	_ = b
+	return t.write(c.ProjectID, "code", c.ID, c)
 }
 
 // CreateCode stores c as the last of its siblings.
@@ -90,7 +90,7 @@ func (s *Store) CreateCode(ctx context.Context, c *coding.Code) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
-	return s.update(ctx, func(t *txn) error {
+	return s.update(ctx, "create_code", func(t *txn) error {
 		cb, err := t.codebook(c.ProjectID)
 		if err != nil {
 			return err
@@ -140,7 +140,7 @@ func (s *Store) ListCodes(ctx context.Context, pid string) ([]*coding.Code, erro
 // UpdateCode renames, recolours, redefines, re-levels or moves the code.
 func (s *Store) UpdateCode(ctx context.Context, pid, id string, u coding.CodeUpdate) (*coding.Code, error) {
 	var c *coding.Code
-	err := s.update(ctx, func(t *txn) error {
+	err := s.update(ctx, "update_code", func(t *txn) error {
 		cb, err := t.codebook(pid)
 		if err != nil {
 			return err
@@ -193,7 +193,7 @@ func (t *txn) checkLevelChange(cb *codebook, c *coding.Code) error {
 // deletes source.
 func (s *Store) MergeCodes(ctx context.Context, pid, sourceID, targetID string) (*coding.Code, error) {
 	var target *coding.Code
-	err := s.update(ctx, func(t *txn) error {
+	err := s.update(ctx, "merge_codes", func(t *txn) error {
 		cb, err := t.codebook(pid)
 		if err != nil {
 			return err
@@ -273,15 +273,13 @@ func replaceCode(ids []string, from, to string) []string {
 }
 
 func (t *txn) deleteCodeRecord(pid, id string) error {
-	b, _ := t.sub(pid, bCodes)
-	t.changed(pid, "code", true, id)
-	return b.Delete([]byte(id))
+	return t.remove(pid, "code", id)
 }
 
 // DeleteCode removes the code, refusing while quotes use it unless uncode.
 func (s *Store) DeleteCode(ctx context.Context, pid, id string, uncode bool) (coding.DeleteCodeResult, error) {
 	var res coding.DeleteCodeResult
-	err := s.update(ctx, func(t *txn) error {
+	err := s.update(ctx, "delete_code", func(t *txn) error {
 		res = coding.DeleteCodeResult{}
 		cb, err := t.codebook(pid)
 		if err != nil {
@@ -351,7 +349,7 @@ func removeCode(ids []string, id string) []string {
 
 // ReorderCodes sets the order of the children of parentID.
 func (s *Store) ReorderCodes(ctx context.Context, pid, parentID string, ids []string) error {
-	return s.update(ctx, func(t *txn) error {
+	return s.update(ctx, "reorder_codes", func(t *txn) error {
 		cb, err := t.codebook(pid)
 		if err != nil {
 			return err
@@ -383,7 +381,7 @@ func (s *Store) ReorderCodes(ctx context.Context, pid, parentID string, ids []st
 // SetCodeFacet sets (or with "" clears) the code's value of a facet.
 func (s *Store) SetCodeFacet(ctx context.Context, pid, codeID, facetID, value string) (*coding.Code, error) {
 	var c *coding.Code
-	err := s.update(ctx, func(t *txn) error {
+	err := s.update(ctx, "set_code_facet", func(t *txn) error {
 		cb, err := t.codebook(pid)
 		if err != nil {
 			return err

@@ -20,7 +20,7 @@ func (s *Store) CreateDocument(ctx context.Context, d *coding.Document) error {
 	if err := d.Validate(); err != nil {
 		return err
 	}
-	return s.update(ctx, func(t *txn) error {
+	return s.update(ctx, "create_document", func(t *txn) error {
 		if d.CaseID != "" {
 			if _, err := t.findCase(d.ProjectID, d.CaseID); err != nil {
 				return err
@@ -55,8 +55,8 @@ func (t *txn) putDocumentMeta(d *coding.Document) error {
 	}
 	meta := *d
 	meta.Text, meta.Turns = "", nil
-	t.changed(d.ProjectID, "document", false, d.ID)
-	return put(b, d.ID, &meta)
+	_ = b
+	return t.write(d.ProjectID, "document", d.ID, &meta)
 }
 
 func (t *txn) putDocumentText(d *coding.Document) error {
@@ -64,7 +64,8 @@ func (t *txn) putDocumentText(d *coding.Document) error {
 	if err != nil {
 		return err
 	}
-	return put(b, d.ID, docText{Text: d.Text, Turns: d.Turns})
+	_ = b
+	return t.write(d.ProjectID, "text", d.ID, docText{Text: d.Text, Turns: d.Turns})
 }
 
 // findDocument returns the document; with text it also loads text and turns.
@@ -147,7 +148,7 @@ func (s *Store) ListDocuments(ctx context.Context, pid string, f coding.Document
 // UpdateDocument changes the title, case, metadata or speakers of a document.
 func (s *Store) UpdateDocument(ctx context.Context, pid, id string, u coding.DocumentUpdate) (*coding.Document, error) {
 	var d *coding.Document
-	err := s.update(ctx, func(t *txn) (err error) {
+	err := s.update(ctx, "update_document", func(t *txn) (err error) {
 		if d, err = t.findDocument(pid, id, true); err != nil {
 			return err
 		}
@@ -172,7 +173,7 @@ func (s *Store) UpdateDocument(ctx context.Context, pid, id string, u coding.Doc
 
 // DeleteDocument removes the document, its quotes and their memos.
 func (s *Store) DeleteDocument(ctx context.Context, pid, id string, confirm bool) error {
-	return s.update(ctx, func(t *txn) error {
+	return s.update(ctx, "delete_document", func(t *txn) error {
 		d, err := t.findDocument(pid, id, false)
 		if err != nil {
 			return err
@@ -192,14 +193,6 @@ func (s *Store) DeleteDocument(ctx context.Context, pid, id string, confirm bool
 		if err := t.deleteMemosOf(pid, coding.MemoDocument, id); err != nil {
 			return err
 		}
-		for _, name := range [][]byte{bDocuments, bTexts} {
-			b, _ := t.sub(pid, name)
-			if err := b.Delete([]byte(id)); err != nil {
-				return err
-			}
-		}
-		hashes, _ := t.sub(pid, bHashes)
-		t.changed(pid, "document", true, id)
-		return hashes.Delete([]byte(d.Hash + "/" + id))
+		return t.removeWithIndexes(pid, "document", id)
 	})
 }

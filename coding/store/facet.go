@@ -31,8 +31,8 @@ func (t *txn) putFacet(f *coding.Facet) error {
 	if err != nil {
 		return err
 	}
-	t.changed(f.ProjectID, "facet", false, f.ID)
-	return put(b, f.ID, f)
+	_ = b
+	return t.write(f.ProjectID, "facet", f.ID, f)
 }
 
 func checkFacetName(fs []*coding.Facet, name, id string) error {
@@ -49,7 +49,7 @@ func (s *Store) CreateFacet(ctx context.Context, f *coding.Facet) error {
 	if err := f.Validate(); err != nil {
 		return err
 	}
-	return s.update(ctx, func(t *txn) error {
+	return s.update(ctx, "create_facet", func(t *txn) error {
 		fs, err := t.facets(f.ProjectID)
 		if err != nil {
 			return err
@@ -94,7 +94,7 @@ func (s *Store) ListFacets(ctx context.Context, pid string) ([]*coding.Facet, er
 // follow on codes; values no longer listed are cleared from codes.
 func (s *Store) UpdateFacet(ctx context.Context, pid, id string, u coding.FacetUpdate) (*coding.Facet, error) {
 	var f *coding.Facet
-	err := s.update(ctx, func(t *txn) (err error) {
+	err := s.update(ctx, "update_facet", func(t *txn) (err error) {
 		if f, err = t.findFacet(pid, id); err != nil {
 			return err
 		}
@@ -157,7 +157,7 @@ func (s *Store) UpdateFacet(ctx context.Context, pid, id string, u coding.FacetU
 
 // DeleteFacet removes the facet and its values from every code.
 func (s *Store) DeleteFacet(ctx context.Context, pid, id string) error {
-	return s.update(ctx, func(t *txn) error {
+	return s.update(ctx, "delete_facet", func(t *txn) error {
 		if _, err := t.findFacet(pid, id); err != nil {
 			return err
 		}
@@ -173,8 +173,6 @@ func (s *Store) DeleteFacet(ctx context.Context, pid, id string) error {
 				}
 			}
 		}
-		b, _ := t.sub(pid, bFacets)
-		t.changed(pid, "facet", true, id)
-		return b.Delete([]byte(id))
+		return t.remove(pid, "facet", id)
 	})
 }

@@ -11,8 +11,8 @@ func (t *txn) putMemo(m *coding.Memo) error {
 	if err != nil {
 		return err
 	}
-	t.changed(m.ProjectID, "memo", false, m.ID)
-	return put(b, m.ID, m)
+	_ = b
+	return t.write(m.ProjectID, "memo", m.ID, m)
 }
 
 func (t *txn) findMemo(pid, id string) (*coding.Memo, error) {
@@ -61,11 +61,9 @@ func (t *txn) deleteMemosOf(pid, targetType, targetID string) error {
 	if err != nil {
 		return err
 	}
-	b, _ := t.sub(pid, bMemos)
 	for _, m := range memos {
 		if m.TargetType == targetType && m.TargetID == targetID {
-			t.changed(pid, "memo", true, m.ID)
-			if err := b.Delete([]byte(m.ID)); err != nil {
+			if err := t.remove(pid, "memo", m.ID); err != nil {
 				return err
 			}
 		}
@@ -96,7 +94,7 @@ func (s *Store) CreateMemo(ctx context.Context, m *coding.Memo) error {
 	if err := m.Validate(); err != nil {
 		return err
 	}
-	return s.update(ctx, func(t *txn) error {
+	return s.update(ctx, "create_memo", func(t *txn) error {
 		if err := t.checkTarget(m); err != nil {
 			return err
 		}
@@ -134,7 +132,7 @@ func (s *Store) ListMemos(ctx context.Context, pid string, f coding.MemoFilter) 
 // UpdateMemo changes the memo's title or body.
 func (s *Store) UpdateMemo(ctx context.Context, pid, id string, u coding.MemoUpdate) (*coding.Memo, error) {
 	var m *coding.Memo
-	err := s.update(ctx, func(t *txn) (err error) {
+	err := s.update(ctx, "update_memo", func(t *txn) (err error) {
 		if m, err = t.findMemo(pid, id); err != nil {
 			return err
 		}
@@ -155,12 +153,10 @@ func (s *Store) UpdateMemo(ctx context.Context, pid, id string, u coding.MemoUpd
 
 // DeleteMemo removes the memo.
 func (s *Store) DeleteMemo(ctx context.Context, pid, id string) error {
-	return s.update(ctx, func(t *txn) error {
+	return s.update(ctx, "delete_memo", func(t *txn) error {
 		if _, err := t.findMemo(pid, id); err != nil {
 			return err
 		}
-		b, _ := t.sub(pid, bMemos)
-		t.changed(pid, "memo", true, id)
-		return b.Delete([]byte(id))
+		return t.remove(pid, "memo", id)
 	})
 }

@@ -15,7 +15,7 @@ func (s *Store) CreateProject(ctx context.Context, p *coding.Project) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	return s.update(ctx, func(t *txn) error {
+	return s.update(ctx, "create_project", func(t *txn) error {
 		if err := t.checkProjectName(p.Name, ""); err != nil {
 			return err
 		}
@@ -30,8 +30,7 @@ func (s *Store) CreateProject(ctx context.Context, p *coding.Project) error {
 				return err
 			}
 		}
-		t.changed(p.ID, "project", false, p.ID)
-		return put(t.tx.Bucket(bucketProjects), p.ID, p)
+		return t.write(p.ID, "project", p.ID, p)
 	})
 }
 
@@ -90,7 +89,7 @@ func (s *Store) ListProjects(ctx context.Context) ([]*coding.Project, error) {
 // UpdateProject changes the set fields of the project.
 func (s *Store) UpdateProject(ctx context.Context, id string, u coding.ProjectUpdate) (*coding.Project, error) {
 	var p *coding.Project
-	err := s.update(ctx, func(t *txn) (err error) {
+	err := s.update(ctx, "update_project", func(t *txn) (err error) {
 		b := t.tx.Bucket(bucketProjects)
 		if p, err = get[coding.Project](b, id, "project"); err != nil {
 			return err
@@ -102,15 +101,14 @@ func (s *Store) UpdateProject(ctx context.Context, id string, u coding.ProjectUp
 			return err
 		}
 		p.UpdatedAt = t.now
-		t.changed(id, "project", false, id)
-		return put(b, id, p)
+		return t.write(id, "project", id, p)
 	})
 	return p, err
 }
 
 // DeleteProject removes the project and all its data.
 func (s *Store) DeleteProject(ctx context.Context, id string) error {
-	return s.update(ctx, func(t *txn) error {
+	return s.update(ctx, "delete_project", func(t *txn) error {
 		b := t.tx.Bucket(bucketProjects)
 		if _, err := get[coding.Project](b, id, "project"); err != nil {
 			return err

@@ -16,8 +16,8 @@ func (t *txn) putQuote(q *coding.Quote) error {
 	if err := idx.Put([]byte(q.DocumentID+"/"+q.ID), nil); err != nil {
 		return err
 	}
-	t.changed(q.ProjectID, "quote", false, q.ID)
-	return put(b, q.ID, q)
+	_ = b
+	return t.write(q.ProjectID, "quote", q.ID, q)
 }
 
 func (t *txn) deleteQuote(q *coding.Quote) error {
@@ -32,8 +32,8 @@ func (t *txn) deleteQuote(q *coding.Quote) error {
 	if err := t.deleteMemosOf(q.ProjectID, coding.MemoQuote, q.ID); err != nil {
 		return err
 	}
-	t.changed(q.ProjectID, "quote", true, q.ID)
-	return b.Delete([]byte(q.ID))
+	_ = b
+	return t.remove(q.ProjectID, "quote", q.ID)
 }
 
 func (t *txn) findQuote(pid, id string) (*coding.Quote, error) {
@@ -83,7 +83,7 @@ func (t *txn) codeMap(pid string) (map[string]*coding.Code, error) {
 
 // CreateQuote places q in its document and stores it.
 func (s *Store) CreateQuote(ctx context.Context, q *coding.Quote) error {
-	return s.update(ctx, func(t *txn) error {
+	return s.update(ctx, "create_quote", func(t *txn) error {
 		doc, err := t.findDocument(q.ProjectID, q.DocumentID, true)
 		if err != nil {
 			return err
@@ -185,7 +185,7 @@ func (s *Store) sortByDocument(ctx context.Context, pid string, qs []*coding.Quo
 // UpdateQuote resizes, recodes or annotates the quote.
 func (s *Store) UpdateQuote(ctx context.Context, pid, id string, u coding.QuoteUpdate) (*coding.Quote, error) {
 	var q *coding.Quote
-	err := s.update(ctx, func(t *txn) (err error) {
+	err := s.update(ctx, "update_quote", func(t *txn) (err error) {
 		if q, err = t.findQuote(pid, id); err != nil {
 			return err
 		}
@@ -227,7 +227,7 @@ func (s *Store) UpdateQuote(ctx context.Context, pid, id string, u coding.QuoteU
 
 // DeleteQuote removes the quote and its memos.
 func (s *Store) DeleteQuote(ctx context.Context, pid, id string) error {
-	return s.update(ctx, func(t *txn) error {
+	return s.update(ctx, "delete_quote", func(t *txn) error {
 		q, err := t.findQuote(pid, id)
 		if err != nil {
 			return err

@@ -44,10 +44,11 @@ var (
 	bQuotes    = []byte("quotes")
 	bDocQuotes = []byte("doc_quotes") // document ID + "/" + quote ID -> nil
 	bMemos     = []byte("memos")
+	bAudit     = []byte("audit") // sequence number -> audit entry
 	keySeq     = []byte("seq")
 )
 
-var projectBuckets = [][]byte{bCases, bDocuments, bTexts, bHashes, bCodes, bFacets, bQuotes, bDocQuotes, bMemos}
+var projectBuckets = [][]byte{bCases, bDocuments, bTexts, bHashes, bCodes, bFacets, bQuotes, bDocQuotes, bMemos, bAudit}
 
 // Options configure a Store.
 type Options struct {
@@ -155,6 +156,10 @@ type txn struct {
 	s       *Store
 	now     time.Time
 	changes []coding.Change
+	// audit collects entity changes by project, for the audit trail.
+	audit map[string]*coding.AuditEntry
+	op    string
+	actor string
 }
 
 // view runs fn in a read-only transaction.
@@ -165,15 +170,16 @@ func (s *Store) view(ctx context.Context, fn func(t *txn) error) error {
 	return s.db.View(func(tx *bolt.Tx) error { return fn(&txn{tx: tx, s: s, now: s.now().UTC()}) })
 }
 
-// update runs fn in a read-write transaction, bumps the sequence number of
-// every project it changed, and after the commit reports the changes.
-func (s *Store) update(ctx context.Context, fn func(t *txn) error) error {
+// update runs fn in a read-write transaction named op, bumps the sequence
+// number of every project it changed, records an audit entry for each,
+// and after the commit reports the changes.
+func (s *Store) update(ctx context.Context, op string, fn func(t *txn) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	var changes []coding.Change
 	err := s.db.Update(func(tx *bolt.Tx) error {
-		t := &txn{tx: tx, s: s, now: s.now().UTC()}
+		t := &txn{tx: tx, s: s, now: s.now().UTC(), op: op, actor: coding.ActorFrom(ctx), audit: map[string]*coding.AuditEntry{}}
 		if err := fn(t); err != nil {
 			return err
 		}
@@ -185,6 +191,9 @@ func (s *Store) update(ctx context.Context, fn func(t *txn) error) error {
 				if pb := t.projectBucket(c.ProjectID); pb != nil {
 					seq = readU64(pb.Get(keySeq)) + 1
 					if err := pb.Put(keySeq, u64(seq)); err != nil {
+						return err
+					}
+					if err := t.writeAudit(pb, seq); err != nil {
 						return err
 					}
 				}
@@ -201,8 +210,17 @@ func (s *Store) update(ctx context.Context, fn func(t *txn) error) error {
 	return err
 }
 
-// changed records a change of kind to ids in project pid.
+// changed records a change of kind to ids in project pid, for OnChange.
 func (t *txn) changed(pid, kind string, deleted bool, ids ...string) {
+	if len(ids) == 1 {
+		for i := range t.changes {
+			c := &t.changes[i]
+			if c.ProjectID == pid && c.Kind == kind && len(c.IDs) == 1 && c.IDs[0] == ids[0] {
+				c.Deleted = deleted
+				return
+			}
+		}
+	}
 	t.changes = append(t.changes, coding.Change{ProjectID: pid, Kind: kind, IDs: ids, Deleted: deleted})
 }
 
