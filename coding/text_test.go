@@ -93,3 +93,10 @@ func TestErrorHelpers(t *testing.T) {
 type errPlain struct{}
 
 func (errPlain) Error() string { return "disk on fire" }
+
+func TestGUID(t *testing.T) {
+	a, b := coding.GUID("01HX"), coding.GUID("01HX")
+	if a != b || len(a) != 36 || a[14] != '5' || a == coding.GUID("01HY") {
+		t.Errorf("got %q and %q, want one stable version-5 UUID per ID", a, b)
+	}
+}
