@@ -118,8 +118,8 @@ func CheckParent(child *Code, parent *Code) error {
 		if want == "" {
 			return Errorf(EUNPROCESSABLE, "aggregate dimension %q cannot have a parent", child.Name)
 		}
-		return Errorf(EUNPROCESSABLE, "a %s can only be grouped under a %s, and %q is a %s",
-			LevelLabel(child.Level), LevelLabel(want), parent.Name, LevelLabel(parent.Level))
+		return Errorf(EUNPROCESSABLE, "a %s can only be grouped under a %s, and %q is %s",
+			LevelLabel(child.Level), LevelLabel(want), parent.Name, withArticle(LevelLabel(parent.Level)))
 	}
 	return nil
 }
@@ -153,6 +153,14 @@ func LevelLabel(l Level) string {
 		return "aggregate dimension"
 	}
 	return string(l)
+}
+
+// withArticle puts "a" or "an" before a level label.
+func withArticle(label string) string {
+	if strings.HasPrefix(label, "a") {
+		return "an " + label
+	}
+	return "a " + label
 }
 
 // CheckMerge reports whether source may be merged into target: both in one

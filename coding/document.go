@@ -75,7 +75,7 @@ func (d *Document) Validate() error {
 	if d.Text == "" {
 		return Errorf(EINVALID, "document %q has no text", d.Title)
 	}
-	if norm, _ := NormalizeText(d.Text); norm != d.Text {
+	if !IsStoredForm(d.Text) {
 		return Errorf(EINVALID, "document text must be normalised (use coding.NormalizeText)")
 	}
 	d.Length = RuneLen(d.Text)

@@ -56,6 +56,20 @@ func NormalizeText(s string) (string, TextReport) {
 	return out, rep
 }
 
+// IsStoredForm reports whether s is already as NormalizeText would leave
+// it, without building a copy.
+func IsStoredForm(s string) bool {
+	for i, r := range s {
+		if r == '\n' || r == '\t' {
+			continue
+		}
+		if unicode.IsControl(r) || (r == '\uFEFF' && i == 0) {
+			return false
+		}
+	}
+	return utf8.ValidString(s) && norm.NFC.IsNormalString(s)
+}
+
 // RuneLen returns the number of code points in s.
 func RuneLen(s string) int { return utf8.RuneCountInString(s) }
 

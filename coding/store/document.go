@@ -26,16 +26,18 @@ func (s *Store) CreateDocument(ctx context.Context, d *coding.Document) error {
 				return err
 			}
 		}
-		docs, err := t.documents(d.ProjectID)
+		b, err := t.sub(d.ProjectID, bDocuments)
+		if err != nil {
+			return err
+		}
+		// The bucket's sequence gives each new document the next place.
+		next, err := b.NextSequence()
 		if err != nil {
 			return err
 		}
 		d.ID = coding.NewID(t.now)
 		d.CreatedAt, d.UpdatedAt = t.now, t.now
-		d.Order = 0
-		for _, o := range docs {
-			d.Order = max(d.Order, o.Order+1)
-		}
+		d.Order = int(next)
 		if err := t.putDocumentText(d); err != nil {
 			return err
 		}
