@@ -1,0 +1,134 @@
+package export
+
+import (
+	"strings"
+
+	"tessera/coding"
+)
+
+// Codebook is a list of codes with their definitions: built from a
+// project for export, or read from a file for import.
+type Codebook struct {
+	Entries []CodebookEntry `json:"entries"`
+	// Facets names the facets of the codebook, in column order.
+	Facets []string `json:"facets"`
+	// Ignored lists the columns of an imported sheet that were not
+	// understood.
+	Ignored []string `json:"ignored,omitempty"`
+}
+
+// CodebookEntry is one code of a codebook.
+type CodebookEntry struct {
+	// Line tells where the entry came from: the row of a sheet (the header
+	// is row 1) or the position of the code in a QDC file; 0 when built
+	// from a project.
+	Line int `json:"line"`
+	// ID is the code's ID when built from a project, the guid of a QDC.
+	ID    string       `json:"id,omitempty"`
+	Name  string       `json:"name"`
+	Level coding.Level `json:"level"`
+	// Parent holds the names from the top of the codebook down to the
+	// code's parent; empty for dimensions and ungrouped codes.
+	Parent     []string     `json:"parent"`
+	Definition string       `json:"definition"`
+	Inclusion  string       `json:"inclusion"`
+	Exclusion  string       `json:"exclusion"`
+	Color      string       `json:"color"`
+	Facets     []FacetValue `json:"facets"` // values set on the code itself
+	// Example and Counts are exported with a project's codebook and
+	// ignored on import.
+	Example string `json:"example,omitempty"`
+	Counts  Counts `json:"counts"`
+}
+
+// ParentSep joins the names of a parent path in codebook files.
+const ParentSep = " > "
+
+// ParentPath returns the entry's parent path as written in codebook files.
+func (e *CodebookEntry) ParentPath() string { return strings.Join(e.Parent, ParentSep) }
+
+// FacetValue returns the entry's value of the named facet, or "".
+func (e *CodebookEntry) FacetValue(facet string) string {
+	for _, fv := range e.Facets {
+		if strings.EqualFold(fv.Facet, facet) {
+			return fv.Value
+		}
+	}
+	return ""
+}
+
+// CodebookOf returns the project's codebook in codebook order, with each
+// code's own facet values, an example quote (the representative quote of
+// the Gioia table) and its counts.
+func CodebookOf(snap *coding.Snapshot) *Codebook {
+	ix := newIndex(snap)
+	cb := &Codebook{Entries: []CodebookEntry{}, Facets: []string{}}
+	for _, f := range snap.Facets {
+		cb.Facets = append(cb.Facets, f.Name)
+	}
+	for _, c := range ix.order {
+		path := ix.tree.Path(c)
+		e := CodebookEntry{
+			ID: c.ID, Name: c.Name, Level: c.Level, Parent: path[:len(path)-1],
+			Definition: c.Definition, Inclusion: c.Inclusion, Exclusion: c.Exclusion,
+			Color: c.Color, Facets: []FacetValue{}, Counts: ix.countsOf(c.ID),
+		}
+		for _, f := range snap.Facets {
+			if v := c.Facets[f.ID]; v != "" {
+				e.Facets = append(e.Facets, FacetValue{Facet: f.Name, Value: v})
+			}
+		}
+		if q := ix.representative(c.ID, ""); q != nil {
+			e.Example = q.Cite()
+		}
+		cb.Entries = append(cb.Entries, e)
+	}
+	return cb
+}
+
+// Columns of the codebook sheet formats (CSV, XLSX). Facet columns are
+// written "facet:NAME". The last four are ignored on import.
+const (
+	colName       = "name"
+	colLevel      = "level"
+	colParent     = "parent"
+	colDefinition = "definition"
+	colInclusion  = "inclusion"
+	colExclusion  = "exclusion"
+	colColor      = "color"
+	colFacet      = "facet:"
+	colExample    = "example_quote"
+	colQuotes     = "quotes"
+	colDocuments  = "documents"
+	colCases      = "cases"
+)
+
+// codebookTable lays the codebook out as a sheet, one row per code.
+func codebookTable(snap *coding.Snapshot, _ Options) (*table, error) {
+	cb := CodebookOf(snap)
+	t := &table{
+		Title:     "Codebook: " + snap.Project.Name,
+		Sheet:     "Codebook",
+		Header:    []string{colName, colLevel, colParent, colDefinition, colInclusion, colExclusion, colColor},
+		Widths:    []float64{2, 0.8, 2, 3, 2, 2, 0.8},
+		Landscape: true,
+	}
+	for _, f := range cb.Facets {
+		t.Header = append(t.Header, colFacet+f)
+		t.Widths = append(t.Widths, 1.2)
+	}
+	t.Header = append(t.Header, colExample, colQuotes, colDocuments, colCases)
+	t.Widths = append(t.Widths, 3, 0.7, 0.8, 0.7)
+	for _, e := range cb.Entries {
+		cells := []tableCell{
+			textCell(e.Name), textCell(string(e.Level)), textCell(e.ParentPath()),
+			textCell(e.Definition), textCell(e.Inclusion), textCell(e.Exclusion), textCell(e.Color),
+		}
+		for _, f := range cb.Facets {
+			cells = append(cells, textCell(e.FacetValue(f)))
+		}
+		cells = append(cells, textCell(e.Example), intCell(e.Counts.Quotes), intCell(e.Counts.Documents), intCell(e.Counts.Cases))
+		t.Rows = append(t.Rows, tableRow{Cells: cells})
+	}
+	return t, nil
+}

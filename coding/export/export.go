@@ -1,0 +1,158 @@
+// Package export turns a project snapshot into the tables, figures and
+// files researchers publish: the Gioia data structure, the codebook,
+// cross-case matrices, case profiles, co-occurrences and quotes. Every
+// export is a pure function of a *coding.Snapshot, so the same snapshot
+// gives byte-identical output.
+package export
+
+import (
+	"io"
+	"strings"
+
+	"tessera/coding"
+)
+
+// Options are the knobs of every export format. Each format reads the
+// fields it needs and ignores the others; the zero value gives defaults.
+type Options struct {
+	// Facets names the facets shown as columns (Gioia table, quotes);
+	// empty means all facets.
+	Facets []string
+	// Sections names the facet whose values group the Gioia table into
+	// section rows; "" means no sections.
+	Sections string
+	// Counts adds quote, document and case counts.
+	Counts bool
+	// Quotes adds a representative quote per concept.
+	Quotes bool
+	// QuoteChoice maps code IDs to the quote the researcher chose to
+	// represent them; codes not listed get the default choice.
+	QuoteChoice map[string]string
+	// Level is the level of the matrix rows (default theme) and the level
+	// co-occurrences are rolled up to (default: codes as tagged).
+	Level coding.Level
+	// Columns is the matrix column kind: "case" (default), "document",
+	// "speaker" or "attr:NAME" for the values of a case attribute.
+	Columns string
+	// Cell is the matrix cell: "count" (default), "presence", "share" or
+	// "quotes".
+	Cell string
+	// FacetFilter keeps matrix rows whose effective value of a facet is
+	// the given one, written "Facet=value".
+	FacetFilter string
+	// Attributes names the case attributes of the case profile table, in
+	// order; empty means all, in order of first appearance.
+	Attributes []string
+	// Unit is the co-occurrence unit: "quote" (default), "turn" or
+	// "document".
+	Unit string
+}
+
+// Format describes one export format.
+type Format struct {
+	Name        string `json:"name"`
+	MediaType   string `json:"media_type"`
+	Ext         string `json:"ext"` // file name extension with the dot
+	Description string `json:"description"`
+}
+
+// Media types of the output files.
+const (
+	mediaCSV  = "text/csv; charset=utf-8"
+	mediaMD   = "text/markdown; charset=utf-8"
+	mediaHTML = "text/html; charset=utf-8"
+	mediaTeX  = "application/x-tex; charset=utf-8"
+	mediaSVG  = "image/svg+xml"
+	mediaPNG  = "image/png"
+	mediaXML  = "application/xml"
+	mediaXLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	mediaDOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+)
+
+type exporter struct {
+	Format
+	write func(w io.Writer, snap *coding.Snapshot, opt Options) error
+}
+
+// exporters lists every format in the order Formats reports them.
+var exporters = []exporter{
+	{Format{"gioia-md", mediaMD, ".md", "Gioia data-structure table as Markdown"}, tab(gioiaTable, writeTableMD)},
+	{Format{"gioia-csv", mediaCSV, ".csv", "Gioia data structure, one row per concept, parents repeated"}, tab(gioiaTable, writeTableCSV)},
+	{Format{"gioia-html", mediaHTML, ".html", "Gioia data-structure table as a printable web page"}, tab(gioiaTable, writeTableHTML)},
+	{Format{"gioia-xlsx", mediaXLSX, ".xlsx", "Gioia data-structure table as an Excel workbook with merged cells"}, tab(gioiaTable, writeTableXLSX)},
+	{Format{"gioia-docx", mediaDOCX, ".docx", "Gioia data-structure table as a Word document with merged cells"}, tab(gioiaTable, writeTableDOCX)},
+	{Format{"gioia-tex", mediaTeX, ".tex", "Gioia data-structure table as LaTeX (booktabs, multirow, longtable)"}, tab(gioiaTable, writeTableTeX)},
+	{Format{"gioia-svg", mediaSVG, ".svg", "Gioia data-structure figure as SVG"}, writeGioiaSVG},
+	{Format{"gioia-png", mediaPNG, ".png", "Gioia data-structure figure as PNG"}, writeGioiaPNG},
+	{Format{"codebook-csv", mediaCSV, ".csv", "Codebook as CSV (re-importable)"}, tab(codebookTable, writeTableCSV)},
+	{Format{"codebook-md", mediaMD, ".md", "Codebook as Markdown"}, writeCodebookMD},
+	{Format{"codebook-docx", mediaDOCX, ".docx", "Codebook as a Word document"}, writeCodebookDOCX},
+	{Format{"codebook-xlsx", mediaXLSX, ".xlsx", "Codebook as an Excel workbook (re-importable)"}, tab(codebookTable, writeTableXLSX)},
+	{Format{"codebook-qdc", mediaXML, ".qdc", "Codebook as REFI-QDA codebook XML (re-importable)"}, writeCodebookQDC},
+	{Format{"matrix-csv", mediaCSV, ".csv", "Code x case matrix as CSV"}, tab(matrixTable, writeTableCSV)},
+	{Format{"matrix-xlsx", mediaXLSX, ".xlsx", "Code x case matrix as an Excel workbook"}, tab(matrixTable, writeTableXLSX)},
+	{Format{"matrix-md", mediaMD, ".md", "Code x case matrix as Markdown"}, tab(matrixTable, writeTableMD)},
+	{Format{"matrix-html", mediaHTML, ".html", "Code x case matrix as a web page"}, tab(matrixTable, writeTableHTML)},
+	{Format{"cases-csv", mediaCSV, ".csv", "Case profiles as CSV"}, tab(casesTable, writeTableCSV)},
+	{Format{"cases-xlsx", mediaXLSX, ".xlsx", "Case profiles as an Excel workbook"}, tab(casesTable, writeTableXLSX)},
+	{Format{"cases-md", mediaMD, ".md", "Case profiles as Markdown"}, tab(casesTable, writeTableMD)},
+	{Format{"cases-html", mediaHTML, ".html", "Case profiles as a web page"}, tab(casesTable, writeTableHTML)},
+	{Format{"cooccurrence-csv", mediaCSV, ".csv", "Code co-occurrences as a list of pairs with counts"}, tab(cooccurrencePairsTable, writeTableCSV)},
+	{Format{"cooccurrence-xlsx", mediaXLSX, ".xlsx", "Code co-occurrence matrix as an Excel workbook"}, tab(cooccurrenceTable, writeTableXLSX)},
+	{Format{"cooccurrence-md", mediaMD, ".md", "Code co-occurrence matrix as Markdown"}, tab(cooccurrenceTable, writeTableMD)},
+	{Format{"cooccurrence-html", mediaHTML, ".html", "Code co-occurrence matrix as a web page"}, tab(cooccurrenceTable, writeTableHTML)},
+	{Format{"quotes-csv", mediaCSV, ".csv", "Every quote with its codes, one row per quote and code"}, tab(quotesTable, writeTableCSV)},
+	{Format{"quotes-xlsx", mediaXLSX, ".xlsx", "Every quote with its codes as an Excel workbook"}, tab(quotesTable, writeTableXLSX)},
+	{Format{"quotes-md", mediaMD, ".md", "Every quote with its codes as Markdown"}, tab(quotesTable, writeTableMD)},
+	{Format{"quotes-html", mediaHTML, ".html", "Every quote with its codes as a web page"}, tab(quotesTable, writeTableHTML)},
+}
+
+// tab makes an exporter from a table builder and a table writer.
+func tab(build func(*coding.Snapshot, Options) (*table, error), write func(io.Writer, *table) error) func(io.Writer, *coding.Snapshot, Options) error {
+	return func(w io.Writer, snap *coding.Snapshot, opt Options) error {
+		t, err := build(snap, opt)
+		if err != nil {
+			return err
+		}
+		return write(w, t)
+	}
+}
+
+// Formats returns every export format, grouped by family.
+func Formats() []Format {
+	out := make([]Format, len(exporters))
+	for i, e := range exporters {
+		out[i] = e.Format
+	}
+	return out
+}
+
+// FormatByName returns the format called name and whether it exists.
+func FormatByName(name string) (Format, bool) {
+	for _, e := range exporters {
+		if e.Name == name {
+			return e.Format, true
+		}
+	}
+	return Format{}, false
+}
+
+// Export writes snap to w in the named format. The snapshot should be read
+// with text (documents' turns give speakers). It returns EINVALID for an
+// unknown format or options that name missing facets, attributes or
+// values, and passes on write errors.
+func Export(w io.Writer, snap *coding.Snapshot, format string, opt Options) error {
+	if snap == nil || snap.Project == nil {
+		return coding.Errorf(coding.EINVALID, "nothing to export: the project snapshot is empty")
+	}
+	for _, e := range exporters {
+		if e.Name == format {
+			return e.write(w, snap, opt)
+		}
+	}
+	names := make([]string, len(exporters))
+	for i, e := range exporters {
+		names[i] = e.Name
+	}
+	return coding.Errorf(coding.EINVALID, "unknown export format %q (known: %s)", format, strings.Join(names, ", "))
+}

@@ -1,0 +1,202 @@
+package export
+
+import (
+	"strings"
+
+	"tessera/coding"
+)
+
+// CodeRef names a code in analysis results.
+type CodeRef struct {
+	ID    string       `json:"id"`
+	Name  string       `json:"name"`
+	Level coding.Level `json:"level"`
+	Color string       `json:"color"`
+}
+
+func refOf(c *coding.Code) *CodeRef {
+	if c == nil {
+		return nil
+	}
+	return &CodeRef{ID: c.ID, Name: c.Name, Level: c.Level, Color: c.Color}
+}
+
+// FacetValue is a code's value of one facet.
+type FacetValue struct {
+	Facet string `json:"facet"`
+	Value string `json:"value"` // "" when neither the code nor its parents set one
+	// Inherited is true when the value comes from a theme or dimension
+	// above the code.
+	Inherited bool `json:"inherited,omitempty"`
+}
+
+// GioiaRow is one line of the Gioia data-structure table: a first-order
+// concept with its theme and dimension, or a theme without concepts, or a
+// dimension without themes (the cells to its left are then nil). Concepts
+// without a theme and themes without a dimension have nil cells to the
+// right.
+type GioiaRow struct {
+	// Section is the effective value of the Options.Sections facet for the
+	// row's code; "" when sections are off or the code has no value.
+	Section   string   `json:"section,omitempty"`
+	Concept   *CodeRef `json:"concept"`
+	Theme     *CodeRef `json:"theme"`
+	Dimension *CodeRef `json:"dimension"`
+	// ThemeSpan is, on the first row of a theme within a section, the
+	// number of consecutive rows the theme cell spans (a merged cell); 0 on
+	// the rows it covers and on rows without a theme. DimensionSpan is the
+	// same for the dimension cell.
+	ThemeSpan     int `json:"theme_span"`
+	DimensionSpan int `json:"dimension_span"`
+	// Facets holds the row code's effective value of each facet column.
+	Facets []FacetValue `json:"facets"`
+	// Counts is set when Options.Counts is: the counts of the row's code.
+	Counts *Counts `json:"counts,omitempty"`
+	// Quote is set when Options.Quotes is and the code has quotes.
+	Quote *RepresentativeQuote `json:"quote,omitempty"`
+}
+
+// code returns the most specific code of the row.
+func (r *GioiaRow) code() *CodeRef {
+	switch {
+	case r.Concept != nil:
+		return r.Concept
+	case r.Theme != nil:
+		return r.Theme
+	}
+	return r.Dimension
+}
+
+// gioiaSpec is the resolved form of the options of the Gioia table.
+type gioiaSpec struct {
+	facets   []*coding.Facet
+	sections *coding.Facet // nil: no sections
+	counts   bool
+	quotes   bool
+	choice   map[string]string
+}
+
+// resolveGioia checks the options against the project. When strict is
+// false, names that match nothing are dropped instead of reported.
+func resolveGioia(snap *coding.Snapshot, opt Options, strict bool) (gioiaSpec, error) {
+	spec := gioiaSpec{counts: opt.Counts, quotes: opt.Quotes, choice: opt.QuoteChoice}
+	if opt.Sections != "" {
+		spec.sections = snap.FacetByName(opt.Sections)
+		if spec.sections == nil && strict {
+			return spec, coding.Errorf(coding.EINVALID, "cannot make sections: the project has no facet %q%s", opt.Sections, knownFacets(snap))
+		}
+	}
+	names := opt.Facets
+	if !strict {
+		names = nil
+		for _, n := range opt.Facets {
+			if snap.FacetByName(n) != nil {
+				names = append(names, n)
+			}
+		}
+	}
+	var err error
+	spec.facets, err = facetColumns(snap, names, spec.sections)
+	return spec, err
+}
+
+// GioiaRows returns the rows of the Gioia data-structure table, in the
+// order every table format prints them: by section (the section facet's
+// values in order, codes without a value last), then in codebook order,
+// which groups rows by dimension, then theme. Facet and section names that
+// match nothing are ignored.
+func GioiaRows(snap *coding.Snapshot, opt Options) []GioiaRow {
+	spec, _ := resolveGioia(snap, opt, false)
+	return gioiaRows(newIndex(snap), spec)
+}
+
+func gioiaRows(ix *index, spec gioiaSpec) []GioiaRow {
+	// One row per concept, and per theme or dimension with nothing below.
+	var rows []GioiaRow
+	for _, c := range ix.order {
+		if c.Level != coding.LevelConcept && len(ix.tree.Children[c.ID]) > 0 {
+			continue
+		}
+		rows = append(rows, GioiaRow{
+			Concept:   refOf(ix.tree.Ancestor(c, coding.LevelConcept)),
+			Theme:     refOf(ix.tree.Ancestor(c, coding.LevelTheme)),
+			Dimension: refOf(ix.tree.Ancestor(c, coding.LevelDimension)),
+		})
+	}
+	for i := range rows {
+		ix.fillGioiaRow(&rows[i], spec)
+	}
+	if spec.sections != nil {
+		rows = groupSections(rows, spec.sections)
+	}
+	setSpans(rows)
+	return rows
+}
+
+// fillGioiaRow sets the section, facet values, counts and quote of a row.
+func (ix *index) fillGioiaRow(r *GioiaRow, spec gioiaSpec) {
+	c := ix.tree.ByID[r.code().ID]
+	if spec.sections != nil {
+		r.Section, _ = ix.tree.EffectiveFacet(c, spec.sections.ID)
+	}
+	r.Facets = make([]FacetValue, len(spec.facets))
+	for i, f := range spec.facets {
+		v, inh := ix.tree.EffectiveFacet(c, f.ID)
+		r.Facets[i] = FacetValue{Facet: f.Name, Value: v, Inherited: inh}
+	}
+	if spec.counts {
+		n := ix.countsOf(c.ID)
+		r.Counts = &n
+	}
+	if spec.quotes {
+		r.Quote = ix.representative(c.ID, spec.choice[c.ID])
+	}
+}
+
+// groupSections orders rows by section: the facet's values in order, then
+// values the facet no longer lists, then rows without a value. Rows keep
+// their codebook order within a section.
+func groupSections(rows []GioiaRow, f *coding.Facet) []GioiaRow {
+	keys := append([]string(nil), f.Values...)
+	known := map[string]bool{}
+	for _, v := range keys {
+		known[strings.ToLower(v)] = true
+	}
+	for _, r := range rows {
+		if r.Section != "" && !known[strings.ToLower(r.Section)] {
+			known[strings.ToLower(r.Section)] = true
+			keys = append(keys, r.Section)
+		}
+	}
+	keys = append(keys, "")
+	out := make([]GioiaRow, 0, len(rows))
+	for _, k := range keys {
+		for _, r := range rows {
+			if strings.EqualFold(r.Section, k) {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// setSpans merges theme and dimension cells over consecutive rows of the
+// same section that share the code. Blank cells never merge.
+func setSpans(rows []GioiaRow) {
+	span := func(get func(*GioiaRow) *CodeRef, set func(*GioiaRow, int)) {
+		for i := 0; i < len(rows); {
+			c := get(&rows[i])
+			j := i + 1
+			for c != nil && j < len(rows) && rows[j].Section == rows[i].Section &&
+				get(&rows[j]) != nil && get(&rows[j]).ID == c.ID {
+				j++
+			}
+			if c != nil {
+				set(&rows[i], j-i)
+			}
+			i = j
+		}
+	}
+	span(func(r *GioiaRow) *CodeRef { return r.Theme }, func(r *GioiaRow, n int) { r.ThemeSpan = n })
+	span(func(r *GioiaRow) *CodeRef { return r.Dimension }, func(r *GioiaRow, n int) { r.DimensionSpan = n })
+}

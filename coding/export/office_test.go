@@ -1,0 +1,142 @@
+package export_test
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	"tessera/coding/export"
+)
+
+// needTool returns the path of the first of names found, skipping the
+// test when none is installed, or failing it under TESSERA_E2E=1 (CI).
+func needTool(t *testing.T, pkg string, names ...string) string {
+	t.Helper()
+	for _, n := range names {
+		if p, err := exec.LookPath(n); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("TESSERA_E2E") == "1" {
+		t.Fatalf("%s is required when TESSERA_E2E=1 (install %s)", names[0], pkg)
+	}
+	t.Skipf("%s not installed (%s)", names[0], pkg)
+	return ""
+}
+
+// TestOfficeFilesInLibreOffice converts the Word and Excel exports to PDF
+// with LibreOffice and checks, with pdftotext, that the table's text is
+// there in the order of the table.
+func TestOfficeFilesInLibreOffice(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: starts LibreOffice")
+	}
+	office := needTool(t, "libreoffice-writer-nogui, libreoffice-calc-nogui", "libreoffice", "soffice")
+	pdftotext := needTool(t, "poppler-utils", "pdftotext")
+
+	snap := study(t)
+	var rowText []string // section labels and row codes, in table order
+	section := "-"
+	for _, r := range export.GioiaRows(snap, gioiaOpt) {
+		if r.Section != section {
+			section = r.Section
+			rowText = append(rowText, "Growth path: "+cmpOr(r.Section, "not set"))
+		}
+		switch {
+		case r.Concept != nil:
+			rowText = append(rowText, r.Concept.Name)
+		case r.Theme != nil:
+			rowText = append(rowText, r.Theme.Name)
+		}
+	}
+	var codeNames []string
+	for _, e := range export.CodebookOf(snap).Entries {
+		codeNames = append(codeNames, e.Name)
+	}
+	files := []struct {
+		format string
+		opt    export.Options
+		want   []string
+	}{
+		{"gioia-docx", gioiaOpt, rowText},
+		{"gioia-xlsx", gioiaOpt, rowText},
+		{"codebook-docx", export.Options{}, codeNames},
+		{"codebook-xlsx", export.Options{}, codeNames},
+	}
+
+	dir := t.TempDir()
+	args := []string{"-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(dir, "profile")),
+		"--headless", "--convert-to", "pdf", "--outdir", dir}
+	for _, f := range files {
+		format, _ := export.FormatByName(f.format)
+		path := filepath.Join(dir, f.format+format.Ext)
+		if err := os.WriteFile(path, mustExport(t, snap, f.format, f.opt), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, path)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	if out, err := exec.CommandContext(ctx, office, args...).CombinedOutput(); err != nil {
+		t.Fatalf("LibreOffice failed: %v\n%s", err, out)
+	}
+	for _, f := range files {
+		t.Run(f.format, func(t *testing.T) {
+			out, err := exec.Command(pdftotext, "-layout", filepath.Join(dir, f.format+".pdf"), "-").Output()
+			if err != nil {
+				t.Fatalf("no PDF from LibreOffice: %v", err)
+			}
+			checkInOrder(t, string(out), f.want)
+		})
+	}
+}
+
+func cmpOr(s, fallback string) string {
+	if s == "" {
+		return fallback
+	}
+	return s
+}
+
+// words splits text into lower-case words of letters and digits, so that
+// line breaks and hyphenation in the PDF do not matter.
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+}
+
+// checkInOrder checks that each of want appears in text after the one
+// before it. A table cell's lines interleave with its neighbours', so an
+// item counts as found where its words appear in order within a short
+// stretch of text.
+func checkInOrder(t *testing.T, text string, want []string) {
+	t.Helper()
+	got := words(text)
+	pos := 0
+	for _, item := range want {
+		need := words(item)
+		found := -1
+		for start := pos; start < len(got) && found < 0; start++ {
+			if got[start] != need[0] {
+				continue
+			}
+			i := 1
+			for j := start + 1; j < len(got) && j < start+80 && i < len(need); j++ {
+				if got[j] == need[i] {
+					i++
+				}
+			}
+			if i == len(need) {
+				found = start
+			}
+		}
+		if found < 0 {
+			t.Fatalf("%q not found after word %d of the PDF text:\n%s", item, pos, text)
+		}
+		pos = found + 1
+	}
+}

@@ -1,0 +1,53 @@
+package export
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+)
+
+// writeTableCSV writes t as RFC 4180 CSV in UTF-8 without a byte-order
+// mark: one header line, then one line per data row. Merged cells are
+// repeated on every row they cover; section rows become a leading column;
+// numbers are written plainly (fractions, not percentages).
+func writeTableCSV(w io.Writer, t *table) error {
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	header := t.Header
+	if t.SectionColumn != "" {
+		header = append([]string{t.SectionColumn}, header...)
+	}
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	section := ""
+	for _, r := range t.Rows {
+		if r.IsSection {
+			section = r.SectionValue
+			continue
+		}
+		rec := make([]string, 0, len(header))
+		if t.SectionColumn != "" {
+			rec = append(rec, section)
+		}
+		for _, c := range r.Cells {
+			rec = append(rec, csvValue(c))
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// csvValue returns the machine-readable form of a cell.
+func csvValue(c tableCell) string {
+	switch v := c.Value.(type) {
+	case int:
+		return strconv.Itoa(v)
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	return c.Text
+}
