@@ -1,0 +1,83 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"tessera/coding"
+	"tessera/coding/export"
+)
+
+func (s *Server) registerAnalysisRoutes(g *echo.Group) {
+	g.GET("/projects/:pid/gioia", s.handleGioia)
+	g.GET("/projects/:pid/codes/stats", s.handleCodeStats)
+	g.GET("/projects/:pid/matrix", s.handleMatrix)
+	g.GET("/projects/:pid/cooccurrence", s.handleCooccurrence)
+}
+
+// handleGioia answers GET /api/v1/projects/{pid}/gioia [?facets=&sections=
+// &counts=&quotes=] with the rows of the Gioia data-structure table, as
+// the export formats print them.
+func (s *Server) handleGioia(c echo.Context) error {
+	opt, err := exportOptions(c)
+	if err != nil {
+		return err
+	}
+	// Representative quotes name their speaker, which needs the turns.
+	snap, err := s.cfg.Store.Snapshot(c.Request().Context(), c.Param("pid"), opt.Quotes)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, nonNil(export.GioiaRows(snap, opt)))
+}
+
+// handleCodeStats answers GET /api/v1/projects/{pid}/codes/stats with an
+// object mapping each code ID to its counts {quotes, documents, cases};
+// a code counts the quotes of the codes below it too.
+func (s *Server) handleCodeStats(c echo.Context) error {
+	snap, err := s.cfg.Store.Snapshot(c.Request().Context(), c.Param("pid"), false)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, export.CodeStats(snap))
+}
+
+// handleMatrix answers GET /api/v1/projects/{pid}/matrix [?level=&columns=
+// &cell=&facet_filter=] with the code x case (or document, speaker,
+// attribute value) matrix, its totals and the quotes behind each cell.
+func (s *Server) handleMatrix(c echo.Context) error {
+	opt, err := exportOptions(c)
+	if err != nil {
+		return err
+	}
+	snap, err := s.cfg.Store.Snapshot(c.Request().Context(), c.Param("pid"), true)
+	if err != nil {
+		return err
+	}
+	m, err := export.Matrix(snap, opt)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, m)
+}
+
+// handleCooccurrence answers GET /api/v1/projects/{pid}/cooccurrence
+// [?unit=quote|turn|document&level=] with the codes that occur together:
+// a symmetric matrix and the list of pairs, most frequent first.
+func (s *Server) handleCooccurrence(c echo.Context) error {
+	opt, err := exportOptions(c)
+	if err != nil {
+		return err
+	}
+	switch opt.Unit {
+	case "", export.UnitQuote, export.UnitTurn, export.UnitDocument:
+	default:
+		return coding.Errorf(coding.EINVALID, "query parameter unit=%q must be quote, turn or document", opt.Unit)
+	}
+	snap, err := s.cfg.Store.Snapshot(c.Request().Context(), c.Param("pid"), opt.Unit == export.UnitTurn)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, export.Cooccurrence(snap, opt))
+}

@@ -1,0 +1,43 @@
+package server
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"tessera/coding"
+	"tessera/coding/export"
+)
+
+func (s *Server) registerCodebookRoutes(g *echo.Group) {
+	g.POST("/projects/:pid/codebook", s.handleImportCodebook)
+}
+
+// handleImportCodebook answers POST /api/v1/projects/{pid}/codebook, a
+// multipart upload of one "file" part (a codebook as CSV or XLSX with the
+// columns of codebook-csv, or REFI-QDA .qdc), with the report of what was
+// created, matched and skipped. Entries that match existing codes update
+// them; the others are created.
+func (s *Server) handleImportCodebook(c echo.Context) error {
+	ct := strings.ToLower(c.Request().Header.Get(echo.HeaderContentType))
+	if !strings.HasPrefix(ct, "multipart/form-data") {
+		return echo.NewHTTPError(http.StatusUnsupportedMediaType, "send the codebook as a multipart upload with one \"file\" part")
+	}
+	files, caseRef, err := readUploadForm(c.Request())
+	if err != nil {
+		return err
+	}
+	if caseRef != "" || len(files) != 1 {
+		return coding.Errorf(coding.EINVALID, "send exactly one \"file\" part and no other field")
+	}
+	cb, err := export.ReadCodebook(files[0].Name, files[0].Data)
+	if err != nil {
+		return err
+	}
+	rep, err := export.ApplyCodebook(c.Request().Context(), s.cfg.Store, c.Param("pid"), cb)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, rep)
+}

@@ -1,0 +1,126 @@
+package server
+
+import (
+	"bytes"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/labstack/echo/v4"
+	"golang.org/x/text/unicode/norm"
+
+	"tessera/coding"
+	"tessera/coding/export"
+)
+
+func (s *Server) registerExportRoutes(g *echo.Group) {
+	g.GET("/export/formats", s.handleExportFormats)
+	g.GET("/projects/:pid/export/:format", s.handleExport)
+}
+
+// handleExportFormats answers GET /api/v1/export/formats with every
+// export format: name, media_type, ext and description.
+func (s *Server) handleExportFormats(c echo.Context) error {
+	return c.JSON(http.StatusOK, export.Formats())
+}
+
+// exportOptions reads the export options from the query: facets,
+// sections, counts, quotes, level, columns, cell, facet_filter,
+// attributes and unit.
+func exportOptions(c echo.Context) (export.Options, error) {
+	opt := export.Options{
+		Facets:      queryList(c, "facets"),
+		Sections:    strings.TrimSpace(c.QueryParam("sections")),
+		Level:       coding.Level(strings.TrimSpace(c.QueryParam("level"))),
+		Columns:     strings.TrimSpace(c.QueryParam("columns")),
+		Cell:        strings.TrimSpace(c.QueryParam("cell")),
+		FacetFilter: strings.TrimSpace(c.QueryParam("facet_filter")),
+		Attributes:  queryList(c, "attributes"),
+		Unit:        strings.TrimSpace(c.QueryParam("unit")),
+	}
+	if opt.Level != "" && !opt.Level.Valid() {
+		return opt, coding.Errorf(coding.EINVALID, "query parameter level=%q must be concept, theme or dimension", opt.Level)
+	}
+	var err error
+	if opt.Counts, err = queryBool(c, "counts", false); err != nil {
+		return opt, err
+	}
+	opt.Quotes, err = queryBool(c, "quotes", false)
+	return opt, err
+}
+
+// handleExport answers GET /api/v1/projects/{pid}/export/{format} with the
+// exported file as an attachment. The file is rendered in full before
+// anything is sent, so a failing export answers a JSON error, never half
+// a file.
+func (s *Server) handleExport(c echo.Context) error {
+	name := strings.ToLower(c.Param("format"))
+	format, ok := export.FormatByName(name)
+	if !ok {
+		names := make([]string, 0, len(export.Formats()))
+		for _, f := range export.Formats() {
+			names = append(names, f.Name)
+		}
+		return coding.Errorf(coding.ENOTFOUND, "unknown export format %q (known: %s)", name, strings.Join(names, ", "))
+	}
+	opt, err := exportOptions(c)
+	if err != nil {
+		return err
+	}
+	snap, err := s.cfg.Store.Snapshot(c.Request().Context(), c.Param("pid"), true)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := export.Export(&buf, snap, format.Name, opt); err != nil {
+		return err
+	}
+	h := c.Response().Header()
+	h.Set(echo.HeaderContentDisposition, attachment(snap.Project.Name+"-"+format.Name+format.Ext))
+	h.Set(echo.HeaderContentLength, strconv.Itoa(buf.Len()))
+	h.Set("Cache-Control", "no-store")
+	return c.Blob(http.StatusOK, format.MediaType, buf.Bytes())
+}
+
+// attachment returns a Content-Disposition value for a download named
+// filename: a quoted ASCII fallback (accents dropped, unsafe characters
+// replaced) and, when the name is not plain ASCII, the exact UTF-8 name
+// in RFC 5987 form.
+func attachment(filename string) string {
+	var fallback strings.Builder
+	ascii := true
+	for _, r := range norm.NFD.String(filename) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			ascii = false // a dropped accent
+		case r < 0x20 || r > 0x7e || r == '"' || r == '\\' || r == '/':
+			ascii = false
+			fallback.WriteByte('_')
+		default:
+			fallback.WriteRune(r)
+		}
+	}
+	v := fmt.Sprintf("attachment; filename=%q", fallback.String())
+	if !ascii {
+		v += "; filename*=UTF-8''" + rfc5987(filename)
+	}
+	return v
+}
+
+// rfc5987 percent-encodes s as an RFC 5987 ext-value: every byte outside
+// attr-char becomes %XX.
+func rfc5987(s string) string {
+	const attrChar = "!#$&+-.^_`|~"
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x80 && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte(attrChar, c) >= 0) {
+			b.WriteByte(c)
+			continue
+		}
+		fmt.Fprintf(&b, "%%%02X", c)
+	}
+	return b.String()
+}

@@ -1,0 +1,117 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"tessera/coding"
+)
+
+func (s *Server) registerMemoRoutes(g *echo.Group) {
+	g.POST("/projects/:pid/memos", s.handleCreateMemo)
+	g.GET("/projects/:pid/memos", s.handleListMemos)
+	g.GET("/projects/:pid/memos/:mid", s.handleGetMemo)
+	g.PATCH("/projects/:pid/memos/:mid", s.handleUpdateMemo)
+	g.DELETE("/projects/:pid/memos/:mid", s.handleDeleteMemo)
+}
+
+// memoRequest is the body of POST /memos.
+type memoRequest struct {
+	TargetType string `json:"target_type"`
+	TargetID   string `json:"target_id"`
+	Title      string `json:"title"`
+	Body       string `json:"body"`
+}
+
+// memoView is a memo with its body rendered to sanitised HTML.
+type memoView struct {
+	*coding.Memo
+	HTML string `json:"html"`
+}
+
+// memoViewOf renders the memo's body.
+func memoViewOf(m *coding.Memo) (memoView, error) {
+	html, err := renderMarkdown(m.Body)
+	return memoView{Memo: m, HTML: html}, err
+}
+
+// handleCreateMemo answers POST /api/v1/projects/{pid}/memos {target_type,
+// target_id, title, body} with 201 and the memo with its html.
+func (s *Server) handleCreateMemo(c echo.Context) error {
+	var req memoRequest
+	if err := decodeJSON(c, &req); err != nil {
+		return err
+	}
+	m := &coding.Memo{
+		ProjectID: c.Param("pid"), TargetType: req.TargetType, TargetID: req.TargetID,
+		Title: req.Title, Body: req.Body, Author: s.cfg.Coder,
+	}
+	if err := s.cfg.Store.CreateMemo(c.Request().Context(), m); err != nil {
+		return err
+	}
+	v, err := memoViewOf(m)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusCreated, v)
+}
+
+// handleListMemos answers GET /api/v1/projects/{pid}/memos
+// [?target_type=&target_id=] with the matching memos and their html.
+func (s *Server) handleListMemos(c echo.Context) error {
+	f := coding.MemoFilter{TargetType: c.QueryParam("target_type"), TargetID: c.QueryParam("target_id")}
+	memos, err := s.cfg.Store.ListMemos(c.Request().Context(), c.Param("pid"), f)
+	if err != nil {
+		return err
+	}
+	out := make([]memoView, 0, len(memos))
+	for _, m := range memos {
+		v, err := memoViewOf(m)
+		if err != nil {
+			return err
+		}
+		out = append(out, v)
+	}
+	return c.JSON(http.StatusOK, out)
+}
+
+// handleGetMemo answers GET /api/v1/projects/{pid}/memos/{mid}.
+func (s *Server) handleGetMemo(c echo.Context) error {
+	m, err := s.cfg.Store.FindMemo(c.Request().Context(), c.Param("pid"), c.Param("mid"))
+	if err != nil {
+		return err
+	}
+	v, err := memoViewOf(m)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, v)
+}
+
+// handleUpdateMemo answers PATCH /api/v1/projects/{pid}/memos/{mid}
+// {title, body} (each optional) with the memo and its html.
+func (s *Server) handleUpdateMemo(c echo.Context) error {
+	var u coding.MemoUpdate
+	if err := decodeJSON(c, &u); err != nil {
+		return err
+	}
+	m, err := s.cfg.Store.UpdateMemo(c.Request().Context(), c.Param("pid"), c.Param("mid"), u)
+	if err != nil {
+		return err
+	}
+	v, err := memoViewOf(m)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, v)
+}
+
+// handleDeleteMemo answers DELETE /api/v1/projects/{pid}/memos/{mid} with
+// 204.
+func (s *Server) handleDeleteMemo(c echo.Context) error {
+	if err := s.cfg.Store.DeleteMemo(c.Request().Context(), c.Param("pid"), c.Param("mid")); err != nil {
+		return err
+	}
+	return c.NoContent(http.StatusNoContent)
+}

@@ -1,0 +1,57 @@
+package server
+
+import (
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"tessera/coding"
+	"tessera/coding/markdown"
+)
+
+func (s *Server) registerMetaRoutes(g *echo.Group) {
+	g.GET("/version", s.handleVersion)
+	g.GET("/healthz", s.handleHealth)
+	g.POST("/markdown", s.handleMarkdown)
+}
+
+// handleVersion answers GET /api/v1/version with the program's version.
+func (s *Server) handleVersion(c echo.Context) error {
+	return c.JSON(http.StatusOK, map[string]string{"version": s.cfg.Version})
+}
+
+// handleHealth answers GET /api/v1/healthz with {"status": "ok"} once the
+// store answers a read.
+func (s *Server) handleHealth(c echo.Context) error {
+	if _, err := s.cfg.Store.ListProjects(c.Request().Context()); err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// markdownRequest is the body of POST /api/v1/markdown.
+type markdownRequest struct {
+	Text string `json:"text"`
+}
+
+// handleMarkdown answers POST /api/v1/markdown {text} with {html}: the
+// sanitised rendering memos get, for live previews.
+func (s *Server) handleMarkdown(c echo.Context) error {
+	var req markdownRequest
+	if err := decodeJSON(c, &req); err != nil {
+		return err
+	}
+	html, err := renderMarkdown(req.Text)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, map[string]string{"html": html})
+}
+
+// renderMarkdown renders Markdown source within the memo size limit.
+func renderMarkdown(src string) (string, error) {
+	if len(src) > coding.MaxMemoLen {
+		return "", coding.Errorf(coding.ETOOLARGE, "text is larger than %d bytes", coding.MaxMemoLen)
+	}
+	return markdown.Render(src)
+}

@@ -1,0 +1,145 @@
+package server_test
+
+import (
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"tessera/coding"
+	"tessera/coding/search"
+	"tessera/coding/store"
+	"tessera/server"
+)
+
+// mustStartWithSearch starts a server whose store feeds a real search
+// index, wired as tessera serve wires them.
+func mustStartWithSearch(t *testing.T) *testServer {
+	t.Helper()
+	dir := t.TempDir()
+	var ix atomic.Pointer[search.Index]
+	st, err := store.Open(filepath.Join(dir, "tessera.db"), store.Options{
+		Now: func() time.Time { return frozen },
+		OnChange: func(cs []coding.Change) {
+			if i := ix.Load(); i != nil {
+				i.Apply(cs)
+			}
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	index, err := search.Open(st, search.Options{Dir: filepath.Join(dir, "index")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { index.Close() })
+	ix.Store(index)
+	hs := httptest.NewServer(server.New(server.Config{
+		Store:  st,
+		Search: index,
+		Coder:  "tester",
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+	}).Handler())
+	t.Cleanup(hs.Close)
+	return &testServer{t: t, url: hs.URL, store: st}
+}
+
+func TestSearch(t *testing.T) {
+	s := mustStartWithSearch(t)
+	var p, code id
+	s.call("POST", "/api/v1/projects", map[string]any{"name": "Search study"}, 201, &p)
+	base := "/api/v1/projects/" + p.ID
+	var doc struct {
+		ID   string `json:"id"`
+		Text string `json:"text"`
+	}
+	s.call("POST", base+"/documents", map[string]any{"title": "Founder",
+		"text": "Interviewer: Where did it go wrong?\r\nAnna: At the trade fair 👍 in Lule" + decomposedA + ", the trade fair was a failure.\r\n"}, 201, &doc)
+	s.call("POST", base+"/codes", map[string]any{"name": "Trade fair failure"}, 201, &code)
+
+	// A folded query finds "Luleå" at its code-point offsets.
+	var res struct {
+		Total int `json:"total"`
+		Hits  []struct {
+			DocumentID string `json:"document_id"`
+			Matches    []struct {
+				Start int `json:"start"`
+				End   int `json:"end"`
+			} `json:"matches"`
+		} `json:"hits"`
+	}
+	s.call("GET", base+"/search?q=lulea&kind=turn", nil, 200, &res)
+	start, end := runeSpan(t, doc.Text, "Luleå")
+	if res.Total != 1 || len(res.Hits) != 1 || len(res.Hits[0].Matches) == 0 ||
+		res.Hits[0].Matches[0].Start != start || res.Hits[0].Matches[0].End != end {
+		t.Errorf("search lulea: got %+v, want one hit at [%d,%d)", res, start, end)
+	}
+
+	// Counting only.
+	s.call("GET", base+"/search?q=%22trade+fair%22&count_only=true", nil, 200, &res)
+	if res.Total != 1 || len(res.Hits) != 0 {
+		t.Errorf("count only: got %+v, want total 1 without hits", res)
+	}
+
+	// Auto-coding is idempotent.
+	var ac struct {
+		Created int `json:"created"`
+	}
+	s.call("POST", base+"/search/code", map[string]any{"query": `"trade fair"`, "code_id": code.ID}, 200, &ac)
+	if ac.Created != 2 {
+		t.Errorf("auto-code: got %d quotes created, want 2", ac.Created)
+	}
+	s.call("POST", base+"/search/code", map[string]any{"query": `"trade fair"`, "code_id": code.ID}, 200, &ac)
+	if ac.Created != 0 {
+		t.Errorf("auto-code again: got %d quotes created, want 0", ac.Created)
+	}
+	var quotes []struct {
+		Text  string `json:"text"`
+		Coder string `json:"coder"`
+	}
+	s.call("GET", base+"/quotes?code="+code.ID, nil, 200, &quotes)
+	if len(quotes) != 2 || quotes[0].Text != "trade fair" || quotes[0].Coder != "tester" {
+		t.Errorf("auto-coded quotes: got %+v, want two \"trade fair\" by tester", quotes)
+	}
+
+	// A quote made through the API is searchable at once.
+	s.call("GET", base+"/search?q=fair&kind=quote", nil, 200, &res)
+	if res.Total != 2 {
+		t.Errorf("quote search: got total %d, want 2", res.Total)
+	}
+
+	// Errors.
+	for _, tc := range []struct {
+		method, path, body string
+		wantStatus         int
+		wantBody           string
+	}{
+		{"GET", base + "/search?q=fair&colour=red", "", 400, `unknown search parameter "colour"`},
+		{"GET", base + "/search?q=fair&limit=-1", "", 400, "limit"},
+		{"GET", base + "/search?q=%22trade+fair", "", 400, ""},
+		{"GET", base + "/search?q=fair&count_only=maybe", "", 400, "count_only"},
+		{"GET", "/api/v1/projects/nope/search?q=fair", "", 404, "not found"},
+		{"POST", base + "/search/code", `{"query": "fair", "code_id": "` + code.ID + `", "coder": "someone"}`, 400, `unknown field "coder"`},
+		{"POST", base + "/search/code", `{"query": "fair", "code_id": "nope"}`, 404, "not found"},
+	} {
+		ct := ""
+		if tc.body != "" {
+			ct = "application/json"
+		}
+		res, data := s.do(tc.method, tc.path, ct, strings.NewReader(tc.body))
+		var e struct {
+			Error string `json:"error"`
+		}
+		json.Unmarshal(data, &e)
+		if res.StatusCode != tc.wantStatus || !strings.Contains(e.Error, tc.wantBody) {
+			t.Errorf("%s %s: got %d %s, want %d with %q", tc.method, tc.path, res.StatusCode, data, tc.wantStatus, tc.wantBody)
+		}
+	}
+}

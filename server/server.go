@@ -1,0 +1,224 @@
+// Package server is Tessera's HTTP layer: the JSON API under /api/v1 and
+// the embedded front end. Handlers stay thin: they decode requests, call
+// the store (or the importer, exporter and search), and return errors,
+// which one error handler turns into statuses and {"error": "..."} bodies.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"reflect"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"tessera/coding"
+	"tessera/coding/search"
+)
+
+// Default limits on request bodies.
+const (
+	// DefaultMaxBodyBytes bounds JSON request bodies.
+	DefaultMaxBodyBytes = 2 << 20
+	// MaxUploadBytes bounds a multipart document upload (all its files).
+	MaxUploadBytes = 200 << 20
+)
+
+// Config holds what the server needs. Store is required; the rest have
+// defaults or may be nil.
+type Config struct {
+	// Store is the source of truth.
+	Store coding.Store
+	// Search answers the search routes; when nil they answer 503.
+	Search Searcher
+	// UI is the embedded front end, with index.html at its root; when nil
+	// only the API is served.
+	UI fs.FS
+	// Coder is the user recorded on quotes and memos (solo mode); "local"
+	// when empty.
+	Coder string
+	// Logger receives request logs and the details of internal errors;
+	// slog.Default() when nil.
+	Logger *slog.Logger
+	// MaxBodyBytes bounds JSON request bodies; DefaultMaxBodyBytes when
+	// zero. Uploads are bounded by MaxUploadBytes instead.
+	MaxBodyBytes int64
+	// Version is reported by GET /api/v1/version.
+	Version string
+}
+
+// Searcher runs full-text searches and auto-codes their hits; the search
+// index of tessera/coding/search implements it.
+type Searcher interface {
+	Search(ctx context.Context, projectID string, req search.Request) (*search.Result, error)
+	AutoCode(ctx context.Context, projectID string, req search.AutoCodeRequest) (*search.AutoCodeResult, error)
+}
+
+// Server serves the API and the front end.
+type Server struct {
+	cfg  Config
+	echo *echo.Echo
+	log  *slog.Logger
+	// csp is the Content-Security-Policy header, with the hashes of the
+	// inline import maps of index.html.
+	csp string
+	ui  *uiFiles
+}
+
+// New builds a server from cfg. It panics when cfg.Store is nil, which is
+// a wiring mistake, and logs (without failing) when the UI's index.html
+// cannot be read.
+func New(cfg Config) *Server {
+	if cfg.Store == nil {
+		panic("server: Config.Store is required")
+	}
+	if v := reflect.ValueOf(cfg.Search); v.Kind() == reflect.Pointer && v.IsNil() {
+		cfg.Search = nil // a nil index behind the interface: no search
+	}
+	if cfg.Coder == "" {
+		cfg.Coder = "local"
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.MaxBodyBytes <= 0 {
+		cfg.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	s := &Server{cfg: cfg, log: cfg.Logger}
+
+	var hashes []string
+	if cfg.UI != nil {
+		s.ui = newUIFiles(cfg.UI)
+		var err error
+		if hashes, err = importMapHashes(cfg.UI); err != nil {
+			s.log.Error("cannot read the front end's index.html", "err", err)
+		}
+	}
+	s.csp = contentSecurityPolicy(hashes)
+
+	e := echo.New()
+	e.HideBanner, e.HidePort = true, true
+	e.Logger.SetOutput(io.Discard) // everything worth logging goes through slog
+	e.HTTPErrorHandler = s.handleError
+	e.Use(s.requestLog, recoverPanic, s.securityHeaders, s.limitBody, s.setActor)
+	s.echo = e
+
+	api := e.Group("/api/v1")
+	s.registerMetaRoutes(api)
+	s.registerBackupRoutes(api)
+	s.registerProjectRoutes(api)
+	s.registerCaseRoutes(api)
+	s.registerDocumentRoutes(api)
+	s.registerCodeRoutes(api)
+	s.registerFacetRoutes(api)
+	s.registerQuoteRoutes(api)
+	s.registerMemoRoutes(api)
+	s.registerExportRoutes(api)
+	s.registerAnalysisRoutes(api)
+	s.registerSearchRoutes(api)
+	s.registerAuditRoutes(api)
+	s.registerCodebookRoutes(api)
+	e.GET("/*", s.serveUI)
+	e.HEAD("/*", s.serveUI)
+	return s
+}
+
+// Handler returns the server's HTTP handler.
+func (s *Server) Handler() http.Handler { return s.echo }
+
+// apiNotFound answers API paths that name no route.
+func apiNotFound(c echo.Context) error {
+	return coding.Errorf(coding.ENOTFOUND, "no API route %s %s", c.Request().Method, c.Request().URL.Path)
+}
+
+// statusOf maps the domain's error codes to HTTP statuses.
+var statusOf = map[string]int{
+	coding.EINVALID:       http.StatusBadRequest,
+	coding.EUNPROCESSABLE: http.StatusUnprocessableEntity,
+	coding.ENOTFOUND:      http.StatusNotFound,
+	coding.ECONFLICT:      http.StatusConflict,
+	coding.ETOOLARGE:      http.StatusRequestEntityTooLarge,
+	coding.EUNAUTHORIZED:  http.StatusUnauthorized,
+	coding.EFORBIDDEN:     http.StatusForbidden,
+}
+
+// handleError is the one place where errors become HTTP responses: a
+// status from the error's code and a body {"error": "message"}. Internal
+// errors answer "internal error" and are logged in full.
+func (s *Server) handleError(err error, c echo.Context) {
+	req := c.Request()
+	if c.Response().Committed {
+		s.log.Warn("error after the response started", "method", req.Method, "path", req.URL.Path, "err", err)
+		return
+	}
+	status, msg := describeError(err, c)
+	if status >= 500 {
+		s.log.Error("request failed", "method", req.Method, "path", req.URL.Path, "status", status, "err", err)
+	}
+	if req.Method == http.MethodHead {
+		err = c.NoContent(status)
+	} else {
+		err = c.JSON(status, map[string]string{"error": msg})
+	}
+	if err != nil {
+		s.log.Warn("cannot write error response", "path", req.URL.Path, "err", err)
+	}
+}
+
+// describeError returns the status and the user-facing message of err.
+func describeError(err error, c echo.Context) (int, string) {
+	var he *echo.HTTPError
+	var mbe *http.MaxBytesError
+	switch {
+	case errors.As(err, &mbe):
+		return http.StatusRequestEntityTooLarge, tooLargeMessage(mbe.Limit)
+	case errors.As(err, &he):
+		if inner, ok := he.Internal.(*echo.HTTPError); ok {
+			he = inner
+		}
+		switch he.Code {
+		case http.StatusNotFound:
+			return he.Code, "not found"
+		case http.StatusMethodNotAllowed:
+			if p := c.Request().URL.Path; c.Path() == "/*" && (p == "/api" || strings.HasPrefix(p, "/api/")) {
+				// Only the front end's route matched: an unknown API path.
+				return describeError(apiNotFound(c), c)
+			}
+			return he.Code, "method not allowed"
+		case http.StatusRequestEntityTooLarge:
+			return he.Code, "request body is too large"
+		}
+		if he.Code == http.StatusInternalServerError {
+			return he.Code, "internal error"
+		}
+		if m, ok := he.Message.(string); ok {
+			return he.Code, m
+		}
+		return he.Code, http.StatusText(he.Code)
+	}
+	if status, ok := statusOf[coding.ErrorCode(err)]; ok {
+		return status, coding.ErrorMessage(err)
+	}
+	return http.StatusInternalServerError, "internal error"
+}
+
+// tooLargeMessage explains a body limit in megabytes.
+func tooLargeMessage(limit int64) string {
+	return fmt.Sprintf("request body is too large (limit %s)", formatBytes(limit))
+}
+
+// formatBytes renders a byte count for messages: "2 MB", "200 MB", "512 KB".
+func formatBytes(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
