@@ -1,0 +1,92 @@
+package search
+
+import (
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/mapping"
+)
+
+// LayoutVersion is the version of the index layout: the mapping, the
+// analyzers and the unit IDs. An index written with another version is
+// rebuilt from the store.
+const LayoutVersion = 1
+
+// Kinds of indexed units.
+const (
+	KindTurn  = "turn"
+	KindQuote = "quote"
+	KindMemo  = "memo"
+	KindCode  = "code"
+)
+
+// Field names. Every kind uses "text" for its main content (turn text,
+// quote text, memo body, code definition) and "title" for its short text
+// (quote code names, memo title, code name), so one query reaches all.
+const (
+	fieldKind     = "kind"
+	fieldText     = "text"
+	fieldTitle    = "title"
+	fieldDocument = "document"
+	fieldCase     = "case"
+	fieldSpeaker  = "speaker"
+	fieldRole     = "role"
+	fieldCode     = "code"
+	fieldCoder    = "coder"
+	fieldDate     = "date"
+	fieldSort     = "sort"
+)
+
+// newMapping returns the explicit mapping of a project index whose text is
+// analysed for language lang (see analyzerLanguage). Nothing is stored:
+// the text lives in the store, and hits are turned into results from unit
+// IDs, the project catalog and the texts.
+func newMapping(lang string) (*mapping.IndexMappingImpl, error) {
+	im := bleve.NewIndexMapping()
+	if err := im.AddCustomAnalyzer(wordsAnalyzer, map[string]any{"type": custom.Name, "tokenizer": tokenizerName}); err != nil {
+		return nil, err
+	}
+	im.DefaultAnalyzer = wordsAnalyzer
+	im.TypeField = fieldKind
+	im.IndexDynamic, im.StoreDynamic, im.DocValuesDynamic = false, false, false
+	im.DefaultMapping = bleve.NewDocumentDisabledMapping()
+	// Words keep their positions (term vectors) for phrases and proximity.
+	words := func() *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer, f.Store, f.IncludeInAll, f.DocValues = wordsAnalyzer, false, false, false
+		f.IncludeTermVectors = true
+		return f
+	}
+	// kw is an exact identifier or name; facet and sort fields keep doc values.
+	kw := func(docValues bool) func() *mapping.FieldMapping {
+		return func() *mapping.FieldMapping {
+			f := bleve.NewKeywordFieldMapping()
+			f.Analyzer, f.Store, f.IncludeInAll, f.IncludeTermVectors = keyword.Name, false, false, false
+			f.DocValues = docValues
+			return f
+		}
+	}
+	fields := map[string]func() *mapping.FieldMapping{
+		fieldText: words, fieldTitle: words,
+		fieldKind: kw(false), fieldDocument: kw(true), fieldCase: kw(true), fieldSpeaker: kw(true),
+		fieldCode: kw(true), fieldRole: kw(false), fieldCoder: kw(false), fieldDate: kw(false),
+		fieldSort: kw(true),
+	}
+	for kind, names := range kindFields {
+		dm := bleve.NewDocumentStaticMapping()
+		for _, name := range names {
+			dm.AddFieldMappingsAt(name, fields[name]())
+		}
+		dm.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
+		im.AddDocumentMapping(kind, dm)
+	}
+	return im, nil
+}
+
+// kindFields lists the fields of each kind of unit.
+var kindFields = map[string][]string{
+	KindTurn:  {fieldKind, fieldText, fieldDocument, fieldCase, fieldSpeaker, fieldRole, fieldCode, fieldDate, fieldSort},
+	KindQuote: {fieldKind, fieldText, fieldTitle, fieldDocument, fieldCase, fieldSpeaker, fieldRole, fieldCode, fieldCoder, fieldDate, fieldSort},
+	KindMemo:  {fieldKind, fieldText, fieldTitle, fieldDocument, fieldCase, fieldCode, fieldCoder, fieldDate, fieldSort},
+	KindCode:  {fieldKind, fieldText, fieldTitle, fieldCode, fieldDate, fieldSort},
+}

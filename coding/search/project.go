@@ -1,0 +1,133 @@
+package search
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	bolt "go.etcd.io/bbolt"
+
+	"tessera/coding"
+)
+
+// project is the index of one project with what it keeps in memory.
+type project struct {
+	id  string
+	dir string
+
+	// buildMu lets one goroutine at a time open, check or rebuild.
+	buildMu sync.Mutex
+
+	// mu guards the fields below: Apply and rebuilds write, searches read.
+	mu    sync.RWMutex
+	idx   bleve.Index
+	meta  *meta
+	cat   *catalog
+	seq   seqTracker
+	ready bool // opened, compared with the store, catalog loaded
+	// stale marks an index that needs a rebuild (an update failed, a
+	// change was missed, the language changed).
+	stale bool
+	// rebuilding holds back Apply, which queues changes in pending.
+	rebuilding bool
+	pending    []coding.Change
+	// expand caches query words' forms; cleared whenever idx changes.
+	expand expansions
+}
+
+// runtimeConfig is passed to bleve when creating and opening an index.
+// bolt_timeout makes opening an index held by another process fail fast.
+// unsafe_batch returns from a batch once it is searchable, without
+// waiting for the disk: the sequence number written with each batch lets
+// a restart detect a lost tail and rebuild.
+func runtimeConfig() map[string]any {
+	return map[string]any{"bolt_timeout": "1s", "unsafe_batch": true}
+}
+
+// open opens the index recorded in p's meta file. It fails when the meta
+// file is missing, damaged or of another layout or language, when the
+// index does not open or lacks its sequence number: all cases for a
+// rebuild. An index held by another process gives ECONFLICT. p.mu is held.
+func (p *project) open(lang string) error {
+	m, err := readMeta(p.dir)
+	if err != nil {
+		return err
+	}
+	if !m.valid() || m.Language != lang {
+		return fmt.Errorf("index of project %s has layout %d, language %q", p.id, m.Layout, m.Language)
+	}
+	idx, err := bleve.OpenUsing(filepath.Join(p.dir, m.Index), runtimeConfig())
+	if errors.Is(err, bolt.ErrTimeout) {
+		return coding.Errorf(coding.ECONFLICT, "the search index of project %s is in use by another Tessera process", p.id)
+	} else if err != nil {
+		return err
+	}
+	raw, err := idx.GetInternal(seqKey)
+	seq, ok := decodeSeq(raw)
+	if err != nil || !ok {
+		idx.Close()
+		return fmt.Errorf("index of project %s has no sequence number", p.id)
+	}
+	p.idx, p.meta = idx, m
+	p.seq.reset(seq)
+	return nil
+}
+
+// persist waits until every batch written to idx so far is on disk,
+// writing seq once more with the last of them. Batches return as soon as
+// they are searchable (see runtimeConfig); this is called before switching
+// to a rebuilt index and before closing one.
+func persist(idx bleve.Index, seq uint64) error {
+	done := make(chan error, 1)
+	b := idx.NewBatch()
+	b.SetInternal(seqKey, encodeSeq(seq))
+	b.SetPersistedCallback(func(err error) {
+		select {
+		case done <- err:
+		default:
+		}
+	})
+	if err := idx.Batch(b); err != nil {
+		return err
+	}
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(time.Minute):
+		return fmt.Errorf("search index: timed out writing to disk")
+	}
+}
+
+// close writes pending batches to disk and closes the open index, and
+// forgets the catalog. p.mu is held.
+func (p *project) close() error {
+	var err error
+	if p.idx != nil {
+		if !p.stale && !p.rebuilding {
+			err = persist(p.idx, p.seq.applied)
+		}
+		if cerr := p.idx.Close(); err == nil {
+			err = cerr
+		}
+	}
+	p.idx, p.meta, p.cat, p.ready = nil, nil, nil, false
+	return err
+}
+
+// removeOtherIndexes deletes index directories other than keep, left by
+// rebuilds that were replaced or interrupted.
+func (p *project) removeOtherIndexes(keep string) {
+	entries, err := os.ReadDir(p.dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if e.IsDir() && e.Name() != keep && indexDirRe.MatchString(e.Name()) {
+			_ = os.RemoveAll(filepath.Join(p.dir, e.Name()))
+		}
+	}
+}

@@ -1,0 +1,147 @@
+package search
+
+import (
+	"context"
+	"slices"
+
+	"github.com/blevesearch/bleve/v2/mapping"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/searcher"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// positionQuery matches units holding Terms at positions that form a
+// phrase (Slop < 0: the terms in order, one after the other) or lie near
+// each other (Slop >= 0: all terms, in any order, within a window of
+// len(Terms)-1+Slop positions, so "trade fair"~5 allows five other words
+// between them). bleve's phrase queries have no slop, and build maps of
+// every candidate's term locations; this query checks the positions of the
+// candidates holding every term from a flat list, with scratch space
+// reused across candidates.
+type positionQuery struct {
+	Field string   `json:"field"`
+	Terms []string `json:"terms"`
+	Slop  int      `json:"slop"`
+}
+
+// Searcher implements bleve's query.Query.
+func (q *positionQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, options bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	options.IncludeTermVectors = true
+	distinct := []string{}
+	for _, t := range q.Terms {
+		if !slices.Contains(distinct, t) {
+			distinct = append(distinct, t)
+		}
+	}
+	var ss []bsearch.Searcher
+	for _, t := range distinct {
+		s, err := searcher.NewTermSearcher(ctx, r, t, q.Field, 1.0, options)
+		if err != nil {
+			for _, o := range ss {
+				_ = o.Close()
+			}
+			return nil, err
+		}
+		ss = append(ss, s)
+	}
+	conj, err := searcher.NewConjunctionSearcher(ctx, r, ss, options)
+	if err != nil {
+		return nil, err
+	}
+	c := &positionCheck{field: q.Field, terms: q.Terms, distinct: distinct, window: uint64(len(q.Terms) - 1 + q.Slop), ordered: q.Slop < 0}
+	c.pos = make([][]uint64, len(distinct))
+	return searcher.NewFilteringSearcher(ctx, conj, c.accept), nil
+}
+
+// Validate implements bleve's query.ValidatableQuery.
+func (q *positionQuery) Validate() error { return nil }
+
+// positionCheck tests candidates of one positionQuery searcher.
+type positionCheck struct {
+	field    string
+	terms    []string
+	distinct []string
+	window   uint64
+	ordered  bool
+	pos      [][]uint64 // positions of each distinct term, reused
+	occ      []occurrence
+}
+
+type occurrence struct {
+	pos  uint64
+	term int
+}
+
+func (c *positionCheck) accept(_ *bsearch.SearchContext, d *bsearch.DocumentMatch) bool {
+	for i := range c.pos {
+		c.pos[i] = c.pos[i][:0]
+	}
+	for _, l := range d.FieldTermLocations {
+		if l.Field != c.field {
+			continue
+		}
+		if i := slices.Index(c.distinct, l.Term); i >= 0 {
+			c.pos[i] = append(c.pos[i], l.Location.Pos)
+		}
+	}
+	for i := range c.pos {
+		slices.Sort(c.pos[i])
+	}
+	if c.ordered {
+		return c.phrase()
+	}
+	return c.near()
+}
+
+// phrase reports whether the terms follow each other somewhere.
+func (c *positionCheck) phrase() bool {
+	first := slices.Index(c.distinct, c.terms[0])
+	for _, p := range c.pos[first] {
+		ok := true
+		for k := 1; k < len(c.terms) && ok; k++ {
+			_, ok = slices.BinarySearch(c.pos[slices.Index(c.distinct, c.terms[k])], p+uint64(k))
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// near reports whether a window of at most window+1 positions holds every
+// term as often as Terms lists it.
+func (c *positionCheck) near() bool {
+	need := make([]int, len(c.distinct))
+	for _, t := range c.terms {
+		need[slices.Index(c.distinct, t)]++
+	}
+	c.occ = c.occ[:0]
+	for i, ps := range c.pos {
+		for _, p := range ps {
+			c.occ = append(c.occ, occurrence{pos: p, term: i})
+		}
+	}
+	slices.SortFunc(c.occ, func(a, b occurrence) int { return int(a.pos) - int(b.pos) })
+	have := make([]int, len(c.distinct))
+	missing := len(c.distinct)
+	l := 0
+	for r := range c.occ {
+		t := c.occ[r].term
+		have[t]++
+		if have[t] == need[t] {
+			missing--
+		}
+		for missing == 0 {
+			if c.occ[r].pos-c.occ[l].pos <= c.window {
+				return true
+			}
+			lt := c.occ[l].term
+			if have[lt] == need[lt] {
+				missing++
+			}
+			have[lt]--
+			l++
+		}
+	}
+	return false
+}

@@ -1,0 +1,188 @@
+package search
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
+	"tessera/coding"
+)
+
+// rebuild builds a new index of p from the store and switches to it.
+// Changes committed meanwhile are queued by Apply and replayed on the new
+// index before the switch; searches wait for the switch. p.buildMu is
+// held.
+func (ix *Index) rebuild(ctx context.Context, p *project) (err error) {
+	proj, err := ix.store.FindProject(ctx, p.id)
+	if err != nil {
+		return err
+	}
+	lang := analyzerLanguage(proj.Language)
+
+	p.mu.Lock()
+	p.rebuilding, p.pending = true, nil
+	p.mu.Unlock()
+	var idx bleve.Index
+	defer func() {
+		if err != nil {
+			if idx != nil {
+				idx.Close()
+			}
+			p.mu.Lock()
+			p.rebuilding, p.pending, p.stale = false, nil, true
+			p.mu.Unlock()
+		}
+	}()
+
+	// Index a snapshot of the project (read without text; texts are read
+	// one document at a time to bound memory).
+	snap, err := ix.store.Snapshot(ctx, p.id, false)
+	if err != nil {
+		return err
+	}
+	cat := newCatalog(snap)
+	name := "index-" + coding.NewID(time.Now())
+	if err := os.MkdirAll(p.dir, 0o700); err != nil {
+		return err
+	}
+	im, err := newMapping(lang)
+	if err != nil {
+		return err
+	}
+	// Build with batches that wait for the disk: without that back-pressure
+	// segments pile up in memory faster than they are written and merged.
+	// Then reopen for serving, with batches that do not wait (see
+	// runtimeConfig).
+	path := filepath.Join(p.dir, name)
+	idx, err = bleve.NewUsing(path, im, scorch.Name, scorch.Name, map[string]any{"bolt_timeout": "1s"})
+	if err != nil {
+		return err
+	}
+	if err := ix.indexSnapshot(ctx, p.id, lang, idx, cat, snap); err != nil {
+		return err
+	}
+	if err := persist(idx, snap.Seq); err != nil {
+		return err
+	}
+	if err := idx.Close(); err != nil {
+		idx = nil
+		return err
+	}
+	if idx, err = bleve.OpenUsing(path, runtimeConfig()); err != nil {
+		idx = nil
+		return err
+	}
+
+	// Switch: replay what was committed during the build, record the new
+	// index in the meta file, then drop the old one.
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	pending := p.pending
+	p.rebuilding, p.pending = false, nil
+	old := p.idx
+	m := &meta{Layout: LayoutVersion, Language: lang, Index: name}
+	p.idx, p.meta, p.cat, p.stale, p.ready = idx, m, cat, false, true
+	p.seq.reset(snap.Seq)
+	p.expand.reset()
+	var replay []coding.Change
+	for _, ch := range pending {
+		if ch.Seq > snap.Seq {
+			replay = append(replay, ch)
+		}
+	}
+	if len(replay) > 0 {
+		if err := ix.applyLocked(ctx, p, replay); err != nil {
+			p.stale = true
+		}
+	}
+	if err := writeMeta(p.dir, m); err != nil {
+		p.idx, p.stale = old, true
+		return err
+	}
+	if old != nil {
+		old.Close()
+	}
+	p.removeOtherIndexes(name)
+	return nil
+}
+
+// indexSnapshot writes every unit of a project into idx, then the
+// snapshot's sequence number. Batches of about Options.BatchBytes of text
+// are handed to two goroutines: bleve analyses a batch in parallel but
+// builds its segment in the calling goroutine, so two batches in flight
+// keep both cores busy.
+func (ix *Index) indexSnapshot(ctx context.Context, pid, lang string, idx bleve.Index, cat *catalog, snap *coding.Snapshot) error {
+	batches := make(chan *bleve.Batch, 1)
+	errs := make(chan error, 2)
+	for i := 0; i < 2; i++ {
+		go func() {
+			var first error
+			for b := range batches {
+				if first == nil {
+					first = idx.Batch(b)
+				}
+			}
+			errs <- first
+		}()
+	}
+	err := ix.fillBatches(ctx, pid, lang, idx, cat, snap, batches)
+	close(batches)
+	for i := 0; i < 2; i++ {
+		if e := <-errs; err == nil {
+			err = e
+		}
+	}
+	return err
+}
+
+// fillBatches reads the project's documents one at a time and sends
+// batches of their units, then of memos and codes, to out.
+func (ix *Index) fillBatches(ctx context.Context, pid, lang string, idx bleve.Index, cat *catalog, snap *coding.Snapshot, out chan<- *bleve.Batch) error {
+	w := newWriter(ctx, ix.store, pid, lang, idx, cat, nil)
+	send := func() error {
+		select {
+		case out <- w.b:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		w.b, w.bytes = idx.NewBatch(), 0
+		return nil
+	}
+	total := len(cat.docs)
+	for i, d := range cat.docs {
+		doc, err := ix.store.FindDocument(ctx, pid, d.ID)
+		if err != nil {
+			return err
+		}
+		if err := w.document(doc); err != nil {
+			return err
+		}
+		if w.bytes >= ix.opt.BatchBytes {
+			if err := send(); err != nil {
+				return err
+			}
+		}
+		if ix.opt.Progress != nil {
+			ix.opt.Progress(pid, i+1, total)
+		}
+	}
+	for _, m := range snap.Memos {
+		if err := w.memo(m); err != nil {
+			return err
+		}
+	}
+	for _, c := range snap.Codes {
+		if err := w.code(c); err != nil {
+			return err
+		}
+	}
+	if ix.opt.Progress != nil && total == 0 {
+		ix.opt.Progress(pid, 0, 0)
+	}
+	w.setSeq(snap.Seq)
+	return send()
+}
