@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"tessera/coding"
+	"tessera/coding/refi"
 )
 
 // Options are the knobs of every export format. Each format reads the
@@ -105,6 +106,12 @@ var exporters = []exporter{
 	{Format{"quotes-xlsx", mediaXLSX, ".xlsx", "Every quote with its codes as an Excel workbook"}, tab(quotesTable, writeTableXLSX)},
 	{Format{"quotes-md", mediaMD, ".md", "Every quote with its codes as Markdown"}, tab(quotesTable, writeTableMD)},
 	{Format{"quotes-html", mediaHTML, ".html", "Every quote with its codes as a web page"}, tab(quotesTable, writeTableHTML)},
+	{Format{"qdpx", "application/zip", ".qdpx", "Whole project as a REFI-QDA project (NVivo, ATLAS.ti, MAXQDA, QualCoder)"}, writeQDPX},
+}
+
+// writeQDPX writes the whole project as a REFI-QDA project exchange file.
+func writeQDPX(w io.Writer, snap *coding.Snapshot, _ Options) error {
+	return refi.Export(w, snap, refi.ExportOptions{})
 }
 
 // tab makes an exporter from a table builder and a table writer.

@@ -67,6 +67,7 @@ var goldenCases = []struct {
 	{"quotes.xlsx", "quotes-xlsx", export.Options{}},
 	{"quotes.md", "quotes-md", export.Options{}},
 	{"quotes.html", "quotes-html", export.Options{}},
+	{"project.qdpx", "qdpx", export.Options{}},
 }
 
 // TestGolden exports the study project in every format twice, checks the
@@ -85,7 +86,7 @@ func TestGolden(t *testing.T) {
 				t.Fatalf("two exports of one snapshot differ (%d and %d bytes)", len(first), len(second))
 			}
 			got, name := first, tc.file
-			if ext := filepath.Ext(tc.file); ext == ".xlsx" || ext == ".docx" {
+			if ext := filepath.Ext(tc.file); ext == ".xlsx" || ext == ".docx" || ext == ".qdpx" {
 				got, name = zipText(t, first), tc.file+".txt"
 			}
 			compareGolden(t, name, got)

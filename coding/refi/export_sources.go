@@ -1,0 +1,112 @@
+package refi
+
+import (
+	"sort"
+
+	"tessera/coding"
+)
+
+// sourceElems writes each document as a TextSource whose plain text is
+// the archive entry sources/GUID.txt, with its quotes as selections, its
+// memos as note references and its metadata as variable values.
+func (x *exporter) sourceElems() []outSource {
+	byDoc := map[string][]*coding.Quote{}
+	for _, q := range x.snap.Quotes {
+		byDoc[q.DocumentID] = append(byDoc[q.DocumentID], q)
+	}
+	var out []outSource
+	for _, d := range x.snap.Documents {
+		guid := coding.GUID(d.ID)
+		src := outSource{
+			GUID:             guid,
+			Name:             d.Title,
+			PlainTextPath:    internalPrefix + guid + ".txt",
+			CreationDateTime: dateTime(d.CreatedAt),
+			NoteRefs:         x.noteRefs(coding.MemoDocument, d.ID),
+			Values:           x.docValues(d),
+		}
+		qs := byDoc[d.ID]
+		sort.SliceStable(qs, func(i, j int) bool {
+			a, b := qs[i], qs[j]
+			if a.Start != b.Start {
+				return a.Start < b.Start
+			}
+			if a.End != b.End {
+				return a.End < b.End
+			}
+			return a.ID < b.ID
+		})
+		for _, q := range qs {
+			src.Selections = append(src.Selections, x.selection(q))
+		}
+		out = append(out, src)
+	}
+	return out
+}
+
+// selection writes a quote: its code-point range, coder and date, its
+// memo as the description, one coding per code, and note references for
+// the memos attached to it.
+func (x *exporter) selection(q *coding.Quote) outSelection {
+	sel := outSelection{
+		GUID:             coding.GUID(q.ID),
+		Start:            q.Start,
+		End:              q.End,
+		CreatingUser:     userRef(q.Coder),
+		CreationDateTime: dateTime(q.CreatedAt),
+		Description:      q.Memo,
+		NoteRefs:         x.noteRefs(coding.MemoQuote, q.ID),
+	}
+	for _, id := range q.CodeIDs {
+		if x.tree.ByID[id] == nil {
+			continue
+		}
+		sel.Codings = append(sel.Codings, outCoding{
+			GUID:             codingGUID(q.ID, id),
+			CreatingUser:     userRef(q.Coder),
+			CreationDateTime: dateTime(q.CreatedAt),
+			CodeRef:          outRef{Target: coding.GUID(id)},
+		})
+	}
+	return sel
+}
+
+// noteElems writes every memo as a Note, oldest first, its Markdown as
+// the plain text content.
+func (x *exporter) noteElems() []outSource {
+	var out []outSource
+	for _, m := range x.sortedMemos() {
+		body := m.Body
+		out = append(out, outSource{
+			GUID:             coding.GUID(m.ID),
+			Name:             m.Title,
+			CreatingUser:     userRef(m.Author),
+			CreationDateTime: dateTime(m.CreatedAt),
+			Content:          &body,
+		})
+	}
+	return out
+}
+
+// linkElems ties memos on cases to their case: the schema gives cases no
+// note references, so each such memo gets a one-way link from the note
+// to the case.
+func (x *exporter) linkElems() []outLink {
+	var out []outLink
+	for _, c := range x.snap.Cases {
+		for _, m := range x.memos[coding.MemoCase+"/"+c.ID] {
+			out = append(out, outLink{
+				GUID: linkGUID(m.ID), Name: "memo", Direction: "OneWay",
+				Origin: coding.GUID(m.ID), Target: coding.GUID(c.ID),
+			})
+		}
+	}
+	return out
+}
+
+// docsByGUID returns the documents in the order of their archive entries.
+func (x *exporter) docsByGUID() []*coding.Document {
+	docs := append([]*coding.Document(nil), x.snap.Documents...)
+	sort.Slice(docs, func(i, j int) bool { return coding.GUID(docs[i].ID) < coding.GUID(docs[j].ID) })
+	return docs
+}
