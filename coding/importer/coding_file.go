@@ -86,7 +86,7 @@ func (im *Importer) ApplyCoding(ctx context.Context, projectID string, data []by
 		return rep, err
 	}
 	for _, c := range cf.Codes {
-		if err := cb.add(ctx, c, ""); err != nil {
+		if err := cb.add(ctx, c, "", ""); err != nil {
 			return rep, err
 		}
 	}
@@ -173,8 +173,12 @@ func (cb *codebookLoader) load(ctx context.Context) error {
 }
 
 // add creates (or finds) c under parentID, sets its facets, then adds
-// its children.
-func (cb *codebookLoader) add(ctx context.Context, c CodingCode, parentID string) error {
+// its children. A code without a colour takes its parent's, so each
+// branch of the data structure reads as one colour.
+func (cb *codebookLoader) add(ctx context.Context, c CodingCode, parentID, parentColor string) error {
+	if c.Color == "" {
+		c.Color = parentColor
+	}
 	level := coding.Level(strings.ToLower(strings.TrimSpace(c.Level)))
 	if level == "" {
 		level = impliedLevel(c)
@@ -209,7 +213,7 @@ func (cb *codebookLoader) add(ctx context.Context, c CodingCode, parentID string
 		}
 	}
 	for _, child := range c.Children {
-		if err := cb.add(ctx, child, code.ID); err != nil {
+		if err := cb.add(ctx, child, code.ID, code.Color); err != nil {
 			return err
 		}
 	}

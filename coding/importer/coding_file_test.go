@@ -63,7 +63,7 @@ func TestApplyCoding(t *testing.T) {
 	}
 
 	// The codebook: levels from the file or implied by the tree, facets
-	// by name, colours normalised.
+	// by name, colours normalised and passed down to codes without one.
 	snap, err := s.Snapshot(ctx, p.ID, false)
 	if err != nil {
 		t.Fatal(err)
@@ -77,9 +77,9 @@ func TestApplyCoding(t *testing.T) {
 	})
 	wantCodes := []string{
 		"Learning|dimension|#1f77b4|",
-		"Learning from others|theme|" + coding.DefaultColor + "|vicarious",
-		"Peers at fairs|concept|" + coding.DefaultColor + "|vicarious (inherited)",
-		"Clients teach us|concept|" + coding.DefaultColor + "|experiential",
+		"Learning from others|theme|#1f77b4|vicarious",
+		"Peers at fairs|concept|#1f77b4|vicarious (inherited)",
+		"Clients teach us|concept|#1f77b4|experiential",
 		"Ungrouped theme|theme|" + coding.DefaultColor + "|",
 		"Lonely concept|concept|" + coding.DefaultColor + "|",
 	}
