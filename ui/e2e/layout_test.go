@@ -1,0 +1,152 @@
+package e2e_test
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/chromedp/chromedp"
+)
+
+// uploadDir uploads every file of dir into project pid under case name.
+func uploadDir(tb testing.TB, a *app, pid, dir, caseName string) {
+	tb.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var body bytes.Buffer
+	w := multipart.NewWriter(&body)
+	w.WriteField("case", caseName)
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			tb.Fatal(err)
+		}
+		part, _ := w.CreateFormFile("file", e.Name())
+		part.Write(data)
+	}
+	w.Close()
+	res, err := http.Post(a.URL+"/api/v1/projects/"+pid+"/documents", w.FormDataContentType(), &body)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer res.Body.Close()
+	if res.StatusCode >= 300 {
+		msg, _ := io.ReadAll(res.Body)
+		tb.Fatalf("upload %s: status %d: %s", dir, res.StatusCode, msg)
+	}
+}
+
+// seedStudy loads the sample transcripts and a small coded Gioia structure.
+func seedStudy(tb testing.TB, a *app) (pid, did string) {
+	tb.Helper()
+	var p struct{ ID string }
+	apiCall(tb, a, "POST", "/projects", map[string]string{"name": "Born globals in the North"}, &p)
+	root := filepath.Join("..", "..", "sample-transcripts")
+	dirs, err := os.ReadDir(root)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, d := range dirs {
+		if d.IsDir() {
+			uploadDir(tb, a, p.ID, filepath.Join(root, d.Name()), d.Name())
+		}
+	}
+	var docs []docJSON
+	apiCall(tb, a, "GET", "/projects/"+p.ID+"/documents", nil, &docs)
+	if len(docs) == 0 {
+		tb.Fatal("no documents imported")
+	}
+	var doc docJSON
+	apiCall(tb, a, "GET", "/projects/"+p.ID+"/documents/"+docs[0].ID, nil, &doc)
+
+	code := func(name, level, parent, color string) string {
+		var c codeJSON
+		apiCall(tb, a, "POST", "/projects/"+p.ID+"/codes", map[string]any{"name": name, "level": level, "parent_id": parent, "color": color}, &c)
+		return c.ID
+	}
+	dim := code("Learning from networks", "dimension", "", "#bb6bd9")
+	theme := code("Vicarious learning at trade fairs", "theme", dim, "#56ccf2")
+	concepts := []string{
+		code("Watching competitors", "concept", theme, "#f2c94c"),
+		code("Partners open doors", "concept", theme, "#6fcf97"),
+		code("Learning from failure", "concept", "", "#f2994a"),
+	}
+	// Quote a few sentences of the first transcript, two of them overlapping.
+	words := strings.Fields(doc.Text)
+	for i := 0; i < 6 && i*40+30 < len(words); i++ {
+		phrase := strings.Join(words[i*40+5:i*40+18], " ")
+		at := strings.Index(doc.Text, phrase)
+		if at < 0 {
+			continue
+		}
+		start := utf8.RuneCountInString(doc.Text[:at])
+		end := start + utf8.RuneCountInString(phrase)
+		apiCall(tb, a, "POST", "/projects/"+p.ID+"/quotes", map[string]any{
+			"document_id": doc.ID, "start": start, "end": end, "code_ids": []string{concepts[i%3]},
+		}, nil)
+		if i == 2 {
+			apiCall(tb, a, "POST", "/projects/"+p.ID+"/quotes", map[string]any{
+				"document_id": doc.ID, "start": start + 10, "end": end + 40, "code_ids": []string{concepts[0], concepts[1]},
+			}, nil)
+		}
+	}
+	return p.ID, doc.ID
+}
+
+// TestLayoutFits opens every screen of a coded study at 1280x800 and
+// 1920x1080 and checks that nothing overflows the window sideways. With
+// TESSERA_SCREENS=1 it saves a screenshot of each screen.
+func TestLayoutFits(t *testing.T) {
+	a := startApp(t)
+	b := newBrowser(t)
+	pid, did := seedStudy(t, a)
+	var codes []codeJSON
+	apiCall(t, a, "GET", "/projects/"+pid+"/codes", nil, &codes)
+	screens := []struct{ name, path, ready string }{
+		{"projects", "/", `!!document.querySelector('.project-card')`},
+		{"documents", "/p/" + pid, `document.querySelectorAll('.doc-open').length > 3`},
+		{"cases", "/p/" + pid + "/cases", `!!document.querySelector('.sheet tbody tr')`},
+		{"reader", "/p/" + pid + "/d/" + did, `!!document.querySelector('.transcript .hl')`},
+		{"codebook", "/p/" + pid + "/codes/" + codes[1].ID, `!!document.querySelector('.code-detail')`},
+		{"memos", "/p/" + pid + "/memos", `!!document.querySelector('.memos-layout')`},
+		{"gioia", "/p/" + pid + "/gioia", `!!document.querySelector('table.gioia tbody tr')`},
+		{"search", "/p/" + pid + "/search?q=trade+fair", `!!document.querySelector('.hit') || !!document.querySelector('.error-box')`},
+	}
+	save := os.Getenv("TESSERA_SCREENS") == "1"
+	dir := ""
+	if save {
+		dir = outDir(t)
+		t.Logf("screenshots in %s", dir)
+	}
+	for _, size := range [][2]int64{{1280, 800}, {1920, 1080}} {
+		b.do(t, "resize", chromedp.EmulateViewport(size[0], size[1]))
+		for _, s := range screens {
+			b.do(t, "open "+s.name, chromedp.Navigate(a.URL+s.path))
+			b.waitJS(t, s.name, s.ready)
+			b.do(t, "settle", chromedp.Sleep(250*time.Millisecond))
+			if w := eval[int](t, b, `document.documentElement.scrollWidth - innerWidth`); w > 0 {
+				t.Errorf("%s at %dx%d: page is %d px wider than the window", s.name, size[0], size[1], w)
+			}
+			if save {
+				png, err := chromedp.Run(b.ctx, chromedp.CaptureScreenshot())
+				if err != nil {
+					t.Fatal(err)
+				}
+				os.WriteFile(filepath.Join(dir, fmt.Sprintf("%s-%dx%d.png", s.name, size[0], size[1])), png, 0o644)
+			}
+		}
+	}
+	if errs := b.pageErrors(); len(errs) > 0 {
+		t.Errorf("got page errors %q, want none", errs)
+	}
+}

@@ -1,0 +1,87 @@
+// The JSON API client. Every call rejects with an ApiError carrying the
+// server's message, so screens can show it as it is.
+
+const BASE = '/api/v1';
+
+/** ApiError is a failed API call: status 0 means the server was unreachable. */
+export class ApiError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+function query(params) {
+  if (!params) return '';
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === null || v === '') continue;
+    if (Array.isArray(v)) v.forEach((x) => q.append(k, x));
+    else q.set(k, String(v));
+  }
+  const s = q.toString();
+  return s ? '?' + s : '';
+}
+
+/**
+ * api calls METHOD path (relative to /api/v1) with an optional JSON body
+ * and query parameters, and resolves with the decoded answer (null for an
+ * empty one).
+ */
+export async function api(method, path, body, params) {
+  const init = { method, headers: { Accept: 'application/json' } };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let res;
+  try {
+    res = await fetch(BASE + path + query(params), init);
+  } catch (e) {
+    throw new ApiError(0, 'The Tessera server cannot be reached. Is it still running?');
+  }
+  const text = await res.text();
+  let data = null;
+  if (text) {
+    try { data = JSON.parse(text); } catch { data = null; }
+  }
+  if (!res.ok) {
+    const msg = (data && data.error) || `${res.status} ${res.statusText}`;
+    throw new ApiError(res.status, msg);
+  }
+  return data;
+}
+
+export const get = (path, params) => api('GET', path, undefined, params);
+export const post = (path, body, params) => api('POST', path, body, params);
+export const patch = (path, body, params) => api('PATCH', path, body, params);
+export const put = (path, body, params) => api('PUT', path, body, params);
+export const del = (path, params) => api('DELETE', path, undefined, params);
+
+/** projectPath returns the API path of a project's sub-resource. */
+export const pp = (pid, rest = '') => `/projects/${encodeURIComponent(pid)}${rest}`;
+
+/**
+ * upload sends one file as multipart form data (with fields) to the
+ * project's document route, reporting progress (0..1) through onProgress,
+ * and resolves with the server's import report.
+ */
+export function upload(pid, file, fields, onProgress, params) {
+  return new Promise((resolve, reject) => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields || {})) if (v) form.append(k, v);
+    form.append('file', file, file.name);
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', BASE + pp(pid, '/documents') + query(params));
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.upload.onprogress = (e) => { if (e.lengthComputable && onProgress) onProgress(e.loaded / e.total); };
+    xhr.onerror = () => reject(new ApiError(0, 'The Tessera server cannot be reached.'));
+    xhr.onload = () => {
+      let data = null;
+      try { data = JSON.parse(xhr.responseText); } catch { data = null; }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data);
+      else reject(new ApiError(xhr.status, (data && data.error) || `${xhr.status} ${xhr.statusText}`));
+    };
+    xhr.send(form);
+  });
+}

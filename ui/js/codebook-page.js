@@ -1,0 +1,99 @@
+// The codebook screen: the tree and facets on the left; the chosen code on
+// the right with its definition, inclusion and exclusion notes, facet
+// values, colour, and all its quotes.
+import { html, useMemo, useState, useEffect } from './lib.js';
+import { useStore } from './store.js';
+import { proj } from './state.js';
+import { buildTree, levelLabel } from './codetree.js';
+import { updateCode, setFacet } from './codes.js';
+import { CodebookPanel } from './codebook.js';
+import { moveToDialog, mergeDialog, deleteDialog } from './codebook-actions.js';
+import { MarkdownField } from './mdeditor.js';
+import { Facets } from './facets.js';
+import { Retrieval } from './retrieval.js';
+import { PALETTE } from './colors.js';
+import { link } from './router.js';
+import { counts } from './format.js';
+
+function NameField({ pid, code }) {
+  const [name, setName] = useState(code.name);
+  useEffect(() => setName(code.name), [code.id, code.name]);
+  const commit = () => {
+    const v = name.trim();
+    if (v && v !== code.name) updateCode(pid, code.id, { name: v }, 'renaming a code');
+    else setName(code.name);
+  };
+  return html`<input class="code-title" type="text" value=${name} aria-label="Code name"
+    onInput=${(e) => setName(e.currentTarget.value)} onBlur=${commit}
+    onKeyDown=${(e) => { if (e.key === 'Enter') e.currentTarget.blur(); if (e.key === 'Escape') { setName(code.name); } }} />`;
+}
+
+function CodeDetail({ pid, code }) {
+  const codes = useStore(proj, (s) => s.codes);
+  const facets = useStore(proj, (s) => s.facets);
+  const tree = useMemo(() => buildTree(codes), [codes]);
+  const path = tree.path(code.id).slice(0, -1);
+  const n = code.counts || { quotes: 0, documents: 0, cases: 0 };
+  const field = (key, label, placeholder) => html`<${MarkdownField} key=${code.id + key} label=${label} value=${code[key]}
+    placeholder=${placeholder} onSave=${(v) => updateCode(pid, code.id, { [key]: v }, 'editing the ' + label.toLowerCase())} />`;
+
+  return html`<article class="code-detail" aria-label=${'Code ' + code.name}>
+    <header class="code-detail-head">
+      <span class="swatch big" style=${{ background: code.color }} aria-hidden="true"></span>
+      <${NameField} pid=${pid} code=${code} />
+    </header>
+    <p class="code-path">
+      <span class=${'lvl lvl-' + code.level}>${levelLabel(code.level)}</span>
+      ${path.length ? html`<span>in ${path.join(' › ')}</span>` : code.level !== 'dimension' ? html`<span class="muted">ungrouped</span>` : null}
+      <span>${counts(n)}</span>
+    </p>
+    <div class="row wrap">
+      ${code.level !== 'dimension' ? html`<button type="button" class="btn btn-sm" onClick=${() => moveToDialog(pid, code)}>Move to…</button>` : null}
+      <button type="button" class="btn btn-sm" onClick=${() => mergeDialog(pid, code)}>Merge into…</button>
+      <label class="inline-field">Level
+        <select value=${code.level} onChange=${(e) => updateCode(pid, code.id, { level: e.currentTarget.value }, 'changing a level')}>
+          <option value="concept">First-order concept</option><option value="theme">Second-order theme</option>
+          <option value="dimension">Aggregate dimension</option></select></label>
+      <a class="btn btn-sm" href=${link(pid, 'memos') + '?target=code:' + code.id}>Memos</a>
+      <button type="button" class="btn btn-sm btn-danger" onClick=${() => deleteDialog(pid, code)}>Delete…</button>
+    </div>
+    <div class="colors" role="group" aria-label="Colour">
+      ${PALETTE.map((c) => html`<button type="button" class=${'color-dot' + (c === code.color ? ' current' : '')} style=${{ background: c }}
+        aria-label=${'Colour ' + c} aria-pressed=${c === code.color} onClick=${() => updateCode(pid, code.id, { color: c }, 'recolouring a code')}></button>`)}
+      <input type="color" value=${code.color} aria-label="Any colour"
+        onChange=${(e) => updateCode(pid, code.id, { color: e.currentTarget.value }, 'recolouring a code')} />
+    </div>
+    ${facets.length ? html`<div class="facet-edit" role="group" aria-label="Facet values">
+      ${facets.map((f) => {
+        const [val, inherited] = tree.effectiveFacet(code.id, f.id);
+        const own = (code.facets && code.facets[f.id]) || '';
+        return html`<label class="inline-field">${f.name}
+          <select value=${own} onChange=${(e) => setFacet(pid, code.id, f.id, e.currentTarget.value)}>
+            <option value="">${inherited ? `— (inherits “${val}”)` : '—'}</option>
+            ${f.values.map((v) => html`<option value=${v}>${v}</option>`)}
+          </select></label>`;
+      })}</div>` : null}
+    ${field('definition', 'Definition', 'What the code means, in Markdown')}
+    ${field('inclusion', 'Inclusion', 'When to apply it')}
+    ${field('exclusion', 'Exclusion', 'When not to')}
+    <${Retrieval} pid=${pid} code=${code} />
+  </article>`;
+}
+
+/** CodebookPage shows the codebook and, when cid is set, that code. */
+export function CodebookPage({ pid, cid }) {
+  const code = useStore(proj, (s) => s.codes.find((c) => c.id === cid));
+  return html`<div class="codebook-page">
+    <div class="codebook-col">
+      <${CodebookPanel} pid=${pid} selected=${cid} />
+      <${Facets} pid=${pid} />
+    </div>
+    <div class="detail-col">
+      ${code ? html`<${CodeDetail} pid=${pid} code=${code} />`
+        : html`<div class="empty-state"><h2>Codebook</h2>
+          <p>Choose a code to read its definition and all its quotes.</p>
+          <p>Build the Gioia data structure by grouping first-order concepts under second-order themes, and themes under aggregate dimensions: drag them in the tree, or focus one and press <kbd>m</kbd>.</p>
+          ${cid ? html`<p class="muted">The code you followed no longer exists (it may have been merged or deleted).</p>` : null}</div>`}
+    </div>
+  </div>`;
+}

@@ -1,0 +1,48 @@
+// Document texts for showing quotes in context outside the reader (code
+// retrieval, search): fetched once per document and kept for the session.
+import { get, pp } from './api.js';
+import { OffsetMap } from './offsets.js';
+
+const cache = new Map();
+
+/** docText resolves with {id, title, map, turns} of document did. */
+export function docText(pid, did) {
+  const key = pid + '/' + did;
+  if (!cache.has(key)) {
+    const p = get(pp(pid, '/documents/' + encodeURIComponent(did))).then((d) => ({
+      id: d.id, title: d.title, case_id: d.case_id, map: new OffsetMap(d.text), turns: d.turns || [],
+    }));
+    p.catch(() => cache.delete(key));
+    cache.set(key, p);
+    if (cache.size > 60) cache.delete(cache.keys().next().value);
+  }
+  return cache.get(key);
+}
+
+/** turnIndex returns the index of the last turn starting at or before cp, or -1. */
+export function turnIndex(turns, cp) {
+  let lo = 0, hi = turns.length - 1, found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (turns[mid].start <= cp) { found = mid; lo = mid + 1; } else hi = mid - 1;
+  }
+  return found;
+}
+
+/**
+ * context returns {left, mid, right, speaker, turn} for code points
+ * [start, end) of a document: up to n characters either side, within the
+ * speaker turn.
+ */
+export function context(doc, start, end, n = 90) {
+  const ti = turnIndex(doc.turns, start);
+  const t = ti >= 0 ? doc.turns[ti] : { start: 0, end: doc.map.length, speaker: '' };
+  const from = Math.max(t.start, start - n), to = Math.min(Math.max(t.end, end), end + n);
+  return {
+    left: (from > t.start ? '…' : '') + doc.map.slice(from, start),
+    mid: doc.map.slice(start, end),
+    right: doc.map.slice(end, to) + (to < t.end ? '…' : ''),
+    speaker: t.speaker || '',
+    turn: ti + 1,
+  };
+}

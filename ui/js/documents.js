@@ -1,0 +1,91 @@
+// Documents grouped by case, with each case's attributes, each interview's
+// coding progress (share of its text coded), and the upload zone.
+import { html, useState, useEffect, useMemo } from './lib.js';
+import { useStore } from './store.js';
+import { get, patch, del, pp } from './api.js';
+import { proj, refreshProject } from './state.js';
+import { save } from './saving.js';
+import { confirmDialog } from './dialog.js';
+import { Upload } from './upload.js';
+import { link } from './router.js';
+import { plural } from './format.js';
+
+// coverage returns, per document, the share of its text covered by quotes.
+function coverage(quotes, docs) {
+  const byDoc = new Map();
+  for (const q of quotes) {
+    if (!byDoc.has(q.document_id)) byDoc.set(q.document_id, []);
+    byDoc.get(q.document_id).push(q);
+  }
+  const out = new Map();
+  for (const d of docs) {
+    const qs = (byDoc.get(d.id) || []).sort((a, b) => a.start - b.start);
+    let covered = 0, end = 0;
+    for (const q of qs) {
+      if (q.end <= end) continue;
+      covered += q.end - Math.max(q.start, end);
+      end = q.end;
+    }
+    out.set(d.id, { share: d.length ? covered / d.length : 0, quotes: qs.length });
+  }
+  return out;
+}
+
+function attrText(a) {
+  return Array.isArray(a.value) ? a.value.join('; ') : a.value === null || a.value === undefined ? '' : String(a.value);
+}
+
+function DocRow({ pid, d, cov, cases }) {
+  const move = (caseId) => save('Move the document to another case', () => patch(pp(pid, '/documents/' + d.id), { case_id: caseId }))
+    .then(refreshProject, () => {});
+  const remove = async () => {
+    const ok = await confirmDialog({
+      title: 'Delete transcript',
+      message: `Delete “${d.title}”${cov && cov.quotes ? ` and its ${cov.quotes} quotes` : ''}? This cannot be undone.`,
+      confirm: 'Delete', danger: true,
+    });
+    if (ok) save('Delete the document', () => del(pp(pid, '/documents/' + d.id), { confirm: 'true' })).then(refreshProject, () => {});
+  };
+  const pct = cov ? Math.round(cov.share * 100) : 0;
+  return html`<li class="doc-row">
+    <a class="doc-open" href=${link(pid, 'd', d.id)}>${d.title}</a>
+    <span class="muted small">${[d.meta && d.meta.informant_role, d.meta && d.meta.interview_date, plural((d.speakers || []).length, 'speaker')].filter(Boolean).join(' · ')}</span>
+    <span class="progress" title=${`${pct}% of the text coded, ${cov ? cov.quotes : 0} quotes`}>
+      <span class="bar-track" aria-hidden="true"><span class="bar-fill" style=${{ width: pct + '%' }}></span></span>
+      <span class="small">${pct}% · ${plural(cov ? cov.quotes : 0, 'quote')}</span></span>
+    <select class="small" value=${d.case_id || ''} aria-label=${'Case of ' + d.title} onChange=${(e) => move(e.currentTarget.value)}>
+      <option value="">No case</option>${cases.map((c) => html`<option value=${c.id}>${c.name}</option>`)}</select>
+    <button type="button" class="btn-icon" onClick=${remove} aria-label=${'Delete ' + d.title} title="Delete">×</button>
+  </li>`;
+}
+
+/** Documents is the project's home screen. */
+export function Documents({ pid }) {
+  const documents = useStore(proj, (s) => s.documents);
+  const cases = useStore(proj, (s) => s.cases);
+  const project = useStore(proj, (s) => s.project);
+  const [quotes, setQuotes] = useState([]);
+  useEffect(() => { get(pp(pid, '/quotes')).then(setQuotes, () => {}); }, [pid, documents]);
+  const cov = useMemo(() => coverage(quotes, documents), [quotes, documents]);
+
+  const groups = [...cases.map((c) => ({ c, docs: documents.filter((d) => d.case_id === c.id) })),
+    { c: null, docs: documents.filter((d) => !d.case_id || !cases.some((c) => c.id === d.case_id)) }];
+
+  return html`<div class="page documents-page">
+    <header class="page-head">
+      <div><h1>${project.name}</h1>
+        <p class="muted">${plural(documents.length, 'transcript')} in ${plural(cases.length, 'case')}</p></div>
+      <a class="btn" href=${link(pid, 'cases')}>Case sheet</a>
+    </header>
+    ${documents.length === 0 ? html`<div class="empty-state"><p>Start by adding interview transcripts. Then open one, select a passage and press <kbd>c</kbd> to code it.</p></div>` : null}
+    <${Upload} pid=${pid} />
+    ${groups.filter((g) => g.c || g.docs.length).map(({ c, docs }) => html`<section class="case-group" aria-label=${c ? c.name : 'Documents without a case'}>
+      <header class="case-head">
+        <h2>${c ? c.name : 'No case'}</h2>
+        ${c && c.attributes.length ? html`<dl class="attrs">${c.attributes.map((a) => html`<div><dt>${a.name}</dt><dd>${attrText(a)}</dd></div>`)}</dl>` : null}
+      </header>
+      ${docs.length ? html`<ul class="doc-list">${docs.map((d) => html`<${DocRow} key=${d.id} pid=${pid} d=${d} cov=${cov.get(d.id)} cases=${cases} />`)}</ul>`
+        : html`<p class="muted small">No transcripts yet.</p>`}
+    </section>`)}
+  </div>`;
+}

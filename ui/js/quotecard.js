@@ -1,0 +1,56 @@
+// QuoteCard: the selected quote in the reader's side panel, with its codes
+// (remove one with ×), a button to add a code, its memo, word-by-word
+// resizing for keyboard users, and deletion.
+import { html, useState, useEffect } from './lib.js';
+import { removeCode, deleteQuote, resizeQuote, setQuoteMemo } from './quotes.js';
+import { wordStep } from './segments.js';
+import { link } from './router.js';
+
+/** QuoteCard props: pid, quote, codes (all), map (OffsetMap), onAdd, onClose. */
+export function QuoteCard({ pid, quote, codes, map, onAdd, onClose }) {
+  const [memo, setMemo] = useState(quote.memo || '');
+  useEffect(() => setMemo(quote.memo || ''), [quote.id]);
+  const byId = new Map(codes.map((c) => [c.id, c]));
+  const text = map.slice(quote.start, quote.end);
+  const step = (side, dir) => {
+    let { start, end } = quote;
+    if (side === 'start') start = Math.min(wordStep(map, start, dir), end - 1);
+    else end = Math.max(wordStep(map, end, dir), start + 1);
+    resizeQuote(pid, quote, Math.max(0, start), Math.min(map.length, end));
+  };
+  const saveMemo = () => { if (memo !== (quote.memo || '')) setQuoteMemo(pid, quote, memo).catch(() => {}); };
+
+  return html`<section class="card quote-card" aria-label="Selected quote">
+    <div class="card-head">
+      <h2 class="card-title">Selected quote</h2>
+      <button type="button" class="btn-icon" onClick=${onClose} aria-label="Deselect the quote" title="Deselect (Esc)">×</button>
+    </div>
+    <blockquote class="quote-text">${text.length > 400 ? text.slice(0, 400) + '…' : text}</blockquote>
+    <div class="quote-pos">Characters ${quote.start}–${quote.end}${quote.pending ? ' · saving…' : ''}</div>
+    <ul class="chips" aria-label="Codes of the quote">
+      ${quote.code_ids.map((id) => {
+        const c = byId.get(id);
+        return html`<li class="chip"><span class="swatch" style=${{ background: c ? c.color : '#999' }} aria-hidden="true"></span>
+          <a href=${link(pid, 'codes', id)}>${c ? c.name : 'unknown code'}</a>
+          <button type="button" class="chip-x" onClick=${() => removeCode(pid, quote, id)}
+            aria-label=${'Remove code ' + (c ? c.name : '')} title="Remove this code (undo with Ctrl+Z)">×</button></li>`;
+      })}
+    </ul>
+    <div class="row">
+      <button type="button" class="btn btn-sm" onClick=${onAdd}>Add code <kbd>c</kbd></button>
+      <button type="button" class="btn btn-sm btn-danger" onClick=${() => { deleteQuote(pid, quote); onClose(); }}>Delete quote <kbd>Del</kbd></button>
+    </div>
+    <div class="resize" role="group" aria-label="Resize the quote by words">
+      <span>Start</span>
+      <button type="button" class="btn btn-xs" onClick=${() => step('start', -1)} aria-label="Move start one word earlier">← word</button>
+      <button type="button" class="btn btn-xs" onClick=${() => step('start', 1)} aria-label="Move start one word later">word →</button>
+      <span>End</span>
+      <button type="button" class="btn btn-xs" onClick=${() => step('end', -1)} aria-label="Move end one word earlier">← word</button>
+      <button type="button" class="btn btn-xs" onClick=${() => step('end', 1)} aria-label="Move end one word later">word →</button>
+    </div>
+    <label class="field"><span>Quote memo</span>
+      <textarea rows="3" value=${memo} onInput=${(e) => setMemo(e.currentTarget.value)} onBlur=${saveMemo}
+        placeholder="Why this passage matters…"></textarea></label>
+    <p class="hint">Drag the quote’s ends in the text to resize it.</p>
+  </section>`;
+}

@@ -1,0 +1,108 @@
+// The open project as the screens see it: its codebook, facets, cases and
+// documents, loaded once and kept current by the operations that change
+// them.
+import { createStore } from './store.js';
+import { get, pp } from './api.js';
+import { report, idle } from './saving.js';
+import { clearHistory } from './history.js';
+import { clearQuotes } from './quotes.js';
+
+const empty = {
+  pid: null, project: null, codes: [], facets: [], cases: [], documents: [],
+  loading: false, error: null,
+  // codesVersion grows with every codebook change, so views that derive
+  // from the codebook (the Gioia table, counts) know to fetch again.
+  codesVersion: 0,
+};
+
+/** proj is the open project. */
+export const proj = createStore({ ...empty });
+
+let loadToken = 0;
+
+/** openProject loads project pid unless it is already open. */
+export async function openProject(pid) {
+  if (proj.get().pid === pid && !proj.get().error) return;
+  const token = ++loadToken;
+  clearHistory();
+  clearQuotes();
+  proj.set({ ...empty, pid, loading: true });
+  try {
+    const [project, codes, facets, cases, documents] = await Promise.all([
+      get(pp(pid)), get(pp(pid, '/codes')), get(pp(pid, '/facets')),
+      get(pp(pid, '/cases')), get(pp(pid, '/documents')),
+    ]);
+    if (token !== loadToken) return;
+    proj.set({ ...empty, pid, project, codes, facets, cases, documents });
+  } catch (err) {
+    if (token !== loadToken) return;
+    proj.set({ ...empty, pid, error: err });
+  }
+}
+
+/** closeProject forgets the open project (back on the project list). */
+export function closeProject() {
+  loadToken++;
+  clearHistory();
+  clearQuotes();
+  proj.set({ ...empty });
+}
+
+/** setCodes replaces the codebook shown. */
+export function setCodes(codes) {
+  proj.update((s) => ({ codes, codesVersion: s.codesVersion + 1 }));
+}
+
+/** patchCode changes one code in place (before or after the server has it). */
+export function patchCode(id, patch) {
+  proj.update((s) => ({
+    codes: s.codes.map((c) => (c.id === id ? { ...c, ...patch } : c)),
+    codesVersion: s.codesVersion + 1,
+  }));
+}
+
+// Reloads coalesce: many quick changes cause one fetch.
+const pending = {};
+function coalesce(name, fn) {
+  if (pending[name]) return pending[name];
+  pending[name] = new Promise((r) => setTimeout(r, 60)).then(fn).finally(() => { pending[name] = null; });
+  return pending[name];
+}
+
+/** refreshCodes fetches the codebook (with counts) again. */
+export function refreshCodes() {
+  const pid = proj.get().pid;
+  if (!pid) return Promise.resolve();
+  return coalesce('codes', async () => {
+    try {
+      // Wait for queued saves, so the answer does not undo what the screen
+      // already shows of them.
+      await idle();
+      const codes = await get(pp(pid, '/codes'));
+      if (proj.get().pid === pid) setCodes(codes);
+    } catch (err) { report('Reload the codebook', err); }
+  });
+}
+
+/** refreshProject fetches cases, documents and facets again. */
+export function refreshProject() {
+  const pid = proj.get().pid;
+  if (!pid) return Promise.resolve();
+  return coalesce('project', async () => {
+    try {
+      const [project, facets, cases, documents] = await Promise.all([
+        get(pp(pid)), get(pp(pid, '/facets')), get(pp(pid, '/cases')), get(pp(pid, '/documents')),
+      ]);
+      if (proj.get().pid === pid) proj.update({ project, facets, cases, documents });
+    } catch (err) { report('Reload the project', err); }
+  });
+}
+
+// Another tab may have changed the project: look again when this one
+// comes back into view.
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible' && proj.get().pid) {
+    refreshCodes();
+    refreshProject();
+  }
+});

@@ -1,0 +1,41 @@
+// Save status, failed saves with Retry, and the undo/redo buttons of the
+// top bar.
+import { html } from './lib.js';
+import { useStore } from './store.js';
+import { saveState } from './saving.js';
+import { historyState, undo, redo } from './history.js';
+
+/** SaveStatus tells whether every change is saved. */
+export function SaveStatus() {
+  const s = useStore(saveState);
+  let text = 'All changes saved', cls = 'ok';
+  if (s.errors.length) { text = 'Not saved'; cls = 'bad'; }
+  else if (s.pending) { text = 'Saving…'; cls = 'busy'; }
+  return html`<span class=${'save-status ' + cls} role="status" aria-live="polite">${text}</span>`;
+}
+
+/** SaveErrors lists failed saves, each with Retry and Discard. */
+export function SaveErrors() {
+  const { errors } = useStore(saveState);
+  if (!errors.length) return null;
+  return html`<div class="save-errors" role="alert">
+    ${errors.map((e) => html`<div class="save-error">
+      <span><strong>${e.label} failed:</strong> ${e.message}</span>
+      <span class="row">
+        ${e.canRetry ? html`<button type="button" class="btn btn-sm btn-primary" onClick=${e.retry}>Retry</button>` : null}
+        <button type="button" class="btn btn-sm" onClick=${e.discard}
+          title="Give up on this change and show what the server has">${e.canRetry ? 'Discard' : 'Dismiss'}</button>
+      </span></div>`)}
+  </div>`;
+}
+
+/** UndoRedo offers undo and redo with the change each would revert. */
+export function UndoRedo() {
+  const h = useStore(historyState);
+  return html`<span class="undo-redo">
+    <button type="button" class="btn-icon" disabled=${!h.undo} onClick=${() => undo()}
+      title=${h.undo ? `Undo ${h.undo} (Ctrl+Z)` : 'Nothing to undo'} aria-label=${h.undo ? 'Undo ' + h.undo : 'Undo'}>↶</button>
+    <button type="button" class="btn-icon" disabled=${!h.redo} onClick=${() => redo()}
+      title=${h.redo ? `Redo ${h.redo} (Ctrl+Shift+Z)` : 'Nothing to redo'} aria-label=${h.redo ? 'Redo ' + h.redo : 'Redo'}>↷</button>
+  </span>`;
+}
