@@ -25,7 +25,7 @@ func (s *Server) handleGioia(c echo.Context) error {
 		return err
 	}
 	// Representative quotes name their speaker, which needs the turns.
-	snap, err := s.cfg.Store.Snapshot(c.Request().Context(), c.Param("pid"), opt.Quotes)
+	snap, err := s.snapshot(c, c.Param("pid"), opt.Quotes)
 	if err != nil {
 		return err
 	}
@@ -36,7 +36,7 @@ func (s *Server) handleGioia(c echo.Context) error {
 // object mapping each code ID to its counts {quotes, documents, cases};
 // a code counts the quotes of the codes below it too.
 func (s *Server) handleCodeStats(c echo.Context) error {
-	snap, err := s.cfg.Store.Snapshot(c.Request().Context(), c.Param("pid"), false)
+	snap, err := s.snapshot(c, c.Param("pid"), false)
 	if err != nil {
 		return err
 	}
@@ -51,7 +51,7 @@ func (s *Server) handleMatrix(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	snap, err := s.cfg.Store.Snapshot(c.Request().Context(), c.Param("pid"), true)
+	snap, err := s.snapshot(c, c.Param("pid"), true)
 	if err != nil {
 		return err
 	}
@@ -75,7 +75,7 @@ func (s *Server) handleCooccurrence(c echo.Context) error {
 	default:
 		return coding.Errorf(coding.EINVALID, "query parameter unit=%q must be quote, turn or document", opt.Unit)
 	}
-	snap, err := s.cfg.Store.Snapshot(c.Request().Context(), c.Param("pid"), opt.Unit == export.UnitTurn)
+	snap, err := s.snapshot(c, c.Param("pid"), opt.Unit == export.UnitTurn)
 	if err != nil {
 		return err
 	}

@@ -62,7 +62,7 @@ func (s *Server) handleCreateCode(c echo.Context) error {
 // first, then ungrouped themes, then ungrouped concepts), each code with
 // its counts of quotes, documents and cases.
 func (s *Server) handleListCodes(c echo.Context) error {
-	snap, err := s.cfg.Store.Snapshot(c.Request().Context(), c.Param("pid"), false)
+	snap, err := s.snapshot(c, c.Param("pid"), false)
 	if err != nil {
 		return err
 	}

@@ -65,6 +65,9 @@ func (s *Server) handleGetDocument(c echo.Context) error {
 		if err != nil {
 			return err
 		}
+		if qs, err = s.visibleQuotes(c, pid, qs); err != nil {
+			return err
+		}
 		v.Quotes = nonNil(qs)
 	}
 	return c.JSON(http.StatusOK, v)

@@ -42,7 +42,7 @@ func (s *Server) handleUpload(c echo.Context) error {
 			files[i].Case = caseRef
 		}
 	}
-	im := &importer.Importer{Store: s.cfg.Store, Coder: s.cfg.Coder, AllowDuplicates: allowDups}
+	im := &importer.Importer{Store: s.cfg.Store, Coder: s.coder(c), AllowDuplicates: allowDups}
 	rep, err := im.Import(ctx, pid, files)
 	if err != nil {
 		return err

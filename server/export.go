@@ -69,7 +69,7 @@ func (s *Server) handleExport(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	snap, err := s.cfg.Store.Snapshot(c.Request().Context(), c.Param("pid"), true)
+	snap, err := s.snapshot(c, c.Param("pid"), true)
 	if err != nil {
 		return err
 	}

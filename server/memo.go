@@ -45,7 +45,7 @@ func (s *Server) handleCreateMemo(c echo.Context) error {
 	}
 	m := &coding.Memo{
 		ProjectID: c.Param("pid"), TargetType: req.TargetType, TargetID: req.TargetID,
-		Title: req.Title, Body: req.Body, Author: s.cfg.Coder,
+		Title: req.Title, Body: req.Body, Author: s.coder(c),
 	}
 	if err := s.cfg.Store.CreateMemo(c.Request().Context(), m); err != nil {
 		return err
@@ -65,6 +65,9 @@ func (s *Server) handleListMemos(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if memos, err = s.visibleMemos(c, c.Param("pid"), memos); err != nil {
+		return err
+	}
 	out := make([]memoView, 0, len(memos))
 	for _, m := range memos {
 		v, err := memoViewOf(m)
@@ -81,6 +84,11 @@ func (s *Server) handleGetMemo(c echo.Context) error {
 	m, err := s.cfg.Store.FindMemo(c.Request().Context(), c.Param("pid"), c.Param("mid"))
 	if err != nil {
 		return err
+	}
+	if vis, err := s.visibleMemos(c, m.ProjectID, []*coding.Memo{m}); err != nil {
+		return err
+	} else if len(vis) == 0 {
+		return coding.Errorf(coding.ENOTFOUND, "memo %q not found", m.ID)
 	}
 	v, err := memoViewOf(m)
 	if err != nil {

@@ -17,6 +17,7 @@ import (
 var uploadRoutes = map[string]bool{
 	"/api/v1/projects/:pid/documents": true,
 	"/api/v1/projects/:pid/codebook":  true,
+	"/api/v1/projects/qdpx":           true,
 }
 
 // requestLog logs each request once it has been answered, errors included.
@@ -59,6 +60,9 @@ func (s *Server) securityHeaders(next echo.HandlerFunc) echo.HandlerFunc {
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Content-Security-Policy", s.csp)
+		if isHTTPS(c.Request()) {
+			h.Set("Strict-Transport-Security", "max-age=31536000")
+		}
 		return next(c)
 	}
 }
@@ -82,12 +86,13 @@ func (s *Server) limitBody(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-// setActor attributes the request's changes to the configured coder in
-// the store's audit trail.
+// setActor attributes the request's changes to its user in the store's
+// audit trail: the signed-in user in team mode, the configured coder in
+// solo mode.
 func (s *Server) setActor(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		req := c.Request()
-		c.SetRequest(req.WithContext(coding.WithActor(req.Context(), s.cfg.Coder)))
+		c.SetRequest(req.WithContext(coding.WithActor(req.Context(), s.coder(c))))
 		return next(c)
 	}
 }

@@ -37,10 +37,14 @@ func (s *Server) handleCreateProject(c echo.Context) error {
 	return c.JSON(http.StatusCreated, p)
 }
 
-// handleListProjects answers GET /api/v1/projects with every project.
+// handleListProjects answers GET /api/v1/projects with every project the
+// caller may open (in team mode: those they are a member of).
 func (s *Server) handleListProjects(c echo.Context) error {
 	ps, err := s.cfg.Store.ListProjects(c.Request().Context())
 	if err != nil {
+		return err
+	}
+	if ps, err = s.visibleProjects(c, ps); err != nil {
 		return err
 	}
 	return c.JSON(http.StatusOK, nonNil(ps))

@@ -42,7 +42,7 @@ func (s *Server) handleCreateQuote(c echo.Context) error {
 	}
 	q := &coding.Quote{
 		ProjectID: c.Param("pid"), DocumentID: req.DocumentID, Start: *req.Start, End: *req.End,
-		CodeIDs: req.CodeIDs, Memo: req.Memo, Coder: s.cfg.Coder,
+		CodeIDs: req.CodeIDs, Memo: req.Memo, Coder: s.coder(c),
 	}
 	if err := s.cfg.Store.CreateQuote(c.Request().Context(), q); err != nil {
 		return err
@@ -63,6 +63,9 @@ func (s *Server) handleListQuotes(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if qs, err = s.visibleQuotes(c, c.Param("pid"), qs); err != nil {
+		return err
+	}
 	return c.JSON(http.StatusOK, nonNil(qs))
 }
 
@@ -71,6 +74,11 @@ func (s *Server) handleGetQuote(c echo.Context) error {
 	q, err := s.cfg.Store.FindQuote(c.Request().Context(), c.Param("pid"), c.Param("qid"))
 	if err != nil {
 		return err
+	}
+	if vis, err := s.visibleQuotes(c, q.ProjectID, []*coding.Quote{q}); err != nil {
+		return err
+	} else if len(vis) == 0 {
+		return coding.Errorf(coding.ENOTFOUND, "quote %q not found", q.ID)
 	}
 	return c.JSON(http.StatusOK, q)
 }

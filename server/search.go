@@ -97,6 +97,9 @@ func (s *Server) handleSearch(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	if res, err = s.visibleSearch(c, pid, res); err != nil {
+		return err
+	}
 	return c.JSON(http.StatusOK, res)
 }
 
@@ -126,9 +129,14 @@ func (s *Server) handleAutoCode(c echo.Context) error {
 	if _, err := s.cfg.Store.FindProject(ctx, pid); err != nil {
 		return err
 	}
+	scope, err := s.scopeOf(c, pid)
+	if err != nil {
+		return err
+	}
 	res, err := s.cfg.Search.AutoCode(ctx, pid, search.AutoCodeRequest{
 		Query: body.Query, Filters: body.Filters, HitIDs: body.HitIDs,
-		CodeID: body.CodeID, Extend: body.Extend, Coder: s.cfg.Coder,
+		CodeID: body.CodeID, Extend: body.Extend, Coder: s.coder(c),
+		Hidden: scope.hides,
 	})
 	if err != nil {
 		return err

@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"reflect"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -50,6 +51,28 @@ type Config struct {
 	MaxBodyBytes int64
 	// Version is reported by GET /api/v1/version.
 	Version string
+
+	// Team turns on team mode: accounts, sessions and per-project roles
+	// (see docs/team.md). Without it the server is solo: no sign-in, and
+	// Coder owns everything.
+	Team bool
+	// Access keeps accounts, sessions, members, assignments and consensus
+	// decisions. When nil, Store is used if it implements
+	// coding.AccessStore (the bbolt store does); team mode requires it.
+	Access coding.AccessStore
+	// Now is the clock of sessions and sign-in limits; time.Now when nil.
+	Now func() time.Time
+	// TrustProxy takes the client address from X-Forwarded-For when the
+	// request comes from a loopback or private address: set it when a
+	// reverse proxy on such an address forwards the requests.
+	TrustProxy bool
+	// PasswordParams are the argon2id costs of new password hashes;
+	// coding.DefaultPasswordParams when zero.
+	PasswordParams coding.PasswordParams
+	// ServiceToken, when set, lets a request carrying the header
+	// "Authorization: Bearer TOKEN" read GET /api/v1/backup in team mode:
+	// serve writes it to the data directory for tessera backup.
+	ServiceToken string
 }
 
 // Searcher runs full-text searches and auto-codes their hits; the search
@@ -68,6 +91,9 @@ type Server struct {
 	// inline import maps of index.html.
 	csp string
 	ui  *uiFiles
+	// auth holds the state of sign-ins: the login limiter, the hashing
+	// slots and the cross-origin check.
+	auth *authState
 }
 
 // New builds a server from cfg. It panics when cfg.Store is nil, which is
@@ -89,7 +115,19 @@ func New(cfg Config) *Server {
 	if cfg.MaxBodyBytes <= 0 {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger}
+	if cfg.Access == nil {
+		cfg.Access, _ = cfg.Store.(coding.AccessStore)
+	}
+	if cfg.Team && cfg.Access == nil {
+		panic("server: team mode needs Config.Access")
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.PasswordParams == (coding.PasswordParams{}) {
+		cfg.PasswordParams = coding.DefaultPasswordParams
+	}
+	s := &Server{cfg: cfg, log: cfg.Logger, auth: newAuthState(cfg.Now)}
 
 	var hashes []string
 	if cfg.UI != nil {
@@ -105,12 +143,17 @@ func New(cfg Config) *Server {
 	e.HideBanner, e.HidePort = true, true
 	e.Logger.SetOutput(io.Discard) // everything worth logging goes through slog
 	e.HTTPErrorHandler = s.handleError
-	e.Use(s.requestLog, recoverPanic, s.securityHeaders, s.limitBody, s.setActor)
+	e.IPExtractor = echo.ExtractIPDirect()
+	if cfg.TrustProxy {
+		e.IPExtractor = echo.ExtractIPFromXFFHeader()
+	}
+	e.Use(s.requestLog, recoverPanic, s.securityHeaders, s.limitBody, s.crossOrigin, s.authenticate, s.authorize, s.setActor)
 	s.echo = e
 
 	api := e.Group("/api/v1")
 	s.registerMetaRoutes(api)
 	s.registerBackupRoutes(api)
+	s.registerQDPXRoutes(api)
 	s.registerProjectRoutes(api)
 	s.registerCaseRoutes(api)
 	s.registerDocumentRoutes(api)
@@ -120,11 +163,15 @@ func New(cfg Config) *Server {
 	s.registerMemoRoutes(api)
 	s.registerExportRoutes(api)
 	s.registerAnalysisRoutes(api)
+	s.registerAnalysisExtraRoutes(api)
 	s.registerSearchRoutes(api)
 	s.registerAuditRoutes(api)
 	s.registerCodebookRoutes(api)
+	s.registerAuthRoutes(api)
+	s.registerTeamRoutes(api)
 	e.GET("/*", s.serveUI)
 	e.HEAD("/*", s.serveUI)
+	s.checkRouteRules()
 	return s
 }
 

@@ -4,7 +4,16 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
 	"io"
+	"math/big"
+	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -223,4 +232,235 @@ func TestServeLocksTheDataAndBacksUpOnline(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stdout, "Failure recognition") {
 		t.Fatalf("export from backup: exit %d: %s", r.code, r.stderr)
 	}
+}
+
+func TestQDPXRoundTripThroughTheCLI(t *testing.T) {
+	data := importSample(t)
+	qdpx := filepath.Join(t.TempDir(), "study.qdpx")
+	if r := run(t, "export", "--data", data, "--project", "Failure study", "--format", "qdpx", "-o", qdpx); r.code != 0 {
+		t.Fatalf("export qdpx: exit %d: %s", r.code, r.stderr)
+	}
+	other := t.TempDir()
+	r := run(t, "import-qdpx", "--data", other, "--project", "Shared study", qdpx)
+	if r.code != 0 || !strings.Contains(r.stdout, `imported "Shared study"`) {
+		t.Fatalf("import-qdpx: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	before := run(t, "export", "--data", data, "--project", "Failure study", "--format", "gioia-csv", "--counts")
+	after := run(t, "export", "--data", other, "--project", "Shared study", "--format", "gioia-csv", "--counts")
+	if before.stdout != after.stdout || before.stdout == "" {
+		t.Errorf("the Gioia table changed across the round trip:\nbefore:\n%s\nafter:\n%s", before.stdout, after.stdout)
+	}
+	if r := run(t, "import-qdpx", "--data", other, "--project", "Shared study", qdpx); r.code != 1 || !strings.Contains(r.stderr, "already exists") {
+		t.Errorf("second import: got exit %d %q, want a name conflict", r.code, r.stderr)
+	}
+}
+
+// runIn runs the binary with args and stdin, and returns its output and
+// exit code.
+func runIn(t *testing.T, stdin string, args ...string) result {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, binary, args...)
+	cmd.Stdin = strings.NewReader(stdin)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return result{out.String(), errb.String(), code}
+}
+
+func TestTeamModeRefusedWithoutAdmin(t *testing.T) {
+	data := t.TempDir()
+	want := "tessera user add --data " + data + " --admin NAME"
+	for _, args := range [][]string{
+		{"serve", "--data", data, "--team", "--addr", "127.0.0.1:0"},
+		{"serve", "--data", data, "--addr", "0.0.0.0:0"},
+	} {
+		r := run(t, args...)
+		if r.code != 1 || !strings.Contains(r.stderr, want) {
+			t.Errorf("%v: got exit %d, stderr %q; want exit 1 naming %q", args, r.code, r.stderr, want)
+		}
+	}
+	// A user who is not an administrator is not enough.
+	if r := runIn(t, "a long enough password\n", "user", "add", "--data", data, "aino"); r.code != 0 {
+		t.Fatalf("user add: exit %d: %s", r.code, r.stderr)
+	}
+	if r := run(t, "serve", "--data", data, "--team", "--addr", "127.0.0.1:0"); r.code != 1 || !strings.Contains(r.stderr, want) {
+		t.Errorf("without an administrator: got exit %d, %q", r.code, r.stderr)
+	}
+}
+
+// serveTeam starts `tessera serve --team` on a free port and returns its
+// URL.
+func serveTeam(t *testing.T, data string, flags ...string) string {
+	t.Helper()
+	cmd := exec.Command(binary, append([]string{"serve", "--data", data, "--team", "--addr", "127.0.0.1:0"}, flags...)...)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stderr = io.Discard
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cmd.Process.Signal(os.Interrupt)
+		cmd.Wait()
+	})
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil {
+		t.Fatalf("serve printed nothing: %v", err)
+	}
+	i := strings.Index(line, "http")
+	if i < 0 {
+		t.Fatalf("got %q, want a URL", line)
+	}
+	return strings.TrimSpace(line[i:])
+}
+
+func TestUserAddThroughStdinThenSignIn(t *testing.T) {
+	data := t.TempDir()
+	// The password is the first line of stdin when stdin is no terminal.
+	r := runIn(t, "Luleå 👍 correct horse\r\nignored\n", "user", "add", "--data", data, "--admin", "Kohtamäki")
+	if r.code != 0 || !strings.Contains(r.stdout, "added administrator kohtamäki") {
+		t.Fatalf("user add: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, tc := range []struct {
+		stdin, name, want string
+	}{
+		{"short\n", "aino", "at least 10"},
+		{"", "aino", "no password on standard input"},
+		{"another long password\n", "kohtamäki", "already exists"},
+		{"another long password\n", "consensus", "reserved"},
+	} {
+		if r := runIn(t, tc.stdin, "user", "add", "--data", data, tc.name); r.code != 1 || !strings.Contains(r.stderr, tc.want) {
+			t.Errorf("user add %s with %q: got exit %d, %q; want %q", tc.name, tc.stdin, r.code, r.stderr, tc.want)
+		}
+	}
+	runIn(t, "a long enough password\n", "user", "add", "--data", data, "aino")
+	r = run(t, "user", "list", "--data", data)
+	if r.code != 0 || !strings.Contains(r.stdout, "kohtamäki") || !strings.Contains(r.stdout, "aino") || strings.Contains(r.stdout, "argon2") {
+		t.Errorf("user list: exit %d\n%s", r.code, r.stdout)
+	}
+	if r := run(t, "user", "disable", "--data", data, "kohtamäki"); r.code != 1 || !strings.Contains(r.stderr, "only enabled administrator") {
+		t.Errorf("disabling the last administrator: exit %d %q", r.code, r.stderr)
+	}
+	if r := run(t, "user", "frob", "--data", data); r.code != 2 {
+		t.Errorf("unknown subcommand: got exit %d, want 2", r.code)
+	}
+
+	// The team server signs the administrator in, and nobody else.
+	url := serveTeam(t, data)
+	resp, err := http.Get(url + "api/v1/projects")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 401 {
+		t.Errorf("without a session: got %d, want 401", resp.StatusCode)
+	}
+	login := func(name, pw string) *http.Response {
+		resp, err := http.Post(url+"api/v1/login", "application/json", strings.NewReader(`{"username": "`+name+`", "password": "`+pw+`"}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp
+	}
+	if resp := login("KOHTAMÄKI", "Luleå 👍 correct horse"); resp.StatusCode != 200 || len(resp.Cookies()) != 1 {
+		t.Errorf("login: got %d with %d cookies", resp.StatusCode, len(resp.Cookies()))
+	}
+	if resp := login("kohtamäki", "correct horse"); resp.StatusCode != 401 {
+		t.Errorf("wrong password: got %d", resp.StatusCode)
+	}
+	// The service token lets tessera backup reach the running server.
+	if fi, err := os.Stat(filepath.Join(data, "server.token")); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Errorf("server.token: %v %v, want a file only its owner reads", fi, err)
+	}
+	token, _ := os.ReadFile(filepath.Join(data, "server.token"))
+	req, _ := http.NewRequest("GET", url+"api/v1/backup", nil)
+	req.Header.Set("Authorization", "Bearer "+strings.TrimSpace(string(token)))
+	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != 200 {
+		t.Errorf("backup with the service token: %v %v", resp, err)
+	} else {
+		resp.Body.Close()
+	}
+	if r := run(t, "backup", "--data", data, "-o", filepath.Join(t.TempDir(), "team.db")); r.code != 0 {
+		t.Errorf("tessera backup of a team server: exit %d %q", r.code, r.stderr)
+	}
+	// Accounts change only while no server holds the data.
+	if r := run(t, "user", "list", "--data", data); r.code != 1 || !strings.Contains(r.stderr, "already in use") {
+		t.Errorf("user list while serving: exit %d %q", r.code, r.stderr)
+	}
+}
+
+func TestTeamServerOverTLS(t *testing.T) {
+	data := t.TempDir()
+	if r := runIn(t, "a long enough password\n", "user", "add", "--data", data, "--admin", "anna"); r.code != 0 {
+		t.Fatalf("user add: %s", r.stderr)
+	}
+	certFile, keyFile, pool := selfSigned(t)
+	if r := run(t, "serve", "--data", data, "--team", "--tls-cert", certFile); r.code != 1 || !strings.Contains(r.stderr, "go together") {
+		t.Errorf("--tls-cert alone: got exit %d %q", r.code, r.stderr)
+	}
+	url := serveTeam(t, data, "--tls-cert", certFile, "--tls-key", keyFile)
+	if !strings.HasPrefix(url, "https://") {
+		t.Fatalf("got URL %q, want https", url)
+	}
+	client := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}}}
+	resp, err := client.Post(url+"api/v1/login", "application/json", strings.NewReader(`{"username": "anna", "password": "a long enough password"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 || len(resp.Cookies()) != 1 || !resp.Cookies()[0].Secure {
+		t.Errorf("login over TLS: got %d, cookies %v; want a Secure session cookie", resp.StatusCode, resp.Cookies())
+	}
+	if hsts := resp.Header.Get("Strict-Transport-Security"); !strings.Contains(hsts, "max-age=") {
+		t.Errorf("got HSTS %q, want max-age", hsts)
+	}
+}
+
+// selfSigned writes a self-signed certificate for 127.0.0.1 and its key,
+// and returns their files and a pool that trusts the certificate.
+func selfSigned(t *testing.T) (string, string, *x509.CertPool) {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(1),
+		Subject:      pkix.Name{CommonName: "Tessera test"},
+		NotBefore:    time.Now().Add(-time.Hour),
+		NotAfter:     time.Now().Add(time.Hour),
+		IPAddresses:  []net.IP{net.ParseIP("127.0.0.1")},
+		KeyUsage:     x509.KeyUsageDigitalSignature,
+		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cert, err := x509.ParseCertificate(der)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyDER, err := x509.MarshalECPrivateKey(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	certFile, keyFile := filepath.Join(dir, "cert.pem"), filepath.Join(dir, "key.pem")
+	os.WriteFile(certFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), 0o600)
+	os.WriteFile(keyFile, pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: keyDER}), 0o600)
+	pool := x509.NewCertPool()
+	pool.AddCert(cert)
+	return certFile, keyFile, pool
 }

@@ -2,6 +2,9 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
+	"crypto/tls"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -23,61 +26,160 @@ const defaultAddr = "127.0.0.1:7080"
 // so other commands (backup) can reach it.
 const addrFile = "server.url"
 
+// tokenFile, in the data directory, holds the service token of a team
+// server: "Authorization: Bearer TOKEN" lets tessera backup read the
+// running server's backup route. Like the database, it is readable only
+// by its owner.
+const tokenFile = "server.token"
+
 func init() {
 	register("serve", "Serve the web UI and the JSON API for a data directory", func(m *Main, ctx context.Context, args []string) error {
-		fs := m.flags("serve", "[--data DIR] [--addr HOST:PORT]")
+		fs := m.flags("serve", "[--data DIR] [--addr HOST:PORT] [--team] [--tls-cert FILE --tls-key FILE] [--trust-proxy]")
 		dir := fs.String("data", defaultDataDir, "data `directory` (created if missing)")
-		addr := fs.String("addr", defaultAddr, "`address` to listen on (loopback only)")
+		addr := fs.String("addr", defaultAddr, "`address` to listen on; any address but loopback turns on team mode")
+		var opt serveOptions
+		fs.BoolVar(&opt.team, "team", false, "team mode: accounts and sign-in, even on a loopback address (see docs/team.md)")
+		fs.StringVar(&opt.tlsCert, "tls-cert", "", "serve HTTPS with this certificate `file` (PEM, with its chain)")
+		fs.StringVar(&opt.tlsKey, "tls-key", "", "private key `file` (PEM) of --tls-cert")
+		fs.BoolVar(&opt.trustProxy, "trust-proxy", false, "trust X-Forwarded-For from a reverse proxy on a loopback or private address")
 		if err := parse(fs, args); err != nil {
 			return err
 		}
 		if fs.NArg() > 0 {
 			return coding.Errorf(coding.EINVALID, "unexpected argument %q", fs.Arg(0))
 		}
-		if err := checkLoopback(*addr); err != nil {
+		loopback, err := isLoopback(*addr)
+		if err != nil {
 			return err
+		}
+		if (opt.tlsCert == "") != (opt.tlsKey == "") {
+			return coding.Errorf(coding.EINVALID, "--tls-cert and --tls-key go together")
+		}
+		opt.team = opt.team || !loopback
+		if opt.team {
+			if err := checkAdmin(ctx, *dir, *addr, loopback); err != nil {
+				return err
+			}
 		}
 		a, err := openApp(ctx, *dir, true, m.Stderr)
 		if err != nil {
 			return err
 		}
 		defer a.Close()
-		return m.serve(ctx, a, *addr)
+		if opt.team && opt.tlsCert == "" && !opt.trustProxy && !loopback {
+			fmt.Fprintln(m.Stderr, "warning: serving team mode over plain HTTP: passwords and session cookies cross the network unencrypted; use --tls-cert and --tls-key, or a reverse proxy with HTTPS and --trust-proxy (docs/team.md)")
+		}
+		return m.serveWith(ctx, a, *addr, opt)
 	})
 }
 
-// checkLoopback refuses addresses reachable from other machines: without
-// accounts, anyone who can reach the port could read and change the data.
-func checkLoopback(addr string) error {
+// isLoopback reports whether addr (HOST:PORT) listens on a loopback
+// address only.
+func isLoopback(addr string) (bool, error) {
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
-		return coding.Errorf(coding.EINVALID, "--addr %q is not HOST:PORT (e.g. %s)", addr, defaultAddr)
+		return false, coding.Errorf(coding.EINVALID, "--addr %q is not HOST:PORT (e.g. %s)", addr, defaultAddr)
 	}
 	if host == "localhost" {
-		return nil
+		return true, nil
 	}
-	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
-		return nil
-	}
-	return coding.Errorf(coding.EINVALID, "refusing to listen on %s: Tessera has no accounts yet, so only loopback addresses (127.0.0.1, ::1, localhost) are allowed; reach it from elsewhere through an SSH tunnel", addr)
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback(), nil
 }
 
-// serve runs the HTTP server for a until ctx is cancelled.
+// checkAdmin refuses team mode on a data directory without an enabled
+// administrator: nobody could sign in.
+func checkAdmin(ctx context.Context, dir, addr string, loopback bool) error {
+	refuse := func() error {
+		msg := fmt.Sprintf("team mode needs an administrator account, and %s has none yet. Create the first one with\n\n    tessera user add --data %s --admin NAME\n\n(it asks for the password), then start the server again", dir, dir)
+		if !loopback {
+			msg = fmt.Sprintf("refusing to listen on %s: without accounts only loopback addresses (127.0.0.1, ::1, localhost) are allowed, and serving other machines means team mode. ", addr) + msg
+		}
+		return coding.Errorf(coding.EUNPROCESSABLE, "%s", msg)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "tessera.db")); err != nil {
+		return refuse()
+	}
+	a, err := openApp(ctx, dir, false, nil)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	users, err := a.store.ListUsers(ctx)
+	if err != nil {
+		return err
+	}
+	for _, u := range users {
+		if u.Admin && !u.Disabled {
+			return nil
+		}
+	}
+	return refuse()
+}
+
+// checkLoopback refuses, for the demo, addresses reachable from other
+// machines: the demo has no accounts, so anyone who could reach the port
+// could read and change the data.
+func checkLoopback(addr string) error {
+	ok, err := isLoopback(addr)
+	if err != nil || ok {
+		return err
+	}
+	return coding.Errorf(coding.EINVALID, "refusing to listen on %s: without accounts only loopback addresses (127.0.0.1, ::1, localhost) are allowed; to share a data directory with a team, use tessera serve in team mode (docs/team.md)", addr)
+}
+
+// serveOptions are the team and transport settings of serve.
+type serveOptions struct {
+	team            bool
+	tlsCert, tlsKey string
+	trustProxy      bool
+}
+
+// serve runs the HTTP server for a in solo mode until ctx is cancelled.
 func (m *Main) serve(ctx context.Context, a *app, addr string) error {
+	return m.serveWith(ctx, a, addr, serveOptions{})
+}
+
+// serveWith runs the HTTP(S) server for a until ctx is cancelled. In team
+// mode it also writes a service token to the data directory, with which
+// tessera backup reaches the running server.
+func (m *Main) serveWith(ctx context.Context, a *app, addr string, opt serveOptions) error {
+	var tlsConfig *tls.Config
+	if opt.tlsCert != "" {
+		cert, err := tls.LoadX509KeyPair(opt.tlsCert, opt.tlsKey)
+		if err != nil {
+			return coding.Errorf(coding.EINVALID, "cannot load the TLS certificate and key: %v", err)
+		}
+		tlsConfig = &tls.Config{MinVersion: tls.VersionTLS12, Certificates: []tls.Certificate{cert}}
+	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return coding.Errorf(coding.ECONFLICT, "cannot listen on %s: %v", addr, err)
 	}
 	logger := slog.New(slog.NewTextHandler(m.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
-	srv := server.New(server.Config{
-		Store:   a.store,
-		Search:  a.index,
-		UI:      ui.FS,
-		Logger:  logger,
-		Version: fullVersion(),
-	})
-	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
-	url := "http://" + ln.Addr().String() + "/"
+	cfg := server.Config{
+		Store:      a.store,
+		Search:     a.index,
+		UI:         ui.FS,
+		Logger:     logger,
+		Version:    fullVersion(),
+		Team:       opt.team,
+		TrustProxy: opt.trustProxy,
+	}
+	if opt.team {
+		if cfg.ServiceToken, err = writeServiceToken(a.dir); err != nil {
+			ln.Close()
+			return err
+		}
+		defer os.Remove(filepath.Join(a.dir, tokenFile))
+	}
+	srv := server.New(cfg)
+	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, TLSConfig: tlsConfig}
+	scheme := "http"
+	if tlsConfig != nil {
+		scheme = "https"
+	}
+	url := scheme + "://" + ln.Addr().String() + "/"
 	urlPath := filepath.Join(a.dir, addrFile)
 	if err := os.WriteFile(urlPath, []byte(url+"\n"), 0o600); err != nil {
 		return fmt.Errorf("write %s: %w", urlPath, err)
@@ -85,11 +187,20 @@ func (m *Main) serve(ctx context.Context, a *app, addr string) error {
 	defer os.Remove(urlPath)
 
 	fmt.Fprintf(m.Stdout, "Tessera is serving %s at %s\n", a.dir, url)
+	if opt.team {
+		fmt.Fprintln(m.Stderr, "team mode: accounts and sign-in are required (docs/team.md)")
+	}
 	if m.Ready != nil {
 		m.Ready(url)
 	}
 	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
+	go func() {
+		if tlsConfig != nil {
+			errc <- hs.ServeTLS(ln, "", "")
+			return
+		}
+		errc <- hs.Serve(ln)
+	}()
 	select {
 	case err := <-errc:
 		return err
@@ -102,4 +213,19 @@ func (m *Main) serve(ctx context.Context, a *app, addr string) error {
 		return err
 	}
 	return nil
+}
+
+// writeServiceToken writes a new random service token to the data
+// directory and returns it.
+func writeServiceToken(dir string) (string, error) {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return "", err
+	}
+	tok := base64.RawURLEncoding.EncodeToString(b)
+	path := filepath.Join(dir, tokenFile)
+	if err := os.WriteFile(path, []byte(tok+"\n"), 0o600); err != nil {
+		return "", fmt.Errorf("write %s: %w", path, err)
+	}
+	return tok, nil
 }

@@ -66,7 +66,7 @@ func (ix *Index) AutoCode(ctx context.Context, projectID string, req AutoCodeReq
 	if err != nil {
 		return nil, err
 	}
-	return ix.codeTargets(ctx, projectID, targets, req.CodeID, req.Coder)
+	return ix.codeTargets(ctx, projectID, targets, req.CodeID, req.Coder, req.Hidden)
 }
 
 // autoCodeTargets runs the plan over all matching turns (restricted to
@@ -143,7 +143,7 @@ func (ix *Index) autoCodeTargets(ctx context.Context, p *project, pl *plan, hitI
 
 // codeTargets creates a quote coded with codeID for each target, or adds
 // the code to the quote that already has the target's exact range.
-func (ix *Index) codeTargets(ctx context.Context, pid string, targets []target, codeID, coder string) (*AutoCodeResult, error) {
+func (ix *Index) codeTargets(ctx context.Context, pid string, targets []target, codeID, coder string, hidden func(*coding.Quote) bool) (*AutoCodeResult, error) {
 	res := &AutoCodeResult{QuoteIDs: []string{}}
 	var existing map[[2]int]*coding.Quote
 	doc := ""
@@ -156,6 +156,9 @@ func (ix *Index) codeTargets(ctx context.Context, pid string, targets []target, 
 			}
 			existing = map[[2]int]*coding.Quote{}
 			for _, q := range qs {
+				if hidden != nil && hidden(q) {
+					continue
+				}
 				if _, dup := existing[[2]int{q.Start, q.End}]; !dup {
 					existing[[2]int{q.Start, q.End}] = q
 				}

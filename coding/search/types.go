@@ -1,6 +1,10 @@
 package search
 
-import "time"
+import (
+	"time"
+
+	"tessera/coding"
+)
 
 // Paging limits of a search.
 const (
@@ -139,6 +143,10 @@ type AutoCodeRequest struct {
 	Extend string `json:"extend,omitempty"`
 	// Coder is recorded on created quotes.
 	Coder string `json:"coder,omitempty"`
+	// Hidden, when set, names quotes the caller may not see (others'
+	// quotes on documents coded independently): they are never reused,
+	// so auto-coding cannot change another coder's work.
+	Hidden func(q *coding.Quote) bool `json:"-"`
 }
 
 // AutoCodeResult reports what auto-coding did.

@@ -12,10 +12,13 @@ import (
 )
 
 // kindBuckets maps the kinds of entities kept in a project's bucket to
-// their nested bucket. "text" is a document's text and turns.
+// their nested bucket. "text" is a document's text and turns. Team
+// entities (members, assignments, access settings, consensus decisions)
+// are recorded like the research data, so undo works on them too.
 var kindBuckets = map[string][]byte{
 	"case": bCases, "document": bDocuments, "text": bTexts, "code": bCodes,
 	"facet": bFacets, "quote": bQuotes, "memo": bMemos,
+	"member": bMembers, "assignment": bAssign, "access": bAccess, "decision": bDecisions,
 }
 
 // kindBucket returns the bucket that holds entities of kind.

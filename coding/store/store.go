@@ -17,19 +17,22 @@ import (
 
 // SchemaVersion is the layout version this build writes. Opening a file of
 // an older version runs the migrations in between; a newer one is refused.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // migrations[v] upgrades a file from version v to v+1. Version 0 is a new,
 // empty file.
 var migrations = map[int]func(tx *bolt.Tx) error{
 	0: func(tx *bolt.Tx) error { return nil },
+	1: migrateTeam,
 }
 
 // Root bucket names.
 var (
 	bucketMeta     = []byte("meta")
 	bucketProjects = []byte("projects")
-	bucketData     = []byte("data") // one nested bucket per project
+	bucketData     = []byte("data")     // one nested bucket per project
+	bucketUsers    = []byte("users")    // username -> account
+	bucketSessions = []byte("sessions") // SHA-256 of the token -> session
 	keySchema      = []byte("schema_version")
 )
 
@@ -44,11 +47,15 @@ var (
 	bQuotes    = []byte("quotes")
 	bDocQuotes = []byte("doc_quotes") // document ID + "/" + quote ID -> nil
 	bMemos     = []byte("memos")
-	bAudit     = []byte("audit") // sequence number -> audit entry
+	bAudit     = []byte("audit")       // sequence number -> audit entry
+	bMembers   = []byte("members")     // username -> membership
+	bAssign    = []byte("assignments") // document ID -> assignment
+	bAccess    = []byte("access")      // team settings, one record
+	bDecisions = []byte("decisions")   // quote ID -> consensus decision
 	keySeq     = []byte("seq")
 )
 
-var projectBuckets = [][]byte{bCases, bDocuments, bTexts, bHashes, bCodes, bFacets, bQuotes, bDocQuotes, bMemos, bAudit}
+var projectBuckets = [][]byte{bCases, bDocuments, bTexts, bHashes, bCodes, bFacets, bQuotes, bDocQuotes, bMemos, bAudit, bMembers, bAssign, bAccess, bDecisions}
 
 // Options configure a Store.
 type Options struct {

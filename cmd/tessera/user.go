@@ -1,0 +1,222 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"golang.org/x/term"
+
+	"tessera/coding"
+)
+
+// userCommands are the subcommands of tessera user.
+var userCommands = map[string]struct {
+	args, summary string
+	run           func(m *Main, ctx context.Context, a *app, name string, admin bool) error
+}{
+	"add":     {"--data DIR [--admin] NAME", "Add an account; the password is read from the terminal, or from the first line of standard input", (*Main).userAdd},
+	"list":    {"--data DIR", "List the accounts", (*Main).userList},
+	"disable": {"--data DIR NAME", "Disable an account and end its sessions", (*Main).userDisable},
+	"enable":  {"--data DIR NAME", "Enable a disabled account", (*Main).userEnable},
+	"reset":   {"--data DIR NAME", "Set a new password (read like add's) and end the account's sessions", (*Main).userReset},
+}
+
+func init() {
+	register("user", "Manage the accounts of team mode: add, list, disable, enable, reset", func(m *Main, ctx context.Context, args []string) error {
+		if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+			m.userUsage()
+			if len(args) == 0 {
+				return errUsage
+			}
+			return nil
+		}
+		sub, ok := userCommands[args[0]]
+		if !ok {
+			fmt.Fprintf(m.Stderr, "tessera user: unknown subcommand %q\n\n", args[0])
+			m.userUsage()
+			return errUsage
+		}
+		fs := m.flags("user", args[0]+" "+sub.args)
+		fs.Usage = func() {
+			fmt.Fprintf(m.Stderr, "Usage: tessera user %s %s\n\n%s.\n\nFlags:\n", args[0], sub.args, sub.summary)
+			fs.PrintDefaults()
+		}
+		dir := fs.String("data", defaultDataDir, "data `directory` (created if missing)")
+		admin := false
+		if args[0] == "add" {
+			fs.BoolVar(&admin, "admin", false, "make the account an administrator")
+		}
+		if err := parse(fs, args[1:]); err != nil {
+			return err
+		}
+		name := ""
+		switch {
+		case args[0] == "list" && fs.NArg() > 0:
+			return coding.Errorf(coding.EINVALID, "unexpected argument %q", fs.Arg(0))
+		case args[0] != "list" && fs.NArg() != 1:
+			fs.Usage()
+			return coding.Errorf(coding.EINVALID, "give exactly one username")
+		case args[0] != "list":
+			name = fs.Arg(0)
+		}
+		a, err := openApp(ctx, *dir, false, nil)
+		if err != nil {
+			return err
+		}
+		defer a.Close()
+		return sub.run(m, ctx, a, name, admin)
+	})
+}
+
+// userUsage lists the subcommands of tessera user.
+func (m *Main) userUsage() {
+	fmt.Fprintln(m.Stderr, "Usage: tessera user SUBCOMMAND --data DIR [flags] [NAME]")
+	fmt.Fprintln(m.Stderr, "\nSubcommands:")
+	for _, name := range []string{"add", "list", "disable", "enable", "reset"} {
+		fmt.Fprintf(m.Stderr, "  %-8s %s\n", name, userCommands[name].summary)
+	}
+	fmt.Fprintln(m.Stderr, "\nThe data directory must not be in use by a running server; while one runs, administrators manage accounts through the web API (docs/team.md).")
+}
+
+// userAdd adds an account.
+func (m *Main) userAdd(ctx context.Context, a *app, name string, admin bool) error {
+	name, err := coding.NormalizeUsername(name)
+	if err != nil {
+		return err
+	}
+	if _, err := a.store.FindUser(ctx, name); err == nil {
+		return coding.Errorf(coding.ECONFLICT, "a user named %q already exists", name)
+	}
+	hash, err := m.newPassword(name)
+	if err != nil {
+		return err
+	}
+	u := &coding.User{Username: name, PasswordHash: hash, Admin: admin}
+	if err := a.store.CreateUser(ctx, u); err != nil {
+		return err
+	}
+	kind := "user"
+	if admin {
+		kind = "administrator"
+	}
+	fmt.Fprintf(m.Stdout, "added %s %s\n", kind, u.Username)
+	return nil
+}
+
+// userList prints the accounts as a table.
+func (m *Main) userList(ctx context.Context, a *app, _ string, _ bool) error {
+	users, err := a.store.ListUsers(ctx)
+	if err != nil {
+		return err
+	}
+	if len(users) == 0 {
+		fmt.Fprintf(m.Stderr, "no accounts in %s; add one with tessera user add --data %s --admin NAME\n", a.dir, a.dir)
+		return nil
+	}
+	tw := tabwriter.NewWriter(m.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "USERNAME\tADMIN\tDISABLED\tCREATED")
+	for _, u := range users {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", u.Username, yesNo(u.Admin), yesNo(u.Disabled), u.CreatedAt.Format("2006-01-02"))
+	}
+	return tw.Flush()
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+// userDisable disables an account, ending its sessions.
+func (m *Main) userDisable(ctx context.Context, a *app, name string, _ bool) error {
+	yes := true
+	u, err := a.store.UpdateUser(ctx, name, coding.UserUpdate{Disabled: &yes})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stdout, "disabled %s; its sessions have ended\n", u.Username)
+	return nil
+}
+
+// userEnable enables an account again.
+func (m *Main) userEnable(ctx context.Context, a *app, name string, _ bool) error {
+	no := false
+	u, err := a.store.UpdateUser(ctx, name, coding.UserUpdate{Disabled: &no})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stdout, "enabled %s\n", u.Username)
+	return nil
+}
+
+// userReset sets a new password, ending the account's sessions.
+func (m *Main) userReset(ctx context.Context, a *app, name string, _ bool) error {
+	u, err := a.store.FindUser(ctx, name)
+	if err != nil {
+		return err
+	}
+	hash, err := m.newPassword(u.Username)
+	if err != nil {
+		return err
+	}
+	if _, err := a.store.UpdateUser(ctx, u.Username, coding.UserUpdate{PasswordHash: &hash}); err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stdout, "set a new password for %s; its sessions have ended\n", u.Username)
+	return nil
+}
+
+// newPassword reads a new password for name, checks it and returns its
+// hash. On a terminal it asks twice without echo; otherwise it reads the
+// first line of standard input (for scripts: printf '%s\n' "$PW" | ...).
+func (m *Main) newPassword(name string) (string, error) {
+	var pw string
+	if f, ok := m.Stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		first, err := m.askPassword(f, fmt.Sprintf("Password for %s: ", name))
+		if err != nil {
+			return "", err
+		}
+		if err := coding.CheckPassword(first); err != nil {
+			return "", err
+		}
+		again, err := m.askPassword(f, "Repeat the password: ")
+		if err != nil {
+			return "", err
+		}
+		if again != first {
+			return "", coding.Errorf(coding.EINVALID, "the two passwords differ")
+		}
+		pw = first
+	} else {
+		line, err := bufio.NewReader(m.Stdin).ReadString('\n')
+		if err != nil && err != io.EOF {
+			return "", fmt.Errorf("read the password from standard input: %w", err)
+		}
+		pw = strings.TrimRight(line, "\r\n")
+		if pw == "" {
+			return "", coding.Errorf(coding.EINVALID, "no password on standard input: give it as the first line")
+		}
+	}
+	if err := coding.CheckPassword(pw); err != nil {
+		return "", err
+	}
+	return coding.HashPassword(pw, coding.DefaultPasswordParams)
+}
+
+// askPassword prompts on stderr and reads a line from the terminal
+// without echo.
+func (m *Main) askPassword(f *os.File, prompt string) (string, error) {
+	fmt.Fprint(m.Stderr, prompt)
+	b, err := term.ReadPassword(int(f.Fd()))
+	fmt.Fprintln(m.Stderr)
+	if err != nil {
+		return "", fmt.Errorf("read the password: %w", err)
+	}
+	return string(b), nil
+}

@@ -1,0 +1,456 @@
+package server_test
+
+import (
+	"context"
+	"io"
+	"os"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"tessera/coding"
+	"tessera/server"
+)
+
+// wantPerms is the route/role matrix of team mode, as docs/team.md prints
+// it: the permission of every route, with "/own" when coders may act only
+// on their own quotes, memos or changes. A route of the server missing
+// here, or with another permission, fails TestRouteTable.
+var wantPerms = map[string]string{
+	"GET /*":                     "public",
+	"HEAD /*":                    "public",
+	"GET /api/v1/version":        "public",
+	"GET /api/v1/healthz":        "public",
+	"POST /api/v1/login":         "public",
+	"POST /api/v1/logout":        "user",
+	"GET /api/v1/me":             "user",
+	"POST /api/v1/me/password":   "user",
+	"POST /api/v1/markdown":      "user",
+	"GET /api/v1/export/formats": "user",
+
+	"GET /api/v1/users":                 "admin",
+	"POST /api/v1/users":                "admin",
+	"PATCH /api/v1/users/:user":         "admin",
+	"POST /api/v1/users/:user/password": "admin",
+	"GET /api/v1/backup":                "admin",
+
+	"POST /api/v1/projects":        "user",
+	"POST /api/v1/projects/qdpx":   "user",
+	"GET /api/v1/projects":         "user",
+	"GET /api/v1/projects/:pid":    "read",
+	"PATCH /api/v1/projects/:pid":  "owner",
+	"DELETE /api/v1/projects/:pid": "owner",
+
+	"GET /api/v1/projects/:pid/access":              "read",
+	"GET /api/v1/projects/:pid/members":             "read",
+	"PUT /api/v1/projects/:pid/members/:user":       "owner",
+	"DELETE /api/v1/projects/:pid/members/:user":    "owner",
+	"PUT /api/v1/projects/:pid/codebook/lock":       "owner",
+	"GET /api/v1/projects/:pid/assignments":         "read",
+	"PUT /api/v1/projects/:pid/assignments":         "owner",
+	"DELETE /api/v1/projects/:pid/assignments/:did": "owner",
+	"GET /api/v1/projects/:pid/agreement":           "review",
+	"GET /api/v1/projects/:pid/agreement/export":    "review",
+	"GET /api/v1/projects/:pid/disagreements":       "review",
+	"GET /api/v1/projects/:pid/consensus":           "review",
+	"POST /api/v1/projects/:pid/consensus":          "owner",
+
+	"POST /api/v1/projects/:pid/cases":            "owner",
+	"GET /api/v1/projects/:pid/cases":             "read",
+	"PUT /api/v1/projects/:pid/cases/order":       "owner",
+	"GET /api/v1/projects/:pid/cases/:cid":        "read",
+	"PATCH /api/v1/projects/:pid/cases/:cid":      "owner",
+	"DELETE /api/v1/projects/:pid/cases/:cid":     "owner",
+	"POST /api/v1/projects/:pid/documents":        "owner",
+	"GET /api/v1/projects/:pid/documents":         "read",
+	"GET /api/v1/projects/:pid/documents/:did":    "read",
+	"PATCH /api/v1/projects/:pid/documents/:did":  "owner",
+	"DELETE /api/v1/projects/:pid/documents/:did": "owner",
+
+	"POST /api/v1/projects/:pid/codes":                    "codebook",
+	"GET /api/v1/projects/:pid/codes":                     "read",
+	"PUT /api/v1/projects/:pid/codes/order":               "codebook",
+	"POST /api/v1/projects/:pid/codes/bulk-level":         "codebook",
+	"GET /api/v1/projects/:pid/codes/:cid":                "read",
+	"PATCH /api/v1/projects/:pid/codes/:cid":              "codebook",
+	"DELETE /api/v1/projects/:pid/codes/:cid":             "codebook",
+	"POST /api/v1/projects/:pid/codes/:cid/merge":         "codebook",
+	"PUT /api/v1/projects/:pid/codes/:cid/facets/:fid":    "codebook",
+	"DELETE /api/v1/projects/:pid/codes/:cid/facets/:fid": "codebook",
+	"POST /api/v1/projects/:pid/codebook":                 "codebook",
+	"POST /api/v1/projects/:pid/facets":                   "codebook",
+	"GET /api/v1/projects/:pid/facets":                    "read",
+	"GET /api/v1/projects/:pid/facets/:fid":               "read",
+	"PATCH /api/v1/projects/:pid/facets/:fid":             "codebook",
+	"DELETE /api/v1/projects/:pid/facets/:fid":            "codebook",
+
+	"POST /api/v1/projects/:pid/quotes":        "code",
+	"GET /api/v1/projects/:pid/quotes":         "read",
+	"GET /api/v1/projects/:pid/quotes/:qid":    "read",
+	"PATCH /api/v1/projects/:pid/quotes/:qid":  "code/own",
+	"DELETE /api/v1/projects/:pid/quotes/:qid": "code/own",
+	"POST /api/v1/projects/:pid/search/code":   "code",
+	"POST /api/v1/projects/:pid/memos":         "code",
+	"GET /api/v1/projects/:pid/memos":          "read",
+	"GET /api/v1/projects/:pid/memos/:mid":     "read",
+	"PATCH /api/v1/projects/:pid/memos/:mid":   "code/own",
+	"DELETE /api/v1/projects/:pid/memos/:mid":  "code/own",
+
+	"GET /api/v1/projects/:pid/search":         "read",
+	"GET /api/v1/projects/:pid/gioia":          "read",
+	"GET /api/v1/projects/:pid/codes/stats":    "read",
+	"GET /api/v1/projects/:pid/matrix":         "read",
+	"GET /api/v1/projects/:pid/cooccurrence":   "read",
+	"GET /api/v1/projects/:pid/export/:format": "read",
+
+	"GET /api/v1/projects/:pid/cooccurrence/units": "read",
+
+	"GET /api/v1/projects/:pid/audit":        "read",
+	"GET /api/v1/projects/:pid/audit/export": "read",
+	"POST /api/v1/projects/:pid/undo":        "code/own",
+}
+
+// routeCall is how the matrix calls a route: a concrete path and a
+// minimal valid body, with {placeholders} filled from the fixture.
+type routeCall struct {
+	path string
+	body string
+	// multipart sends body as the CSV file of a codebook upload.
+	multipart bool
+	// okStatus is what the first admitted role must get; 0 means any 2xx.
+	okStatus int
+	// anonymous calls with a fresh client without session, whatever the
+	// role (signing in must not replace the role's session).
+	anonymous bool
+	// fresh signs the role's user in anew for the call, and last runs the
+	// route after all others: the call ends sessions of the user.
+	fresh, last bool
+}
+
+// routeCalls has a call for every route of wantPerms.
+var routeCalls = map[string]routeCall{
+	"GET /*":                     {path: "/"},
+	"HEAD /*":                    {path: "/"},
+	"GET /api/v1/version":        {},
+	"GET /api/v1/healthz":        {},
+	"POST /api/v1/login":         {body: `{"username": "admin", "password": "{adminpw}"}`, anonymous: true},
+	"POST /api/v1/logout":        {fresh: true, last: true},
+	"GET /api/v1/me":             {},
+	"POST /api/v1/me/password":   {body: `{"old": "{pw}", "new": "{pw}"}`, fresh: true, last: true},
+	"POST /api/v1/markdown":      {body: `{"text": "**Luleå** 👍"}`},
+	"GET /api/v1/export/formats": {},
+
+	"GET /api/v1/users":                 {},
+	"POST /api/v1/users":                {body: `{"username": "new{n}", "password": "a long enough password"}`},
+	"PATCH /api/v1/users/:user":         {path: "/api/v1/users/target", body: `{"disabled": false}`},
+	"POST /api/v1/users/:user/password": {path: "/api/v1/users/target/password", body: `{"password": "a long enough password"}`},
+	"GET /api/v1/backup":                {},
+
+	"POST /api/v1/projects":        {body: `{"name": "Study {n}"}`},
+	"POST /api/v1/projects/qdpx":   {okStatus: 400}, // no file: admitted, then refused
+	"GET /api/v1/projects":         {},
+	"GET /api/v1/projects/:pid":    {},
+	"PATCH /api/v1/projects/:pid":  {body: `{"description": "Luleå"}`},
+	"DELETE /api/v1/projects/:pid": {path: "/api/v1/projects/{pid}?confirm=true"},
+
+	"GET /api/v1/projects/:pid/access":              {},
+	"GET /api/v1/projects/:pid/members":             {},
+	"PUT /api/v1/projects/:pid/members/:user":       {path: "/api/v1/projects/{pid}/members/extra", body: `{"role": "viewer"}`},
+	"DELETE /api/v1/projects/:pid/members/:user":    {path: "/api/v1/projects/{pid}/members/extra"},
+	"PUT /api/v1/projects/:pid/codebook/lock":       {body: `{"locked": true}`},
+	"GET /api/v1/projects/:pid/assignments":         {},
+	"PUT /api/v1/projects/:pid/assignments":         {body: `{"document_ids": ["{doc2}"], "coders": ["cora", "olga"], "independent": true}`},
+	"DELETE /api/v1/projects/:pid/assignments/:did": {path: "/api/v1/projects/{pid}/assignments/{doc}"},
+	"GET /api/v1/projects/:pid/agreement":           {},
+	"GET /api/v1/projects/:pid/agreement/export":    {path: "/api/v1/projects/{pid}/agreement/export?format=csv"},
+	"GET /api/v1/projects/:pid/disagreements":       {},
+	"GET /api/v1/projects/:pid/consensus":           {},
+	"POST /api/v1/projects/:pid/consensus":          {body: `{"quote_ids": ["{quote}"], "decision": "accept"}`},
+
+	"POST /api/v1/projects/:pid/cases":            {body: `{"name": "Case {n}"}`},
+	"GET /api/v1/projects/:pid/cases":             {},
+	"PUT /api/v1/projects/:pid/cases/order":       {body: `{"ids": ["{case}"]}`},
+	"GET /api/v1/projects/:pid/cases/:cid":        {path: "/api/v1/projects/{pid}/cases/{case}"},
+	"PATCH /api/v1/projects/:pid/cases/:cid":      {path: "/api/v1/projects/{pid}/cases/{case}", body: `{"name": "Renamed {n}"}`},
+	"DELETE /api/v1/projects/:pid/cases/:cid":     {path: "/api/v1/projects/{pid}/cases/{case}"},
+	"POST /api/v1/projects/:pid/documents":        {body: `{"title": "New {n}", "text": "Fresh text {n}"}`},
+	"GET /api/v1/projects/:pid/documents":         {},
+	"GET /api/v1/projects/:pid/documents/:did":    {path: "/api/v1/projects/{pid}/documents/{doc}?quotes=true"},
+	"PATCH /api/v1/projects/:pid/documents/:did":  {path: "/api/v1/projects/{pid}/documents/{doc}", body: `{"title": "Renamed {n}"}`},
+	"DELETE /api/v1/projects/:pid/documents/:did": {path: "/api/v1/projects/{pid}/documents/{doc}?confirm=true"},
+
+	"POST /api/v1/projects/:pid/codes":                    {body: `{"name": "Code {n}", "level": "concept", "parent_id": "{theme}"}`},
+	"GET /api/v1/projects/:pid/codes":                     {},
+	"PUT /api/v1/projects/:pid/codes/order":               {body: `{"parent_id": "{theme}", "ids": ["{concept2}", "{concept}"]}`},
+	"POST /api/v1/projects/:pid/codes/bulk-level":         {body: `{"ids": ["{concept2}"], "level": "concept"}`},
+	"GET /api/v1/projects/:pid/codes/:cid":                {path: "/api/v1/projects/{pid}/codes/{concept}"},
+	"PATCH /api/v1/projects/:pid/codes/:cid":              {path: "/api/v1/projects/{pid}/codes/{concept}", body: `{"color": "#123456"}`},
+	"DELETE /api/v1/projects/:pid/codes/:cid":             {path: "/api/v1/projects/{pid}/codes/{concept}?uncode=true"},
+	"POST /api/v1/projects/:pid/codes/:cid/merge":         {path: "/api/v1/projects/{pid}/codes/{concept}/merge", body: `{"target_id": "{concept2}"}`},
+	"PUT /api/v1/projects/:pid/codes/:cid/facets/:fid":    {path: "/api/v1/projects/{pid}/codes/{concept}/facets/{facet}", body: `{"value": "experiential"}`},
+	"DELETE /api/v1/projects/:pid/codes/:cid/facets/:fid": {path: "/api/v1/projects/{pid}/codes/{concept}/facets/{facet}"},
+	"POST /api/v1/projects/:pid/codebook":                 {body: "name,level\nNew dimension {n},dimension\n", multipart: true},
+	"POST /api/v1/projects/:pid/facets":                   {body: `{"name": "Facet {n}", "values": ["a", "b"]}`},
+	"GET /api/v1/projects/:pid/facets":                    {},
+	"GET /api/v1/projects/:pid/facets/:fid":               {path: "/api/v1/projects/{pid}/facets/{facet}"},
+	"PATCH /api/v1/projects/:pid/facets/:fid":             {path: "/api/v1/projects/{pid}/facets/{facet}", body: `{"name": "Renamed {n}"}`},
+	"DELETE /api/v1/projects/:pid/facets/:fid":            {path: "/api/v1/projects/{pid}/facets/{facet}"},
+
+	"POST /api/v1/projects/:pid/quotes":        {body: `{"document_id": "{doc}", "start": 0, "end": 5, "code_ids": ["{concept}"]}`},
+	"GET /api/v1/projects/:pid/quotes":         {},
+	"GET /api/v1/projects/:pid/quotes/:qid":    {path: "/api/v1/projects/{pid}/quotes/{quote}"},
+	"PATCH /api/v1/projects/:pid/quotes/:qid":  {path: "/api/v1/projects/{pid}/quotes/{quote}", body: `{"memo": "mine"}`},
+	"DELETE /api/v1/projects/:pid/quotes/:qid": {path: "/api/v1/projects/{pid}/quotes/{quote}"},
+	"POST /api/v1/projects/:pid/search/code":   {body: `{"query": "fair", "code_id": "{concept}"}`},
+	"POST /api/v1/projects/:pid/memos":         {body: `{"target_type": "project", "title": "Idea {n}", "body": "B"}`},
+	"GET /api/v1/projects/:pid/memos":          {},
+	"GET /api/v1/projects/:pid/memos/:mid":     {path: "/api/v1/projects/{pid}/memos/{memo}"},
+	"PATCH /api/v1/projects/:pid/memos/:mid":   {path: "/api/v1/projects/{pid}/memos/{memo}", body: `{"body": "changed"}`},
+	"DELETE /api/v1/projects/:pid/memos/:mid":  {path: "/api/v1/projects/{pid}/memos/{memo}"},
+
+	"GET /api/v1/projects/:pid/search":         {path: "/api/v1/projects/{pid}/search?q=fair"},
+	"GET /api/v1/projects/:pid/gioia":          {},
+	"GET /api/v1/projects/:pid/codes/stats":    {},
+	"GET /api/v1/projects/:pid/matrix":         {},
+	"GET /api/v1/projects/:pid/cooccurrence":   {},
+	"GET /api/v1/projects/:pid/export/:format": {path: "/api/v1/projects/{pid}/export/quotes-csv"},
+
+	"GET /api/v1/projects/:pid/cooccurrence/units": {path: "/api/v1/projects/{pid}/cooccurrence/units?a={concept}&b={concept}"},
+
+	"GET /api/v1/projects/:pid/audit":        {},
+	"GET /api/v1/projects/:pid/audit/export": {},
+	"POST /api/v1/projects/:pid/undo":        {body: `{"seq": {seq}}`},
+}
+
+func TestRouteTable(t *testing.T) {
+	s := mustStartTeam(t, nil)
+	seen := map[string]bool{}
+	for _, r := range s.srv.Routes() {
+		key := r.Method + " " + r.Path
+		seen[key] = true
+		got := r.Permission
+		if r.OwnOnly != "" {
+			got += "/own"
+		}
+		want, ok := wantPerms[key]
+		switch {
+		case r.Permission == "":
+			t.Errorf("route %s has no permission rule", key)
+		case !ok:
+			t.Errorf("route %s (%s) is missing from the test's matrix", key, got)
+		case got != want:
+			t.Errorf("route %s: got permission %s, want %s", key, got, want)
+		}
+		if _, ok := routeCalls[key]; !ok {
+			t.Errorf("route %s has no call in the test's matrix", key)
+		}
+	}
+	for key := range wantPerms {
+		if !seen[key] {
+			t.Errorf("route %s of the matrix is not served", key)
+		}
+	}
+}
+
+// matrixRoles are the callers the matrix tries, from none to all rights.
+var matrixRoles = []string{"none", "outsider", "viewer", "coder", "owner", "admin"}
+
+// matrixUsers are the accounts behind the roles.
+var matrixUsers = map[string]string{"outsider": "otto", "viewer": "vera", "coder": "cora", "owner": "olga", "admin": "admin"}
+
+// admits tells whether a permission admits a role.
+func admits(perm, role string) bool {
+	perm = strings.TrimSuffix(perm, "/own")
+	switch perm {
+	case "public":
+		return true
+	case "user":
+		return role != "none"
+	case "admin":
+		return role == "admin"
+	case "read":
+		return role == "viewer" || role == "coder" || role == "owner" || role == "admin"
+	case "code", "codebook":
+		return role == "coder" || role == "owner" || role == "admin"
+	case "review":
+		return role == "viewer" || role == "owner" || role == "admin"
+	case "owner":
+		return role == "owner" || role == "admin"
+	}
+	panic("unknown permission " + perm)
+}
+
+// TestRoleMatrix calls every route as every role, on a fresh project for
+// each route: roles the route does not admit get 401 (no session) or 403;
+// the first admitted role succeeds, and later ones are not refused.
+func TestRoleMatrix(t *testing.T) {
+	s := mustStartTeam(t, func(c *server.Config) { c.UI = testUI })
+	for _, name := range []string{"otto", "vera", "cora", "olga", "extra", "target"} {
+		s.mustUser(name, false)
+	}
+	clients := map[string]*client{"none": s.anonymous()}
+	for role, name := range matrixUsers {
+		clients[role] = s.login(name)
+	}
+	keys := make([]string, 0, len(wantPerms))
+	for key := range wantPerms {
+		keys = append(keys, key)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		li, lj := routeCalls[keys[i]].last, routeCalls[keys[j]].last
+		if li != lj {
+			return lj
+		}
+		return keys[i] < keys[j]
+	})
+	n := 0
+	for _, key := range keys {
+		call := routeCalls[key]
+		vars := matrixFixture(t, s)
+		method, pattern, _ := strings.Cut(key, " ")
+		path := call.path
+		if path == "" {
+			path = strings.ReplaceAll(pattern, ":pid", "{pid}")
+		}
+		// Refused roles first: they must change nothing.
+		var admitted, refused []string
+		for _, role := range matrixRoles {
+			if admits(wantPerms[key], role) {
+				admitted = append(admitted, role)
+			} else {
+				refused = append(refused, role)
+			}
+		}
+		for i, role := range append(refused, admitted...) {
+			n++
+			vars["n"] = strconv.Itoa(n)
+			vars["pw"] = matrixUsers[role] + passwordSuffix
+			vars["adminpw"] = adminPassword
+			cl := clients[role]
+			switch {
+			case call.anonymous:
+				cl = s.anonymous()
+			case call.fresh && role != "none":
+				cl = s.login(matrixUsers[role])
+			}
+			got, body := matrixRequest(t, cl, method, expand(path, vars), expand(call.body, vars), call.multipart)
+			switch {
+			case i < len(refused) && role == "none":
+				if got != 401 {
+					t.Errorf("%s as %s: got %d, want 401; %s", key, role, got, body)
+				}
+			case i < len(refused):
+				if got != 403 {
+					t.Errorf("%s as %s: got %d, want 403; %s", key, role, got, body)
+				}
+			case i == len(refused):
+				if (call.okStatus == 0 && (got < 200 || got > 299)) || (call.okStatus != 0 && got != call.okStatus) {
+					t.Errorf("%s as %s (first admitted): got %d, want success; %s", key, role, got, body)
+				}
+			default:
+				if got == 401 || got == 403 {
+					t.Errorf("%s as %s: got %d, want it admitted; %s", key, role, got, body)
+				}
+			}
+		}
+	}
+}
+
+// matrixRequest sends one call of the matrix and returns the status and
+// the body.
+func matrixRequest(t *testing.T, cl *client, method, path, body string, multipart bool) (int, string) {
+	t.Helper()
+	var r io.Reader
+	ct := ""
+	switch {
+	case multipart:
+		ct, r = multipartBody(t, [][2]string{{"codebook.csv", body}}, nil)
+	case body != "":
+		r, ct = strings.NewReader(body), "application/json"
+	}
+	res, data := cl.do(method, path, ct, r)
+	return res.StatusCode, string(data)
+}
+
+// matrixFixture creates, directly in the store, a project for one route:
+// members olga (owner), cora (coder), vera (viewer) and extra (coder); a
+// case; two documents, the first assigned to cora and olga for
+// independent coding; a dimension, a theme and two concepts; a facet; a
+// quote by cora and one by olga; a memo by cora. It returns the IDs by
+// name, and {seq}, the audit entry of cora's quote.
+func matrixFixture(t *testing.T, s *teamServer) map[string]string {
+	t.Helper()
+	st := s.store
+	as := func(name string) context.Context { return coding.WithActor(context.Background(), name) }
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := &coding.Project{Name: "Matrix " + coding.NewID(frozen)}
+	must(st.CreateProject(as("olga"), p))
+	for name, role := range map[string]coding.Role{"olga": coding.RoleOwner, "cora": coding.RoleCoder, "vera": coding.RoleViewer, "extra": coding.RoleCoder} {
+		must(st.PutMember(as("olga"), &coding.Member{ProjectID: p.ID, Username: name, Role: role}))
+	}
+	cs := &coding.Case{ProjectID: p.ID, Name: "Luleå MedSense AB"}
+	must(st.CreateCase(as("olga"), cs))
+	doc := &coding.Document{ProjectID: p.ID, Title: "Founder", CaseID: cs.ID, Text: "Interviewer: What happened?\nAnna: We failed at the trade fair 👍 and learned."}
+	must(st.CreateDocument(as("olga"), doc))
+	doc2 := &coding.Document{ProjectID: p.ID, Title: "Sales", Text: "Bo: Hi from Luleå"}
+	must(st.CreateDocument(as("olga"), doc2))
+	dim := &coding.Code{ProjectID: p.ID, Name: "Learning", Level: coding.LevelDimension}
+	must(st.CreateCode(as("olga"), dim))
+	theme := &coding.Code{ProjectID: p.ID, Name: "Experiential", Level: coding.LevelTheme, ParentID: dim.ID}
+	must(st.CreateCode(as("olga"), theme))
+	concept := &coding.Code{ProjectID: p.ID, Name: "Trade fair", Level: coding.LevelConcept, ParentID: theme.ID}
+	must(st.CreateCode(as("olga"), concept))
+	concept2 := &coding.Code{ProjectID: p.ID, Name: "Failure", Level: coding.LevelConcept, ParentID: theme.ID}
+	must(st.CreateCode(as("olga"), concept2))
+	facet := &coding.Facet{ProjectID: p.ID, Name: "Type of learning", Values: []string{"experiential", "vicarious"}}
+	must(st.CreateFacet(as("olga"), facet))
+	q := &coding.Quote{ProjectID: p.ID, DocumentID: doc.ID, Start: 28, End: 50, CodeIDs: []string{concept.ID}, Coder: "cora"}
+	must(st.CreateQuote(as("cora"), q))
+	es, err := st.ListAudit(context.Background(), p.ID, coding.AuditFilter{Limit: 1})
+	must(err)
+	q2 := &coding.Quote{ProjectID: p.ID, DocumentID: doc.ID, Start: 30, End: 50, CodeIDs: []string{concept.ID}, Coder: "olga"}
+	must(st.CreateQuote(as("olga"), q2))
+	m := &coding.Memo{ProjectID: p.ID, TargetType: coding.MemoProject, Title: "Plan", Body: "First *pass*", Author: "cora"}
+	must(st.CreateMemo(as("cora"), m))
+	_, err = st.SetAssignments(as("olga"), p.ID, []string{doc.ID}, []string{"cora", "olga"}, true)
+	must(err)
+	return map[string]string{
+		"pid": p.ID, "case": cs.ID, "doc": doc.ID, "doc2": doc2.ID, "theme": theme.ID,
+		"concept": concept.ID, "concept2": concept2.ID, "facet": facet.ID, "quote": q.ID,
+		"memo": m.ID, "seq": strconv.FormatUint(es[0].Seq, 10),
+	}
+}
+
+// TestTeamDocsMatrix checks that docs/team.md prints the route and role
+// matrix the server applies.
+func TestTeamDocsMatrix(t *testing.T) {
+	src, err := os.ReadFile("../docs/team.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, matrix, ok := strings.Cut(string(src), "## Route and role matrix")
+	if !ok {
+		t.Fatal("docs/team.md has no route and role matrix")
+	}
+	row := regexp.MustCompile("(?m)^\\| `([A-Z]+ [^`]+)` \\| (\\w+)( \\(coders: own\\))? \\|")
+	got := map[string]string{}
+	for _, m := range row.FindAllStringSubmatch(matrix, -1) {
+		perm := m[2]
+		if m[3] != "" {
+			perm += "/own"
+		}
+		got[m[1]] = perm
+	}
+	if diff := cmp.Diff(wantPerms, got); diff != "" {
+		t.Errorf("docs/team.md's matrix differs from the server's (-server +docs):\n%s", diff)
+	}
+}
