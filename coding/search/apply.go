@@ -84,7 +84,7 @@ func (ix *Index) openForApply(ctx context.Context, p *project, chs []coding.Chan
 
 // applyLocked indexes chs into p's current index. p.mu is held.
 func (ix *Index) applyLocked(ctx context.Context, p *project, chs []coding.Change) error {
-	w := newWriter(ctx, ix.store, p.id, p.meta.Language, p.idx, p.cat, ix.texts)
+	w := newWriter(ctx, ix.store, p.id, p.meta.Language, p.idx, p.cat, ix.texts, p.vocab)
 	for _, ch := range chs {
 		if err := ix.applyChange(w, p, ch); err != nil {
 			return err

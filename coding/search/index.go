@@ -26,7 +26,7 @@ type Options struct {
 	// lines; 128 MiB when zero.
 	TextCacheBytes int
 	// BatchBytes is the amount of text indexed per batch while rebuilding;
-	// 1 MiB when zero.
+	// 768 KiB when zero.
 	BatchBytes int
 }
 
@@ -54,7 +54,7 @@ func Open(st coding.Store, opt Options) (*Index, error) {
 		opt.TextCacheBytes = 128 << 20
 	}
 	if opt.BatchBytes == 0 {
-		opt.BatchBytes = 1 << 20
+		opt.BatchBytes = 768 << 10
 	}
 	if err := os.MkdirAll(opt.Dir, 0o700); err != nil {
 		return nil, err

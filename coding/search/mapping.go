@@ -8,9 +8,9 @@ import (
 )
 
 // LayoutVersion is the version of the index layout: the mapping, the
-// analyzers and the unit IDs. An index written with another version is
-// rebuilt from the store.
-const LayoutVersion = 1
+// analyzers, the unit IDs and what term vectors record. An index written
+// with another version is rebuilt from the store.
+const LayoutVersion = 2
 
 // Kinds of indexed units.
 const (
@@ -40,7 +40,9 @@ const (
 // newMapping returns the explicit mapping of a project index whose text is
 // analysed for language lang (see analyzerLanguage). Nothing is stored:
 // the text lives in the store, and hits are turned into results from unit
-// IDs, the project catalog and the texts.
+// IDs, the project catalog and the texts. Units are written as documents
+// built by unitDoc, which analyses them itself; the mapping describes the
+// same fields to bleve.
 func newMapping(lang string) (*mapping.IndexMappingImpl, error) {
 	im := bleve.NewIndexMapping()
 	if err := im.AddCustomAnalyzer(wordsAnalyzer, map[string]any{"type": custom.Name, "tokenizer": tokenizerName}); err != nil {
@@ -50,38 +52,34 @@ func newMapping(lang string) (*mapping.IndexMappingImpl, error) {
 	im.TypeField = fieldKind
 	im.IndexDynamic, im.StoreDynamic, im.DocValuesDynamic = false, false, false
 	im.DefaultMapping = bleve.NewDocumentDisabledMapping()
-	// Words keep their positions (term vectors) for phrases and proximity.
-	words := func() *mapping.FieldMapping {
-		f := bleve.NewTextFieldMapping()
-		f.Analyzer, f.Store, f.IncludeInAll, f.DocValues = wordsAnalyzer, false, false, false
-		f.IncludeTermVectors = true
-		return f
-	}
-	// kw is an exact identifier or name; facet and sort fields keep doc values.
-	kw := func(docValues bool) func() *mapping.FieldMapping {
-		return func() *mapping.FieldMapping {
-			f := bleve.NewKeywordFieldMapping()
-			f.Analyzer, f.Store, f.IncludeInAll, f.IncludeTermVectors = keyword.Name, false, false, false
-			f.DocValues = docValues
+	field := func(name string) *mapping.FieldMapping {
+		if name == fieldText || name == fieldTitle {
+			// Words keep their positions (term vectors) for phrases and proximity.
+			f := bleve.NewTextFieldMapping()
+			f.Analyzer, f.Store, f.IncludeInAll, f.DocValues = wordsAnalyzer, false, false, false
+			f.IncludeTermVectors = true
 			return f
 		}
-	}
-	fields := map[string]func() *mapping.FieldMapping{
-		fieldText: words, fieldTitle: words,
-		fieldKind: kw(false), fieldDocument: kw(true), fieldCase: kw(true), fieldSpeaker: kw(true),
-		fieldCode: kw(true), fieldRole: kw(false), fieldCoder: kw(false), fieldDate: kw(false),
-		fieldSort: kw(true),
+		// An exact identifier or name; facet and sort fields keep doc values.
+		f := bleve.NewKeywordFieldMapping()
+		f.Analyzer, f.Store, f.IncludeInAll, f.IncludeTermVectors = keyword.Name, false, false, false
+		f.DocValues = keywordDocValues[name]
+		return f
 	}
 	for kind, names := range kindFields {
 		dm := bleve.NewDocumentStaticMapping()
 		for _, name := range names {
-			dm.AddFieldMappingsAt(name, fields[name]())
+			dm.AddFieldMappingsAt(name, field(name))
 		}
 		dm.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 		im.AddDocumentMapping(kind, dm)
 	}
 	return im, nil
 }
+
+// keywordDocValues lists the keyword fields that keep doc values, for
+// facets and sorting.
+var keywordDocValues = map[string]bool{fieldDocument: true, fieldCase: true, fieldSpeaker: true, fieldCode: true, fieldSort: true}
 
 // kindFields lists the fields of each kind of unit.
 var kindFields = map[string][]string{

@@ -23,6 +23,9 @@ type leaf struct {
 	kind  int
 	terms []string // one term, or the words of a phrase
 	dist  int      // fuzzy edit distance; proximity window
+	// prefix starts every word a stem leaf matches (see stemPrefix): a
+	// cheap test before the stemmer.
+	prefix string
 	// memo remembers matchWord's answer per word: words repeat across the
 	// hits of a page. A matcher serves one request, so no locking.
 	memo map[string]bool
@@ -65,7 +68,8 @@ func newMatcher(n qnode, qa *queryAnalyzer) *matcher {
 				case len(ws) == 1 && n.fuzzy >= 0:
 					m.leaves = append(m.leaves, leaf{field: n.field, kind: leafFuzzy, terms: ws, dist: fuzziness(ws[0], n.fuzzy)})
 				case len(ws) == 1:
-					m.leaves = append(m.leaves, leaf{field: n.field, kind: leafStem, terms: []string{qa.stem(ws[0])}})
+					st := qa.stem(ws[0])
+					m.leaves = append(m.leaves, leaf{field: n.field, kind: leafStem, terms: []string{st}, prefix: stemPrefix(st)})
 				}
 			}
 		case *qphrase:
@@ -147,8 +151,17 @@ func (l *leaf) find(ws []word, lang string, spans [][2]int) [][2]int {
 		}
 	case leafNear:
 		spans = nearSpans(ws, l.terms, l.dist, spans)
+	case leafExact:
+		for i, w := range ws {
+			if w.term == l.terms[0] {
+				spans = append(spans, [2]int{i, i})
+			}
+		}
 	default:
 		for i, w := range ws {
+			if !strings.HasPrefix(w.term, l.prefix) {
+				continue // also "" for leaves other than stems
+			}
 			ok, seen := l.memo[w.term]
 			if !seen {
 				ok = l.matchWord(w.term, lang)

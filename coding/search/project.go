@@ -37,6 +37,8 @@ type project struct {
 	pending    []coding.Change
 	// expand caches query words' forms; cleared whenever idx changes.
 	expand expansions
+	// vocab numbers the words of idx (see wordsField).
+	vocab *vocab
 }
 
 // runtimeConfig is passed to bleve when creating and opening an index.
@@ -72,7 +74,12 @@ func (p *project) open(lang string) error {
 		idx.Close()
 		return fmt.Errorf("index of project %s has no sequence number", p.id)
 	}
-	p.idx, p.meta = idx, m
+	v, err := loadVocab(idx)
+	if err != nil {
+		idx.Close()
+		return fmt.Errorf("index of project %s: reading its words: %w", p.id, err)
+	}
+	p.idx, p.meta, p.vocab = idx, m, v
 	p.seq.reset(seq)
 	return nil
 }
@@ -114,7 +121,7 @@ func (p *project) close() error {
 			err = cerr
 		}
 	}
-	p.idx, p.meta, p.cat, p.ready = nil, nil, nil, false
+	p.idx, p.meta, p.cat, p.vocab, p.ready = nil, nil, nil, nil, false
 	return err
 }
 

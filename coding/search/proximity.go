@@ -48,9 +48,7 @@ func (q *positionQuery) Searcher(ctx context.Context, r index.IndexReader, m map
 	if err != nil {
 		return nil, err
 	}
-	c := &positionCheck{field: q.Field, terms: q.Terms, distinct: distinct, window: uint64(len(q.Terms) - 1 + q.Slop), ordered: q.Slop < 0}
-	c.pos = make([][]uint64, len(distinct))
-	return searcher.NewFilteringSearcher(ctx, conj, c.accept), nil
+	return searcher.NewFilteringSearcher(ctx, conj, newPositionCheck(q.Field, q.Terms, q.Slop).accept), nil
 }
 
 // Validate implements bleve's query.ValidatableQuery.
@@ -72,6 +70,19 @@ type occurrence struct {
 	term int
 }
 
+// newPositionCheck returns the check of a phrase (slop < 0) or proximity
+// of terms in field.
+func newPositionCheck(field string, terms []string, slop int) *positionCheck {
+	var distinct []string
+	for _, t := range terms {
+		if !slices.Contains(distinct, t) {
+			distinct = append(distinct, t)
+		}
+	}
+	return &positionCheck{field: field, terms: terms, distinct: distinct, window: uint64(len(terms) - 1 + slop),
+		ordered: slop < 0, pos: make([][]uint64, len(distinct))}
+}
+
 func (c *positionCheck) accept(_ *bsearch.SearchContext, d *bsearch.DocumentMatch) bool {
 	for i := range c.pos {
 		c.pos[i] = c.pos[i][:0]
@@ -84,6 +95,12 @@ func (c *positionCheck) accept(_ *bsearch.SearchContext, d *bsearch.DocumentMatc
 			c.pos[i] = append(c.pos[i], l.Location.Pos)
 		}
 	}
+	return c.match()
+}
+
+// match reports whether the positions in c.pos hold the phrase or
+// proximity.
+func (c *positionCheck) match() bool {
 	for i := range c.pos {
 		slices.Sort(c.pos[i])
 	}

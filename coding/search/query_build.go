@@ -163,13 +163,7 @@ func (b *builder) sameStem(f, w string) ([]string, error) {
 	if terms, ok := b.cache.get(key); ok {
 		return terms, nil
 	}
-	r := []rune(st)
-	n := len(r)
-	if n >= 3 {
-		n--
-	}
-	prefix := string(r[:n])
-	dict, err := b.idx.FieldDictPrefix(f, []byte(prefix))
+	dict, err := b.idx.FieldDictPrefix(f, []byte(stemPrefix(st)))
 	if err != nil {
 		return nil, err
 	}
@@ -189,6 +183,17 @@ func (b *builder) sameStem(f, w string) ([]string, error) {
 	}
 	b.cache.put(key, out)
 	return out, nil
+}
+
+// stemPrefix returns the letters every form of stem st begins with: all
+// but its last for stems of three letters or more (see sameStem).
+func stemPrefix(st string) string {
+	r := []rune(st)
+	n := len(r)
+	if n >= 3 {
+		n--
+	}
+	return string(r[:n])
 }
 
 // stemCacheSize bounds the expansions a project keeps.

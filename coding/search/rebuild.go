@@ -8,6 +8,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 
 	"tessera/coding"
 )
@@ -62,9 +63,25 @@ func (ix *Index) rebuild(ctx context.Context, p *project) (err error) {
 	if err != nil {
 		return err
 	}
-	if err := ix.indexSnapshot(ctx, p.id, lang, idx, cat, snap); err != nil {
+	v := newVocab()
+	if err := ix.indexSnapshot(ctx, p.id, lang, idx, cat, snap, v); err != nil {
 		return err
 	}
+	// The numbered words and the sequence number go last, once every
+	// unit is analysed.
+	b := idx.NewBatch()
+	v.saveNew(b)
+	b.SetInternal(seqKey, encodeSeq(snap.Seq))
+	if err := idx.Batch(b); err != nil {
+		return err
+	}
+	if err := persist(idx, snap.Seq); err != nil {
+		return err
+	}
+	if err := settle(ctx, idx); err != nil {
+		return err
+	}
+	// Once more, so that the merged state is what the disk records.
 	if err := persist(idx, snap.Seq); err != nil {
 		return err
 	}
@@ -85,7 +102,7 @@ func (ix *Index) rebuild(ctx context.Context, p *project) (err error) {
 	p.rebuilding, p.pending = false, nil
 	old := p.idx
 	m := &meta{Layout: LayoutVersion, Language: lang, Index: name}
-	p.idx, p.meta, p.cat, p.stale, p.ready = idx, m, cat, false, true
+	p.idx, p.meta, p.cat, p.vocab, p.stale, p.ready = idx, m, cat, v, false, true
 	p.seq.reset(snap.Seq)
 	p.expand.reset()
 	var replay []coding.Change
@@ -110,13 +127,14 @@ func (ix *Index) rebuild(ctx context.Context, p *project) (err error) {
 	return nil
 }
 
-// indexSnapshot writes every unit of a project into idx, then the
-// snapshot's sequence number. Batches of about Options.BatchBytes of text
-// are handed to two goroutines: bleve analyses a batch in parallel but
-// builds its segment in the calling goroutine, so two batches in flight
-// keep both cores busy.
-func (ix *Index) indexSnapshot(ctx context.Context, pid, lang string, idx bleve.Index, cat *catalog, snap *coding.Snapshot) error {
-	batches := make(chan *bleve.Batch, 1)
+// indexSnapshot writes every unit of a project into idx. The calling
+// goroutine reads the documents and analyses their units (numbering words
+// is done by one goroutine, see vocab); batches of about
+// Options.BatchBytes of text go to two goroutines that have bleve build
+// their segments, the bulk of the work. The channel holds no batch, so at
+// most three analysed batches are in memory.
+func (ix *Index) indexSnapshot(ctx context.Context, pid, lang string, idx bleve.Index, cat *catalog, snap *coding.Snapshot, v *vocab) error {
+	batches := make(chan *bleve.Batch)
 	errs := make(chan error, 2)
 	for i := 0; i < 2; i++ {
 		go func() {
@@ -129,7 +147,7 @@ func (ix *Index) indexSnapshot(ctx context.Context, pid, lang string, idx bleve.
 			errs <- first
 		}()
 	}
-	err := ix.fillBatches(ctx, pid, lang, idx, cat, snap, batches)
+	err := ix.fillBatches(ctx, pid, lang, idx, cat, snap, v, batches)
 	close(batches)
 	for i := 0; i < 2; i++ {
 		if e := <-errs; err == nil {
@@ -141,8 +159,8 @@ func (ix *Index) indexSnapshot(ctx context.Context, pid, lang string, idx bleve.
 
 // fillBatches reads the project's documents one at a time and sends
 // batches of their units, then of memos and codes, to out.
-func (ix *Index) fillBatches(ctx context.Context, pid, lang string, idx bleve.Index, cat *catalog, snap *coding.Snapshot, out chan<- *bleve.Batch) error {
-	w := newWriter(ctx, ix.store, pid, lang, idx, cat, nil)
+func (ix *Index) fillBatches(ctx context.Context, pid, lang string, idx bleve.Index, cat *catalog, snap *coding.Snapshot, v *vocab, out chan<- *bleve.Batch) error {
+	w := newWriter(ctx, ix.store, pid, lang, idx, cat, nil, v)
 	send := func() error {
 		select {
 		case out <- w.b:
@@ -183,6 +201,45 @@ func (ix *Index) fillBatches(ctx context.Context, pid, lang string, idx bleve.In
 	if ix.opt.Progress != nil && total == 0 {
 		ix.opt.Progress(pid, 0, 0)
 	}
-	w.setSeq(snap.Seq)
 	return send()
 }
+
+// settle runs bleve's merge planner over idx until it merges no more, and
+// waits for it. Merges otherwise go on in the background after the build,
+// and the index would be left, at random, as a dozen small segments or as
+// a few merged ones (the same units in up to 25 % more space, and slower
+// to search). The planner is asked for at most settleTier segments per
+// size tier (bleve's default is 10), which merges the small segments of
+// the last batches into one.
+func settle(ctx context.Context, idx bleve.Index) error {
+	adv, err := idx.Advanced()
+	if err != nil {
+		return err
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	prev := -1
+	for round := 0; round < 8; round++ {
+		opts := mergeplan.DefaultMergePlanOptions
+		opts.MaxSegmentsPerTier = settleTier
+		if err := s.ForceMerge(ctx, &opts); err != nil {
+			return err
+		}
+		r, err := s.Reader()
+		if err != nil {
+			return err
+		}
+		n := len(r.(*scorch.IndexSnapshot).Segments())
+		r.Close()
+		if n == prev {
+			return nil
+		}
+		prev = n
+	}
+	return nil
+}
+
+// settleTier is the number of segments per size tier settle leaves.
+const settleTier = 4

@@ -183,8 +183,16 @@ func newPlan(p *project, node qnode, kinds []string, filterMap map[string][]stri
 }
 
 // run executes a plan: the page of hits (or only the count) and facets;
-// the page's hits are then located in their texts (see matcher).
+// the page's hits are then located in their texts (see matcher). Counts
+// and relevance-sorted pages come from the engine (engine.go); pages in
+// document order, and queries the engine does not know, from bleve's
+// searchers.
 func (ix *Index) run(ctx context.Context, p *project, pl *plan, req Request) (*Result, error) {
+	if req.Sort == "relevance" || req.CountOnly {
+		if res, ok, err := ix.runEngine(ctx, p, pl, req); ok || err != nil {
+			return res, err
+		}
+	}
 	res := &Result{Hits: []Hit{}}
 	sr := bleve.NewSearchRequestOptions(pl.full, req.Limit, req.Offset, false)
 	if req.CountOnly {

@@ -2,73 +2,9 @@ package search
 
 import (
 	"fmt"
-
 	"strconv"
 	"strings"
 )
-
-// turnUnit is the indexed form of one speaker turn of a document.
-type turnUnit struct {
-	Kind     string   `json:"kind"`
-	Text     string   `json:"text"`
-	Document string   `json:"document"`
-	Case     string   `json:"case"`
-	Speaker  string   `json:"speaker"`
-	Role     string   `json:"role"`
-	Code     []string `json:"code"` // codes of quotes overlapping the turn
-	Date     string   `json:"date"` // interview date
-	Sort     string   `json:"sort"`
-}
-
-// BleveType names the unit's mapping.
-func (turnUnit) BleveType() string { return KindTurn }
-
-// quoteUnit is the indexed form of a quote.
-type quoteUnit struct {
-	Kind     string   `json:"kind"`
-	Text     string   `json:"text"`
-	Title    string   `json:"title"` // code, theme and dimension names, facet values
-	Document string   `json:"document"`
-	Case     string   `json:"case"`
-	Speaker  string   `json:"speaker"`
-	Role     string   `json:"role"`
-	Code     []string `json:"code"`
-	Coder    string   `json:"coder"`
-	Date     string   `json:"date"` // created
-	Sort     string   `json:"sort"`
-}
-
-// BleveType names the unit's mapping.
-func (quoteUnit) BleveType() string { return KindQuote }
-
-// memoUnit is the indexed form of a memo.
-type memoUnit struct {
-	Kind     string `json:"kind"`
-	Text     string `json:"text"`
-	Title    string `json:"title"`
-	Document string `json:"document"`
-	Case     string `json:"case"`
-	Code     string `json:"code"`
-	Coder    string `json:"coder"` // author
-	Date     string `json:"date"`
-	Sort     string `json:"sort"`
-}
-
-// BleveType names the unit's mapping.
-func (memoUnit) BleveType() string { return KindMemo }
-
-// codeUnit is the indexed form of a code of the codebook.
-type codeUnit struct {
-	Kind  string `json:"kind"`
-	Text  string `json:"text"`  // definition and notes
-	Title string `json:"title"` // name
-	Code  string `json:"code"`
-	Date  string `json:"date"`
-	Sort  string `json:"sort"`
-}
-
-// BleveType names the unit's mapping.
-func (codeUnit) BleveType() string { return KindCode }
 
 // unitRef identifies an indexed unit. Turn IDs are "turn:DOC:N", the
 // others "KIND:ID".

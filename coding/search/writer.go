@@ -19,20 +19,34 @@ type writer struct {
 	lang  string // analyzer language
 	cat   *catalog
 	texts *textCache // nil while rebuilding, so a rebuild does not flush the cache
+	vocab *vocab
 	b     *bleve.Batch
 	bytes int // text bytes in b
+	// shared keeps analysed keyword values for the units of a document.
+	shared keywordCache
 }
 
-func newWriter(ctx context.Context, st coding.Store, pid, lang string, idx bleve.Index, cat *catalog, texts *textCache) *writer {
-	return &writer{ctx: ctx, st: st, pid: pid, lang: lang, idx: idx, cat: cat, texts: texts, b: idx.NewBatch()}
+func newWriter(ctx context.Context, st coding.Store, pid, lang string, idx bleve.Index, cat *catalog, texts *textCache, v *vocab) *writer {
+	return &writer{ctx: ctx, st: st, pid: pid, lang: lang, idx: idx, cat: cat, texts: texts, vocab: v, b: idx.NewBatch(), shared: keywordCache{}}
+}
+
+// add analyses a unit and puts it into the batch. Analysing here, in the
+// one goroutine writing, numbers new words before the batch that stores
+// them is written.
+func (w *writer) add(u *unitDoc) error {
+	return w.b.IndexAdvanced(u.analyze())
 }
 
 // setSeq records seq, in the same batch, as the last applied change.
 func (w *writer) setSeq(seq uint64) { w.b.SetInternal(seqKey, encodeSeq(seq)) }
 
-// flush executes the batch.
+// flush executes the batch, with the words numbered for it.
 func (w *writer) flush() error {
+	saved := w.vocab.saveNew(w.b)
 	err := w.idx.Batch(w.b)
+	if err == nil {
+		saved()
+	}
 	w.b.Reset()
 	w.bytes = 0
 	return err
@@ -88,18 +102,16 @@ func (w *writer) turn(d *coding.Document, t *docText, i int) error {
 	}
 	text := t.turnText(i)
 	w.bytes += len(text)
-	u := turnUnit{
-		Kind:     KindTurn,
-		Text:     text,
-		Document: d.ID,
-		Case:     meta.CaseID,
-		Speaker:  tr.Speaker,
-		Role:     roleOf(meta, tr.Speaker),
-		Code:     codes,
-		Date:     meta.Meta.InterviewDate,
-		Sort:     sortKey(meta.Order, -1),
-	}
-	return w.b.Index(turnID(d.ID, i), u)
+	u := newUnitDoc(turnID(d.ID, i), KindTurn, w.vocab, w.shared)
+	u.words(fieldText, text)
+	u.keyword(fieldDocument, d.ID)
+	u.keyword(fieldCase, meta.CaseID)
+	u.keyword(fieldSpeaker, tr.Speaker)
+	u.keyword(fieldRole, roleOf(meta, tr.Speaker))
+	u.keyword(fieldCode, codes...)
+	u.keyword(fieldDate, meta.Meta.InterviewDate)
+	u.keyword(fieldSort, sortKey(meta.Order, -1))
+	return w.add(u)
 }
 
 // turnsOverlapping re-indexes the turns of a document that overlap any of
@@ -146,19 +158,18 @@ func (w *writer) quote(q *coding.Quote, t *docText) error {
 	}
 	w.bytes += len(q.Text)
 	labels := w.cat.quoteLabels(q)
-	return w.b.Index(unitRef{Kind: KindQuote, ID: q.ID}.String(), quoteUnit{
-		Kind:     KindQuote,
-		Text:     q.Text,
-		Title:    labels,
-		Document: q.DocumentID,
-		Case:     d.CaseID,
-		Speaker:  speaker,
-		Role:     roleOf(d, speaker),
-		Code:     q.CodeIDs,
-		Coder:    q.Coder,
-		Date:     q.CreatedAt.Format("2006-01-02"),
-		Sort:     sortKey(d.Order, q.Start),
-	})
+	u := newUnitDoc(unitRef{Kind: KindQuote, ID: q.ID}.String(), KindQuote, w.vocab, w.shared)
+	u.words(fieldText, q.Text)
+	u.words(fieldTitle, labels)
+	u.keyword(fieldDocument, q.DocumentID)
+	u.keyword(fieldCase, d.CaseID)
+	u.keyword(fieldSpeaker, speaker)
+	u.keyword(fieldRole, roleOf(d, speaker))
+	u.keyword(fieldCode, q.CodeIDs...)
+	u.keyword(fieldCoder, q.Coder)
+	u.keyword(fieldDate, q.CreatedAt.Format("2006-01-02"))
+	u.keyword(fieldSort, sortKey(d.Order, q.Start))
+	return w.add(u)
 }
 
 // quoteByID re-indexes a quote, reading its document's text.
@@ -175,54 +186,57 @@ func (w *writer) quoteByID(q *coding.Quote) error {
 // memo indexes m; memos on documents, cases and codes carry that target
 // so the same filters apply to them.
 func (w *writer) memo(m *coding.Memo) error {
-	u := memoUnit{
-		Kind:  KindMemo,
-		Text:  m.Body,
-		Title: m.Title,
-		Coder: m.Author,
-		Date:  m.CreatedAt.Format("2006-01-02"),
-		Sort:  "m" + m.ID,
-	}
+	var document, caseID, code string
 	switch m.TargetType {
 	case coding.MemoDocument:
-		u.Document = m.TargetID
+		document = m.TargetID
 		if d := w.cat.docByID[m.TargetID]; d != nil {
-			u.Case = d.CaseID
+			caseID = d.CaseID
 		}
 	case coding.MemoCase:
-		u.Case = m.TargetID
+		caseID = m.TargetID
 	case coding.MemoCode:
-		u.Code = m.TargetID
+		code = m.TargetID
 	case coding.MemoQuote:
 		if q := w.cat.quotes[m.TargetID]; q != nil {
-			u.Document = q.DocumentID
+			document = q.DocumentID
 			if d := w.cat.docByID[q.DocumentID]; d != nil {
-				u.Case = d.CaseID
+				caseID = d.CaseID
 			}
 		}
 	}
 	w.bytes += len(m.Body)
-	return w.b.Index(unitRef{Kind: KindMemo, ID: m.ID}.String(), u)
+	u := newUnitDoc(unitRef{Kind: KindMemo, ID: m.ID}.String(), KindMemo, w.vocab, w.shared)
+	u.words(fieldText, m.Body)
+	u.words(fieldTitle, m.Title)
+	u.keyword(fieldDocument, document)
+	u.keyword(fieldCase, caseID)
+	u.keyword(fieldCode, code)
+	u.keyword(fieldCoder, m.Author)
+	u.keyword(fieldDate, m.CreatedAt.Format("2006-01-02"))
+	u.keyword(fieldSort, "m"+m.ID)
+	return w.add(u)
 }
 
 // code indexes a code of the codebook with its definition and notes.
 func (w *writer) code(c *coding.Code) error {
 	text := codeText(c)
 	w.bytes += len(text)
-	return w.b.Index(unitRef{Kind: KindCode, ID: c.ID}.String(), codeUnit{
-		Kind:  KindCode,
-		Text:  text,
-		Title: c.Name,
-		Code:  c.ID,
-		Date:  c.CreatedAt.Format("2006-01-02"),
-		Sort:  "c" + c.ID,
-	})
+	u := newUnitDoc(unitRef{Kind: KindCode, ID: c.ID}.String(), KindCode, w.vocab, w.shared)
+	u.words(fieldText, text)
+	u.words(fieldTitle, c.Name)
+	u.keyword(fieldCode, c.ID)
+	u.keyword(fieldDate, c.CreatedAt.Format("2006-01-02"))
+	u.keyword(fieldSort, "c"+c.ID)
+	return w.add(u)
 }
 
 // deleteTurnsFrom deletes the indexed turns of a document numbered n and
 // above, found through the index itself.
 func (w *writer) deleteTurnsFrom(docID string, n int) error {
-	q := bleve.NewConjunctionQuery(termQ(fieldKind, KindTurn), termQ(fieldDocument, docID))
+	q := bleve.NewBooleanQuery()
+	q.AddMust(termQ(fieldDocument, docID))
+	q.AddMustNot(anyTerm(fieldKind, []string{KindQuote, KindMemo, KindCode}))
 	req := bleve.NewSearchRequestOptions(q, math.MaxInt32, 0, false)
 	req.Score = "none"
 	res, err := w.idx.SearchInContext(w.ctx, req)

@@ -3,12 +3,45 @@
 
 const BASE = '/api/v1';
 
-/** ApiError is a failed API call: status 0 means the server was unreachable. */
+/**
+ * ApiError is a failed API call: status 0 means the server was
+ * unreachable. retryAfter holds the seconds of a Retry-After header (429).
+ */
 export class ApiError extends Error {
-  constructor(status, message) {
+  constructor(status, message, retryAfter = 0) {
     super(message);
     this.status = status;
+    this.retryAfter = retryAfter;
   }
+}
+
+// The signed-in session (team mode): its CSRF token, kept in memory only
+// and sent with every change, and who to tell when the server answers 401.
+let csrfToken = '';
+let onSessionEnd = null;
+
+/** setCsrfToken sets the token sent as X-Tessera-CSRF on every change ('' for none). */
+export function setCsrfToken(token) {
+  csrfToken = token || '';
+}
+
+/** onUnauthorized registers fn, called with the path of any 401 answer but a sign-in's. */
+export function onUnauthorized(fn) {
+  onSessionEnd = fn;
+}
+
+// authHeaders adds the CSRF token to the headers of a state-changing method.
+function authHeaders(method, headers) {
+  if (csrfToken && !['GET', 'HEAD', 'OPTIONS'].includes(method)) headers['X-Tessera-CSRF'] = csrfToken;
+  return headers;
+}
+
+// failed builds the error of an answer with status, body data and
+// Retry-After header, telling the session when it ended.
+function failed(path, status, statusText, data, retryAfter) {
+  if (status === 401 && path !== '/login' && onSessionEnd) onSessionEnd(path);
+  const secs = parseInt(retryAfter || '', 10);
+  return new ApiError(status, (data && data.error) || `${status} ${statusText}`, Number.isFinite(secs) ? secs : 0);
 }
 
 function query(params) {
@@ -29,7 +62,7 @@ function query(params) {
  * empty one).
  */
 export async function api(method, path, body, params) {
-  const init = { method, headers: { Accept: 'application/json' } };
+  const init = { method, headers: authHeaders(method, { Accept: 'application/json' }) };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -45,10 +78,7 @@ export async function api(method, path, body, params) {
   if (text) {
     try { data = JSON.parse(text); } catch { data = null; }
   }
-  if (!res.ok) {
-    const msg = (data && data.error) || `${res.status} ${res.statusText}`;
-    throw new ApiError(res.status, msg);
-  }
+  if (!res.ok) throw failed(path, res.status, res.statusText, data, res.headers.get('Retry-After'));
   return data;
 }
 
@@ -73,14 +103,14 @@ export function upload(pid, file, fields, onProgress, params) {
     form.append('file', file, file.name);
     const xhr = new XMLHttpRequest();
     xhr.open('POST', BASE + pp(pid, '/documents') + query(params));
-    xhr.setRequestHeader('Accept', 'application/json');
+    for (const [k, v] of Object.entries(authHeaders('POST', { Accept: 'application/json' }))) xhr.setRequestHeader(k, v);
     xhr.upload.onprogress = (e) => { if (e.lengthComputable && onProgress) onProgress(e.loaded / e.total); };
     xhr.onerror = () => reject(new ApiError(0, 'The Tessera server cannot be reached.'));
     xhr.onload = () => {
       let data = null;
       try { data = JSON.parse(xhr.responseText); } catch { data = null; }
       if (xhr.status >= 200 && xhr.status < 300) resolve(data);
-      else reject(new ApiError(xhr.status, (data && data.error) || `${xhr.status} ${xhr.statusText}`));
+      else reject(failed('/documents', xhr.status, xhr.statusText, data, xhr.getResponseHeader('Retry-After')));
     };
     xhr.send(form);
   });

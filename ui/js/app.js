@@ -15,6 +15,11 @@ import { CodebookPage } from './codebook-page.js';
 import { SearchPage } from './search.js';
 import { MemosPage } from './memos.js';
 import { GioiaPage } from './gioia.js';
+import { AnalysisPage } from './analysis.js';
+import { TeamPage } from './team.js';
+import { UsersPage } from './users.js';
+import { AccountMenu } from './account.js';
+import { isTeam } from './session.js';
 
 const SHORTCUTS = [
   ['/', 'Search the project'], ['c', 'Code the selected text (or add a code to the selected quote)'],
@@ -49,7 +54,8 @@ function SearchBox({ pid, query }) {
 }
 
 function Nav({ pid, section }) {
-  const items = [['', 'Documents'], ['cases', 'Cases'], ['codes', 'Codebook'], ['memos', 'Memos'], ['gioia', 'Gioia view']];
+  const items = [['', 'Documents'], ['cases', 'Cases'], ['codes', 'Codebook'], ['memos', 'Memos'], ['gioia', 'Gioia view'], ['analysis', 'Analysis']];
+  if (isTeam()) items.push(['team', 'Team']);
   return html`<nav class="nav" aria-label="Project">
     ${items.map(([s, label]) => html`<a href=${s ? link(pid, s) : link(pid)}
       aria-current=${section === s || (s === '' && section === 'd') ? 'page' : null}>${label}</a>`)}
@@ -58,6 +64,7 @@ function Nav({ pid, section }) {
 
 function Screen({ parts, query }) {
   const p = useStore(proj);
+  if (parts[0] === 'users') return html`<${UsersPage} />`;
   if (parts[0] !== 'p' || !parts[1]) return html`<${Projects} />`;
   const pid = parts[1];
   if (p.error) {
@@ -71,6 +78,8 @@ function Screen({ parts, query }) {
     case 'search': return html`<${SearchPage} pid=${pid} query=${query} />`;
     case 'memos': return html`<${MemosPage} pid=${pid} mid=${parts[3] || ''} query=${query} />`;
     case 'gioia': return html`<${GioiaPage} pid=${pid} />`;
+    case 'analysis': return html`<${AnalysisPage} pid=${pid} tab=${parts[3] || ''} query=${query} />`;
+    case 'team': return html`<${TeamPage} pid=${pid} tab=${parts[3] || ''} query=${query} />`;
     default: return html`<${Documents} pid=${pid} />`;
   }
 }
@@ -107,6 +116,7 @@ export function App() {
       <span class="spacer"></span>
       ${pid ? html`<${UndoRedo} />` : null}
       <${SaveStatus} />
+      <${AccountMenu} />
       <button type="button" class="btn-icon" onClick=${showHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">?</button>
     </header>
     <${SaveErrors} />

@@ -8,6 +8,7 @@ import { post, patch, put, del, pp } from './api.js';
 import { proj, refreshProject } from './state.js';
 import { save } from './saving.js';
 import { openDialog, confirmDialog, promptDialog } from './dialog.js';
+import { usePermissions } from './access.js';
 
 /** inferAttribute types a spreadsheet cell as Tessera does: number, date, list or text. */
 export function inferAttribute(name, cell) {
@@ -79,6 +80,8 @@ export function CaseSheet({ pid }) {
   const [extra, setExtra] = useState([]);
   const [newCase, setNewCase] = useState('');
   const [message, setMessage] = useState('');
+  // Owners set up the cases; everyone else reads the sheet.
+  const owner = usePermissions().canManage;
 
   const columns = useMemo(() => {
     const cols = [];
@@ -118,7 +121,7 @@ export function CaseSheet({ pid }) {
     refreshProject();
   };
   const onPaste = (e) => {
-    if (e.target.closest('input, textarea')) return;
+    if (!owner || e.target.closest('input, textarea')) return;
     const t = e.clipboardData.getData('text/plain');
     if (t.includes('\t')) { e.preventDefault(); paste(t); }
   };
@@ -126,13 +129,13 @@ export function CaseSheet({ pid }) {
   return html`<div class="page casesheet-page" onPaste=${onPaste}>
     <header class="page-head">
       <div><h1>Cases</h1><p class="muted">The units of analysis (usually firms) and their attributes. Click a cell to edit it.</p></div>
-      <div class="row">
+      ${owner ? html`<div class="row">
         <button type="button" class="btn" onClick=${addColumn}>Add attribute</button>
         <button type="button" class="btn" onClick=${() => paste('')}>Paste from spreadsheet</button>
-      </div>
+      </div>` : null}
     </header>
     ${message ? html`<p class="ok-text" role="status">${message}</p>` : null}
-    <div class="table-wrap">
+    <fieldset class="plain table-wrap" disabled=${!owner}>
       <table class="sheet" aria-label="Case sheet">
         <thead><tr><th scope="col">Case</th>${columns.map((n) => html`<th scope="col">${n}</th>`)}<th scope="col">Transcripts</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
         <tbody>
@@ -148,10 +151,10 @@ export function CaseSheet({ pid }) {
           </tr>`)}
         </tbody>
       </table>
-    </div>
-    <form class="row new-case" onSubmit=${addCase}>
+    </fieldset>
+    ${owner ? html`<form class="row new-case" onSubmit=${addCase}>
       <input type="text" value=${newCase} placeholder="New case name" aria-label="New case name" onInput=${(e) => setNewCase(e.currentTarget.value)} />
       <button type="submit" class="btn" disabled=${!newCase.trim()}>Add case</button>
-    </form>
+    </form>` : null}
   </div>`;
 }

@@ -14,6 +14,7 @@ import { Retrieval } from './retrieval.js';
 import { PALETTE } from './colors.js';
 import { link } from './router.js';
 import { counts } from './format.js';
+import { usePermissions } from './access.js';
 
 function NameField({ pid, code }) {
   const [name, setName] = useState(code.name);
@@ -32,12 +33,15 @@ function CodeDetail({ pid, code }) {
   const codes = useStore(proj, (s) => s.codes);
   const facets = useStore(proj, (s) => s.facets);
   const tree = useMemo(() => buildTree(codes), [codes]);
+  // Viewers, and coders while the codebook is locked, read the code.
+  const edit = usePermissions().canEditCodebook;
   const path = tree.path(code.id).slice(0, -1);
   const n = code.counts || { quotes: 0, documents: 0, cases: 0 };
   const field = (key, label, placeholder) => html`<${MarkdownField} key=${code.id + key} label=${label} value=${code[key]}
     placeholder=${placeholder} onSave=${(v) => updateCode(pid, code.id, { [key]: v }, 'editing the ' + label.toLowerCase())} />`;
 
   return html`<article class="code-detail" aria-label=${'Code ' + code.name}>
+    <fieldset class="plain" disabled=${!edit}>
     <header class="code-detail-head">
       <span class="swatch big" style=${{ background: code.color }} aria-hidden="true"></span>
       <${NameField} pid=${pid} code=${code} />
@@ -76,6 +80,7 @@ function CodeDetail({ pid, code }) {
     ${field('definition', 'Definition', 'What the code means, in Markdown')}
     ${field('inclusion', 'Inclusion', 'When to apply it')}
     ${field('exclusion', 'Exclusion', 'When not to')}
+    </fieldset>
     <${Retrieval} pid=${pid} code=${code} />
   </article>`;
 }
@@ -83,10 +88,11 @@ function CodeDetail({ pid, code }) {
 /** CodebookPage shows the codebook and, when cid is set, that code. */
 export function CodebookPage({ pid, cid }) {
   const code = useStore(proj, (s) => s.codes.find((c) => c.id === cid));
+  const edit = usePermissions().canEditCodebook;
   return html`<div class="codebook-page">
     <div class="codebook-col">
       <${CodebookPanel} pid=${pid} selected=${cid} />
-      <${Facets} pid=${pid} />
+      ${edit ? html`<${Facets} pid=${pid} />` : null}
     </div>
     <div class="detail-col">
       ${code ? html`<${CodeDetail} pid=${pid} code=${code} />`

@@ -12,6 +12,7 @@ import { moveToDialog, confirmMerge, deleteDialog, moveAmongSiblings, CodeMenu }
 import { navigate, link } from './router.js';
 import { fold } from './picker.js';
 import { counts } from './format.js';
+import { usePermissions } from './access.js';
 
 const collapsedKey = (pid) => 'tessera.collapsed.' + pid;
 
@@ -44,14 +45,14 @@ function visibleRows(tree, collapsed, filter) {
   return rows;
 }
 
-function FacetChips({ pid, code, facets, tree }) {
+function FacetChips({ pid, code, facets, tree, edit }) {
   return facets.map((f) => {
     const [val, inherited] = tree.effectiveFacet(code.id, f.id);
     const own = (code.facets && code.facets[f.id]) || '';
     return html`<label class=${'facet-chip' + (own ? ' set' : '')} title=${f.name + (inherited ? ' (inherited)' : '')}
         onClick=${(e) => e.stopPropagation()} onKeyDown=${(e) => e.stopPropagation()}>
       <span class="sr-only">${f.name} of ${code.name}</span>
-      <select value=${own} onChange=${(e) => setFacet(pid, code.id, f.id, e.currentTarget.value)}
+      <select value=${own} disabled=${!edit} onChange=${(e) => setFacet(pid, code.id, f.id, e.currentTarget.value)}
         aria-label=${f.name + ' of ' + code.name}>
         <option value="">${inherited ? `${f.name}: ${val} (inherited)` : `${f.name}: —`}</option>
         ${f.values.map((v) => html`<option value=${v}>${f.name}: ${v}</option>`)}
@@ -64,6 +65,9 @@ export function CodebookPanel({ pid, compact = false, selected = '' }) {
   const codes = useStore(proj, (s) => s.codes);
   const facets = useStore(proj, (s) => s.facets);
   const tree = useMemo(() => buildTree(codes), [codes]);
+  // Viewers, and coders while the codebook is locked, only read it.
+  const perms = usePermissions();
+  const edit = perms.canEditCodebook;
   const [collapsed, setCollapsed] = useState(() => {
     try { return new Set(JSON.parse(localStorage.getItem(collapsedKey(pid)) || '[]')); } catch { return new Set(); }
   });
@@ -104,6 +108,7 @@ export function CodebookPanel({ pid, compact = false, selected = '' }) {
     const kids = tree.kids(c.id);
     const isOpen = kids.length && !collapsed.has(c.id);
     const go = (j) => { const r = codeRows[Math.max(0, Math.min(codeRows.length - 1, j))]; if (r) focusRow(r.code.id); };
+    if (!edit && (e.altKey || ['F2', 'm', 'M', 'Delete', 'ContextMenu'].includes(e.key) || (e.shiftKey && e.key === 'F10'))) return;
     if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) moveAmongSiblings(pid, c, e.key === 'ArrowUp' ? -1 : 1);
     else if (e.key === 'ArrowDown') go(i + 1);
     else if (e.key === 'ArrowUp') go(i - 1);
@@ -190,7 +195,7 @@ export function CodebookPanel({ pid, compact = false, selected = '' }) {
     return html`<li role="treeitem" class=${`tree-row level-${c.level}${c.id === selected ? ' current' : ''}${c.pending ? ' pending' : ''}${d}`}
         data-id=${c.id} id=${'code-' + c.id} aria-level=${r.depth + 1} aria-selected=${c.id === selected}
         aria-expanded=${kids.length ? String(isOpen) : null} tabindex=${c.id === focus ? 0 : -1}
-        style=${{ paddingLeft: 0.5 + r.depth * 1.1 + 'rem' }} draggable=${renaming !== c.id}
+        style=${{ paddingLeft: 0.5 + r.depth * 1.1 + 'rem' }} draggable=${edit && renaming !== c.id}
         onKeyDown=${(e) => renaming !== c.id && onKeyDown(e, c)} onFocus=${() => setFocusId(c.id)}
         onClick=${() => renaming !== c.id && open(c)}
         onDragStart=${(e) => { dragged.current = c; e.dataTransfer.effectAllowed = 'move'; e.dataTransfer.setData('text/plain', c.name); }}
@@ -210,11 +215,11 @@ export function CodebookPanel({ pid, compact = false, selected = '' }) {
             onBlur=${() => setRenaming('')} />`
         : html`<span class="code-name">${c.name}</span>`}
       ${c.level !== 'concept' ? html`<span class=${'lvl lvl-' + c.level} title=${levelLabel(c.level)}>${shortLevel(c.level)}</span>` : null}
-      ${!compact && c.level !== 'concept' && facets.length ? html`<span class="facet-chips"><${FacetChips} pid=${pid} code=${c} facets=${facets} tree=${tree} /></span>` : null}
+      ${!compact && c.level !== 'concept' && facets.length ? html`<span class="facet-chips"><${FacetChips} pid=${pid} code=${c} facets=${facets} tree=${tree} edit=${edit} /></span>` : null}
       <span class="counts" title=${counts(n)}>
         ${compact ? n.quotes : `${n.quotes} · ${n.documents} · ${n.cases}`}</span>
-      <button type="button" class="row-menu" tabindex="-1" aria-haspopup="menu" aria-label=${'Actions for ' + c.name}
-        onClick=${(e) => { e.stopPropagation(); setMenu({ code: c, rect: e.currentTarget.getBoundingClientRect() }); }}>⋯</button>
+      ${edit ? html`<button type="button" class="row-menu" tabindex="-1" aria-haspopup="menu" aria-label=${'Actions for ' + c.name}
+        onClick=${(e) => { e.stopPropagation(); setMenu({ code: c, rect: e.currentTarget.getBoundingClientRect() }); }}>⋯</button>` : null}
     </li>`;
   };
 
@@ -223,22 +228,23 @@ export function CodebookPanel({ pid, compact = false, selected = '' }) {
       <h2 class="card-title">Codebook</h2>
       ${!compact ? html`<span class="muted counts-legend" title="quotes · documents · cases">quotes · docs · cases</span>` : null}
     </div>
-    <form class="new-code" onSubmit=${addCode}>
+    ${perms.team && perms.loaded && !edit ? html`<p class="readonly-note">${perms.canCode ? 'The codebook is locked by the project’s owner: apply its codes, but do not change them.' : 'You read the codebook; changing it needs the role coder or owner.'}</p>` : null}
+    ${edit ? html`<form class="new-code" onSubmit=${addCode}>
       <input type="text" value=${newName} placeholder="New code…" aria-label="Name of a new code"
         onInput=${(e) => setNewName(e.currentTarget.value)} />
       <select value=${newLevel} onChange=${(e) => setNewLevel(e.currentTarget.value)} aria-label="Level of the new code">
         <option value="concept">Concept</option><option value="theme">Theme</option><option value="dimension">Dimension</option>
       </select>
       <button type="submit" class="btn btn-sm" disabled=${!newName.trim()}>Add</button>
-    </form>
+    </form>` : null}
     ${codes.length > 8 ? html`<input class="tree-filter" type="search" value=${filter} placeholder="Filter codes…"
       aria-label="Filter the codebook" onInput=${(e) => setFilter(e.currentTarget.value)} />` : null}
     <ul class="tree" role="tree" aria-label="Codebook: dimensions, themes and concepts" ref=${list}>
       ${rows.map(row)}
     </ul>
     ${codes.length === 0 ? html`<p class="hint">No codes yet. Select text in a transcript and press <kbd>c</kbd>, or add one above.</p>` : null}
-    <p class="hint tree-help">Drag a concept onto a theme to group it, a theme onto a dimension; drop onto a code of the same level to merge.
-      Keyboard: <kbd>m</kbd> move to…, <kbd>F2</kbd> rename, <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> reorder.</p>
+    ${edit ? html`<p class="hint tree-help">Drag a concept onto a theme to group it, a theme onto a dimension; drop onto a code of the same level to merge.
+      Keyboard: <kbd>m</kbd> move to…, <kbd>F2</kbd> rename, <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> reorder.</p>` : null}
     ${menu ? html`<${CodeMenu} pid=${pid} code=${menu.code} rect=${menu.rect}
       onRename=${() => setRenaming(menu.code.id)}
       onClose=${() => { const id = menu.code.id; setMenu(null); focusRow(id); }} />` : null}

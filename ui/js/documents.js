@@ -9,6 +9,7 @@ import { confirmDialog } from './dialog.js';
 import { Upload } from './upload.js';
 import { link } from './router.js';
 import { plural } from './format.js';
+import { usePermissions } from './access.js';
 
 // coverage returns, per document, the share of its text covered by quotes.
 function coverage(quotes, docs) {
@@ -35,7 +36,7 @@ function attrText(a) {
   return Array.isArray(a.value) ? a.value.join('; ') : a.value === null || a.value === undefined ? '' : String(a.value);
 }
 
-function DocRow({ pid, d, cov, cases }) {
+function DocRow({ pid, d, cov, cases, owner }) {
   const move = (caseId) => save('Move the document to another case', () => patch(pp(pid, '/documents/' + d.id), { case_id: caseId }))
     .then(refreshProject, () => {});
   const remove = async () => {
@@ -53,9 +54,9 @@ function DocRow({ pid, d, cov, cases }) {
     <span class="progress" title=${`${pct}% of the text coded, ${cov ? cov.quotes : 0} quotes`}>
       <span class="bar-track" aria-hidden="true"><span class="bar-fill" style=${{ width: pct + '%' }}></span></span>
       <span class="small">${pct}% · ${plural(cov ? cov.quotes : 0, 'quote')}</span></span>
-    <select class="small" value=${d.case_id || ''} aria-label=${'Case of ' + d.title} onChange=${(e) => move(e.currentTarget.value)}>
+    <select class="small" value=${d.case_id || ''} aria-label=${'Case of ' + d.title} disabled=${!owner} onChange=${(e) => move(e.currentTarget.value)}>
       <option value="">No case</option>${cases.map((c) => html`<option value=${c.id}>${c.name}</option>`)}</select>
-    <button type="button" class="btn-icon" onClick=${remove} aria-label=${'Delete ' + d.title} title="Delete">×</button>
+    ${owner ? html`<button type="button" class="btn-icon" onClick=${remove} aria-label=${'Delete ' + d.title} title="Delete">×</button>` : html`<span></span>`}
   </li>`;
 }
 
@@ -64,6 +65,8 @@ export function Documents({ pid }) {
   const documents = useStore(proj, (s) => s.documents);
   const cases = useStore(proj, (s) => s.cases);
   const project = useStore(proj, (s) => s.project);
+  // Owners set up the material: transcripts and their cases.
+  const owner = usePermissions().canManage;
   const [quotes, setQuotes] = useState([]);
   useEffect(() => { get(pp(pid, '/quotes')).then(setQuotes, () => {}); }, [pid, documents]);
   const cov = useMemo(() => coverage(quotes, documents), [quotes, documents]);
@@ -77,14 +80,15 @@ export function Documents({ pid }) {
         <p class="muted">${plural(documents.length, 'transcript')} in ${plural(cases.length, 'case')}</p></div>
       <a class="btn" href=${link(pid, 'cases')}>Case sheet</a>
     </header>
-    ${documents.length === 0 ? html`<div class="empty-state"><p>Start by adding interview transcripts. Then open one, select a passage and press <kbd>c</kbd> to code it.</p></div>` : null}
-    <${Upload} pid=${pid} />
+    ${documents.length === 0 ? html`<div class="empty-state"><p>${owner ? html`Start by adding interview transcripts. Then open one, select a passage and press <kbd>c</kbd> to code it.`
+      : 'No transcripts yet: the project’s owners add them.'}</p></div>` : null}
+    ${owner ? html`<${Upload} pid=${pid} />` : null}
     ${groups.filter((g) => g.c || g.docs.length).map(({ c, docs }) => html`<section class="case-group" aria-label=${c ? c.name : 'Documents without a case'}>
       <header class="case-head">
         <h2>${c ? c.name : 'No case'}</h2>
         ${c && c.attributes.length ? html`<dl class="attrs">${c.attributes.map((a) => html`<div><dt>${a.name}</dt><dd>${attrText(a)}</dd></div>`)}</dl>` : null}
       </header>
-      ${docs.length ? html`<ul class="doc-list">${docs.map((d) => html`<${DocRow} key=${d.id} pid=${pid} d=${d} cov=${cov.get(d.id)} cases=${cases} />`)}</ul>`
+      ${docs.length ? html`<ul class="doc-list">${docs.map((d) => html`<${DocRow} key=${d.id} pid=${pid} d=${d} cov=${cov.get(d.id)} cases=${cases} owner=${owner} />`)}</ul>`
         : html`<p class="muted small">No transcripts yet.</p>`}
     </section>`)}
   </div>`;

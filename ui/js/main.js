@@ -1,8 +1,11 @@
-// Entry point: mounts the workbench.
+// Entry point: asks who is signed in and mounts the workbench (or the
+// login page of a team server).
 import { html, render } from './lib.js';
-import { App } from './app.js';
+import { startSession } from './session.js';
+import { Root } from './gate.js';
 
 window.__tessera = { startedAt: performance.now() };
+startSession();
 const root = document.getElementById('app');
 root.textContent = '';
-render(html`<${App} />`, root);
+render(html`<${Root} />`, root);

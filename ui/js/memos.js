@@ -8,6 +8,7 @@ import { save } from './saving.js';
 import { usePreview, SafeHTML } from './mdeditor.js';
 import { confirmDialog } from './dialog.js';
 import { navigate, link } from './router.js';
+import { usePermissions } from './access.js';
 
 const TARGETS = [['project', 'Project'], ['case', 'Case'], ['document', 'Document'], ['code', 'Code']];
 
@@ -100,6 +101,8 @@ export function MemosPage({ pid, mid, query }) {
   const [draft, setDraft] = useState(null);
   const filter = query.get('target') || '';
   const [ftype, fid] = filter.split(':');
+  // Viewers read memos; coders change only their own.
+  const perms = usePermissions();
 
   const load = () => get(pp(pid, '/memos'), filter ? { target_type: ftype, target_id: fid } : undefined)
     .then(setMemos, setError);
@@ -125,7 +128,7 @@ export function MemosPage({ pid, mid, query }) {
       <h1>Memos${filter ? html` <span class="muted">· ${targetLabel({ target_type: ftype, target_id: fid }, s)}</span>` : null}</h1>
       <div class="row">
         ${filter ? html`<a class="btn btn-sm" href=${link(pid, 'memos')}>All memos</a>` : null}
-        <button type="button" class="btn btn-primary btn-sm" onClick=${startNew}>New memo</button>
+        ${perms.canCode ? html`<button type="button" class="btn btn-primary btn-sm" onClick=${startNew}>New memo</button>` : null}
       </div>
     </header>
     ${error ? html`<p class="error-box" role="alert">${error.message}</p>` : null}
@@ -138,7 +141,9 @@ export function MemosPage({ pid, mid, query }) {
       </nav>
       <div class="memo-main">
         ${draft ? html`<${Editor} key="new" pid=${pid} memo=${draft} onSaved=${onSaved} onDeleted=${onDeleted} />`
-          : current ? html`<${Editor} key=${current.id} pid=${pid} memo=${current} onSaved=${onSaved} onDeleted=${onDeleted} />`
+          : current ? html`<fieldset class="plain" disabled=${!perms.mayChange(current)}>
+            ${perms.team && !perms.mayChange(current) ? html`<p class="readonly-note">${current.author}’s memo: you read it.</p>` : null}
+            <${Editor} key=${current.id} pid=${pid} memo=${current} onSaved=${onSaved} onDeleted=${onDeleted} /></fieldset>`
             : html`<div class="empty-state"><p>Memos hold your analytic thinking: about the project, a case, an interview or a code. Choose one, or start a new memo.</p></div>`}
       </div>
     </div>

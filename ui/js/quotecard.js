@@ -5,10 +5,14 @@ import { html, useState, useEffect } from './lib.js';
 import { removeCode, deleteQuote, resizeQuote, setQuoteMemo } from './quotes.js';
 import { wordStep } from './segments.js';
 import { link } from './router.js';
+import { usePermissions } from './access.js';
 
 /** QuoteCard props: pid, quote, codes (all), map (OffsetMap), onAdd, onClose. */
 export function QuoteCard({ pid, quote, codes, map, onAdd, onClose }) {
   const [memo, setMemo] = useState(quote.memo || '');
+  // Viewers read; coders change only their own quotes.
+  const perms = usePermissions();
+  const editable = perms.mayChange(quote);
   useEffect(() => setMemo(quote.memo || ''), [quote.id]);
   const byId = new Map(codes.map((c) => [c.id, c]));
   const text = map.slice(quote.start, quote.end);
@@ -26,17 +30,17 @@ export function QuoteCard({ pid, quote, codes, map, onAdd, onClose }) {
       <button type="button" class="btn-icon" onClick=${onClose} aria-label="Deselect the quote" title="Deselect (Esc)">×</button>
     </div>
     <blockquote class="quote-text">${text.length > 400 ? text.slice(0, 400) + '…' : text}</blockquote>
-    <div class="quote-pos">Characters ${quote.start}–${quote.end}${quote.pending ? ' · saving…' : ''}</div>
+    <div class="quote-pos">Characters ${quote.start}–${quote.end}${perms.team && quote.coder ? ' · coded by ' + quote.coder : ''}${quote.pending ? ' · saving…' : ''}</div>
     <ul class="chips" aria-label="Codes of the quote">
       ${quote.code_ids.map((id) => {
         const c = byId.get(id);
         return html`<li class="chip"><span class="swatch" style=${{ background: c ? c.color : '#999' }} aria-hidden="true"></span>
           <a href=${link(pid, 'codes', id)}>${c ? c.name : 'unknown code'}</a>
-          <button type="button" class="chip-x" onClick=${() => removeCode(pid, quote, id)}
-            aria-label=${'Remove code ' + (c ? c.name : '')} title="Remove this code (undo with Ctrl+Z)">×</button></li>`;
+          ${editable ? html`<button type="button" class="chip-x" onClick=${() => removeCode(pid, quote, id)}
+            aria-label=${'Remove code ' + (c ? c.name : '')} title="Remove this code (undo with Ctrl+Z)">×</button>` : null}</li>`;
       })}
     </ul>
-    <div class="row">
+    ${editable ? html`<div class="row">
       <button type="button" class="btn btn-sm" onClick=${onAdd}>Add code <kbd>c</kbd></button>
       <button type="button" class="btn btn-sm btn-danger" onClick=${() => { deleteQuote(pid, quote); onClose(); }}>Delete quote <kbd>Del</kbd></button>
     </div>
@@ -47,10 +51,10 @@ export function QuoteCard({ pid, quote, codes, map, onAdd, onClose }) {
       <span>End</span>
       <button type="button" class="btn btn-xs" onClick=${() => step('end', -1)} aria-label="Move end one word earlier">← word</button>
       <button type="button" class="btn btn-xs" onClick=${() => step('end', 1)} aria-label="Move end one word later">word →</button>
-    </div>
+    </div>` : null}
     <label class="field"><span>Quote memo</span>
-      <textarea rows="3" value=${memo} onInput=${(e) => setMemo(e.currentTarget.value)} onBlur=${saveMemo}
+      <textarea rows="3" value=${memo} readOnly=${!editable} onInput=${(e) => setMemo(e.currentTarget.value)} onBlur=${saveMemo}
         placeholder="Why this passage matters…"></textarea></label>
-    <p class="hint">Drag the quote’s ends in the text to resize it.</p>
+    ${editable ? html`<p class="hint">Drag the quote’s ends in the text to resize it.</p>` : null}
   </section>`;
 }

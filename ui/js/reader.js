@@ -21,6 +21,7 @@ import { useDrag } from './reader-drag.js';
 import { link } from './router.js';
 import { isTyping } from './keys.js';
 import { plural } from './format.js';
+import { usePermissions } from './access.js';
 
 const PREVIEW = '__selection';
 // A long transcript is put on screen in steps: the first blocks at once,
@@ -96,6 +97,8 @@ export function Reader({ pid, did, query }) {
   const quotes = useStore(quoteState, (s) => s[did]);
   const codes = useStore(proj, (s) => s.codes);
   const cases = useStore(proj, (s) => s.cases);
+  // Viewers read; coders change only their own quotes.
+  const perms = usePermissions();
   const recentIds = useStore(recentState, (s) => s.ids);
   const [selId, setSelId] = useState('');
   const [textSel, setTextSel] = useState(null);
@@ -148,7 +151,7 @@ export function Reader({ pid, did, query }) {
     : q.code_ids.map((id) => colorOf.get(id) || colorOf.get(resolve(id)) || '#9e9e9e')), [colorOf]);
   const curSel = selId ? resolve(selId) : '';
   const selQuote = curSel && quotes ? quotes.find((q) => q.id === curSel) : null;
-  const drag = useDrag({ root, doc, quote: selQuote, pid, snap });
+  const drag = useDrag({ root, doc, quote: perms.mayChange(selQuote) ? selQuote : null, pid, snap });
 
   // The quotes as shown: a quote being resized at its new ends, and the
   // range the coding popover will code.
@@ -368,12 +371,14 @@ export function Reader({ pid, did, query }) {
       return;
     } else if ((k === 'c' || k === 'C') && !e.altKey) {
       if (!textSel && !selQuote) return;
+      if (textSel ? !perms.canCode : !perms.mayChange(selQuote)) return;
       openPopover();
     } else if (/^[1-9]$/.test(k) && !e.altKey) {
       const c = recent[+k - 1];
       if (!c || (!textSel && !selQuote)) return;
+      if (textSel ? !perms.canCode : !perms.mayChange(selQuote)) return;
       applyCode(c);
-    } else if ((k === 'Delete' || k === 'Backspace') && selQuote && !textSel) {
+    } else if ((k === 'Delete' || k === 'Backspace') && selQuote && !textSel && perms.mayChange(selQuote)) {
       deleteQuote(pid, selQuote);
       setSelId('');
     } else if ((k === 'ArrowRight' || k === 'ArrowLeft') && e.shiftKey && textSel) {
@@ -444,7 +449,9 @@ export function Reader({ pid, did, query }) {
             <span>${plural(quotes.length, 'quote')} · ${Math.round(share * 100)}% coded</span>
             <a href=${link(pid, 'memos') + '?target=document:' + doc.id}>Memos</a>
           </div>
-          ${quotes.length === 0 ? html`<p class="hint">Select a passage with the mouse, then press <kbd>c</kbd> (or click <em>Code…</em>) to code it with a new or existing concept.</p>` : null}
+          ${perms.team && perms.loaded && !perms.canCode ? html`<p class="readonly-note">You read this project as a ${perms.role || 'non-member'}: coding needs the role coder or owner.</p>` : null}
+          ${perms.independent.includes(did) ? html`<p class="readonly-note">You code this document independently: only your own quotes show here.</p>` : null}
+          ${quotes.length === 0 && perms.canCode ? html`<p class="hint">Select a passage with the mouse, then press <kbd>c</kbd> (or click <em>Code…</em>) to code it with a new or existing concept.</p>` : null}
         </div>
         <label class="toggle" title="Widen selections to whole words">
           <input type="checkbox" checked=${snap} onChange=${(e) => setSnapPref(e.currentTarget.checked)} /> Snap to words</label>
@@ -464,11 +471,11 @@ export function Reader({ pid, did, query }) {
         onAdd=${openPopover} onClose=${() => setSelId('')} />` : null}
       <${CodebookPanel} pid=${pid} compact=${true} />
     </aside>
-    ${textSel && !popover && !drag.state ? html`<${SelectionBubble} rect=${textSel.rect} recent=${recent}
+    ${textSel && !popover && !drag.state && perms.canCode ? html`<${SelectionBubble} rect=${textSel.rect} recent=${recent}
       onOpen=${openPopover} onApply=${applyCode} />` : null}
     ${popover ? html`<${CodingPopover} rect=${popover.rect} codes=${codes} recent=${recent}
       title=${popover.mode === 'quote' ? 'Add a code to the quote' : 'Code the selection'}
-      onPick=${applyCode} onCreate=${createConcept} onClose=${() => setPopover(null)} />` : null}
+      onPick=${applyCode} onCreate=${perms.canEditCodebook ? createConcept : null} onClose=${() => setPopover(null)} />` : null}
     ${!popover ? html`<${TooltipHost} />` : null}
   </div>`;
 }

@@ -11,12 +11,15 @@ import { openDialog } from './dialog.js';
 import { CodePicker } from './picker.js';
 import { link } from './router.js';
 import { tint } from './colors.js';
+import { usePermissions } from './access.js';
 
 const PAGE = 100;
 
-function QuoteRow({ pid, q, doc, code, codes, caseName }) {
+/** QuoteRow is one retrieved quote in context, with its codes. */
+export function QuoteRow({ pid, q, doc, code, codes, caseName }) {
   const byId = new Map(codes.map((c) => [c.id, c]));
   const ctx = doc ? context(doc, q.start, q.end) : null;
+  const editable = usePermissions().mayChange(q);
   // Mark the quote in the colour of its own (first) code.
   const color = (byId.get(q.code_ids[0]) || code).color;
   const addOne = async () => {
@@ -37,9 +40,9 @@ function QuoteRow({ pid, q, doc, code, codes, caseName }) {
       ${q.code_ids.map((id) => {
         const c = byId.get(id);
         return html`<li class="chip"><span class="swatch" style=${{ background: c ? c.color : '#999' }} aria-hidden="true"></span>${c ? c.name : '?'}
-          <button type="button" class="chip-x" onClick=${() => removeCode(pid, q, id)} aria-label=${'Remove code ' + (c ? c.name : '') + ' from this quote'}>×</button></li>`;
+          ${editable ? html`<button type="button" class="chip-x" onClick=${() => removeCode(pid, q, id)} aria-label=${'Remove code ' + (c ? c.name : '') + ' from this quote'}>×</button>` : null}</li>`;
       })}
-      <li><button type="button" class="btn btn-xs" onClick=${addOne}>Add code…</button></li>
+      ${editable ? html`<li><button type="button" class="btn btn-xs" onClick=${addOne}>Add code…</button></li>` : null}
     </ul>
   </li>`;
 }

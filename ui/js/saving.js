@@ -1,8 +1,10 @@
 // Saving: every change goes to the server at once, one after another in
 // the order the researcher made them. A failed save stays on screen with
 // its message and a Retry button; the researcher's work stays as it is
-// until the save succeeds or they discard it.
+// until the save succeeds or they discard it. A save refused because the
+// session ended waits for the next sign-in and goes on.
 import { createStore } from './store.js';
+import { whenSignedIn } from './session.js';
 
 /** saveState is {pending, errors: [{id, label, message, canRetry, retry, discard}], savedAt}. */
 export const saveState = createStore({ pending: 0, errors: [], savedAt: null });
@@ -19,6 +21,8 @@ function attempt(label, fn, onDiscard) {
   return new Promise((resolve, reject) => {
     const run = () => {
       fn().then(resolve, (err) => {
+        // The session ended: try again once the researcher has signed in.
+        if (err.status === 401) { whenSignedIn().then(run); return; }
         const id = nextId++;
         const remove = () => saveState.update((s) => ({ errors: s.errors.filter((e) => e.id !== id) }));
         const entry = {
@@ -60,6 +64,9 @@ export function save(label, fn, onDiscard) {
 
 /** report shows a failure that needs no retry (a refused read, say). */
 export function report(label, err) {
+  // A read refused because the session ended is fetched again after the
+  // next sign-in; the sign-in dialog says what happened.
+  if (err && err.status === 401) return;
   const id = nextId++;
   const remove = () => saveState.update((s) => ({ errors: s.errors.filter((e) => e.id !== id) }));
   saveState.update((s) => ({

@@ -11,6 +11,7 @@ import { resolve } from './history.js';
 import { openDialog } from './dialog.js';
 import { CodePicker } from './picker.js';
 import { navigate, link } from './router.js';
+import { usePermissions } from './access.js';
 
 const FILTERS = ['case', 'document', 'speaker', 'code'];
 const FACET_LABELS = { case: 'Case', document: 'Document', speaker: 'Speaker', code: 'Code' };
@@ -62,6 +63,7 @@ function hitLink(pid, hit, line) {
 
 function AutoCode({ pid, q, filters, selected, total, onDone }) {
   const codes = useStore(proj, (s) => s.codes);
+  const perms = usePermissions();
   const [codeId, setCodeId] = useState('');
   const [extend, setExtend] = useState('sentence');
   const [busy, setBusy] = useState(false);
@@ -69,7 +71,7 @@ function AutoCode({ pid, q, filters, selected, total, onDone }) {
   const code = codes.find((c) => c.id === codeId || c.id === resolve(codeId));
   const choose = async () => {
     const picked = await openDialog('Code the hits with…', (close) => html`<${CodePicker} codes=${codes} label="Code for the hits"
-      onPick=${(c) => close(c.id)} onCreate=${(name) => close(createCode(pid, { name, level: 'concept' }, { label: 'creating a concept' }))}
+      onPick=${(c) => close(c.id)} onCreate=${perms.canEditCodebook ? (name) => close(createCode(pid, { name, level: 'concept' }, { label: 'creating a concept' })) : null}
       onCancel=${() => close(null)} />`);
     if (picked) setCodeId(picked);
   };
@@ -129,6 +131,7 @@ export function SearchPage({ pid, query }) {
   const q = query.get('q') || '';
   const kind = query.get('kind') || 'turn';
   const sort = query.get('sort') || 'relevance';
+  const perms = usePermissions();
   const filters = filtersOf(query);
   const key = query.toString();
   const [res, setRes] = useState(null);
@@ -185,7 +188,7 @@ export function SearchPage({ pid, query }) {
       </aside>
       <div class="search-results">
         <p class="muted" role="status">${res.total} hit${res.total === 1 ? '' : 's'}</p>
-        ${kind === 'turn' && res.total > 0 ? html`<${AutoCode} pid=${pid} q=${q} filters=${filters} selected=${selected}
+        ${kind === 'turn' && res.total > 0 && perms.canCode ? html`<${AutoCode} pid=${pid} q=${q} filters=${filters} selected=${selected}
           total=${res.total} onDone=${() => setTick(tick + 1)} />` : null}
         ${kind === 'turn' && hits.length ? html`<label class="toggle select-all"><input type="checkbox"
           checked=${selected.length === hits.length} onChange=${(e) => setSelected(e.currentTarget.checked ? hits.map((h) => h.id) : [])} /> Select all shown</label>` : null}

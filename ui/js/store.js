@@ -30,12 +30,18 @@ export function useStore(store, select = (v) => v) {
   sel.current = select;
   const last = useRef();
   last.current = sel.current(store.get());
-  useEffect(() => store.subscribe((v) => {
-    const next = sel.current(v);
-    if (!Object.is(next, last.current)) {
-      last.current = next;
-      force((n) => n + 1);
-    }
-  }), [store]);
+  useEffect(() => {
+    const check = (v) => {
+      const next = sel.current(v);
+      if (!Object.is(next, last.current)) {
+        last.current = next;
+        force((n) => n + 1);
+      }
+    };
+    const off = store.subscribe(check);
+    // The value may have changed between rendering and subscribing.
+    check(store.get());
+    return off;
+  }, [store]);
   return last.current;
 }
