@@ -40,15 +40,17 @@ func (w *writer) add(u *unitDoc) error {
 // setSeq records seq, in the same batch, as the last applied change.
 func (w *writer) setSeq(seq uint64) { w.b.SetInternal(seqKey, encodeSeq(seq)) }
 
-// flush executes the batch, with the words numbered for it.
+// flush executes the batch, with the words numbered for it, and starts a
+// new one. The executed batch is never reset or reused: scorch's Batch
+// can return while a goroutine it started still walks the batch's
+// operations.
 func (w *writer) flush() error {
 	saved := w.vocab.saveNew(w.b)
 	err := w.idx.Batch(w.b)
 	if err == nil {
 		saved()
 	}
-	w.b.Reset()
-	w.bytes = 0
+	w.b, w.bytes = w.idx.NewBatch(), 0
 	return err
 }
 
