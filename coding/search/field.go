@@ -67,11 +67,16 @@ func (f *wordsField) Analyze() {
 		tf.Term = termBytes[at:len(termBytes):len(termBytes)]
 		tf.SetFrequency(t.n)
 		tf.Locations = ptrs[used : used : used+t.n]
+		t.next = used
 		used += t.n
 		freqs[t.term] = tf
 	}
+	// A word's locations lie side by side in the slab, in the order bleve
+	// reads them (word by word), rather than in text order.
 	for i, ti := range sc.seq {
-		l := &locs[i]
+		t := &sc.terms[ti]
+		l := &locs[t.next]
+		t.next++
 		l.Position = i + 1
 		if i+1 < len(sc.seq) {
 			l.Start = int(sc.terms[sc.seq[i+1]].id)
@@ -95,7 +100,8 @@ type analyzeScratch struct {
 type termInfo struct {
 	term string
 	id   uint32
-	n    int
+	n    int // occurrences
+	next int // slot in the location slab for the next occurrence
 }
 
 var scratchPool = sync.Pool{New: func() any { return &analyzeScratch{byTerm: map[string]int32{}} }}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	bolt "go.etcd.io/bbolt"
 
 	"tessera/coding"
@@ -41,13 +42,42 @@ type project struct {
 	vocab *vocab
 }
 
-// runtimeConfig is passed to bleve when creating and opening an index.
+// runtimeConfig is passed to bleve when opening an index for serving.
 // bolt_timeout makes opening an index held by another process fail fast.
 // unsafe_batch returns from a batch once it is searchable, without
 // waiting for the disk: the sequence number written with each batch lets
-// a restart detect a lost tail and rebuild.
+// a restart detect a lost tail and rebuild. The merge plan is bleve's
+// default, named here because bleve keeps the configuration an index was
+// built with (see buildConfig) and would otherwise never merge the
+// segments incremental updates add.
 func runtimeConfig() map[string]any {
-	return map[string]any{"bolt_timeout": "1s", "unsafe_batch": true}
+	return map[string]any{"bolt_timeout": "1s", "unsafe_batch": true, "scorchMergePlanOptions": mergePlan(mergeplan.DefaultMergePlanOptions)}
+}
+
+// buildConfig is passed to bleve when a rebuild creates an index. Its
+// batches wait for the disk (see rebuild), and its merge planner merges
+// nothing while the units are written: merging as segments arrive
+// rewrites most units several times, and settle merges them once at the
+// end instead.
+func buildConfig() map[string]any {
+	none := mergeplan.DefaultMergePlanOptions
+	none.MaxSegmentsPerTier, none.SegmentsPerMergeTask = 1<<20, 1<<20
+	return map[string]any{"bolt_timeout": "1s", "scorchMergePlanOptions": mergePlan(none)}
+}
+
+// mergePlan gives the settings of merge plan o as bleve's configuration
+// takes them (and stores them, as JSON, with the index).
+func mergePlan(o mergeplan.MergePlanOptions) map[string]any {
+	return map[string]any{
+		"MaxSegmentsPerTier":   o.MaxSegmentsPerTier,
+		"MaxSegmentSize":       o.MaxSegmentSize,
+		"MaxSegmentFileSize":   o.MaxSegmentFileSize,
+		"TierGrowth":           o.TierGrowth,
+		"SegmentsPerMergeTask": o.SegmentsPerMergeTask,
+		"FloorSegmentSize":     o.FloorSegmentSize,
+		"FloorSegmentFileSize": o.FloorSegmentFileSize,
+		"ReclaimDeletesWeight": o.ReclaimDeletesWeight,
+	}
 }
 
 // open opens the index recorded in p's meta file. It fails when the meta

