@@ -27,12 +27,61 @@ type Quote struct {
 // Place checks the quote's range against its document's text and takes
 // the text snapshot.
 func (q *Quote) Place(doc *Document) error {
-	n := RuneLen(doc.Text)
+	return q.placeIn(RuneLen(doc.Text), func() string { return Slice(doc.Text, q.Start, q.End) })
+}
+
+func (q *Quote) placeIn(n int, slice func() string) error {
 	if q.Start < 0 || q.End <= q.Start || q.End > n {
 		return Errorf(EUNPROCESSABLE, "quote range [%d,%d) is not within the document (0 <= start < end <= %d, in characters)", q.Start, q.End, n)
 	}
-	q.Text = Slice(doc.Text, q.Start, q.End)
+	q.Text = slice()
 	return nil
+}
+
+// Placer places many quotes in one document, reading its text once.
+type Placer struct{ runes []rune }
+
+// NewPlacer returns a Placer for doc, which holds its text.
+func NewPlacer(doc *Document) *Placer { return &Placer{runes: []rune(doc.Text)} }
+
+// Place does what q.Place(doc) does.
+func (p *Placer) Place(q *Quote) error {
+	return q.placeIn(len(p.runes), func() string { return string(p.runes[q.Start:q.End]) })
+}
+
+// QuoteRange is a range of code points [Start, End) of a document.
+type QuoteRange struct {
+	DocumentID string `json:"document_id"`
+	Start      int    `json:"start"`
+	End        int    `json:"end"`
+}
+
+// CodeRangesRequest codes ranges of documents with one code, as one
+// change (see QuoteStore.CodeRanges).
+type CodeRangesRequest struct {
+	CodeID string
+	// Coder makes the new quotes.
+	Coder  string
+	Ranges []QuoteRange
+	// Hidden, when set, reports the existing quotes the caller may not
+	// see (other coders' quotes while coding independently): they are
+	// left alone, and a range they cover gets a quote of its own.
+	Hidden func(*Quote) bool
+}
+
+// CodeRangesResult reports what CodeRanges did.
+type CodeRangesResult struct {
+	// Created counts new quotes.
+	Created int `json:"created"`
+	// Existing counts ranges that already had a quote of exactly that
+	// extent: the code was added to it where missing.
+	Existing int `json:"existing"`
+	// QuoteIDs are the quotes of the ranges, created or existing, in the
+	// order of the ranges (one per distinct range).
+	QuoteIDs []string `json:"quote_ids"`
+	// Seq is the audit entry of the change, to pass to Undo; 0 when
+	// nothing changed (every range already had the code).
+	Seq uint64 `json:"seq"`
 }
 
 // CheckCodes reports whether codeIDs may tag a quote: at least one, no

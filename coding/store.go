@@ -132,6 +132,13 @@ type QuoteStore interface {
 	// UpdateQuote resizes, recodes or annotates the quote.
 	UpdateQuote(ctx context.Context, projectID, id string, u QuoteUpdate) (*Quote, error)
 	DeleteQuote(ctx context.Context, projectID, id string) error
+	// CodeRanges codes every range of req with req.CodeID in one change
+	// (one audit entry, so one Undo reverts it): a range that has a
+	// visible quote of exactly its extent gets the code added where
+	// missing, any other range a new quote. Running it twice creates
+	// nothing new. It fails without changing anything when a document,
+	// the code or a range is wrong.
+	CodeRanges(ctx context.Context, projectID string, req CodeRangesRequest) (*CodeRangesResult, error)
 }
 
 // MemoStore manages memos.

@@ -90,15 +90,17 @@ func TestSearch(t *testing.T) {
 
 	// Auto-coding is idempotent.
 	var ac struct {
-		Created int `json:"created"`
+		Created int    `json:"created"`
+		Seq     uint64 `json:"seq"`
 	}
 	s.call("POST", base+"/search/code", map[string]any{"query": `"trade fair"`, "code_id": code.ID}, 200, &ac)
-	if ac.Created != 2 {
-		t.Errorf("auto-code: got %d quotes created, want 2", ac.Created)
+	if ac.Created != 2 || ac.Seq == 0 {
+		t.Errorf("auto-code: got %d quotes created, audit entry %d; want 2 and an entry", ac.Created, ac.Seq)
 	}
+	autoCoded := ac.Seq
 	s.call("POST", base+"/search/code", map[string]any{"query": `"trade fair"`, "code_id": code.ID}, 200, &ac)
-	if ac.Created != 0 {
-		t.Errorf("auto-code again: got %d quotes created, want 0", ac.Created)
+	if ac.Created != 0 || ac.Seq != 0 {
+		t.Errorf("auto-code again: got %d quotes created, audit entry %d; want 0 and none", ac.Created, ac.Seq)
 	}
 	var quotes []struct {
 		Text  string `json:"text"`
@@ -113,6 +115,21 @@ func TestSearch(t *testing.T) {
 	s.call("GET", base+"/search?q=fair&kind=quote", nil, 200, &res)
 	if res.Total != 2 {
 		t.Errorf("quote search: got total %d, want 2", res.Total)
+	}
+
+	// One undo reverts the whole auto-coding; undoing the undo redoes it.
+	var undone struct {
+		Seq uint64 `json:"seq"`
+	}
+	s.call("POST", base+"/undo", map[string]any{"seq": autoCoded}, 200, &undone)
+	s.call("GET", base+"/search?q=fair&kind=quote", nil, 200, &res)
+	if res.Total != 0 {
+		t.Errorf("after undoing the auto-coding: %d quotes found, want 0", res.Total)
+	}
+	s.call("POST", base+"/undo", map[string]any{"seq": undone.Seq}, 200, nil)
+	s.call("GET", base+"/search?q=fair&kind=quote", nil, 200, &res)
+	if res.Total != 2 {
+		t.Errorf("after redoing the auto-coding: %d quotes found, want 2", res.Total)
 	}
 
 	// Errors.

@@ -141,49 +141,11 @@ func (ix *Index) autoCodeTargets(ctx context.Context, p *project, pl *plan, hitI
 	return out, nil
 }
 
-// codeTargets creates a quote coded with codeID for each target, or adds
-// the code to the quote that already has the target's exact range.
+// codeTargets codes the targets with codeID in one store change.
 func (ix *Index) codeTargets(ctx context.Context, pid string, targets []target, codeID, coder string, hidden func(*coding.Quote) bool) (*AutoCodeResult, error) {
-	res := &AutoCodeResult{QuoteIDs: []string{}}
-	var existing map[[2]int]*coding.Quote
-	doc := ""
-	for _, t := range targets {
-		if t.doc != doc {
-			doc = t.doc
-			qs, err := ix.store.ListQuotes(ctx, pid, coding.QuoteFilter{DocumentID: doc})
-			if err != nil {
-				return nil, err
-			}
-			existing = map[[2]int]*coding.Quote{}
-			for _, q := range qs {
-				if hidden != nil && hidden(q) {
-					continue
-				}
-				if _, dup := existing[[2]int{q.Start, q.End}]; !dup {
-					existing[[2]int{q.Start, q.End}] = q
-				}
-			}
-		}
-		if q := existing[[2]int{t.start, t.end}]; q != nil {
-			res.Existing++
-			res.QuoteIDs = append(res.QuoteIDs, q.ID)
-			if q.HasCode(codeID) {
-				continue
-			}
-			codes := append(append([]string(nil), q.CodeIDs...), codeID)
-			if _, err := ix.store.UpdateQuote(ctx, pid, q.ID, coding.QuoteUpdate{CodeIDs: codes}); err != nil {
-				return nil, err
-			}
-			q.CodeIDs = codes
-			continue
-		}
-		q := &coding.Quote{ProjectID: pid, DocumentID: t.doc, Start: t.start, End: t.end, CodeIDs: []string{codeID}, Coder: coder}
-		if err := ix.store.CreateQuote(ctx, q); err != nil {
-			return nil, err
-		}
-		existing[[2]int{q.Start, q.End}] = q
-		res.Created++
-		res.QuoteIDs = append(res.QuoteIDs, q.ID)
+	req := coding.CodeRangesRequest{CodeID: codeID, Coder: coder, Hidden: hidden, Ranges: make([]coding.QuoteRange, len(targets))}
+	for i, t := range targets {
+		req.Ranges[i] = coding.QuoteRange{DocumentID: t.doc, Start: t.start, End: t.end}
 	}
-	return res, nil
+	return ix.store.CodeRanges(ctx, pid, req)
 }

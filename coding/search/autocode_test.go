@@ -56,6 +56,20 @@ func TestAutoCodeIsIdempotent(t *testing.T) {
 	if got := f.total(`code:"Learning words"`); got != 5 {
 		t.Errorf("got %d turns coded Learning words, want 5", got)
 	}
+	if res.Seq == 0 || again.Seq != 0 {
+		t.Fatalf("got audit entries %d and %d, want one for the first run only", res.Seq, again.Seq)
+	}
+
+	// One undo removes every quote of the run, from the index too.
+	if _, err := f.st.Undo(ctx, f.pid, res.Seq); err != nil {
+		t.Fatal(err)
+	}
+	if got := len(f.quoteTexts(code.ID)); got != 0 {
+		t.Errorf("got %d quotes after undo, want 0", got)
+	}
+	if got := f.total(`code:"Learning words"`); got != 0 {
+		t.Errorf("after undo %d turns are coded Learning words, want 0", got)
+	}
 }
 
 func TestAutoCodeExtends(t *testing.T) {

@@ -149,13 +149,7 @@ type AutoCodeRequest struct {
 	Hidden func(q *coding.Quote) bool `json:"-"`
 }
 
-// AutoCodeResult reports what auto-coding did.
-type AutoCodeResult struct {
-	// Created counts new quotes.
-	Created int `json:"created"`
-	// Existing counts ranges that already had a quote: the code was
-	// added to it when missing, and no quote was duplicated.
-	Existing int `json:"existing"`
-	// QuoteIDs are the created and existing quotes, in document order.
-	QuoteIDs []string `json:"quote_ids"`
-}
+// AutoCodeResult reports what auto-coding did: quotes created, ranges
+// that already had a quote, the quotes in document order, and the audit
+// entry that undoes it all (Seq, 0 when nothing changed).
+type AutoCodeResult = coding.CodeRangesResult

@@ -235,3 +235,83 @@ func (s *Store) DeleteQuote(ctx context.Context, pid, id string) error {
 		return t.deleteQuote(q)
 	})
 }
+
+// CodeRanges codes the ranges of req with one code in one transaction.
+func (s *Store) CodeRanges(ctx context.Context, pid string, req coding.CodeRangesRequest) (*coding.CodeRangesResult, error) {
+	var res *coding.CodeRangesResult
+	seqs, err := s.commit(ctx, "auto_code", func(t *txn) error {
+		res = &coding.CodeRangesResult{QuoteIDs: []string{}}
+		codes, err := t.codeMap(pid)
+		if err != nil {
+			return err
+		}
+		if _, err := coding.CheckCodes([]string{req.CodeID}, codes); err != nil {
+			return err
+		}
+		type docState struct {
+			placer   *coding.Placer
+			existing map[[2]int]*coding.Quote
+		}
+		docs := map[string]*docState{}
+		seen := map[coding.QuoteRange]bool{}
+		for _, r := range req.Ranges {
+			if seen[r] {
+				continue
+			}
+			seen[r] = true
+			d := docs[r.DocumentID]
+			if d == nil {
+				doc, err := t.findDocument(pid, r.DocumentID, true)
+				if err != nil {
+					return err
+				}
+				quotes, err := t.documentQuotes(pid, r.DocumentID)
+				if err != nil {
+					return err
+				}
+				d = &docState{placer: coding.NewPlacer(doc), existing: map[[2]int]*coding.Quote{}}
+				for _, q := range quotes {
+					if req.Hidden != nil && req.Hidden(q) {
+						continue
+					}
+					// The oldest quote of a range is the one reused.
+					if old := d.existing[[2]int{q.Start, q.End}]; old == nil || q.CreatedAt.Before(old.CreatedAt) {
+						d.existing[[2]int{q.Start, q.End}] = q
+					}
+				}
+				docs[r.DocumentID] = d
+			}
+			if q := d.existing[[2]int{r.Start, r.End}]; q != nil {
+				res.Existing++
+				res.QuoteIDs = append(res.QuoteIDs, q.ID)
+				if q.HasCode(req.CodeID) {
+					continue
+				}
+				q.CodeIDs = append(q.CodeIDs, req.CodeID)
+				q.UpdatedAt = t.now
+				if err := t.putQuote(q); err != nil {
+					return err
+				}
+				continue
+			}
+			q := &coding.Quote{ProjectID: pid, DocumentID: r.DocumentID, Start: r.Start, End: r.End, CodeIDs: []string{req.CodeID}, Coder: req.Coder}
+			if err := d.placer.Place(q); err != nil {
+				return err
+			}
+			q.ID = coding.NewID(t.now)
+			q.CreatedAt, q.UpdatedAt = t.now, t.now
+			if err := t.putQuote(q); err != nil {
+				return err
+			}
+			d.existing[[2]int{q.Start, q.End}] = q
+			res.Created++
+			res.QuoteIDs = append(res.QuoteIDs, q.ID)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	res.Seq = seqs[pid]
+	return res, nil
+}

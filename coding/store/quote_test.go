@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"slices"
 	"testing"
 
 	"tessera/coding"
@@ -128,5 +129,145 @@ func TestDocumentSpeakersAndDuplicates(t *testing.T) {
 	found, err := s.FindDocumentsByHash(ctx, p.ID, dup.Hash)
 	if err != nil || len(found) != 2 {
 		t.Fatalf("got %d documents with the hash (%v), want 2", len(found), err)
+	}
+}
+
+// TestCodeRangesIsOneUndoableChange codes ranges of a text with Nordic
+// letters, emoji and CRLF-origin line breaks in one change: new quotes
+// where there were none, the code added to a quote of the same extent,
+// other coders' hidden quotes left alone; then undoes and redoes it as a
+// whole.
+func TestCodeRangesIsOneUndoableChange(t *testing.T) {
+	s := mustOpen(t)
+	p := mustProject(t, s, "Auto")
+	text := "Interviewer: Trade fairs?\r\nKohtamäki: In Luleå 👍 the trade fair taught us.\r\nInterviewer: And then?\r\nKohtamäki: Another trade fair 🎉.\r\n"
+	d := mustDocument(t, s, p.ID, "Kohtamäki", text)
+	fairs := mustCode(t, s, p.ID, "trade fairs", coding.LevelConcept, "")
+	other := mustCode(t, s, p.ID, "learning", coding.LevelConcept, "")
+	stored, err := s.FindDocument(ctx, p.ID, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := func(word string, nth int) coding.QuoteRange {
+		runes := []rune(stored.Text)
+		w := []rune(word)
+		for i := 0; i+len(w) <= len(runes); i++ {
+			if string(runes[i:i+len(w)]) == word {
+				if nth == 0 {
+					return coding.QuoteRange{DocumentID: d.ID, Start: i, End: i + len(w)}
+				}
+				nth--
+			}
+		}
+		t.Fatalf("%q not found", word)
+		return coding.QuoteRange{}
+	}
+	first, second, third := at("trade fair", 0), at("trade fair", 1), at("trade fair 🎉", 0)
+	// An existing quote of the first range, and another coder's hidden one
+	// of the second.
+	mine := mustQuote(t, s, p.ID, d.ID, first.Start, first.End, other.ID)
+	theirs := &coding.Quote{ProjectID: p.ID, DocumentID: d.ID, Start: second.Start, End: second.End, CodeIDs: []string{other.ID}, Coder: "bob"}
+	if err := s.CreateQuote(ctx, theirs); err != nil {
+		t.Fatal(err)
+	}
+	before, err := s.ListAudit(ctx, p.ID, coding.AuditFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	req := coding.CodeRangesRequest{CodeID: fairs.ID, Coder: "anna", Ranges: []coding.QuoteRange{first, second, third, third},
+		Hidden: func(q *coding.Quote) bool { return q.Coder == "bob" }}
+	res, err := s.CodeRanges(ctx, p.ID, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Created != 2 || res.Existing != 1 || len(res.QuoteIDs) != 3 || res.QuoteIDs[0] != mine.ID || res.Seq == 0 {
+		t.Fatalf("got %+v, want 2 created, 1 existing (%s first), 3 quotes and an audit entry", res, mine.ID)
+	}
+	quotes, err := s.ListQuotes(ctx, p.ID, coding.QuoteFilter{CodeID: fairs.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, q := range quotes {
+		texts = append(texts, q.Text)
+	}
+	if want := []string{"trade fair", "trade fair", "trade fair 🎉"}; !slices.Equal(texts, want) {
+		t.Errorf("coded %q, want %q", texts, want)
+	}
+	if q, _ := s.FindQuote(ctx, p.ID, mine.ID); !slices.Equal(q.CodeIDs, []string{other.ID, fairs.ID}) {
+		t.Errorf("existing quote has codes %v, want the new one added", q.CodeIDs)
+	}
+	if q, _ := s.FindQuote(ctx, p.ID, theirs.ID); !slices.Equal(q.CodeIDs, []string{other.ID}) {
+		t.Errorf("hidden quote has codes %v, want it untouched", q.CodeIDs)
+	}
+	after, err := s.ListAudit(ctx, p.ID, coding.AuditFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(after) != len(before)+1 || after[0].Seq != res.Seq || after[0].Op != "auto_code" || len(after[0].Changes) != 3 {
+		t.Fatalf("audit: got %d new entries, newest %+v; want one auto_code entry with 3 changes, seq %d", len(after)-len(before), after[0], res.Seq)
+	}
+
+	// Again: nothing to do, nothing recorded.
+	again, err := s.CodeRanges(ctx, p.ID, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Created != 0 || again.Existing != 3 || again.Seq != 0 {
+		t.Errorf("second run: got %+v, want 3 existing and no change", again)
+	}
+
+	undo, err := s.Undo(ctx, p.ID, res.Seq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if quotes, _ := s.ListQuotes(ctx, p.ID, coding.QuoteFilter{CodeID: fairs.ID}); len(quotes) != 0 {
+		t.Errorf("after undo %d quotes have the code, want 0", len(quotes))
+	}
+	if all, _ := s.ListQuotes(ctx, p.ID, coding.QuoteFilter{}); len(all) != 2 {
+		t.Errorf("after undo %d quotes, want the 2 from before", len(all))
+	}
+	if _, err := s.Undo(ctx, p.ID, undo.Seq); err != nil {
+		t.Fatal(err)
+	}
+	if quotes, _ := s.ListQuotes(ctx, p.ID, coding.QuoteFilter{CodeID: fairs.ID}); len(quotes) != 3 {
+		t.Errorf("after redo %d quotes have the code, want 3", len(quotes))
+	}
+}
+
+func TestCodeRangesRejectsBadInputAndKeepsEverything(t *testing.T) {
+	s := mustOpen(t)
+	p := mustProject(t, s, "Bad")
+	d := mustDocument(t, s, p.ID, "Short", "Kohtamäki: Luleå.")
+	c := mustCode(t, s, p.ID, "place", coding.LevelConcept, "")
+	dim := mustCode(t, s, p.ID, "dimension", coding.LevelDimension, "")
+	ok := coding.QuoteRange{DocumentID: d.ID, Start: 11, End: 16}
+	for _, tt := range []struct {
+		name   string
+		code   string
+		ranges []coding.QuoteRange
+		want   string
+	}{
+		{"range past the text", c.ID, []coding.QuoteRange{ok, {DocumentID: d.ID, Start: 11, End: 99}}, coding.EUNPROCESSABLE},
+		{"empty range", c.ID, []coding.QuoteRange{ok, {DocumentID: d.ID, Start: 3, End: 3}}, coding.EUNPROCESSABLE},
+		{"unknown document", c.ID, []coding.QuoteRange{ok, {DocumentID: "nope", Start: 0, End: 3}}, coding.ENOTFOUND},
+		{"unknown code", "nope", []coding.QuoteRange{ok}, coding.ENOTFOUND},
+		{"dimension", dim.ID, []coding.QuoteRange{ok}, coding.EUNPROCESSABLE},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := s.CodeRanges(ctx, p.ID, coding.CodeRangesRequest{CodeID: tt.code, Ranges: tt.ranges})
+			wantCode(t, err, tt.want)
+			if quotes, _ := s.ListQuotes(ctx, p.ID, coding.QuoteFilter{}); len(quotes) != 0 {
+				t.Errorf("a failed request stored %d quotes", len(quotes))
+			}
+		})
+	}
+	res, err := s.CodeRanges(ctx, p.ID, coding.CodeRangesRequest{CodeID: c.ID, Ranges: []coding.QuoteRange{ok}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q, _ := s.FindQuote(ctx, p.ID, res.QuoteIDs[0]); q.Text != "Luleå" {
+		t.Errorf("got %q, want Luleå", q.Text)
 	}
 }

@@ -167,7 +167,14 @@ type txn struct {
 	audit map[string]*coding.AuditEntry
 	op    string
 	actor string
+	// changeAt and auditAt find the change of one entity in changes and
+	// in its audit entry, so that large transactions stay linear.
+	changeAt map[entityKey]int
+	auditAt  map[entityKey]int
 }
+
+// entityKey names one entity of a project.
+type entityKey struct{ pid, kind, id string }
 
 // view runs fn in a read-only transaction.
 func (s *Store) view(ctx context.Context, fn func(t *txn) error) error {
@@ -181,16 +188,24 @@ func (s *Store) view(ctx context.Context, fn func(t *txn) error) error {
 // number of every project it changed, records an audit entry for each,
 // and after the commit reports the changes.
 func (s *Store) update(ctx context.Context, op string, fn func(t *txn) error) error {
+	_, err := s.commit(ctx, op, fn)
+	return err
+}
+
+// commit does what update does and returns the new sequence number of
+// each project the transaction changed (that of its audit entry).
+func (s *Store) commit(ctx context.Context, op string, fn func(t *txn) error) (map[string]uint64, error) {
 	if err := ctx.Err(); err != nil {
-		return err
+		return nil, err
 	}
 	var changes []coding.Change
+	seqs := map[string]uint64{}
 	err := s.db.Update(func(tx *bolt.Tx) error {
+		clear(seqs)
 		t := &txn{tx: tx, s: s, now: s.now().UTC(), op: op, actor: coding.ActorFrom(ctx), audit: map[string]*coding.AuditEntry{}}
 		if err := fn(t); err != nil {
 			return err
 		}
-		seqs := map[string]uint64{}
 		for i := range t.changes {
 			c := &t.changes[i]
 			seq, ok := seqs[c.ProjectID]
@@ -211,22 +226,27 @@ func (s *Store) update(ctx context.Context, op string, fn func(t *txn) error) er
 		changes = t.changes
 		return nil
 	})
-	if err == nil && s.onChange != nil && len(changes) > 0 {
+	if err != nil {
+		return nil, err
+	}
+	if s.onChange != nil && len(changes) > 0 {
 		s.onChange(changes)
 	}
-	return err
+	return seqs, nil
 }
 
 // changed records a change of kind to ids in project pid, for OnChange.
 func (t *txn) changed(pid, kind string, deleted bool, ids ...string) {
 	if len(ids) == 1 {
-		for i := range t.changes {
-			c := &t.changes[i]
-			if c.ProjectID == pid && c.Kind == kind && len(c.IDs) == 1 && c.IDs[0] == ids[0] {
-				c.Deleted = deleted
-				return
-			}
+		k := entityKey{pid, kind, ids[0]}
+		if i, ok := t.changeAt[k]; ok {
+			t.changes[i].Deleted = deleted
+			return
 		}
+		if t.changeAt == nil {
+			t.changeAt = map[entityKey]int{}
+		}
+		t.changeAt[k] = len(t.changes)
 	}
 	t.changes = append(t.changes, coding.Change{ProjectID: pid, Kind: kind, IDs: ids, Deleted: deleted})
 }

@@ -275,6 +275,8 @@ func TestWorkbenchJourney(t *testing.T) {
 	)
 	b.waitJS(t, "the concept in the picker", `[...document.querySelectorAll('dialog .picker-opt')].some(e => e.textContent.includes('door openers'))`)
 	b.do(t, "pick it", chromedp.KeyEvent(kb.Enter))
+	apiCall(t, a, "GET", "/projects/"+pid+"/quotes", nil, &quotes)
+	before := len(quotes)
 	b.do(t, "code the hits", chromedp.Click(chromedp.CSS(`.autocode .btn-primary`)))
 	b.waitJS(t, "the auto-coding report", `!!document.querySelector('.autocode .ok-text')`)
 	report := eval[string](t, b, `document.querySelector('.autocode .ok-text').textContent`)
@@ -282,6 +284,28 @@ func TestWorkbenchJourney(t *testing.T) {
 	if len(quotes) < 2 {
 		t.Errorf("after auto-coding %d hits (%s): got %d quotes, want more than 1", hits, report, len(quotes))
 	}
+	autoCoded := len(quotes)
+
+	// The whole run is undone in one step, and redone with Ctrl+Shift+Z.
+	b.do(t, "undo the auto-coding", chromedp.Click(chromedp.CSS(`.autocode .autocode-undo`)))
+	b.waitJS(t, "the report to go", `!document.querySelector('.autocode .ok-text')`)
+	waitQuotes := func(what string, want int) {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			apiCall(t, a, "GET", "/projects/"+pid+"/quotes", nil, &quotes)
+			if len(quotes) == want {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: got %d quotes, want %d", what, len(quotes), want)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	waitQuotes("after undoing the auto-coding", before)
+	b.do(t, "redo it", shortcut('z', chromedp.ModifierCtrl, chromedp.ModifierShift))
+	waitQuotes("after redoing the auto-coding", autoCoded)
 
 	if errs := b.pageErrors(); len(errs) > 0 {
 		t.Errorf("got page errors %q, want none", errs)

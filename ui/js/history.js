@@ -43,6 +43,11 @@ export function record(entry) {
   publish();
 }
 
+/** isLast tells whether entry is the change undo would revert now. */
+export function isLast(entry) {
+  return undoStack.length > 0 && undoStack[undoStack.length - 1] === entry;
+}
+
 /** undo reverts the last change. */
 export function undo() {
   const e = undoStack.pop();
