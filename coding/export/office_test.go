@@ -140,3 +140,47 @@ func checkInOrder(t *testing.T, text string, want []string) {
 		pos = found + 1
 	}
 }
+
+// TestGioiaTeXInPdfLaTeX compiles the LaTeX Gioia table with pdfLaTeX,
+// after giving a concept a name with every character class the export
+// must handle (TeX's special characters, Nordic and Romanian letters,
+// dashes, Cyrillic, Chinese, emoji with a joiner and a variation
+// selector), and checks the PDF's text.
+func TestGioiaTeXInPdfLaTeX(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: runs pdfLaTeX")
+	}
+	pdflatex := needTool(t, "texlive-latex-extra", "pdflatex")
+	pdftotext := needTool(t, "poppler-utils", "pdftotext")
+	snap := study(t)
+	const odd = `Kohtamäki & Luleå: 50% of $ #1 {a_b} ^~ \ < > | ș – … Кохтамяки 東京 👩‍🔬 ❤️`
+	for _, c := range snap.Codes {
+		if c.Level == "concept" {
+			c.Name = odd
+			break
+		}
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "gioia.tex"), mustExport(t, snap, "gioia-tex", gioiaOpt), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, pdflatex, "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "gioia.tex")
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("pdfLaTeX failed: %v\n%s", err, out)
+	}
+	out, err := exec.Command(pdftotext, filepath.Join(dir, "gioia.pdf"), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Table cells interleave in the text, so each is looked for alone.
+	for _, want := range []string{"Kohtamäki & Luleå: 50% of $ #1 {a_b}", "[cyrillic capital letter ka]",
+		"[U+6771][U+4EAC]", "[woman][microscope] [heavy black heart]", "Delayed failure recognition"} {
+		checkInOrder(t, string(out), []string{want})
+	}
+	if strings.Contains(string(out), "zero width joiner") || strings.Contains(string(out), "variation selector") {
+		t.Errorf("PDF text names a joiner or variation selector:\n%s", out)
+	}
+}

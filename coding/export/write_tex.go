@@ -11,8 +11,10 @@ import (
 // with booktabs rules; merged cells become \multirow cells, section rows
 // \multicolumn rows. Every text is escaped. The table between the
 // "table" comment lines can be pasted into a paper whose preamble loads
-// booktabs, multirow, longtable and array. pdfLaTeX handles Latin
-// scripts; emoji and other scripts need LuaLaTeX or XeLaTeX.
+// booktabs, multirow, longtable and array. pdfLaTeX sets Latin scripts
+// and, through the preamble's fallbacks, shows other characters (emoji,
+// say) by their Unicode names; LuaLaTeX and XeLaTeX set them all, given a
+// font that has them.
 func writeTableTeX(w io.Writer, t *table) error {
 	bw := bufio.NewWriter(w)
 	n := len(t.Header)
@@ -23,12 +25,20 @@ func writeTableTeX(w io.Writer, t *table) error {
 		textWidth = 25.7
 	}
 	bw.WriteString("% " + strings.ReplaceAll(t.Title, "\n", " ") + "\n")
+	texts := append([]string{t.Title}, t.Intro...)
+	texts = append(texts, t.Header...)
+	for _, r := range t.Rows {
+		texts = append(texts, r.Section)
+		for _, c := range r.Cells {
+			texts = append(texts, c.Text)
+		}
+	}
 	bw.WriteString(`\documentclass[10pt]{article}
 \usepackage{iftex}
 \ifPDFTeX
   \usepackage[T1]{fontenc}
   \usepackage[utf8]{inputenc}
-\else
+` + texFallbacks(texts) + `\else
   \usepackage{fontspec}
 \fi
 \usepackage[` + geometry + `]{geometry}
