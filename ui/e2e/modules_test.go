@@ -86,6 +86,21 @@ func TestSegmentsAndSnapping(t *testing.T) {
 		t.Errorf("segments (-want +got):\n%s", diff)
 	}
 
+	// Drag handles at the ends of the selected quote, only when it may be
+	// resized.
+	handles := runModule[[]int](t, b, "/js/segments.js", fmt.Sprintf(`
+		return import('/js/offsets.js').then((o) => {
+			const map = new o.OffsetMap(%s);
+			const blocks = m.buildBlocks(map, [{speaker: 'Anna', start: 26, end: 51}]);
+			const quotes = [{id: 'q1', start: 29, end: 37, code_ids: ['c1']}];
+			const count = (resizable) => m.layoutSegments(blocks, quotes, map, () => ['#ff0000'], 'q1', null, resizable)
+				.flatMap((l) => l.segs).reduce((n, s) => n + (s.sel ? 10 : 0) + (s.hs ? 1 : 0) + (s.he ? 1 : 0), 0);
+			return [count(true), count(false)];
+		});`, jsString(text)))
+	if diff := cmp.Diff([]int{12, 10}, handles); diff != "" {
+		t.Errorf("selected segments*10 + handles, resizable and not (-want +got):\n%s", diff)
+	}
+
 	snapped := runModule[[]string](t, b, "/js/segments.js", `
 		return import('/js/offsets.js').then((o) => {
 			const map = new o.OffsetMap('the trade fair in Luleå 👍 was great');

@@ -409,6 +409,12 @@ func TestTeamAgreementAndConsensus(t *testing.T) {
 	if got := eval[int](t, b, `document.querySelectorAll('.new-code, .row-menu').length`); got != 0 {
 		t.Errorf("viewer: got %d codebook editing controls, want 0", got)
 	}
+	// A quote the viewer selects shows as selected, without drag handles.
+	b.do(t, "select a quote as viewer", chromedp.Click(chromedp.CSS(`.transcript .hl[data-q]`)))
+	b.waitJS(t, "the quote selected", `!!document.querySelector('.transcript .hl.sel')`)
+	if got := eval[int](t, b, `document.querySelectorAll('.transcript .handle').length`); got != 0 {
+		t.Errorf("viewer: got %d resize handles on the selected quote, want 0", got)
+	}
 	screenshot(t, b, "team-viewer-reader")
 	b.do(t, "open a code as viewer", chromedp.Navigate(a.URL+"/p/"+pid+"/codes/"+trust))
 	b.waitJS(t, "the code", `!!document.querySelector('.code-detail .code-title')`)

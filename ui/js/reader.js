@@ -151,7 +151,8 @@ export function Reader({ pid, did, query }) {
     : q.code_ids.map((id) => colorOf.get(id) || colorOf.get(resolve(id)) || '#9e9e9e')), [colorOf]);
   const curSel = selId ? resolve(selId) : '';
   const selQuote = curSel && quotes ? quotes.find((q) => q.id === curSel) : null;
-  const drag = useDrag({ root, doc, quote: perms.mayChange(selQuote) ? selQuote : null, pid, snap });
+  const resizable = !!selQuote && perms.mayChange(selQuote);
+  const drag = useDrag({ root, doc, quote: resizable ? selQuote : null, pid, snap });
 
   // The quotes as shown: a quote being resized at its new ends, and the
   // range the coding popover will code.
@@ -166,11 +167,11 @@ export function Reader({ pid, did, query }) {
   const layout = useMemo(() => {
     if (!doc || !quotes) return null;
     const t0 = performance.now();
-    const l = layoutSegments(doc.blocks, shown, doc.map, colorsOf, curSel, prevLayout.current);
+    const l = layoutSegments(doc.blocks, shown, doc.map, colorsOf, curSel, prevLayout.current, resizable);
     prevLayout.current = l;
     window.__tessera = { ...(window.__tessera || {}), layoutMs: performance.now() - t0 };
     return l;
-  }, [doc, shown, colorsOf, curSel, !!quotes]);
+  }, [doc, shown, colorsOf, curSel, resizable, !!quotes]);
 
   // Mark the reader interactive once its first layout is on screen, and
   // jump to the quote or offsets named in the URL.

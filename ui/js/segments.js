@@ -67,10 +67,12 @@ export function assignLanes(quotes) {
  * layoutSegments cuts every block at quote boundaries. quotes must be
  * sorted by start; colorsOf(quote) gives a quote's code colours; selected
  * is the ID of the selected quote or ''. prev is the previous result, whose
- * unchanged entries are reused. Each entry: {segs: [{s, e, text, ids, bg,
- * pending, sel, hs, he}], bars: [{id, lane, top, height, color}], key}.
+ * unchanged entries are reused. resizable tells whether the selected quote
+ * gets drag handles at its ends (hs, he): not when the reader may not
+ * change it. Each entry: {segs: [{s, e, text, ids, bg, pending, sel, hs,
+ * he}], bars: [{id, lane, top, height, color}], key}.
  */
-export function layoutSegments(blocks, quotes, map, colorsOf, selected, prev) {
+export function layoutSegments(blocks, quotes, map, colorsOf, selected, prev, resizable = true) {
   const lanes = assignLanes(quotes);
   const out = new Array(blocks.length);
   let qi = 0;
@@ -107,7 +109,7 @@ export function layoutSegments(blocks, quotes, map, colorsOf, selected, prev) {
         for (const q of covering) {
           for (const col of colorsOf(q)) if (!colors.includes(col)) colors.push(col);
           if (q.pending) pending = true;
-          if (q.id === selected) { sel = true; hs = q.start === s; he = q.end === e; }
+          if (q.id === selected) { sel = true; hs = resizable && q.start === s; he = resizable && q.end === e; }
           inBlock.set(q.id, q);
         }
         bg = highlightBackground(colors.slice(0, 4));
