@@ -435,3 +435,44 @@ func TestTeamAgreementAndConsensus(t *testing.T) {
 		t.Errorf("browser dialogs opened: %v", ds)
 	}
 }
+
+// TestUploadWaitsForSignIn uploads a transcript after the owner's session
+// ended: the file waits for the sign-in, then is imported without being
+// chosen again.
+func TestUploadWaitsForSignIn(t *testing.T) {
+	a := startTeamApp(t)
+	b := newBrowser(t)
+	screenshotsOnFailure(t, b, nil, nil)
+	olga := signIn(t, a, "olga")
+	var v struct {
+		ID string `json:"id"`
+	}
+	olga.call("POST", "/projects", map[string]any{"name": "Upload study"}, &v)
+	pid := v.ID
+
+	b.do(t, "open Tessera", chromedp.Navigate(a.URL+"/"))
+	signInPage(t, b, "olga", teamPassword("olga"))
+	b.waitJS(t, "the project list", `!!document.querySelector('.project-open')`)
+	b.do(t, "open the project", chromedp.Navigate(a.URL+"/p/"+pid))
+	b.waitJS(t, "the upload zone", `!!document.querySelector('#upload-input')`)
+
+	// Her password changes elsewhere, which ends the browser's session.
+	const newPassword = "olga-new-Luleå-🎉"
+	olga.call("POST", "/me/password", map[string]string{"old": teamPassword("olga"), "new": newPassword}, nil)
+	file, err := filepath.Abs(filepath.Join("testdata", "kohtamaki-ceo.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.do(t, "upload a transcript", chromedp.SetUploadFiles(chromedp.CSS(`#upload-input`), []string{file}))
+	b.waitJS(t, "the sign-in dialog", `!!document.querySelector('.login-dialog[open]')`)
+	b.waitJS(t, "the upload waiting", `!!document.querySelector('.upload-item.signin')`)
+	b.do(t, "sign in again",
+		chromedp.SendKeys(chromedp.CSS(`.login-dialog input[name=password]`), newPassword),
+		chromedp.Click(chromedp.CSS(`.login-dialog button[type=submit]`)),
+	)
+	b.waitJS(t, "the import", `document.querySelectorAll('.upload-item.done').length === 1`)
+	b.waitJS(t, "the document listed", `document.querySelectorAll('.doc-open').length === 1`)
+	if got := eval[int](t, b, `document.querySelectorAll('.upload-item.failed').length`); got != 0 {
+		t.Errorf("got %d failed uploads, want 0", got)
+	}
+}

@@ -3,6 +3,7 @@
 import { html, useState, useRef } from './lib.js';
 import { useStore } from './store.js';
 import { upload } from './api.js';
+import { whenSignedIn } from './session.js';
 import { proj, refreshProject } from './state.js';
 
 const ACCEPT = '.txt,.md,.docx,.odt,.pdf,.vtt,.srt,.html,.htm';
@@ -42,7 +43,17 @@ export function Upload({ pid }) {
           const r = rep && rep.files && rep.files[0];
           if (r && r.ok) setItem(it.id, { status: 'done', report: r, progress: 1 });
           else setItem(it.id, { status: 'failed', error: (r && r.error) || 'not imported', duplicate: r && r.duplicate });
-        }, (err) => setItem(it.id, { status: 'failed', error: err.message, duplicate: err.status === 409 }))
+        }, (err) => {
+          if (err.status === 401) {
+            // The session ended: send the file again once signed in.
+            setItem(it.id, { status: 'signin', progress: 0 });
+            whenSignedIn().then(() => retry(it));
+            return;
+          }
+          // Retrying helps when the server was unreachable or failed.
+          const canRetry = !err.status || err.status >= 500 || err.status === 408 || err.status === 429;
+          setItem(it.id, { status: 'failed', error: err.message, duplicate: err.status === 409, canRetry });
+        })
         .finally(() => {
           running.current--;
           if (!queue.current.length && running.current === 0) refreshProject();
@@ -60,12 +71,14 @@ export function Upload({ pid }) {
     queue.current.push(...fresh);
     pump();
   };
-  const again = (it) => {
-    const n = { ...it, status: 'queued', error: '', dup: true };
+  // retry queues an item again; again does so allowing a duplicate.
+  const retry = (it, opts = {}) => {
+    const n = { ...it, status: 'queued', error: '', progress: 0, canRetry: false, ...opts };
     setItems((l) => l.map((x) => (x.id === it.id ? n : x)));
     queue.current.push(n);
     pump();
   };
+  const again = (it) => retry(it, { dup: true });
 
   return html`<section class="upload card" aria-label="Add transcripts">
     <div class=${'dropzone' + (over ? ' over' : '')}
@@ -94,8 +107,9 @@ export function Upload({ pid }) {
         ${it.status === 'uploading' || it.status === 'queued'
           ? html`<progress max="1" value=${it.progress} aria-label=${'Upload of ' + it.name}></progress>` : null}
         <span class="upload-status">${it.status === 'queued' ? 'waiting' : it.status === 'uploading' ? (it.progress >= 1 ? 'importing…' : 'uploading…')
+          : it.status === 'signin' ? 'waiting for you to sign in again'
           : it.status === 'done' ? html`<span class="ok-text">imported</span> <span class="muted">${describe(it)}</span>`
-            : html`<span class="error-text">${it.error}</span>${it.duplicate ? html` <button type="button" class="btn btn-xs" onClick=${() => again(it)}>Import anyway</button>` : null}`}</span>
+            : html`<span class="error-text">${it.error}</span>${it.duplicate ? html` <button type="button" class="btn btn-xs" onClick=${() => again(it)}>Import anyway</button>` : null}${it.canRetry ? html` <button type="button" class="btn btn-xs" onClick=${() => retry(it)}>Retry</button>` : null}`}</span>
       </li>`)}
     </ul>` : null}
   </section>`;
