@@ -16,29 +16,7 @@ import (
 // exactly the units bleve's searchers find (document order).
 func TestEngineAgreesWithBleve(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
-	var ix *Index
-	st, err := store.Open(filepath.Join(dir, "tessera.db"), store.Options{OnChange: func(chs []coding.Change) {
-		if ix != nil {
-			ix.Apply(chs)
-		}
-	}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	ix, err = Open(st, Options{Dir: filepath.Join(dir, "index"), BatchBytes: 64 << 10})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	pid, _, err := loadCorpus(ctx, st, dir, 12, 1500)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := ix.Rebuild(ctx, pid); err != nil {
-		t.Fatal(err)
-	}
+	ix, st, pid := corpusIndex(t, 12, 1500, 64<<10)
 	// Edits applied incrementally: a new document, a document's speakers
 	// renamed (its turns re-indexed, leaving deleted units behind), a
 	// quote deleted.
@@ -114,4 +92,35 @@ func hitIDs(r *Result) []string {
 	}
 	slices.Sort(ids)
 	return ids
+}
+
+// corpusIndex stores a synthetic corpus of docs transcripts of about
+// words words in a real store whose changes reach a real index, and
+// builds the index in batches of batchBytes of text.
+func corpusIndex(t *testing.T, docs, words, batchBytes int) (*Index, *store.Store, string) {
+	t.Helper()
+	dir := t.TempDir()
+	var ix *Index
+	st, err := store.Open(filepath.Join(dir, "tessera.db"), store.Options{OnChange: func(chs []coding.Change) {
+		if ix != nil {
+			ix.Apply(chs)
+		}
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	ix, err = Open(st, Options{Dir: filepath.Join(dir, "index"), BatchBytes: batchBytes})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	pid, _, err := loadCorpus(context.Background(), st, dir, docs, words)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Rebuild(context.Background(), pid); err != nil {
+		t.Fatal(err)
+	}
+	return ix, st, pid
 }

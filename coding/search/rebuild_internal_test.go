@@ -2,14 +2,12 @@ package search
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"tessera/coding"
-	"tessera/coding/store"
 )
 
 // segmentSizes returns the unit counts of the segments of p's index.
@@ -38,34 +36,13 @@ func segmentSizes(t *testing.T, ix *Index, pid string) []uint64 {
 }
 
 // TestRebuildSettlesAndServingMerges builds an index from many small
-// batches and checks that settle merges them into a few segments; then that the index, reopened for serving, merges the
-// small segments incremental updates add (the merge plan of the build,
-// which merges nothing, must not stay with it).
+// batches and checks that settle merges them into a few segments; then
+// that the index, reopened for serving, merges the small segments
+// incremental updates add (the merge plan of the build, which merges
+// nothing, must not stay with it).
 func TestRebuildSettlesAndServingMerges(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
-	var ix *Index
-	st, err := store.Open(filepath.Join(dir, "tessera.db"), store.Options{OnChange: func(chs []coding.Change) {
-		if ix != nil {
-			ix.Apply(chs)
-		}
-	}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	ix, err = Open(st, Options{Dir: filepath.Join(dir, "index"), BatchBytes: 32 << 10})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	pid, _, err := loadCorpus(ctx, st, dir, 80, 1500)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := ix.Rebuild(ctx, pid); err != nil {
-		t.Fatal(err)
-	}
+	ix, st, pid := corpusIndex(t, 80, 1500, 32<<10)
 	// Merges made before settle (by bleve's persister, of segments waiting
 	// for the disk) may leave a segment of more than half the units;
 	// settle merges the rest into at most two more.

@@ -86,15 +86,10 @@ func (t *txn) note(pid, kind, id string, before, after []byte) {
 		e = &coding.AuditEntry{Time: t.now, Actor: t.actor, Op: t.op}
 		t.audit[pid] = e
 	}
-	k := entityKey{pid, kind, id}
-	if i, ok := t.auditAt[k]; ok {
+	if i, ok := slot(&t.auditAt, entityKey{pid, kind, id}, len(e.Changes)); ok {
 		e.Changes[i].After = after
 		return
 	}
-	if t.auditAt == nil {
-		t.auditAt = map[entityKey]int{}
-	}
-	t.auditAt[k] = len(e.Changes)
 	e.Changes = append(e.Changes, coding.AuditChange{Kind: kind, ID: id, Before: before, After: after})
 }
 

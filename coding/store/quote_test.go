@@ -1,7 +1,9 @@
 package store_test
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"tessera/coding"
@@ -269,5 +271,28 @@ func TestCodeRangesRejectsBadInputAndKeepsEverything(t *testing.T) {
 	}
 	if q, _ := s.FindQuote(ctx, p.ID, res.QuoteIDs[0]); q.Text != "Luleå" {
 		t.Errorf("got %q, want Luleå", q.Text)
+	}
+}
+
+// BenchmarkCodeRanges codes 5,000 ranges of one long transcript in one
+// change, as auto-coding a frequent word does.
+func BenchmarkCodeRanges(b *testing.B) {
+	s := mustOpen(b)
+	p := mustProject(b, s, "Bench")
+	text := strings.Repeat("Kohtamäki: In Luleå 👍 the trade fair taught us a lot.\n", 5000)
+	d := mustDocument(b, s, p.ID, "Long", text)
+	line := coding.RuneLen("Kohtamäki: In Luleå 👍 the trade fair taught us a lot.\n")
+	ranges := make([]coding.QuoteRange, 5000)
+	for i := range ranges {
+		ranges[i] = coding.QuoteRange{DocumentID: d.ID, Start: i*line + 27, End: i*line + 37}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		other := mustCode(b, s, p.ID, fmt.Sprintf("run %d", i), coding.LevelConcept, "")
+		b.StartTimer()
+		if _, err := s.CodeRanges(ctx, p.ID, coding.CodeRangesRequest{CodeID: other.ID, Ranges: ranges}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

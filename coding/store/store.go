@@ -176,6 +176,19 @@ type txn struct {
 // entityKey names one entity of a project.
 type entityKey struct{ pid, kind, id string }
 
+// slot returns the position *at records for k and true, or records next
+// for k and returns false.
+func slot(at *map[entityKey]int, k entityKey, next int) (int, bool) {
+	if i, ok := (*at)[k]; ok {
+		return i, true
+	}
+	if *at == nil {
+		*at = map[entityKey]int{}
+	}
+	(*at)[k] = next
+	return next, false
+}
+
 // view runs fn in a read-only transaction.
 func (s *Store) view(ctx context.Context, fn func(t *txn) error) error {
 	if err := ctx.Err(); err != nil {
@@ -238,15 +251,10 @@ func (s *Store) commit(ctx context.Context, op string, fn func(t *txn) error) (m
 // changed records a change of kind to ids in project pid, for OnChange.
 func (t *txn) changed(pid, kind string, deleted bool, ids ...string) {
 	if len(ids) == 1 {
-		k := entityKey{pid, kind, ids[0]}
-		if i, ok := t.changeAt[k]; ok {
+		if i, ok := slot(&t.changeAt, entityKey{pid, kind, ids[0]}, len(t.changes)); ok {
 			t.changes[i].Deleted = deleted
 			return
 		}
-		if t.changeAt == nil {
-			t.changeAt = map[entityKey]int{}
-		}
-		t.changeAt[k] = len(t.changes)
 	}
 	t.changes = append(t.changes, coding.Change{ProjectID: pid, Kind: kind, IDs: ids, Deleted: deleted})
 }
