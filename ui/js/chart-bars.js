@@ -2,7 +2,7 @@
 // group per case and one bar per code in the code's colour, drawn as SVG
 // with real text (title, axis, case names and a legend of the codes).
 import { html } from './lib.js';
-import { FONT, INK, MUTED, LINE, wrap, ticks, distinctColors, lineSpans, textWidth } from './chart-kit.js';
+import { MUTED, LINE, wrap, ticks, distinctColors, lineSpans, textWidth, chartFrame } from './chart-kit.js';
 
 const W = 1000;
 const LEFT = 58, RIGHT = 16, TOP = 56, PLOT_H = 260;
@@ -47,12 +47,7 @@ export function layoutBars(m) {
 export function FrequencyBars({ m, title, desc, svgRef, uid }) {
   const L = layoutBars(m);
   const baseY = TOP + PLOT_H;
-  return html`<svg ref=${svgRef} class="chart" width=${L.width} height=${L.height} viewBox=${`0 0 ${L.width} ${L.height}`}
-    role="img" aria-labelledby=${uid + '-t ' + uid + '-d'} font-family=${FONT} font-size="12" fill=${INK}>
-    <title id=${uid + '-t'}>${title}</title>
-    <desc id=${uid + '-d'}>${desc}</desc>
-    <rect x="0" y="0" width=${L.width} height=${L.height} fill="#ffffff" />
-    <text x=${LEFT} y="24" font-size="15" font-weight="600">${title}</text>
+  return chartFrame({ svgRef, uid, title, desc, width: L.width, height: L.height, x: LEFT }, html`
     <g class="axis">
       ${L.axis.map((v) => html`<g>
         <line x1=${LEFT} x2=${L.width - RIGHT} y1=${L.y(v)} y2=${L.y(v)} stroke=${v === 0 ? MUTED : LINE} stroke-width="1" />
@@ -79,5 +74,5 @@ export function FrequencyBars({ m, title, desc, svgRef, uid }) {
         <rect x=${l.x} y=${l.y - 10} width="12" height="12" rx="2" fill=${l.color} />
         <text x=${l.x + 18} y=${l.y}>${lineSpans(l.lines, l.x + 18, 15)}</text></g>`)}
     </g>
-  </svg>`;
+  `);
 }

@@ -2,7 +2,7 @@
 // column per case, each cell shaded in the code's colour by its number of
 // quotes and labelled with the number, drawn as SVG with real text.
 import { html } from './lib.js';
-import { FONT, INK, MUTED, LINE, wrap, textWidth, mix, textOn, lineSpans } from './chart-kit.js';
+import { MUTED, LINE, wrap, textWidth, mix, textOn, lineSpans, chartFrame } from './chart-kit.js';
 
 const W = 1000;
 const LEFT = 16, TOP = 48, RIGHT = 16;
@@ -28,12 +28,7 @@ export function layoutHeatmap(m) {
 export function CaseHeatmap({ m, title, desc, svgRef, uid }) {
   const L = layoutHeatmap(m);
   const x0 = LEFT + L.labelW;
-  return html`<svg ref=${svgRef} class="chart" width=${L.width} height=${L.height} viewBox=${`0 0 ${L.width} ${L.height}`}
-    role="img" aria-labelledby=${uid + '-t ' + uid + '-d'} font-family=${FONT} font-size="12" fill=${INK}>
-    <title id=${uid + '-t'}>${title}</title>
-    <desc id=${uid + '-d'}>${desc}</desc>
-    <rect x="0" y="0" width=${L.width} height=${L.height} fill="#ffffff" />
-    <text x=${LEFT} y="24" font-size="15" font-weight="600">${title}</text>
+  return chartFrame({ svgRef, uid, title, desc, width: L.width, height: L.height, x: LEFT }, html`
     ${m.cols.map((c, j) => html`<text x=${x0 + j * L.colW + L.colW / 2} y=${L.gridTop - 8 - (L.heads[j].length - 1) * 15}
       text-anchor="middle" font-weight="600">${lineSpans(L.heads[j], x0 + j * L.colW + L.colW / 2, 15)}</text>`)}
     ${m.rows.map((r, i) => {
@@ -55,5 +50,5 @@ export function CaseHeatmap({ m, title, desc, svgRef, uid }) {
       </g>`;
     })}
     <text x=${x0} y=${L.height - 16} fill=${MUTED} font-size="11">Quotes per case; the darker the cell, the more quotes (largest cell: ${L.max}).</text>
-  </svg>`;
+  `);
 }

@@ -122,3 +122,20 @@ export function distinctColors(codes) {
 export function lineSpans(lines, x, dy) {
   return lines.map((l, i) => html`<tspan x=${x} dy=${i === 0 ? 0 : dy}>${l}</tspan>`);
 }
+
+/**
+ * chartFrame wraps a chart's body in its <svg>: a white background, the
+ * title and description (for screen readers and in downloaded files) and
+ * the title drawn at the top, from x. svgRef reaches the element for the
+ * downloads.
+ */
+export function chartFrame({ svgRef, uid, title, desc, width, height, x }, body) {
+  return html`<svg ref=${svgRef} class="chart" width=${width} height=${height} viewBox=${`0 0 ${width} ${height}`}
+    role="img" aria-labelledby=${uid + '-t ' + uid + '-d'} font-family=${FONT} font-size="12" fill=${INK}>
+    <title id=${uid + '-t'}>${title}</title>
+    <desc id=${uid + '-d'}>${desc}</desc>
+    <rect x="0" y="0" width=${width} height=${height} fill="#ffffff" />
+    <text x=${x} y="24" font-size="15" font-weight="600">${title}</text>
+    ${body}
+  </svg>`;
+}

@@ -1,7 +1,7 @@
 // The coding-progress chart: for each document, grouped by case, a bar of
 // the share of its text that quotes cover, drawn as SVG with real text.
 import { html } from './lib.js';
-import { FONT, INK, MUTED, LINE, ellipsize, textWidth } from './chart-kit.js';
+import { MUTED, LINE, ellipsize, textWidth, chartFrame } from './chart-kit.js';
 
 const W = 1000;
 const LEFT = 16, TOP = 62, ROW = 26, CASE_ROW = 30, RIGHT = 150;
@@ -40,12 +40,7 @@ export function ProgressChart({ rows, title, desc, svgRef, uid }) {
   });
   const height = y + 16;
   const pct = (v) => Math.round(v * 100);
-  return html`<svg ref=${svgRef} class="chart" width=${W} height=${height} viewBox=${`0 0 ${W} ${height}`}
-    role="img" aria-labelledby=${uid + '-t ' + uid + '-d'} font-family=${FONT} font-size="12" fill=${INK}>
-    <title id=${uid + '-t'}>${title}</title>
-    <desc id=${uid + '-d'}>${desc}</desc>
-    <rect x="0" y="0" width=${W} height=${height} fill="#ffffff" />
-    <text x=${LEFT} y="24" font-size="15" font-weight="600">${title}</text>
+  return chartFrame({ svgRef, uid, title, desc, width: W, height: height, x: LEFT }, html`
     ${[0, 0.25, 0.5, 0.75, 1].map((t) => html`<g>
       <line x1=${x0 + t * barW} x2=${x0 + t * barW} y1=${TOP - 8} y2=${height - 12} stroke=${LINE} stroke-width="1" stroke-dasharray=${t ? '3 3' : ''} />
       <text x=${x0 + t * barW} y=${TOP - 14} text-anchor="middle" fill=${MUTED} font-size="11">${pct(t)}%</text></g>`)}
@@ -58,5 +53,5 @@ export function ProgressChart({ rows, title, desc, svgRef, uid }) {
           <title>${`${r.name}: ${pct(r.share)}% of the text coded, ${r.quotes} quote${r.quotes === 1 ? '' : 's'}`}</title></rect>
         <text x=${x0 + barW + 10} y=${r.y + 17} fill=${MUTED}>${pct(r.share)}% · ${r.quotes} quote${r.quotes === 1 ? '' : 's'}</text>
       </g>`))}
-  </svg>`;
+  `);
 }

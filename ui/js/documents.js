@@ -10,27 +10,7 @@ import { Upload } from './upload.js';
 import { link } from './router.js';
 import { plural } from './format.js';
 import { usePermissions } from './access.js';
-
-// coverage returns, per document, the share of its text covered by quotes.
-function coverage(quotes, docs) {
-  const byDoc = new Map();
-  for (const q of quotes) {
-    if (!byDoc.has(q.document_id)) byDoc.set(q.document_id, []);
-    byDoc.get(q.document_id).push(q);
-  }
-  const out = new Map();
-  for (const d of docs) {
-    const qs = (byDoc.get(d.id) || []).sort((a, b) => a.start - b.start);
-    let covered = 0, end = 0;
-    for (const q of qs) {
-      if (q.end <= end) continue;
-      covered += q.end - Math.max(q.start, end);
-      end = q.end;
-    }
-    out.set(d.id, { share: d.length ? covered / d.length : 0, quotes: qs.length });
-  }
-  return out;
-}
+import { coverage } from './analysis-common.js';
 
 function attrText(a) {
   return Array.isArray(a.value) ? a.value.join('; ') : a.value === null || a.value === undefined ? '' : String(a.value);
