@@ -59,7 +59,14 @@ export function DialogHost() {
     if (!el.open) el.showModal();
     const f = el.querySelector('[data-autofocus]');
     if (f) f.focus();
-    return () => { if (opener.current && opener.current.focus) opener.current.focus(); };
+    // On closing, focus goes back to where it was, unless it has already
+    // gone somewhere else (the effect runs a frame later, and a quick
+    // hand may have moved on).
+    return () => {
+      const now = document.activeElement;
+      const lost = !now || now === document.body || !now.isConnected || el.contains(now);
+      if (lost && opener.current && opener.current.focus) opener.current.focus();
+    };
   }, [d]);
   if (!d) return null;
   return html`<dialog ref=${ref} class=${'dialog' + (d.wide ? ' wide' : '')} aria-labelledby="dialog-title"
