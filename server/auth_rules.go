@@ -136,6 +136,7 @@ var routeRules = map[string]rule{
 
 	// Reading, analysing and exporting.
 	"GET /api/v1/projects/:pid/search":         {perm: permRead},
+	"GET /api/v1/projects/:pid/search/export":  {perm: permRead},
 	"GET /api/v1/projects/:pid/gioia":          {perm: permRead},
 	"GET /api/v1/projects/:pid/codes/stats":    {perm: permRead},
 	"GET /api/v1/projects/:pid/matrix":         {perm: permRead},

@@ -101,6 +101,7 @@ var wantPerms = map[string]string{
 	"DELETE /api/v1/projects/:pid/memos/:mid":  "code/own",
 
 	"GET /api/v1/projects/:pid/search":         "read",
+	"GET /api/v1/projects/:pid/search/export":  "read",
 	"GET /api/v1/projects/:pid/gioia":          "read",
 	"GET /api/v1/projects/:pid/codes/stats":    "read",
 	"GET /api/v1/projects/:pid/matrix":         "read",
@@ -213,6 +214,7 @@ var routeCalls = map[string]routeCall{
 	"DELETE /api/v1/projects/:pid/memos/:mid":  {path: "/api/v1/projects/{pid}/memos/{memo}"},
 
 	"GET /api/v1/projects/:pid/search":         {path: "/api/v1/projects/{pid}/search?q=fair"},
+	"GET /api/v1/projects/:pid/search/export":  {path: "/api/v1/projects/{pid}/search/export?q=fair&format=md"},
 	"GET /api/v1/projects/:pid/gioia":          {},
 	"GET /api/v1/projects/:pid/codes/stats":    {},
 	"GET /api/v1/projects/:pid/matrix":         {},

@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"slices"
 	"sort"
 	"strings"
 
@@ -13,6 +14,7 @@ import (
 
 func (s *Server) registerSearchRoutes(g *echo.Group) {
 	g.GET("/projects/:pid/search", s.handleSearch)
+	g.GET("/projects/:pid/search/export", s.handleSearchExport)
 	g.POST("/projects/:pid/search/code", s.handleAutoCode)
 }
 
@@ -33,8 +35,9 @@ var searchParams = map[string]bool{
 }
 
 // searchRequest reads a search from the query string. Filters repeat for
-// several values (?case=A&case=B); kind also takes a comma list.
-func searchRequest(c echo.Context) (search.Request, error) {
+// several values (?case=A&case=B); kind also takes a comma list. Keys in
+// extra are the caller's own parameters.
+func searchRequest(c echo.Context, extra ...string) (search.Request, error) {
 	req := search.Request{
 		Query:   c.QueryParam("q"),
 		Kinds:   queryList(c, "kind"),
@@ -44,7 +47,7 @@ func searchRequest(c echo.Context) (search.Request, error) {
 	var unknown []string
 	for key, values := range c.QueryParams() {
 		switch {
-		case searchParams[key]:
+		case searchParams[key] || slices.Contains(extra, key):
 		case searchFilters[key] || strings.HasPrefix(key, "facet:") || strings.HasPrefix(key, "attr:"):
 			for _, v := range values {
 				if v = strings.TrimSpace(v); v != "" {

@@ -1,11 +1,15 @@
 package server_test
 
 import (
+	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http/httptest"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -115,6 +119,33 @@ func TestSearch(t *testing.T) {
 	s.call("GET", base+"/search?q=fair&kind=quote", nil, 200, &res)
 	if res.Total != 2 {
 		t.Errorf("quote search: got total %d, want 2", res.Total)
+	}
+
+	// The concordance of a search, one line per match with its codes.
+	resp, body := s.do("GET", base+"/search/export?q=%22trade+fair%22&format=csv", "", nil)
+	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/csv") ||
+		!strings.Contains(resp.Header.Get("Content-Disposition"), "Search study-search.csv") {
+		t.Fatalf("concordance: status %d, %s, %s: %s", resp.StatusCode, resp.Header.Get("Content-Type"), resp.Header.Get("Content-Disposition"), body)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(body)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, _ := runeSpan(t, doc.Text, "trade fair")
+	// Line breaks in the context read as spaces.
+	wantFirst := []string{"Founder", "", "Interviewer", strconv.Itoa(first), strconv.Itoa(first + 10), "Where did it go wrong? Anna: At the ", "trade fair", " 👍 in Luleå, the trade fair was a failure.", "Trade fair failure"}
+	if len(rows) != 3 || !slices.Equal(rows[1], wantFirst) || rows[2][6] != "trade fair" {
+		t.Errorf("concordance rows:\n%q\nwant a header, then\n%q\nand a second match", rows, wantFirst)
+	}
+	for _, tc := range []struct{ query, want string }{
+		{"q=fair&format=pdf", "unknown concordance format"},
+		{"format=csv", "q is required"},
+		{"q=fair&colour=red", `unknown search parameter \"colour\"`},
+	} {
+		resp, body := s.do("GET", base+"/search/export?"+tc.query, "", nil)
+		if resp.StatusCode != 400 || !strings.Contains(string(body), tc.want) {
+			t.Errorf("%s: got %d %s, want 400 with %q", tc.query, resp.StatusCode, body, tc.want)
+		}
 	}
 
 	// One undo reverts the whole auto-coding; undoing the undo redoes it.

@@ -152,6 +152,11 @@ func TestIndependentCodingAndAgreement(t *testing.T) {
 	if found.Total != 1 || len(found.Hits) != 1 || found.Hits[0].ID != a1 {
 		t.Errorf("aino finds %+v, want only her quote %s", found, a1)
 	}
+	// So does the concordance: one line for her quote, none for his.
+	_, conc := tp.aino.do("GET", tp.path("/search/export?q=litar&kind=quote&format=csv"), "", nil)
+	if lines := strings.Count(strings.TrimSpace(string(conc)), "\n"); lines != 1 {
+		t.Errorf("aino's concordance has %d lines, want her one quote:\n%s", lines, conc)
+	}
 	tp.vera.call("GET", tp.path("/quotes"), nil, 200, &qs)
 	if len(qs) != 7 {
 		t.Errorf("the viewer sees %d quotes, want all 7", len(qs))

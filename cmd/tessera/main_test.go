@@ -120,6 +120,17 @@ func TestImportThenExportGioiaCSV(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stdout, "hits") {
 		t.Fatalf("search: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
+
+	// The concordance of a search, to standard output and to a file.
+	r = run(t, "search", "--data", data, "--project", "Failure study", "--format", "md", `"trade fair"`)
+	if r.code != 0 || !strings.Contains(r.stdout, "| **trade fair** |") || !strings.Contains(r.stdout, "Left context") {
+		t.Fatalf("search concordance: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	out = filepath.Join(t.TempDir(), "fairs.xlsx")
+	r = run(t, "search", "--data", data, "--project", "Failure study", "--format", "xlsx", "-o", out, "fair*")
+	if b, err := os.ReadFile(out); r.code != 0 || err != nil || !bytes.HasPrefix(b, []byte("PK")) || !strings.Contains(r.stderr, "lines to") {
+		t.Fatalf("search concordance to a file: exit %d, %v\n%s", r.code, err, r.stderr)
+	}
 }
 
 func TestCommandErrors(t *testing.T) {
@@ -138,6 +149,8 @@ func TestCommandErrors(t *testing.T) {
 		{"import missing file", []string{"import", "--data", data, "--project", "P", "/no/such/file.txt"}, 1, "cannot read /no/such/file.txt"},
 		{"serve on all interfaces", []string{"serve", "--data", data, "--addr", "0.0.0.0:7080"}, 1, "only loopback addresses"},
 		{"backup without -o", []string{"backup", "--data", data}, 1, "-o FILE is required"},
+		{"search concordance in an unknown format", []string{"search", "--data", data, "--project", "P", "--format", "pdf", "fair"}, 1, `unknown --format "pdf"`},
+		{"search -o without a format", []string{"search", "--data", data, "--project", "P", "-o", "x.csv", "fair"}, 1, "-o needs --format"},
 		{"help", []string{"import", "--help"}, 0, "Usage: tessera import"},
 	}
 	for _, tt := range tests {

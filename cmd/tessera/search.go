@@ -1,12 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"os"
 
 	"tessera/coding"
+	"tessera/coding/export"
 	"tessera/coding/search"
 )
 
@@ -17,11 +19,13 @@ func init() {
 }
 
 func runSearch(m *Main, ctx context.Context, args []string) error {
-	fs := m.flags("search", "--data DIR --project NAME [--json] QUERY")
+	fs := m.flags("search", "--data DIR --project NAME [--json | --format FORMAT [-o FILE]] QUERY")
 	dir := fs.String("data", defaultDataDir, "data `directory`")
 	project := fs.String("project", "", "project `name`")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	limit := fs.Int("limit", 20, "number of `hits` to show")
+	format := fs.String("format", "", "write the concordance of every match instead: csv, xlsx, md or html")
+	out := fs.String("o", "", "write the concordance to `file` instead of standard output")
 	var kinds listFlag
 	fs.Var(&kinds, "kind", "what to search: turn, quote, memo, code (comma-separated; default turn)")
 	if err := parse(fs, args); err != nil {
@@ -31,6 +35,12 @@ func runSearch(m *Main, ctx context.Context, args []string) error {
 		fs.Usage()
 		return coding.Errorf(coding.EINVALID, "give exactly one QUERY (quote it if it has spaces)")
 	}
+	if _, ok := export.ConcordanceFormat(*format); *format != "" && !ok {
+		return coding.Errorf(coding.EINVALID, "unknown --format %q: use csv, xlsx, md or html", *format)
+	}
+	if *out != "" && *format == "" {
+		return coding.Errorf(coding.EINVALID, "-o needs --format (csv, xlsx, md or html)")
+	}
 	a, err := openApp(ctx, *dir, true, m.Stderr)
 	if err != nil {
 		return err
@@ -39,6 +49,9 @@ func runSearch(m *Main, ctx context.Context, args []string) error {
 	p, err := a.project(ctx, *project)
 	if err != nil {
 		return err
+	}
+	if *format != "" {
+		return writeConcordance(ctx, m, a, p, search.Request{Query: fs.Arg(0), Kinds: kinds}, *format, *out)
 	}
 	res, err := a.index.Search(ctx, p.ID, search.Request{Query: fs.Arg(0), Kinds: kinds, Limit: *limit})
 	if err != nil {
@@ -63,6 +76,31 @@ func runSearch(m *Main, ctx context.Context, args []string) error {
 			fmt.Fprintf(m.Stdout, "  …%s[%s]%s…\n", k.Left, k.Match, k.Right)
 		}
 	}
+	return nil
+}
+
+// writeConcordance writes the concordance of req in format to the file
+// out, or to standard output.
+func writeConcordance(ctx context.Context, m *Main, a *app, p *coding.Project, req search.Request, format, out string) error {
+	conc := &export.Concordance{Project: p.Name, Query: req.Query}
+	err := export.CollectConcordance(conc, req, export.MaxConcordanceUnits, func(r search.Request) (*search.Result, error) {
+		return a.index.Search(ctx, p.ID, r)
+	})
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := export.WriteConcordance(&buf, conc, format); err != nil {
+		return err
+	}
+	if out == "" {
+		_, err := m.Stdout.Write(buf.Bytes())
+		return err
+	}
+	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stderr, "wrote %d lines to %s\n", len(conc.Lines), out)
 	return nil
 }
 

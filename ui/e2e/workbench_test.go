@@ -2,6 +2,8 @@ package e2e_test
 
 import (
 	"fmt"
+	"io"
+	"net/http"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -268,6 +270,17 @@ func TestWorkbenchJourney(t *testing.T) {
 	b.do(t, "search", chromedp.KeyEvent("trade fair"), chromedp.KeyEvent(kb.Enter))
 	b.waitJS(t, "search hits", `document.querySelectorAll('.hit').length > 0`)
 	hits := eval[int](t, b, `document.querySelectorAll('.hit').length`)
+	// The concordance download holds a line per match.
+	href := eval[string](t, b, `document.querySelector('.search-summary a[href*="format=csv"]').getAttribute('href')`)
+	resp, err := http.Get(a.URL + href)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conc, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || strings.Count(string(conc), ",trade fair,") < hits {
+		t.Errorf("concordance %s: status %d, want a line per match of %d hits:\n%s", href, resp.StatusCode, hits, conc)
+	}
 	b.do(t, "choose the code for auto-coding", chromedp.Click(chromedp.CSS(`.autocode button.btn-sm`)))
 	b.do(t, "find the concept",
 		chromedp.WaitVisible(chromedp.CSS(`dialog .picker-input`)),

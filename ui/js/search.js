@@ -12,6 +12,7 @@ import { openDialog } from './dialog.js';
 import { CodePicker } from './picker.js';
 import { navigate, link } from './router.js';
 import { usePermissions } from './access.js';
+import { TABLE_FORMATS } from './analysis-common.js';
 
 const FILTERS = ['case', 'document', 'speaker', 'code'];
 const FACET_LABELS = { case: 'Case', document: 'Document', speaker: 'Speaker', code: 'Code' };
@@ -50,6 +51,14 @@ export function kwicLines(lines) {
     left: (cps(l.left).length >= 50 ? '…' : '') + l.left,
     right: l.right + (cps(l.right).length >= 50 ? '…' : ''),
   }));
+}
+
+// concordanceHref is the download address of the search's concordance:
+// every match with its context, in document order unless sorted otherwise.
+function concordanceHref(pid, query, format) {
+  const q = new URLSearchParams(query);
+  q.set('format', format);
+  return '/api/v1' + pp(pid, '/search/export') + '?' + q.toString();
 }
 
 function hitLink(pid, hit, line) {
@@ -205,7 +214,13 @@ export function SearchPage({ pid, query }) {
           })}</ul></section>`)}
       </aside>
       <div class="search-results">
-        <p class="muted" role="status">${res.total} hit${res.total === 1 ? '' : 's'}</p>
+        <div class="row wrap search-summary">
+          <p class="muted" role="status">${res.total} hit${res.total === 1 ? '' : 's'}</p>
+          ${res.total > 0 ? html`<div class="row wrap exports" role="group" aria-label="Download the concordance">
+            <span class="muted small">Concordance:</span>
+            ${TABLE_FORMATS.map(([f, name]) => html`<a class="btn btn-sm" href=${concordanceHref(pid, query, f)} download>${name}</a>`)}
+          </div>` : null}
+        </div>
         ${kind === 'turn' && res.total > 0 && perms.canCode ? html`<${AutoCode} pid=${pid} q=${q} filters=${filters} selected=${selected}
           total=${res.total} onDone=${() => setTick(tick + 1)} />` : null}
         ${kind === 'turn' && hits.length ? html`<label class="toggle select-all"><input type="checkbox"
