@@ -270,6 +270,7 @@ func TestWorkbenchJourney(t *testing.T) {
 	b.do(t, "search", chromedp.KeyEvent("trade fair"), chromedp.KeyEvent(kb.Enter))
 	b.waitJS(t, "search hits", `document.querySelectorAll('.hit').length > 0`)
 	hits := eval[int](t, b, `document.querySelectorAll('.hit').length`)
+	screenshot(t, b, "search")
 	// The concordance download holds a line per match.
 	href := eval[string](t, b, `document.querySelector('.search-summary a[href*="format=csv"]').getAttribute('href')`)
 	resp, err := http.Get(a.URL + href)
