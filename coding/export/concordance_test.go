@@ -9,7 +9,8 @@ import (
 )
 
 // concordance is a search's concordance with Nordic letters, emoji, a
-// memo hit and characters every format must escape.
+// memo hit, characters every format must escape and context that reads
+// like a spreadsheet formula.
 func concordance() *export.Concordance {
 	return &export.Concordance{
 		Project: "Born globals in the Nordics",
@@ -22,7 +23,7 @@ func concordance() *export.Concordance {
 				Left: "Honestly, the ", Match: "trade fair", Right: " in Luleå 👍 was a turning point", Codes: []string{"Trade fairs as door openers", "Networks"}},
 			{Document: "Kohtamäki CEO", Case: "Luleå MedSense AB", Speaker: "CEO (Anna)", Start: 410, End: 433,
 				Left: `costs | "50%" & <more>, `, Match: "fair, organised by the trade", Right: " association, =SUM(A1)"},
-			{Unit: "memo: Fairs & forums", Start: 0, End: 10, Match: "trade fair", Right: " notes: ask Björn"},
+			{Unit: "memo: Fairs & forums", Start: 0, End: 10, Left: "=1+1 @here - ", Match: "trade fair", Right: " notes: ask Björn"},
 		},
 	}
 }
@@ -39,6 +40,10 @@ func TestConcordanceFormats(t *testing.T) {
 			got, name := buf.Bytes(), "concordance"+f.Ext
 			if f.Ext == ".xlsx" {
 				got, name = zipText(t, got), name+".txt"
+				// Context that looks like a formula stays text.
+				if bytes.Contains(got, []byte("<f>")) || !bytes.Contains(got, []byte("=1+1 @here - ")) {
+					t.Errorf("the workbook holds a formula, or lacks the context \"=1+1 @here - \":\n%s", got)
+				}
 			}
 			compareGolden(t, name, got)
 		})
