@@ -28,13 +28,9 @@ func (s *Server) handleSearchExport(c echo.Context) error {
 	if name == "" {
 		name = "csv"
 	}
-	format, ok := export.ConcordanceFormat(name)
-	if !ok {
-		names := make([]string, len(export.ConcordanceFormats))
-		for i, f := range export.ConcordanceFormats {
-			names[i] = f.Name
-		}
-		return coding.Errorf(coding.EINVALID, "unknown concordance format %q (known: %s)", name, strings.Join(names, ", "))
+	format, err := export.ConcordanceFormat(name)
+	if err != nil {
+		return err
 	}
 	req, err := searchRequest(c, "format")
 	if err != nil {

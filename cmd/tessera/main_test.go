@@ -149,7 +149,7 @@ func TestCommandErrors(t *testing.T) {
 		{"import missing file", []string{"import", "--data", data, "--project", "P", "/no/such/file.txt"}, 1, "cannot read /no/such/file.txt"},
 		{"serve on all interfaces", []string{"serve", "--data", data, "--addr", "0.0.0.0:7080"}, 1, "only loopback addresses"},
 		{"backup without -o", []string{"backup", "--data", data}, 1, "-o FILE is required"},
-		{"search concordance in an unknown format", []string{"search", "--data", data, "--project", "P", "--format", "pdf", "fair"}, 1, `unknown --format "pdf"`},
+		{"search concordance in an unknown format", []string{"search", "--data", data, "--project", "P", "--format", "pdf", "fair"}, 1, `unknown concordance format "pdf"`},
 		{"search -o without a format", []string{"search", "--data", data, "--project", "P", "-o", "x.csv", "fair"}, 1, "-o needs --format"},
 		{"help", []string{"import", "--help"}, 0, "Usage: tessera import"},
 	}

@@ -35,8 +35,10 @@ func runSearch(m *Main, ctx context.Context, args []string) error {
 		fs.Usage()
 		return coding.Errorf(coding.EINVALID, "give exactly one QUERY (quote it if it has spaces)")
 	}
-	if _, ok := export.ConcordanceFormat(*format); *format != "" && !ok {
-		return coding.Errorf(coding.EINVALID, "unknown --format %q: use csv, xlsx, md or html", *format)
+	if *format != "" {
+		if _, err := export.ConcordanceFormat(*format); err != nil {
+			return err
+		}
 	}
 	if *out != "" && *format == "" {
 		return coding.Errorf(coding.EINVALID, "-o needs --format (csv, xlsx, md or html)")

@@ -46,28 +46,27 @@ var ConcordanceFormats = []Format{
 	{"html", mediaHTML, ".html", "Concordance as a web page"},
 }
 
-// ConcordanceFormat returns the concordance format named name.
-func ConcordanceFormat(name string) (Format, bool) {
-	for _, f := range ConcordanceFormats {
+// ConcordanceFormat returns the concordance format named name, or an
+// EINVALID error naming the formats there are.
+func ConcordanceFormat(name string) (Format, error) {
+	names := make([]string, len(ConcordanceFormats))
+	for i, f := range ConcordanceFormats {
 		if f.Name == name {
-			return f, true
+			return f, nil
 		}
+		names[i] = f.Name
 	}
-	return Format{}, false
+	return Format{}, coding.Errorf(coding.EINVALID, "unknown concordance format %q; use %s", name, strings.Join(names, ", "))
 }
 
 // WriteConcordance writes c as a table in format (see ConcordanceFormats).
 func WriteConcordance(w io.Writer, c *Concordance, format string) error {
+	if _, err := ConcordanceFormat(format); err != nil {
+		return err
+	}
 	write := map[string]func(io.Writer, *table) error{
 		"csv": writeTableCSV, "xlsx": writeTableXLSX, "md": writeTableMD, "html": writeTableHTML,
 	}[format]
-	if write == nil {
-		names := make([]string, len(ConcordanceFormats))
-		for i, f := range ConcordanceFormats {
-			names[i] = f.Name
-		}
-		return coding.Errorf(coding.EINVALID, "unknown concordance format %q; use %s", format, strings.Join(names, ", "))
-	}
 	return write(w, concordanceTable(c))
 }
 
@@ -177,7 +176,7 @@ func CollectConcordance(c *Concordance, req search.Request, maxUnits int, run fu
 	if req.Sort == "" {
 		req.Sort = "document"
 	}
-	req.CountOnly, req.NoFacets, req.Limit = false, true, search.MaxLimit
+	req.CountOnly, req.NoFacets = false, true
 	seen := 0
 	for req.Offset = 0; req.Offset < maxUnits; req.Offset += req.Limit {
 		req.Limit = min(search.MaxLimit, maxUnits-req.Offset)

@@ -52,7 +52,7 @@ func TestConcordanceFormats(t *testing.T) {
 	if coding.ErrorCode(err) != coding.EINVALID {
 		t.Errorf("unknown format: got %v, want EINVALID", err)
 	}
-	if _, ok := export.ConcordanceFormat("xlsx"); !ok {
+	if _, err := export.ConcordanceFormat("xlsx"); err != nil {
 		t.Error("xlsx is not a concordance format")
 	}
 }
