@@ -14,11 +14,11 @@ import (
 	"tessera/coding"
 )
 
-func (s *Server) registerAuthRoutes(g *echo.Group) {
-	g.POST("/login", s.handleLogin)
-	g.POST("/logout", s.handleLogout)
-	g.GET("/me", s.handleMe)
-	g.POST("/me/password", s.handleChangePassword)
+func (s *Server) registerAuthRoutes(g *routes) {
+	g.POST("/login", s.handleLogin, rule{perm: permPublic, noCSRF: true})
+	g.POST("/logout", s.handleLogout, rule{perm: permUser})
+	g.GET("/me", s.handleMe, rule{perm: permUser})
+	g.POST("/me/password", s.handleChangePassword, rule{perm: permUser})
 	s.registerUserRoutes(g)
 }
 

@@ -8,8 +8,8 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-func (s *Server) registerBackupRoutes(g *echo.Group) {
-	g.GET("/backup", s.handleBackup)
+func (s *Server) registerBackupRoutes(g *routes) {
+	g.GET("/backup", s.handleBackup, rule{perm: permAdmin, service: true})
 }
 
 // handleBackup answers GET /api/v1/backup with a consistent copy of the

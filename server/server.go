@@ -94,6 +94,9 @@ type Server struct {
 	// auth holds the state of sign-ins: the login limiter, the hashing
 	// slots and the cross-origin check.
 	auth *authState
+	// rules is the access rule of every route, "METHOD PATH", as the
+	// routes were registered (see routes.go).
+	rules map[string]rule
 }
 
 // New builds a server from cfg. It panics when cfg.Store is nil, which is
@@ -127,7 +130,7 @@ func New(cfg Config) *Server {
 	if cfg.PasswordParams == (coding.PasswordParams{}) {
 		cfg.PasswordParams = coding.DefaultPasswordParams
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, auth: newAuthState(cfg.Now)}
+	s := &Server{cfg: cfg, log: cfg.Logger, auth: newAuthState(cfg.Now), rules: map[string]rule{}}
 
 	var hashes []string
 	if cfg.UI != nil {
@@ -150,7 +153,7 @@ func New(cfg Config) *Server {
 	e.Use(s.requestLog, recoverPanic, s.securityHeaders, s.limitBody, s.crossOrigin, s.authenticate, s.authorize, s.setActor)
 	s.echo = e
 
-	api := e.Group("/api/v1")
+	api := s.routesOn(e.Group("/api/v1"))
 	s.registerMetaRoutes(api)
 	s.registerBackupRoutes(api)
 	s.registerQDPXRoutes(api)
@@ -169,8 +172,9 @@ func New(cfg Config) *Server {
 	s.registerCodebookRoutes(api)
 	s.registerAuthRoutes(api)
 	s.registerTeamRoutes(api)
-	e.GET("/*", s.serveUI)
-	e.HEAD("/*", s.serveUI)
+	root := s.routesOn(e)
+	root.GET("/*", s.serveUI, rule{perm: permPublic})
+	root.HEAD("/*", s.serveUI, rule{perm: permPublic})
 	s.checkRouteRules()
 	return s
 }
