@@ -261,3 +261,17 @@ func TestServiceTokenReadsBackupOnly(t *testing.T) {
 	cl.call("GET", "/api/v1/projects", nil, 401, nil)
 	cl.call("GET", "/api/v1/users", nil, 401, nil)
 }
+
+// TestBackupNamedByClock checks that the backup's file name comes from the
+// server's clock.
+func TestBackupNamedByClock(t *testing.T) {
+	s := mustStart(t, nil, func(c *server.Config) { c.Now = func() time.Time { return frozen } })
+	res, data := s.do("GET", "/api/v1/backup", "", nil)
+	if res.StatusCode != http.StatusOK || len(data) == 0 {
+		t.Fatalf("GET /api/v1/backup: got status %d with %d bytes, want 200 with the database", res.StatusCode, len(data))
+	}
+	want := `attachment; filename="tessera-20260314-093000.db"`
+	if got := res.Header.Get("Content-Disposition"); got != want {
+		t.Errorf("got Content-Disposition %q, want %q", got, want)
+	}
+}
