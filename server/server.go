@@ -62,9 +62,12 @@ type Config struct {
 	Access coding.AccessStore
 	// Now is the clock of sessions and sign-in limits; time.Now when nil.
 	Now func() time.Time
-	// TrustProxy takes the client address from X-Forwarded-For when the
-	// request comes from a loopback or private address: set it when a
-	// reverse proxy on such an address forwards the requests.
+	// TrustProxy believes a reverse proxy's headers when the request
+	// comes from a loopback, link-local or private address: the client
+	// address from X-Forwarded-For (for the sign-in limits and logs) and
+	// HTTPS from X-Forwarded-Proto (for the cookie's Secure flag and
+	// HSTS). Without it both headers are ignored: set it when a reverse
+	// proxy on such an address forwards the requests.
 	TrustProxy bool
 	// PasswordParams are the argon2id costs of new password hashes;
 	// coding.DefaultPasswordParams when zero.
