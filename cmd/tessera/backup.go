@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"tessera/coding"
+	"tessera/internal/datadir"
 )
 
 func init() {
@@ -25,7 +26,7 @@ func init() {
 			fs.Usage()
 			return coding.Errorf(coding.EINVALID, "-o FILE is required")
 		}
-		if _, err := os.Stat(filepath.Join(*dir, "tessera.db")); err != nil {
+		if !datadir.Exists(*dir) {
 			return coding.Errorf(coding.ENOTFOUND, "no Tessera data in %s", *dir)
 		}
 		n, err := writeAtomic(*out, func(w io.Writer) (int64, error) { return backup(ctx, *dir, w) })
@@ -40,10 +41,10 @@ func init() {
 // backup copies the database to w: directly when no server holds it, else
 // through the running server's backup route.
 func backup(ctx context.Context, dir string, w io.Writer) (int64, error) {
-	a, err := openApp(ctx, dir, false, nil)
+	a, err := datadir.Open(ctx, dir, datadir.Options{})
 	if err == nil {
 		defer a.Close()
-		return a.store.Backup(ctx, w)
+		return a.Store.Backup(ctx, w)
 	}
 	if coding.ErrorCode(err) != coding.ECONFLICT {
 		return 0, err

@@ -7,6 +7,7 @@ import (
 
 	"tessera/coding"
 	"tessera/coding/importer"
+	"tessera/internal/datadir"
 	samples "tessera/sample-transcripts"
 )
 
@@ -29,7 +30,7 @@ func init() {
 			return err
 		}
 		fmt.Fprintf(m.Stderr, "loading the sample study into %s\n", data)
-		a, err := openApp(ctx, data, true, m.Stderr)
+		a, err := datadir.Open(ctx, data, datadir.Options{Search: true, Progress: m.Stderr})
 		if err != nil {
 			return err
 		}
@@ -56,12 +57,12 @@ func freshDir(dir string) (string, error) {
 
 // loadSample imports the embedded sample study as a project with its
 // cases, documents and starter coding.
-func loadSample(ctx context.Context, a *app, m *Main) error {
+func loadSample(ctx context.Context, a *datadir.Dir, m *Main) error {
 	p := &coding.Project{Name: demoProject, Description: "Synthetic interviews with four fictional knowledge-intensive SMEs about failures and how they learned from them.", Language: "en"}
-	if err := a.store.CreateProject(ctx, p); err != nil {
+	if err := a.Store.CreateProject(ctx, p); err != nil {
 		return err
 	}
-	im := &importer.Importer{Store: a.store, Coder: "demo"}
+	im := &importer.Importer{Store: a.Store, Coder: "demo"}
 	rep, err := im.ImportSampleFS(ctx, p.ID, samples.FS)
 	if err != nil {
 		return err

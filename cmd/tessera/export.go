@@ -9,6 +9,7 @@ import (
 
 	"tessera/coding"
 	"tessera/coding/export"
+	"tessera/internal/datadir"
 )
 
 func init() {
@@ -49,16 +50,16 @@ func runExport(m *Main, ctx context.Context, args []string) error {
 	}
 	opt.Facets, opt.Attributes, opt.Level = facets, attributes, coding.Level(*level)
 
-	a, err := openApp(ctx, *dir, false, nil)
+	a, err := datadir.Open(ctx, *dir, datadir.Options{})
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	p, err := a.project(ctx, *project)
+	p, err := findProject(ctx, a, *project)
 	if err != nil {
 		return err
 	}
-	snap, err := a.store.Snapshot(ctx, p.ID, true)
+	snap, err := a.Store.Snapshot(ctx, p.ID, true)
 	if err != nil {
 		return err
 	}

@@ -14,6 +14,7 @@ import (
 	"tessera/coding"
 	"tessera/coding/export"
 	"tessera/coding/importer"
+	"tessera/internal/datadir"
 )
 
 func init() {
@@ -92,7 +93,7 @@ func runImport(m *Main, ctx context.Context, args []string) error {
 		}
 	}
 
-	a, err := openApp(ctx, *dir, true, m.Stderr)
+	a, err := datadir.Open(ctx, *dir, datadir.Options{Search: true, Progress: m.Stderr})
 	if err != nil {
 		return err
 	}
@@ -102,7 +103,7 @@ func runImport(m *Main, ctx context.Context, args []string) error {
 		return err
 	}
 	im := &importer.Importer{
-		Store:           a.store,
+		Store:           a.Store,
 		Options:         importer.Options{MaxTextBytes: *maxMB << 20},
 		Coder:           currentUser(),
 		Metadata:        meta,
@@ -117,7 +118,7 @@ func runImport(m *Main, ctx context.Context, args []string) error {
 		fmt.Fprintf(m.Stderr, "cases: %d created, %d updated\n", created, updated)
 	}
 	if codebook != nil {
-		cr, err := export.ApplyCodebook(ctx, a.store, p.ID, codebook)
+		cr, err := export.ApplyCodebook(ctx, a.Store, p.ID, codebook)
 		if err != nil {
 			return err
 		}
@@ -184,13 +185,13 @@ func collect(path string, perFolder bool) ([]importer.File, error) {
 }
 
 // findOrCreateProject returns the named project, creating it when missing.
-func findOrCreateProject(ctx context.Context, a *app, name string, log io.Writer) (*coding.Project, error) {
-	p, err := a.store.FindProjectByName(ctx, name)
+func findOrCreateProject(ctx context.Context, a *datadir.Dir, name string, log io.Writer) (*coding.Project, error) {
+	p, err := a.Store.FindProjectByName(ctx, name)
 	if coding.ErrorCode(err) != coding.ENOTFOUND {
 		return p, err
 	}
 	p = &coding.Project{Name: name}
-	if err := a.store.CreateProject(ctx, p); err != nil {
+	if err := a.Store.CreateProject(ctx, p); err != nil {
 		return nil, err
 	}
 	fmt.Fprintf(log, "created project %q\n", p.Name)

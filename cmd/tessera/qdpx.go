@@ -8,6 +8,7 @@ import (
 
 	"tessera/coding"
 	"tessera/coding/refi"
+	"tessera/internal/datadir"
 )
 
 func init() {
@@ -32,13 +33,13 @@ func init() {
 		if err != nil {
 			return err
 		}
-		a, err := openApp(ctx, *dir, true, m.Stderr)
+		a, err := datadir.Open(ctx, *dir, datadir.Options{Search: true, Progress: m.Stderr})
 		if err != nil {
 			return err
 		}
 		defer a.Close()
 		ctx = coding.WithActor(ctx, currentUser())
-		p, rep, err := refi.Import(ctx, a.store, *name, f, info.Size(), refi.ImportOptions{})
+		p, rep, err := refi.Import(ctx, a.Store, *name, f, info.Size(), refi.ImportOptions{})
 		if err != nil {
 			return err
 		}

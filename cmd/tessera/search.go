@@ -10,6 +10,7 @@ import (
 	"tessera/coding"
 	"tessera/coding/export"
 	"tessera/coding/search"
+	"tessera/internal/datadir"
 )
 
 func init() {
@@ -43,19 +44,19 @@ func runSearch(m *Main, ctx context.Context, args []string) error {
 	if *out != "" && *format == "" {
 		return coding.Errorf(coding.EINVALID, "-o needs --format (csv, xlsx, md or html)")
 	}
-	a, err := openApp(ctx, *dir, true, m.Stderr)
+	a, err := datadir.Open(ctx, *dir, datadir.Options{Search: true, Progress: m.Stderr})
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	p, err := a.project(ctx, *project)
+	p, err := findProject(ctx, a, *project)
 	if err != nil {
 		return err
 	}
 	if *format != "" {
 		return writeConcordance(ctx, m, a, p, search.Request{Query: fs.Arg(0), Kinds: kinds}, *format, *out)
 	}
-	res, err := a.index.Search(ctx, p.ID, search.Request{Query: fs.Arg(0), Kinds: kinds, Limit: *limit})
+	res, err := a.Index.Search(ctx, p.ID, search.Request{Query: fs.Arg(0), Kinds: kinds, Limit: *limit})
 	if err != nil {
 		return err
 	}
@@ -83,10 +84,10 @@ func runSearch(m *Main, ctx context.Context, args []string) error {
 
 // writeConcordance writes the concordance of req in format to the file
 // out, or to standard output.
-func writeConcordance(ctx context.Context, m *Main, a *app, p *coding.Project, req search.Request, format, out string) error {
+func writeConcordance(ctx context.Context, m *Main, a *datadir.Dir, p *coding.Project, req search.Request, format, out string) error {
 	conc := &export.Concordance{Project: p.Name, Query: req.Query}
 	err := export.CollectConcordance(conc, req, export.MaxConcordanceUnits, func(r search.Request) (*search.Result, error) {
-		return a.index.Search(ctx, p.ID, r)
+		return a.Index.Search(ctx, p.ID, r)
 	})
 	if err != nil {
 		return err
@@ -113,33 +114,26 @@ func runReindex(m *Main, ctx context.Context, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	a, err := openApp(ctx, *dir, false, nil)
+	// The indexes are rebuilt below, so they are not brought up to date
+	// on opening.
+	a, err := datadir.Open(ctx, *dir, datadir.Options{Search: true, NoCatchUp: true, Progress: m.Stderr})
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	ix, err := search.Open(a.store, search.Options{Dir: indexDir(*dir), Progress: func(pid string, done, total int) {
-		if done == total || done%500 == 0 {
-			fmt.Fprintf(m.Stderr, "indexing %s: %d/%d\n", pid, done, total)
-		}
-	}})
-	if err != nil {
-		return err
-	}
-	defer ix.Close()
-	projects, err := a.store.ListProjects(ctx)
+	projects, err := a.Store.ListProjects(ctx)
 	if err != nil {
 		return err
 	}
 	if *project != "" {
-		p, err := a.project(ctx, *project)
+		p, err := findProject(ctx, a, *project)
 		if err != nil {
 			return err
 		}
 		projects = []*coding.Project{p}
 	}
 	for _, p := range projects {
-		if err := ix.Rebuild(ctx, p.ID); err != nil {
+		if err := a.Index.Rebuild(ctx, p.ID); err != nil {
 			return fmt.Errorf("reindex %q: %w", p.Name, err)
 		}
 		fmt.Fprintf(m.Stdout, "reindexed %q\n", p.Name)

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"tessera/coding"
+	"tessera/internal/datadir"
 	"tessera/server"
 	"tessera/ui"
 )
@@ -61,7 +62,7 @@ func init() {
 				return err
 			}
 		}
-		a, err := openApp(ctx, *dir, true, m.Stderr)
+		a, err := datadir.Open(ctx, *dir, datadir.Options{Search: true, Progress: m.Stderr})
 		if err != nil {
 			return err
 		}
@@ -97,15 +98,15 @@ func checkAdmin(ctx context.Context, dir, addr string, loopback bool) error {
 		}
 		return coding.Errorf(coding.EUNPROCESSABLE, "%s", msg)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "tessera.db")); err != nil {
+	if !datadir.Exists(dir) {
 		return refuse()
 	}
-	a, err := openApp(ctx, dir, false, nil)
+	a, err := datadir.Open(ctx, dir, datadir.Options{})
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	users, err := a.store.ListUsers(ctx)
+	users, err := a.Store.ListUsers(ctx)
 	if err != nil {
 		return err
 	}
@@ -136,14 +137,14 @@ type serveOptions struct {
 }
 
 // serve runs the HTTP server for a in solo mode until ctx is cancelled.
-func (m *Main) serve(ctx context.Context, a *app, addr string) error {
+func (m *Main) serve(ctx context.Context, a *datadir.Dir, addr string) error {
 	return m.serveWith(ctx, a, addr, serveOptions{})
 }
 
 // serveWith runs the HTTP(S) server for a until ctx is cancelled. In team
 // mode it also writes a service token to the data directory, with which
 // tessera backup reaches the running server.
-func (m *Main) serveWith(ctx context.Context, a *app, addr string, opt serveOptions) error {
+func (m *Main) serveWith(ctx context.Context, a *datadir.Dir, addr string, opt serveOptions) error {
 	var tlsConfig *tls.Config
 	if opt.tlsCert != "" {
 		cert, err := tls.LoadX509KeyPair(opt.tlsCert, opt.tlsKey)
@@ -158,8 +159,8 @@ func (m *Main) serveWith(ctx context.Context, a *app, addr string, opt serveOpti
 	}
 	logger := slog.New(slog.NewTextHandler(m.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	cfg := server.Config{
-		Store:      a.store,
-		Search:     a.index,
+		Store:      a.Store,
+		Search:     a.Index,
 		UI:         ui.FS,
 		Logger:     logger,
 		Version:    fullVersion(),
@@ -167,11 +168,11 @@ func (m *Main) serveWith(ctx context.Context, a *app, addr string, opt serveOpti
 		TrustProxy: opt.trustProxy,
 	}
 	if opt.team {
-		if cfg.ServiceToken, err = writeServiceToken(a.dir); err != nil {
+		if cfg.ServiceToken, err = writeServiceToken(a.Path); err != nil {
 			ln.Close()
 			return err
 		}
-		defer os.Remove(filepath.Join(a.dir, tokenFile))
+		defer os.Remove(filepath.Join(a.Path, tokenFile))
 	}
 	srv := server.New(cfg)
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, TLSConfig: tlsConfig}
@@ -180,13 +181,13 @@ func (m *Main) serveWith(ctx context.Context, a *app, addr string, opt serveOpti
 		scheme = "https"
 	}
 	url := scheme + "://" + ln.Addr().String() + "/"
-	urlPath := filepath.Join(a.dir, addrFile)
+	urlPath := filepath.Join(a.Path, addrFile)
 	if err := os.WriteFile(urlPath, []byte(url+"\n"), 0o600); err != nil {
 		return fmt.Errorf("write %s: %w", urlPath, err)
 	}
 	defer os.Remove(urlPath)
 
-	fmt.Fprintf(m.Stdout, "Tessera is serving %s at %s\n", a.dir, url)
+	fmt.Fprintf(m.Stdout, "Tessera is serving %s at %s\n", a.Path, url)
 	if opt.team {
 		fmt.Fprintln(m.Stderr, "team mode: accounts and sign-in are required (docs/team.md)")
 	}

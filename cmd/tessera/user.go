@@ -12,12 +12,13 @@ import (
 	"golang.org/x/term"
 
 	"tessera/coding"
+	"tessera/internal/datadir"
 )
 
 // userCommands are the subcommands of tessera user.
 var userCommands = map[string]struct {
 	args, summary string
-	run           func(m *Main, ctx context.Context, a *app, name string, admin bool) error
+	run           func(m *Main, ctx context.Context, a *datadir.Dir, name string, admin bool) error
 }{
 	"add":     {"--data DIR [--admin] NAME", "Add an account; the password is read from the terminal, or from the first line of standard input", (*Main).userAdd},
 	"list":    {"--data DIR", "List the accounts", (*Main).userList},
@@ -64,7 +65,7 @@ func init() {
 		case args[0] != "list":
 			name = fs.Arg(0)
 		}
-		a, err := openApp(ctx, *dir, false, nil)
+		a, err := datadir.Open(ctx, *dir, datadir.Options{})
 		if err != nil {
 			return err
 		}
@@ -84,12 +85,12 @@ func (m *Main) userUsage() {
 }
 
 // userAdd adds an account.
-func (m *Main) userAdd(ctx context.Context, a *app, name string, admin bool) error {
+func (m *Main) userAdd(ctx context.Context, a *datadir.Dir, name string, admin bool) error {
 	name, err := coding.NormalizeUsername(name)
 	if err != nil {
 		return err
 	}
-	if _, err := a.store.FindUser(ctx, name); err == nil {
+	if _, err := a.Store.FindUser(ctx, name); err == nil {
 		return coding.Errorf(coding.ECONFLICT, "a user named %q already exists", name)
 	}
 	hash, err := m.newPassword(name)
@@ -97,7 +98,7 @@ func (m *Main) userAdd(ctx context.Context, a *app, name string, admin bool) err
 		return err
 	}
 	u := &coding.User{Username: name, PasswordHash: hash, Admin: admin}
-	if err := a.store.CreateUser(ctx, u); err != nil {
+	if err := a.Store.CreateUser(ctx, u); err != nil {
 		return err
 	}
 	kind := "user"
@@ -109,13 +110,13 @@ func (m *Main) userAdd(ctx context.Context, a *app, name string, admin bool) err
 }
 
 // userList prints the accounts as a table.
-func (m *Main) userList(ctx context.Context, a *app, _ string, _ bool) error {
-	users, err := a.store.ListUsers(ctx)
+func (m *Main) userList(ctx context.Context, a *datadir.Dir, _ string, _ bool) error {
+	users, err := a.Store.ListUsers(ctx)
 	if err != nil {
 		return err
 	}
 	if len(users) == 0 {
-		fmt.Fprintf(m.Stderr, "no accounts in %s; add one with tessera user add --data %s --admin NAME\n", a.dir, a.dir)
+		fmt.Fprintf(m.Stderr, "no accounts in %s; add one with tessera user add --data %s --admin NAME\n", a.Path, a.Path)
 		return nil
 	}
 	tw := tabwriter.NewWriter(m.Stdout, 0, 4, 2, ' ', 0)
@@ -134,9 +135,9 @@ func yesNo(b bool) string {
 }
 
 // userDisable disables an account, ending its sessions.
-func (m *Main) userDisable(ctx context.Context, a *app, name string, _ bool) error {
+func (m *Main) userDisable(ctx context.Context, a *datadir.Dir, name string, _ bool) error {
 	yes := true
-	u, err := a.store.UpdateUser(ctx, name, coding.UserUpdate{Disabled: &yes})
+	u, err := a.Store.UpdateUser(ctx, name, coding.UserUpdate{Disabled: &yes})
 	if err != nil {
 		return err
 	}
@@ -145,9 +146,9 @@ func (m *Main) userDisable(ctx context.Context, a *app, name string, _ bool) err
 }
 
 // userEnable enables an account again.
-func (m *Main) userEnable(ctx context.Context, a *app, name string, _ bool) error {
+func (m *Main) userEnable(ctx context.Context, a *datadir.Dir, name string, _ bool) error {
 	no := false
-	u, err := a.store.UpdateUser(ctx, name, coding.UserUpdate{Disabled: &no})
+	u, err := a.Store.UpdateUser(ctx, name, coding.UserUpdate{Disabled: &no})
 	if err != nil {
 		return err
 	}
@@ -156,8 +157,8 @@ func (m *Main) userEnable(ctx context.Context, a *app, name string, _ bool) erro
 }
 
 // userReset sets a new password, ending the account's sessions.
-func (m *Main) userReset(ctx context.Context, a *app, name string, _ bool) error {
-	u, err := a.store.FindUser(ctx, name)
+func (m *Main) userReset(ctx context.Context, a *datadir.Dir, name string, _ bool) error {
+	u, err := a.Store.FindUser(ctx, name)
 	if err != nil {
 		return err
 	}
@@ -165,7 +166,7 @@ func (m *Main) userReset(ctx context.Context, a *app, name string, _ bool) error
 	if err != nil {
 		return err
 	}
-	if _, err := a.store.UpdateUser(ctx, u.Username, coding.UserUpdate{PasswordHash: &hash}); err != nil {
+	if _, err := a.Store.UpdateUser(ctx, u.Username, coding.UserUpdate{PasswordHash: &hash}); err != nil {
 		return err
 	}
 	fmt.Fprintf(m.Stdout, "set a new password for %s; its sessions have ended\n", u.Username)

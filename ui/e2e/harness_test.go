@@ -16,7 +16,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -26,9 +25,9 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"tessera/coding"
 	"tessera/coding/search"
 	"tessera/coding/store"
+	"tessera/internal/datadir"
 	"tessera/server"
 	"tessera/ui"
 )
@@ -59,38 +58,20 @@ func startAppWithoutSearch(tb testing.TB) *app {
 
 func start(tb testing.TB, withSearch bool) *app {
 	tb.Helper()
-	dir := tb.TempDir()
-	var ix atomic.Pointer[search.Index]
-	st, err := store.Open(filepath.Join(dir, "tessera.db"), store.Options{
-		OnChange: func(cs []coding.Change) {
-			if i := ix.Load(); i != nil {
-				i.Apply(cs)
-			}
-		},
-	})
+	d, err := datadir.Open(context.Background(), tb.TempDir(), datadir.Options{Search: withSearch})
 	if err != nil {
-		tb.Fatalf("open store: %v", err)
+		tb.Fatalf("open the data directory: %v", err)
 	}
-	cfg := server.Config{Store: st, UI: ui.FS, Logger: quietLogger()}
-	var idx *search.Index
-	if withSearch {
-		idx, err = search.Open(st, search.Options{Dir: filepath.Join(dir, "index")})
-		if err != nil {
-			st.Close()
-			tb.Fatalf("open search index: %v", err)
-		}
-		ix.Store(idx)
-		cfg.Search = idx
+	cfg := server.Config{Store: d.Store, UI: ui.FS, Logger: quietLogger()}
+	if d.Index != nil {
+		cfg.Search = d.Index
 	}
 	ts := httptest.NewServer(server.New(cfg).Handler())
 	tb.Cleanup(func() {
 		ts.Close()
-		if idx != nil {
-			idx.Close()
-		}
-		st.Close()
+		d.Close()
 	})
-	return &app{URL: ts.URL, Store: st, Index: idx}
+	return &app{URL: ts.URL, Store: d.Store, Index: d.Index}
 }
 
 // browser is a headless Chromium tab with the console and dialogs watched.
