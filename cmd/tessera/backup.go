@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -14,17 +15,17 @@ import (
 	"tessera/internal/datadir"
 )
 
-func init() {
-	register("backup", "Write a consistent copy of a data directory's database, even while it is being served", func(m *Main, ctx context.Context, args []string) error {
-		fs := m.flags("backup", "--data DIR -o FILE")
-		dir := fs.String("data", defaultDataDir, "data `directory`")
-		out := fs.String("o", "", "`file` to write the copy to (required)")
-		if err := parse(fs, args); err != nil {
-			return err
-		}
+// backupCommand declares the flags of backup.
+func backupCommand(fs *flag.FlagSet) runFunc {
+	dir := fs.String("data", defaultDataDir, "data `directory`")
+	out := fs.String("o", "", "`file` to write the copy to (required)")
+	return func(ctx context.Context, m *Main, args []string) error {
 		if *out == "" {
 			fs.Usage()
 			return coding.Errorf(coding.EINVALID, "-o FILE is required")
+		}
+		if err := noArgs(args); err != nil {
+			return err
 		}
 		if !datadir.Exists(*dir) {
 			return coding.Errorf(coding.ENOTFOUND, "no Tessera data in %s", *dir)
@@ -35,7 +36,7 @@ func init() {
 		}
 		fmt.Fprintf(m.Stderr, "wrote %s (%d bytes)\n", *out, n)
 		return nil
-	})
+	}
 }
 
 // backup copies the database to w: directly when no server holds it, else

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strings"
 
 	"tessera/coding"
@@ -28,47 +27,23 @@ func NewMain() *Main {
 	return &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}
 }
 
-// command is one subcommand of tessera.
-type command struct {
-	summary string
-	run     func(m *Main, ctx context.Context, args []string) error
-}
-
-var commands = map[string]command{}
-
-// register adds a subcommand; each command file calls it from init.
-func register(name, summary string, run func(m *Main, ctx context.Context, args []string) error) {
-	commands[name] = command{summary: summary, run: run}
-}
-
-// errUsage marks an error already explained by a usage message.
-var errUsage = errors.New("usage")
-
-// Run runs the command named by args[0] and returns the exit code.
+// Run runs the command named by args[0] and returns the exit code: 0 on
+// success and for help, 2 for a usage error, 1 for any other failure,
+// explained on Stderr.
 func (m *Main) Run(ctx context.Context, args []string) int {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
-		m.usage()
-		if len(args) == 0 {
-			return 2
-		}
-		return 0
-	}
-	cmd, ok := commands[args[0]]
-	if !ok {
-		fmt.Fprintf(m.Stderr, "tessera: unknown command %q\n\n", args[0])
-		m.usage()
+	if len(args) == 0 {
+		// Without a command, tessera says what it can do.
+		m.listUsage("tessera", commands, "")
 		return 2
 	}
-	err := cmd.run(m, ctx, args[1:])
+	name, err := m.dispatch(ctx, "tessera", commands, "", args)
 	switch {
-	case err == nil:
-		return 0
-	case errors.Is(err, flag.ErrHelp):
+	case err == nil, errors.Is(err, flag.ErrHelp):
 		return 0
 	case errors.Is(err, errUsage):
 		return 2
 	}
-	fmt.Fprintf(m.Stderr, "tessera %s: %s\n", args[0], describe(err))
+	fmt.Fprintf(m.Stderr, "%s: %s\n", name, describe(err))
 	return 1
 }
 
@@ -78,42 +53,6 @@ func describe(err error) string {
 		return coding.ErrorMessage(err)
 	}
 	return err.Error()
-}
-
-func (m *Main) usage() {
-	fmt.Fprintln(m.Stderr, "Usage: tessera COMMAND [flags] [args]")
-	fmt.Fprintln(m.Stderr, "\nCommands:")
-	names := make([]string, 0, len(commands))
-	for n := range commands {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		fmt.Fprintf(m.Stderr, "  %-9s %s\n", n, commands[n].summary)
-	}
-	fmt.Fprintln(m.Stderr, "\nRun 'tessera COMMAND --help' for the flags of a command.")
-}
-
-// flags returns a flag set for a command whose errors and help go to stderr.
-func (m *Main) flags(name, args string) *flag.FlagSet {
-	fs := flag.NewFlagSet("tessera "+name, flag.ContinueOnError)
-	fs.SetOutput(m.Stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(m.Stderr, "Usage: tessera %s %s\n\n%s.\n\nFlags:\n", name, args, commands[name].summary)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
-// parse parses args, turning flag errors into errUsage (already printed).
-func parse(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return errUsage
-	}
-	return nil
 }
 
 // listFlag collects a comma-separated list, also across repeated flags.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
 
@@ -14,12 +15,12 @@ import (
 // demoProject is the name of the sample study's project.
 const demoProject = "Learning from failure (sample study)"
 
-func init() {
-	register("demo", "Load the sample study into a fresh data directory and serve it", func(m *Main, ctx context.Context, args []string) error {
-		fs := m.flags("demo", "[--addr HOST:PORT] [--data DIR]")
-		addr := fs.String("addr", defaultAddr, "`address` to listen on (loopback only)")
-		dir := fs.String("data", "", "fresh data `directory` to create (default: a new temporary one)")
-		if err := parse(fs, args); err != nil {
+// demoCommand declares the flags of demo.
+func demoCommand(fs *flag.FlagSet) runFunc {
+	addr := fs.String("addr", defaultAddr, "`address` to listen on (loopback only)")
+	dir := fs.String("data", "", "fresh data `directory` to create (default: a new temporary one)")
+	return func(ctx context.Context, m *Main, args []string) error {
+		if err := noArgs(args); err != nil {
 			return err
 		}
 		if err := checkLoopback(*addr); err != nil {
@@ -39,7 +40,7 @@ func init() {
 			return err
 		}
 		return m.serve(ctx, a, *addr)
-	})
+	}
 }
 
 // freshDir returns dir, which must be missing or empty, or a new temporary

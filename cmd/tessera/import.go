@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -17,12 +18,8 @@ import (
 	"tessera/internal/datadir"
 )
 
-func init() {
-	register("import", "Import transcripts (txt, md, docx, odt, pdf, vtt, srt, html) into a project", runImport)
-}
-
-func runImport(m *Main, ctx context.Context, args []string) error {
-	fs := m.flags("import", "--data DIR --project NAME [--case NAME | --case-per-folder] [--cases FILE] [--metadata FILE] FILE|DIR...")
+// importCommand declares the flags of import.
+func importCommand(fs *flag.FlagSet) runFunc {
 	dir := fs.String("data", defaultDataDir, "data `directory`")
 	project := fs.String("project", "", "project `name` (created if missing)")
 	caseName := fs.String("case", "", "put every document in this `case` (created if missing)")
@@ -33,126 +30,125 @@ func runImport(m *Main, ctx context.Context, args []string) error {
 	codingFile := fs.String("coding", "", "starter coding `FILE` (coding.json: codebook, facets and quotes by text; see docs/import.md)")
 	dups := fs.Bool("allow-duplicates", false, "import files whose text is already in the project")
 	maxMB := fs.Int64("max-mb", 20, "largest text per file, in `MB`")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if *project == "" {
-		fs.Usage()
-		return coding.Errorf(coding.EINVALID, "--project is required")
-	}
-	if fs.NArg() == 0 && *cases == "" && *codebookFile == "" {
-		fs.Usage()
-		return coding.Errorf(coding.EINVALID, "name at least one FILE or DIR to import (or --cases, --codebook)")
-	}
-	if *caseName != "" && *perFolder {
-		return coding.Errorf(coding.EINVALID, "--case and --case-per-folder exclude each other")
-	}
+	return func(ctx context.Context, m *Main, args []string) error {
+		if *project == "" {
+			fs.Usage()
+			return coding.Errorf(coding.EINVALID, "--project is required")
+		}
+		if len(args) == 0 && *cases == "" && *codebookFile == "" {
+			fs.Usage()
+			return coding.Errorf(coding.EINVALID, "name at least one FILE or DIR to import (or --cases, --codebook)")
+		}
+		if *caseName != "" && *perFolder {
+			return coding.Errorf(coding.EINVALID, "--case and --case-per-folder exclude each other")
+		}
 
-	// Read every input before touching the store, so a typo loses nothing.
-	var files []importer.File
-	for _, arg := range fs.Args() {
-		found, err := collect(arg, *perFolder)
-		if err != nil {
-			return err
+		// Read every input before touching the store, so a typo loses nothing.
+		var files []importer.File
+		for _, arg := range args {
+			found, err := collect(arg, *perFolder)
+			if err != nil {
+				return err
+			}
+			files = append(files, found...)
 		}
-		files = append(files, found...)
-	}
-	for i := range files {
-		if *caseName != "" {
-			files[i].Case = *caseName
+		for i := range files {
+			if *caseName != "" {
+				files[i].Case = *caseName
+			}
 		}
-	}
-	var sheet []coding.Case
-	if *cases != "" {
-		data, err := os.ReadFile(*cases)
-		if err != nil {
-			return err
+		var sheet []coding.Case
+		if *cases != "" {
+			data, err := os.ReadFile(*cases)
+			if err != nil {
+				return err
+			}
+			if sheet, err = importer.ReadCaseSheet(*cases, data); err != nil {
+				return err
+			}
 		}
-		if sheet, err = importer.ReadCaseSheet(*cases, data); err != nil {
-			return err
+		var codebook *export.Codebook
+		if *codebookFile != "" {
+			data, err := os.ReadFile(*codebookFile)
+			if err != nil {
+				return err
+			}
+			if codebook, err = export.ReadCodebook(*codebookFile, data); err != nil {
+				return err
+			}
 		}
-	}
-	var codebook *export.Codebook
-	if *codebookFile != "" {
-		data, err := os.ReadFile(*codebookFile)
-		if err != nil {
-			return err
+		var meta map[string]importer.Metadata
+		if *metadata != "" {
+			data, err := os.ReadFile(*metadata)
+			if err != nil {
+				return err
+			}
+			if meta, err = importer.ReadMetadata(data); err != nil {
+				return err
+			}
 		}
-		if codebook, err = export.ReadCodebook(*codebookFile, data); err != nil {
-			return err
-		}
-	}
-	var meta map[string]importer.Metadata
-	if *metadata != "" {
-		data, err := os.ReadFile(*metadata)
-		if err != nil {
-			return err
-		}
-		if meta, err = importer.ReadMetadata(data); err != nil {
-			return err
-		}
-	}
 
-	a, err := datadir.Open(ctx, *dir, datadir.Options{Search: true, Progress: m.Stderr})
-	if err != nil {
-		return err
-	}
-	defer a.Close()
-	p, err := findOrCreateProject(ctx, a, *project, m.Stderr)
-	if err != nil {
-		return err
-	}
-	im := &importer.Importer{
-		Store:           a.Store,
-		Options:         importer.Options{MaxTextBytes: *maxMB << 20},
-		Coder:           currentUser(),
-		Metadata:        meta,
-		AllowDuplicates: *dups,
-		Progress:        progressPrinter(m.Stderr),
-	}
-	if len(sheet) > 0 {
-		created, updated, err := im.ApplyCases(ctx, p.ID, sheet)
+		a, err := datadir.Open(ctx, *dir, datadir.Options{Search: true, Progress: m.Stderr})
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(m.Stderr, "cases: %d created, %d updated\n", created, updated)
-	}
-	if codebook != nil {
-		cr, err := export.ApplyCodebook(ctx, a.Store, p.ID, codebook)
+		defer a.Close()
+		p, err := findOrCreateProject(ctx, a, *project, m.Stderr)
 		if err != nil {
 			return err
 		}
-		printCodebookReport(m.Stdout, cr)
-	}
-	if len(files) == 0 {
+		im := &importer.Importer{
+			Store:           a.Store,
+			Options:         importer.Options{MaxTextBytes: *maxMB << 20},
+			Coder:           currentUser(),
+			Metadata:        meta,
+			AllowDuplicates: *dups,
+			Progress:        progressPrinter(m.Stderr),
+		}
+		if len(sheet) > 0 {
+			created, updated, err := im.ApplyCases(ctx, p.ID, sheet)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(m.Stderr, "cases: %d created, %d updated\n", created, updated)
+		}
+		if codebook != nil {
+			cr, err := export.ApplyCodebook(ctx, a.Store, p.ID, codebook)
+			if err != nil {
+				return err
+			}
+			printCodebookReport(m.Stdout, cr)
+		}
+		if len(files) == 0 {
+			return nil
+		}
+		rep, err := im.Import(ctx, p.ID, files)
+		if err != nil {
+			return err
+		}
+		failed := 0
+		for _, f := range rep.Files {
+			switch {
+			case !f.OK:
+				failed++
+				fmt.Fprintf(m.Stdout, "FAILED     %s: %s\n", f.File, f.Error)
+			case f.Duplicate:
+				fmt.Fprintf(m.Stdout, "duplicate  %s\n", f.File)
+			default:
+				fmt.Fprintf(m.Stdout, "imported   %s (%s, %d turns, speakers: %v)\n", f.File, f.Format, f.Turns, f.Speakers)
+			}
+		}
+		fmt.Fprintf(m.Stdout, "%d of %d files imported into %q\n", len(rep.Files)-failed, len(rep.Files), p.Name)
+		if *codingFile != "" {
+			if err := applyCoding(ctx, im, p.ID, *codingFile, rep, m.Stdout); err != nil {
+				return err
+			}
+		}
+		if failed > 0 {
+			return fmt.Errorf("%d files could not be imported (see above); the others were", failed)
+		}
 		return nil
 	}
-	rep, err := im.Import(ctx, p.ID, files)
-	if err != nil {
-		return err
-	}
-	failed := 0
-	for _, f := range rep.Files {
-		switch {
-		case !f.OK:
-			failed++
-			fmt.Fprintf(m.Stdout, "FAILED     %s: %s\n", f.File, f.Error)
-		case f.Duplicate:
-			fmt.Fprintf(m.Stdout, "duplicate  %s\n", f.File)
-		default:
-			fmt.Fprintf(m.Stdout, "imported   %s (%s, %d turns, speakers: %v)\n", f.File, f.Format, f.Turns, f.Speakers)
-		}
-	}
-	fmt.Fprintf(m.Stdout, "%d of %d files imported into %q\n", len(rep.Files)-failed, len(rep.Files), p.Name)
-	if *codingFile != "" {
-		if err := applyCoding(ctx, im, p.ID, *codingFile, rep, m.Stdout); err != nil {
-			return err
-		}
-	}
-	if failed > 0 {
-		return fmt.Errorf("%d files could not be imported (see above); the others were", failed)
-	}
-	return nil
 }
 
 // collect returns the files to import for one argument: the file itself,

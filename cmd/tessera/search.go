@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"os"
 
@@ -13,14 +14,8 @@ import (
 	"tessera/internal/datadir"
 )
 
-func init() {
-	register("search", "Search a project's transcripts, quotes, memos and codes", runSearch)
-	register("reindex", "Rebuild the search index from the database", runReindex)
-	register("bench", "Measure search speed on a generated corpus (tessera bench search --docs 1000)", runBench)
-}
-
-func runSearch(m *Main, ctx context.Context, args []string) error {
-	fs := m.flags("search", "--data DIR --project NAME [--json | --format FORMAT [-o FILE]] QUERY")
+// searchCommand declares the flags of search.
+func searchCommand(fs *flag.FlagSet) runFunc {
 	dir := fs.String("data", defaultDataDir, "data `directory`")
 	project := fs.String("project", "", "project `name`")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
@@ -29,57 +24,56 @@ func runSearch(m *Main, ctx context.Context, args []string) error {
 	out := fs.String("o", "", "write the concordance to `file` instead of standard output")
 	var kinds listFlag
 	fs.Var(&kinds, "kind", "what to search: turn, quote, memo, code (comma-separated; default turn)")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return coding.Errorf(coding.EINVALID, "give exactly one QUERY (quote it if it has spaces)")
-	}
-	if *format != "" {
-		if _, err := export.ConcordanceFormat(*format); err != nil {
+	return func(ctx context.Context, m *Main, args []string) error {
+		if len(args) != 1 {
+			fs.Usage()
+			return coding.Errorf(coding.EINVALID, "give exactly one QUERY (quote it if it has spaces)")
+		}
+		if *format != "" {
+			if _, err := export.ConcordanceFormat(*format); err != nil {
+				return err
+			}
+		}
+		if *out != "" && *format == "" {
+			return coding.Errorf(coding.EINVALID, "-o needs --format (csv, xlsx, md or html)")
+		}
+		a, err := datadir.Open(ctx, *dir, datadir.Options{Search: true, Progress: m.Stderr})
+		if err != nil {
 			return err
 		}
-	}
-	if *out != "" && *format == "" {
-		return coding.Errorf(coding.EINVALID, "-o needs --format (csv, xlsx, md or html)")
-	}
-	a, err := datadir.Open(ctx, *dir, datadir.Options{Search: true, Progress: m.Stderr})
-	if err != nil {
-		return err
-	}
-	defer a.Close()
-	p, err := findProject(ctx, a, *project)
-	if err != nil {
-		return err
-	}
-	if *format != "" {
-		return writeConcordance(ctx, m, a, p, search.Request{Query: fs.Arg(0), Kinds: kinds}, *format, *out)
-	}
-	res, err := a.Index.Search(ctx, p.ID, search.Request{Query: fs.Arg(0), Kinds: kinds, Limit: *limit})
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		enc := json.NewEncoder(m.Stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(res)
-	}
-	fmt.Fprintf(m.Stdout, "%d hits\n", res.Total)
-	for _, h := range res.Hits {
-		where := h.DocumentTitle
-		if h.Speaker != "" {
-			where += " / " + h.Speaker
+		defer a.Close()
+		p, err := findProject(ctx, a, *project)
+		if err != nil {
+			return err
 		}
-		if h.CaseName != "" {
-			where = h.CaseName + " / " + where
+		if *format != "" {
+			return writeConcordance(ctx, m, a, p, search.Request{Query: args[0], Kinds: kinds}, *format, *out)
 		}
-		fmt.Fprintf(m.Stdout, "\n%s [%s %d-%d]\n", where, h.Kind, h.Start, h.End)
-		for _, k := range h.KWIC {
-			fmt.Fprintf(m.Stdout, "  …%s[%s]%s…\n", k.Left, k.Match, k.Right)
+		res, err := a.Index.Search(ctx, p.ID, search.Request{Query: args[0], Kinds: kinds, Limit: *limit})
+		if err != nil {
+			return err
 		}
+		if *asJSON {
+			enc := json.NewEncoder(m.Stdout)
+			enc.SetIndent("", "  ")
+			return enc.Encode(res)
+		}
+		fmt.Fprintf(m.Stdout, "%d hits\n", res.Total)
+		for _, h := range res.Hits {
+			where := h.DocumentTitle
+			if h.Speaker != "" {
+				where += " / " + h.Speaker
+			}
+			if h.CaseName != "" {
+				where = h.CaseName + " / " + where
+			}
+			fmt.Fprintf(m.Stdout, "\n%s [%s %d-%d]\n", where, h.Kind, h.Start, h.End)
+			for _, k := range h.KWIC {
+				fmt.Fprintf(m.Stdout, "  …%s[%s]%s…\n", k.Left, k.Match, k.Right)
+			}
+		}
+		return nil
 	}
-	return nil
 }
 
 // writeConcordance writes the concordance of req in format to the file
@@ -107,59 +101,64 @@ func writeConcordance(ctx context.Context, m *Main, a *datadir.Dir, p *coding.Pr
 	return nil
 }
 
-func runReindex(m *Main, ctx context.Context, args []string) error {
-	fs := m.flags("reindex", "--data DIR [--project NAME]")
+// reindexCommand declares the flags of reindex.
+func reindexCommand(fs *flag.FlagSet) runFunc {
 	dir := fs.String("data", defaultDataDir, "data `directory`")
 	project := fs.String("project", "", "rebuild only this project (default all)")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	// The indexes are rebuilt below, so they are not brought up to date
-	// on opening.
-	a, err := datadir.Open(ctx, *dir, datadir.Options{Search: true, NoCatchUp: true, Progress: m.Stderr})
-	if err != nil {
-		return err
-	}
-	defer a.Close()
-	projects, err := a.Store.ListProjects(ctx)
-	if err != nil {
-		return err
-	}
-	if *project != "" {
-		p, err := findProject(ctx, a, *project)
+	return func(ctx context.Context, m *Main, args []string) error {
+		if err := noArgs(args); err != nil {
+			return err
+		}
+		// The indexes are rebuilt below, so they are not brought up to date
+		// on opening.
+		a, err := datadir.Open(ctx, *dir, datadir.Options{Search: true, NoCatchUp: true, Progress: m.Stderr})
 		if err != nil {
 			return err
 		}
-		projects = []*coding.Project{p}
-	}
-	for _, p := range projects {
-		if err := a.Index.Rebuild(ctx, p.ID); err != nil {
-			return fmt.Errorf("reindex %q: %w", p.Name, err)
+		defer a.Close()
+		projects, err := a.Store.ListProjects(ctx)
+		if err != nil {
+			return err
 		}
-		fmt.Fprintf(m.Stdout, "reindexed %q\n", p.Name)
+		if *project != "" {
+			p, err := findProject(ctx, a, *project)
+			if err != nil {
+				return err
+			}
+			projects = []*coding.Project{p}
+		}
+		for _, p := range projects {
+			if err := a.Index.Rebuild(ctx, p.ID); err != nil {
+				return fmt.Errorf("reindex %q: %w", p.Name, err)
+			}
+			fmt.Fprintf(m.Stdout, "reindexed %q\n", p.Name)
+		}
+		return nil
 	}
-	return nil
 }
 
-func runBench(m *Main, ctx context.Context, args []string) error {
-	if len(args) == 0 || args[0] != "search" {
-		fmt.Fprintln(m.Stderr, "Usage: tessera bench search [--docs N] [--dir DIR]")
-		return errUsage
-	}
-	fs := m.flags("bench", "search [--docs N] [--dir DIR]")
+// benchCommands are the subcommands of bench.
+var benchCommands = []command{
+	{name: "search", args: "[--docs N] [--dir DIR]", summary: "Measure search speed on a generated corpus", flags: benchSearchCommand},
+}
+
+// benchSearchCommand declares the flags of bench search.
+func benchSearchCommand(fs *flag.FlagSet) runFunc {
 	docs := fs.Int("docs", 1000, "number of generated `transcripts` (~8,000 words each)")
 	dir := fs.String("dir", "", "work `directory` (default: a temporary one, removed afterwards)")
-	if err := parse(fs, args[1:]); err != nil {
-		return err
-	}
-	work := *dir
-	if work == "" {
-		tmp, err := os.MkdirTemp("", "tessera-bench-")
-		if err != nil {
+	return func(ctx context.Context, m *Main, args []string) error {
+		if err := noArgs(args); err != nil {
 			return err
 		}
-		defer os.RemoveAll(tmp)
-		work = tmp
+		work := *dir
+		if work == "" {
+			tmp, err := os.MkdirTemp("", "tessera-bench-")
+			if err != nil {
+				return err
+			}
+			defer os.RemoveAll(tmp)
+			work = tmp
+		}
+		return search.RunBench(m.Stdout, search.BenchOptions{Docs: *docs, Dir: work})
 	}
-	return search.RunBench(m.Stdout, search.BenchOptions{Docs: *docs, Dir: work})
 }

@@ -6,6 +6,7 @@ import (
 	"crypto/tls"
 	"encoding/base64"
 	"errors"
+	"flag"
 	"fmt"
 	"log/slog"
 	"net"
@@ -33,21 +34,18 @@ const addrFile = "server.url"
 // by its owner.
 const tokenFile = "server.token"
 
-func init() {
-	register("serve", "Serve the web UI and the JSON API for a data directory", func(m *Main, ctx context.Context, args []string) error {
-		fs := m.flags("serve", "[--data DIR] [--addr HOST:PORT] [--team] [--tls-cert FILE --tls-key FILE] [--trust-proxy]")
-		dir := fs.String("data", defaultDataDir, "data `directory` (created if missing)")
-		addr := fs.String("addr", defaultAddr, "`address` to listen on; any address but loopback turns on team mode")
-		var opt serveOptions
-		fs.BoolVar(&opt.team, "team", false, "team mode: accounts and sign-in, even on a loopback address (see docs/team.md)")
-		fs.StringVar(&opt.tlsCert, "tls-cert", "", "serve HTTPS with this certificate `file` (PEM, with its chain)")
-		fs.StringVar(&opt.tlsKey, "tls-key", "", "private key `file` (PEM) of --tls-cert")
-		fs.BoolVar(&opt.trustProxy, "trust-proxy", false, "trust X-Forwarded-For from a reverse proxy on a loopback or private address")
-		if err := parse(fs, args); err != nil {
+// serveCommand declares the flags of serve.
+func serveCommand(fs *flag.FlagSet) runFunc {
+	dir := fs.String("data", defaultDataDir, "data `directory` (created if missing)")
+	addr := fs.String("addr", defaultAddr, "`address` to listen on; any address but loopback turns on team mode")
+	var opt serveOptions
+	fs.BoolVar(&opt.team, "team", false, "team mode: accounts and sign-in, even on a loopback address (see docs/team.md)")
+	fs.StringVar(&opt.tlsCert, "tls-cert", "", "serve HTTPS with this certificate `file` (PEM, with its chain)")
+	fs.StringVar(&opt.tlsKey, "tls-key", "", "private key `file` (PEM) of --tls-cert")
+	fs.BoolVar(&opt.trustProxy, "trust-proxy", false, "trust X-Forwarded-For from a reverse proxy on a loopback or private address")
+	return func(ctx context.Context, m *Main, args []string) error {
+		if err := noArgs(args); err != nil {
 			return err
-		}
-		if fs.NArg() > 0 {
-			return coding.Errorf(coding.EINVALID, "unexpected argument %q", fs.Arg(0))
 		}
 		loopback, err := isLoopback(*addr)
 		if err != nil {
@@ -71,7 +69,7 @@ func init() {
 			fmt.Fprintln(m.Stderr, "warning: serving team mode over plain HTTP: passwords and session cookies cross the network unencrypted; use --tls-cert and --tls-key, or a reverse proxy with HTTPS and --trust-proxy (docs/team.md)")
 		}
 		return m.serveWith(ctx, a, *addr, opt)
-	})
+	}
 }
 
 // isLoopback reports whether addr (HOST:PORT) listens on a loopback

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -15,73 +16,50 @@ import (
 	"tessera/internal/datadir"
 )
 
-// userCommands are the subcommands of tessera user.
-var userCommands = map[string]struct {
-	args, summary string
-	run           func(m *Main, ctx context.Context, a *datadir.Dir, name string, admin bool) error
-}{
-	"add":     {"--data DIR [--admin] NAME", "Add an account; the password is read from the terminal, or from the first line of standard input", (*Main).userAdd},
-	"list":    {"--data DIR", "List the accounts", (*Main).userList},
-	"disable": {"--data DIR NAME", "Disable an account and end its sessions", (*Main).userDisable},
-	"enable":  {"--data DIR NAME", "Enable a disabled account", (*Main).userEnable},
-	"reset":   {"--data DIR NAME", "Set a new password (read like add's) and end the account's sessions", (*Main).userReset},
+// userCommands are the subcommands of user.
+var userCommands = []command{
+	{name: "add", args: "--data DIR [--admin] NAME", summary: "Add an account; the password is read from the terminal, or from the first line of standard input", flags: userAddCommand},
+	{name: "list", args: "--data DIR", summary: "List the accounts", flags: userCommand(false, (*Main).userList)},
+	{name: "disable", args: "--data DIR NAME", summary: "Disable an account and end its sessions", flags: userCommand(true, (*Main).userDisable)},
+	{name: "enable", args: "--data DIR NAME", summary: "Enable a disabled account", flags: userCommand(true, (*Main).userEnable)},
+	{name: "reset", args: "--data DIR NAME", summary: "Set a new password (read like add's) and end the account's sessions", flags: userCommand(true, (*Main).userReset)},
 }
 
-func init() {
-	register("user", "Manage the accounts of team mode: add, list, disable, enable, reset", func(m *Main, ctx context.Context, args []string) error {
-		if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-			m.userUsage()
-			if len(args) == 0 {
-				return errUsage
-			}
-			return nil
-		}
-		sub, ok := userCommands[args[0]]
-		if !ok {
-			fmt.Fprintf(m.Stderr, "tessera user: unknown subcommand %q\n\n", args[0])
-			m.userUsage()
-			return errUsage
-		}
-		fs := m.flags("user", args[0]+" "+sub.args)
-		fs.Usage = func() {
-			fmt.Fprintf(m.Stderr, "Usage: tessera user %s %s\n\n%s.\n\nFlags:\n", args[0], sub.args, sub.summary)
-			fs.PrintDefaults()
-		}
+// userCommand declares the flag --data of a user subcommand and returns
+// what opens the data directory and runs do on it, with the username
+// argument when withName (list takes none).
+func userCommand(withName bool, do func(m *Main, ctx context.Context, d *datadir.Dir, name string) error) func(*flag.FlagSet) runFunc {
+	return func(fs *flag.FlagSet) runFunc {
 		dir := fs.String("data", defaultDataDir, "data `directory` (created if missing)")
-		admin := false
-		if args[0] == "add" {
-			fs.BoolVar(&admin, "admin", false, "make the account an administrator")
+		return func(ctx context.Context, m *Main, args []string) error {
+			name := ""
+			switch {
+			case !withName:
+				if err := noArgs(args); err != nil {
+					return err
+				}
+			case len(args) != 1:
+				fs.Usage()
+				return coding.Errorf(coding.EINVALID, "give exactly one username")
+			default:
+				name = args[0]
+			}
+			a, err := datadir.Open(ctx, *dir, datadir.Options{})
+			if err != nil {
+				return err
+			}
+			defer a.Close()
+			return do(m, ctx, a, name)
 		}
-		if err := parse(fs, args[1:]); err != nil {
-			return err
-		}
-		name := ""
-		switch {
-		case args[0] == "list" && fs.NArg() > 0:
-			return coding.Errorf(coding.EINVALID, "unexpected argument %q", fs.Arg(0))
-		case args[0] != "list" && fs.NArg() != 1:
-			fs.Usage()
-			return coding.Errorf(coding.EINVALID, "give exactly one username")
-		case args[0] != "list":
-			name = fs.Arg(0)
-		}
-		a, err := datadir.Open(ctx, *dir, datadir.Options{})
-		if err != nil {
-			return err
-		}
-		defer a.Close()
-		return sub.run(m, ctx, a, name, admin)
-	})
+	}
 }
 
-// userUsage lists the subcommands of tessera user.
-func (m *Main) userUsage() {
-	fmt.Fprintln(m.Stderr, "Usage: tessera user SUBCOMMAND --data DIR [flags] [NAME]")
-	fmt.Fprintln(m.Stderr, "\nSubcommands:")
-	for _, name := range []string{"add", "list", "disable", "enable", "reset"} {
-		fmt.Fprintf(m.Stderr, "  %-8s %s\n", name, userCommands[name].summary)
-	}
-	fmt.Fprintln(m.Stderr, "\nThe data directory must not be in use by a running server; while one runs, administrators manage accounts through the web API (docs/team.md).")
+// userAddCommand declares the flags of user add.
+func userAddCommand(fs *flag.FlagSet) runFunc {
+	admin := fs.Bool("admin", false, "make the account an administrator")
+	return userCommand(true, func(m *Main, ctx context.Context, d *datadir.Dir, name string) error {
+		return m.userAdd(ctx, d, name, *admin)
+	})(fs)
 }
 
 // userAdd adds an account.
@@ -110,7 +88,7 @@ func (m *Main) userAdd(ctx context.Context, a *datadir.Dir, name string, admin b
 }
 
 // userList prints the accounts as a table.
-func (m *Main) userList(ctx context.Context, a *datadir.Dir, _ string, _ bool) error {
+func (m *Main) userList(ctx context.Context, a *datadir.Dir, _ string) error {
 	users, err := a.Store.ListUsers(ctx)
 	if err != nil {
 		return err
@@ -135,7 +113,7 @@ func yesNo(b bool) string {
 }
 
 // userDisable disables an account, ending its sessions.
-func (m *Main) userDisable(ctx context.Context, a *datadir.Dir, name string, _ bool) error {
+func (m *Main) userDisable(ctx context.Context, a *datadir.Dir, name string) error {
 	yes := true
 	u, err := a.Store.UpdateUser(ctx, name, coding.UserUpdate{Disabled: &yes})
 	if err != nil {
@@ -146,7 +124,7 @@ func (m *Main) userDisable(ctx context.Context, a *datadir.Dir, name string, _ b
 }
 
 // userEnable enables an account again.
-func (m *Main) userEnable(ctx context.Context, a *datadir.Dir, name string, _ bool) error {
+func (m *Main) userEnable(ctx context.Context, a *datadir.Dir, name string) error {
 	no := false
 	u, err := a.Store.UpdateUser(ctx, name, coding.UserUpdate{Disabled: &no})
 	if err != nil {
@@ -157,7 +135,7 @@ func (m *Main) userEnable(ctx context.Context, a *datadir.Dir, name string, _ bo
 }
 
 // userReset sets a new password, ending the account's sessions.
-func (m *Main) userReset(ctx context.Context, a *datadir.Dir, name string, _ bool) error {
+func (m *Main) userReset(ctx context.Context, a *datadir.Dir, name string) error {
 	u, err := a.Store.FindUser(ctx, name)
 	if err != nil {
 		return err

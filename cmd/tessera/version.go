@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"runtime"
 	"runtime/debug"
@@ -10,15 +11,15 @@ import (
 // version is set at build time with -ldflags "-X main.version=v1.2.3".
 var version = "dev"
 
-func init() {
-	register("version", "Print the version of Tessera", func(m *Main, ctx context.Context, args []string) error {
-		fs := m.flags("version", "")
-		if err := parse(fs, args); err != nil {
+// versionCommand declares the flags of version: none.
+func versionCommand(*flag.FlagSet) runFunc {
+	return func(ctx context.Context, m *Main, args []string) error {
+		if err := noArgs(args); err != nil {
 			return err
 		}
 		fmt.Fprintf(m.Stdout, "tessera %s (%s, %s/%s)\n", fullVersion(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 		return nil
-	})
+	}
 }
 
 // fullVersion returns the version, with the VCS revision when known.
