@@ -1,4 +1,8 @@
-package main
+// Package cli is the tessera command: the table of its commands and the
+// Main that runs one of them. cmd/tessera/main.go only hands it the
+// process's arguments and signals; tests run the same Main in-process,
+// with their own streams, and learn through Ready where a server listens.
+package cli
 
 import (
 	"context"
@@ -10,6 +14,7 @@ import (
 	"strings"
 
 	"tessera/coding"
+	"tessera/internal/datadir"
 )
 
 // Main runs one tessera command with the given standard streams, so tests
@@ -18,8 +23,12 @@ type Main struct {
 	Stdin  io.Reader
 	Stdout io.Writer
 	Stderr io.Writer
-	// Ready, when set, receives the URL a serving command listens on.
-	Ready func(url string)
+	// Version is reported by tessera version and the API; "dev" when
+	// empty.
+	Version string
+	// Ready, when set, is called once a serving command listens, with its
+	// URL and the data directory it serves (tests seed its store).
+	Ready func(url string, d *datadir.Dir)
 }
 
 // NewMain returns a Main on the process's standard streams.

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -161,7 +161,7 @@ func (m *Main) serveWith(ctx context.Context, a *datadir.Dir, addr string, opt s
 		Search:     a.Index,
 		UI:         ui.FS,
 		Logger:     logger,
-		Version:    fullVersion(),
+		Version:    m.fullVersion(),
 		Team:       opt.team,
 		TrustProxy: opt.trustProxy,
 	}
@@ -190,7 +190,7 @@ func (m *Main) serveWith(ctx context.Context, a *datadir.Dir, addr string, opt s
 		fmt.Fprintln(m.Stderr, "team mode: accounts and sign-in are required (docs/team.md)")
 	}
 	if m.Ready != nil {
-		m.Ready(url)
+		m.Ready(url, a)
 	}
 	errc := make(chan error, 1)
 	go func() {
