@@ -8,9 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
-
-	"golang.org/x/term"
 
 	"tessera/coding"
 	"tessera/coding/export"
@@ -18,137 +15,172 @@ import (
 	"tessera/internal/datadir"
 )
 
+// importFlags are the flags of import.
+type importFlags struct {
+	dir, project     string
+	caseName         string
+	perFolder        bool
+	cases, metadata  string
+	codebook, coding string
+	allowDuplicates  bool
+	maxMB            int64
+}
+
+// importInputs are the files import reads before it touches the store.
+type importInputs struct {
+	files    []importer.File
+	sheet    []coding.Case
+	codebook *export.Codebook
+	meta     map[string]importer.Metadata
+}
+
 // importCommand declares the flags of import.
 func importCommand(fs *flag.FlagSet) runFunc {
-	dir := fs.String("data", defaultDataDir, "data `directory`")
-	project := fs.String("project", "", "project `name` (created if missing)")
-	caseName := fs.String("case", "", "put every document in this `case` (created if missing)")
-	perFolder := fs.Bool("case-per-folder", false, "each subfolder of a DIR argument is a case named after it")
-	cases := fs.String("cases", "", "case attribute sheet (`FILE`.csv or .xlsx): first column the case name")
-	metadata := fs.String("metadata", "", "per-document metadata `FILE`.csv: file,case,informant_role,interview_date,interviewer,language")
-	codebookFile := fs.String("codebook", "", "codebook `FILE` to start from (.csv, .xlsx or REFI-QDA .qdc): codes are created or matched by name")
-	codingFile := fs.String("coding", "", "starter coding `FILE` (coding.json: codebook, facets and quotes by text; see docs/import.md)")
-	dups := fs.Bool("allow-duplicates", false, "import files whose text is already in the project")
-	maxMB := fs.Int64("max-mb", 20, "largest text per file, in `MB`")
+	var f importFlags
+	fs.StringVar(&f.dir, "data", defaultDataDir, "data `directory`")
+	fs.StringVar(&f.project, "project", "", "project `name` (created if missing)")
+	fs.StringVar(&f.caseName, "case", "", "put every document in this `case` (created if missing)")
+	fs.BoolVar(&f.perFolder, "case-per-folder", false, "each subfolder of a DIR argument is a case named after it")
+	fs.StringVar(&f.cases, "cases", "", "case attribute sheet (`FILE`.csv or .xlsx): first column the case name")
+	fs.StringVar(&f.metadata, "metadata", "", "per-document metadata `FILE`.csv: file,case,informant_role,interview_date,interviewer,language")
+	fs.StringVar(&f.codebook, "codebook", "", "codebook `FILE` to start from (.csv, .xlsx or REFI-QDA .qdc): codes are created or matched by name")
+	fs.StringVar(&f.coding, "coding", "", "starter coding `FILE` (coding.json: codebook, facets and quotes by text; see docs/import.md)")
+	fs.BoolVar(&f.allowDuplicates, "allow-duplicates", false, "import files whose text is already in the project")
+	fs.Int64Var(&f.maxMB, "max-mb", 20, "largest text per file, in `MB`")
 	return func(ctx context.Context, m *Main, args []string) error {
-		if *project == "" {
+		if err := f.check(args); err != nil {
 			fs.Usage()
-			return coding.Errorf(coding.EINVALID, "--project is required")
+			return err
 		}
-		if len(args) == 0 && *cases == "" && *codebookFile == "" {
-			fs.Usage()
-			return coding.Errorf(coding.EINVALID, "name at least one FILE or DIR to import (or --cases, --codebook)")
-		}
-		if *caseName != "" && *perFolder {
-			return coding.Errorf(coding.EINVALID, "--case and --case-per-folder exclude each other")
-		}
-
 		// Read every input before touching the store, so a typo loses nothing.
-		var files []importer.File
-		for _, arg := range args {
-			found, err := collect(arg, *perFolder)
-			if err != nil {
-				return err
-			}
-			files = append(files, found...)
+		in, err := f.read(args)
+		if err != nil {
+			return err
 		}
-		for i := range files {
-			if *caseName != "" {
-				files[i].Case = *caseName
-			}
-		}
-		var sheet []coding.Case
-		if *cases != "" {
-			data, err := os.ReadFile(*cases)
-			if err != nil {
-				return err
-			}
-			if sheet, err = importer.ReadCaseSheet(*cases, data); err != nil {
-				return err
-			}
-		}
-		var codebook *export.Codebook
-		if *codebookFile != "" {
-			data, err := os.ReadFile(*codebookFile)
-			if err != nil {
-				return err
-			}
-			if codebook, err = export.ReadCodebook(*codebookFile, data); err != nil {
-				return err
-			}
-		}
-		var meta map[string]importer.Metadata
-		if *metadata != "" {
-			data, err := os.ReadFile(*metadata)
-			if err != nil {
-				return err
-			}
-			if meta, err = importer.ReadMetadata(data); err != nil {
-				return err
-			}
-		}
-
-		a, err := datadir.Open(ctx, *dir, datadir.Options{Search: true, Progress: m.Stderr})
+		a, err := datadir.Open(ctx, f.dir, datadir.Options{Search: true, Progress: m.Stderr})
 		if err != nil {
 			return err
 		}
 		defer a.Close()
-		p, err := findOrCreateProject(ctx, a, *project, m.Stderr)
+		p, err := findOrCreateProject(ctx, a, f.project, m.Stderr)
 		if err != nil {
 			return err
 		}
 		im := &importer.Importer{
 			Store:           a.Store,
-			Options:         importer.Options{MaxTextBytes: *maxMB << 20},
+			Options:         importer.Options{MaxTextBytes: f.maxMB << 20},
 			Coder:           currentUser(),
-			Metadata:        meta,
-			AllowDuplicates: *dups,
+			Metadata:        in.meta,
+			AllowDuplicates: f.allowDuplicates,
 			Progress:        progressPrinter(m.Stderr),
 		}
-		if len(sheet) > 0 {
-			created, updated, err := im.ApplyCases(ctx, p.ID, sheet)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(m.Stderr, "cases: %d created, %d updated\n", created, updated)
+		if err := m.applySheets(ctx, a, im, p, in); err != nil {
+			return err
 		}
-		if codebook != nil {
-			cr, err := export.ApplyCodebook(ctx, a.Store, p.ID, codebook)
-			if err != nil {
-				return err
-			}
-			printCodebookReport(m.Stdout, cr)
-		}
-		if len(files) == 0 {
+		if len(in.files) == 0 {
 			return nil
 		}
-		rep, err := im.Import(ctx, p.ID, files)
+		return m.importFiles(ctx, im, p, in.files, f.coding)
+	}
+}
+
+// check refuses flags and arguments that cannot go together.
+func (f *importFlags) check(args []string) error {
+	switch {
+	case f.project == "":
+		return coding.Errorf(coding.EINVALID, "--project is required")
+	case len(args) == 0 && f.cases == "" && f.codebook == "":
+		return coding.Errorf(coding.EINVALID, "name at least one FILE or DIR to import (or --cases, --codebook)")
+	case f.caseName != "" && f.perFolder:
+		return coding.Errorf(coding.EINVALID, "--case and --case-per-folder exclude each other")
+	}
+	return nil
+}
+
+// read reads and parses the files and sheets that args and the flags
+// name.
+func (f *importFlags) read(args []string) (*importInputs, error) {
+	in := &importInputs{}
+	for _, arg := range args {
+		found, err := collect(arg, f.perFolder)
+		if err != nil {
+			return nil, err
+		}
+		in.files = append(in.files, found...)
+	}
+	if f.caseName != "" {
+		for i := range in.files {
+			in.files[i].Case = f.caseName
+		}
+	}
+	var err error
+	if f.cases != "" {
+		if in.sheet, err = readWith(f.cases, importer.ReadCaseSheet); err != nil {
+			return nil, err
+		}
+	}
+	if f.codebook != "" {
+		if in.codebook, err = readWith(f.codebook, export.ReadCodebook); err != nil {
+			return nil, err
+		}
+	}
+	if f.metadata != "" {
+		parse := func(_ string, data []byte) (map[string]importer.Metadata, error) { return importer.ReadMetadata(data) }
+		if in.meta, err = readWith(f.metadata, parse); err != nil {
+			return nil, err
+		}
+	}
+	return in, nil
+}
+
+// readWith reads the file at path and parses it with parse.
+func readWith[T any](path string, parse func(name string, data []byte) (T, error)) (T, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return parse(path, data)
+}
+
+// applySheets applies the case sheet and the codebook of in to project p.
+func (m *Main) applySheets(ctx context.Context, a *datadir.Dir, im *importer.Importer, p *coding.Project, in *importInputs) error {
+	if len(in.sheet) > 0 {
+		created, updated, err := im.ApplyCases(ctx, p.ID, in.sheet)
 		if err != nil {
 			return err
 		}
-		failed := 0
-		for _, f := range rep.Files {
-			switch {
-			case !f.OK:
-				failed++
-				fmt.Fprintf(m.Stdout, "FAILED     %s: %s\n", f.File, f.Error)
-			case f.Duplicate:
-				fmt.Fprintf(m.Stdout, "duplicate  %s\n", f.File)
-			default:
-				fmt.Fprintf(m.Stdout, "imported   %s (%s, %d turns, speakers: %v)\n", f.File, f.Format, f.Turns, f.Speakers)
-			}
-		}
-		fmt.Fprintf(m.Stdout, "%d of %d files imported into %q\n", len(rep.Files)-failed, len(rep.Files), p.Name)
-		if *codingFile != "" {
-			if err := applyCoding(ctx, im, p.ID, *codingFile, rep, m.Stdout); err != nil {
-				return err
-			}
-		}
-		if failed > 0 {
-			return fmt.Errorf("%d files could not be imported (see above); the others were", failed)
-		}
-		return nil
+		fmt.Fprintf(m.Stderr, "cases: %d created, %d updated\n", created, updated)
 	}
+	if in.codebook != nil {
+		cr, err := export.ApplyCodebook(ctx, a.Store, p.ID, in.codebook)
+		if err != nil {
+			return err
+		}
+		printCodebookReport(m.Stdout, cr)
+	}
+	return nil
+}
+
+// importFiles imports files into project p, says file by file how it
+// went, and then applies the starter coding in codingFile, if any. Files
+// already in the project are no failure: when nothing was new, it says so
+// and succeeds.
+func (m *Main) importFiles(ctx context.Context, im *importer.Importer, p *coding.Project, files []importer.File, codingFile string) error {
+	rep, err := im.Import(ctx, p.ID, files)
+	if err != nil {
+		return err
+	}
+	printBatchReport(m.Stdout, rep, p.Name)
+	if codingFile != "" {
+		if err := applyCoding(ctx, im, p.ID, codingFile, rep, m.Stdout); err != nil {
+			return err
+		}
+	}
+	if rep.Failed > 0 {
+		return fmt.Errorf("%d of %d files could not be imported (see above)", rep.Failed, len(rep.Files))
+	}
+	return nil
 }
 
 // collect returns the files to import for one argument: the file itself,
@@ -204,36 +236,6 @@ func currentUser() string {
 	return "local"
 }
 
-// progressPrinter shows import progress: a line rewritten in place on a
-// terminal, a quiet line every 100 files otherwise.
-func progressPrinter(w io.Writer) func(importer.Progress) {
-	f, ok := w.(*os.File)
-	tty := ok && term.IsTerminal(int(f.Fd()))
-	return func(p importer.Progress) {
-		secs := p.Elapsed.Seconds()
-		mb := float64(p.Bytes) / (1 << 20)
-		rate := 0.0
-		if secs > 0 {
-			rate = mb / secs
-		}
-		eta := time.Duration(0)
-		if p.Bytes > 0 && p.TotalBytes > p.Bytes {
-			eta = time.Duration(float64(p.Elapsed) * float64(p.TotalBytes-p.Bytes) / float64(p.Bytes)).Round(time.Second)
-		}
-		line := fmt.Sprintf("%d/%d files, %.1f/%.1f MB, %.1f MB/s, ETA %s", p.Files, p.TotalFiles, mb, float64(p.TotalBytes)/(1<<20), rate, eta)
-		switch {
-		case tty:
-			end := ""
-			if p.Files == p.TotalFiles {
-				end = "\n"
-			}
-			fmt.Fprintf(w, "\r\033[K%s%s", line, end)
-		case p.Files == p.TotalFiles || p.Files%100 == 0:
-			fmt.Fprintln(w, line)
-		}
-	}
-}
-
 // applyCoding loads a starter coding whose quotes name the imported files
 // by their paths relative to the imported folder.
 func applyCoding(ctx context.Context, im *importer.Importer, pid, path string, rep *importer.BatchReport, out io.Writer) error {
@@ -262,19 +264,4 @@ func applyCoding(ctx context.Context, im *importer.Importer, pid, path string, r
 		return fmt.Errorf("%d quotes of %s could not be placed (see above)", len(cr.Errors), path)
 	}
 	return nil
-}
-
-// printCodebookReport says what a codebook import created, matched and
-// skipped.
-func printCodebookReport(w io.Writer, r *export.CodebookReport) {
-	fmt.Fprintf(w, "codebook: %d codes created, %d matched, %d skipped\n", len(r.Created), len(r.Matched), len(r.Skipped))
-	for _, o := range r.Skipped {
-		fmt.Fprintf(w, "skipped    line %d %q: %s\n", o.Line, o.Name, o.Reason)
-	}
-	for _, f := range r.FacetsCreated {
-		fmt.Fprintf(w, "facet      %s created\n", f)
-	}
-	for _, warn := range r.Warnings {
-		fmt.Fprintf(w, "warning    %s\n", warn)
-	}
 }
