@@ -99,6 +99,9 @@ func jsonError(body []byte, err error) error {
 			return coding.Errorf(coding.EINVALID, "unknown field %q%s (at %s); field names are case-sensitive", name, in, at)
 		case errors.Is(sem.Err, io.ErrUnexpectedEOF):
 			return coding.Errorf(coding.EINVALID, "malformed JSON: the body ends too early")
+		case sem.GoType != nil && sem.JSONKind == '0' && typeName(sem.GoType) == "a number":
+			// The right kind, but a fraction for a whole number or out of range.
+			return coding.Errorf(coding.EINVALID, "field %q: %s is not %s in range (at %s)", field, sem.JSONValue, numberName(sem.GoType), at)
 		case sem.GoType != nil && sem.JSONKind != 0 && field == "":
 			return coding.Errorf(coding.EINVALID, "request body must be %s, not %s", typeName(sem.GoType), kindName(sem.JSONKind))
 		case sem.GoType != nil && sem.JSONKind != 0:
@@ -139,6 +142,20 @@ func typeName(t reflect.Type) string {
 		return "an object"
 	}
 	return t.String()
+}
+
+// numberName names the numbers a numeric Go type holds.
+func numberName(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number of 0 or more"
+	}
+	return "a whole number"
 }
 
 // kindName names the kind of a JSON value.

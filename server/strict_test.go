@@ -26,6 +26,7 @@ func TestStrictJSON(t *testing.T) {
 		{name: "null body", method: "POST", path: "/projects/{pid}/memos", body: `null`, wantStatus: 400, wantBody: "request body is null"},
 		{name: "null PATCH", method: "PATCH", path: "/projects/{pid}", body: ` null `, wantStatus: 400, wantBody: "request body is null"},
 		{name: "empty PATCH", method: "PATCH", path: "/projects/{pid}", body: ``, contentType: "application/json", wantStatus: 400, wantBody: "request body is empty"},
+		{name: "fraction for a position", method: "POST", path: "/projects/{pid}/quotes", body: `{"document_id": "{doc}", "start": 1.5, "end": 4}`, wantStatus: 400, wantBody: `field "start": 1.5 is not a whole number in range`},
 		{name: "array body", method: "PATCH", path: "/projects/{pid}", body: `[]`, wantStatus: 400, wantBody: "request body must be an object, not an array"},
 
 		// Control characters in names, titles and labels; free texts keep
