@@ -118,6 +118,7 @@ type client struct {
 
 // anonymous returns a client with no session.
 func (s *teamServer) anonymous() *client {
+	s.t.Helper()
 	jar, _ := cookiejar.New(nil)
 	return &client{t: s.t, base: s.url, http: &http.Client{Jar: jar}, header: http.Header{}}
 }
