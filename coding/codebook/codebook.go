@@ -51,6 +51,18 @@ type FacetValue struct {
 	Value string `json:"value"`
 }
 
-// ParentPath returns the entry's parent path as codebook files write it:
-// the names joined with " > ".
-func (e *Entry) ParentPath() string { return strings.Join(e.Parent, " > ") }
+// ParentSep joins the names of a parent path in codebook files.
+const ParentSep = " > "
+
+// ParentPath returns the entry's parent path as codebook files write it.
+func (e *Entry) ParentPath() string { return strings.Join(e.Parent, ParentSep) }
+
+// FacetValue returns the entry's value of the named facet, or "".
+func (e *Entry) FacetValue(facet string) string {
+	for _, fv := range e.Facets {
+		if strings.EqualFold(fv.Facet, facet) {
+			return fv.Value
+		}
+	}
+	return ""
+}

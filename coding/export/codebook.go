@@ -1,8 +1,6 @@
 package export
 
 import (
-	"strings"
-
 	"tessera/coding"
 	"tessera/coding/codebook"
 )
@@ -15,40 +13,14 @@ type Codebook struct {
 	Facets []string `json:"facets"`
 }
 
-// CodebookEntry is one code of a codebook.
+// CodebookEntry is one code of a project's codebook: what a codebook
+// file carries (its Line stays 0), with an example quote and counts.
 type CodebookEntry struct {
-	// ID is the code's ID.
-	ID    string       `json:"id,omitempty"`
-	Name  string       `json:"name"`
-	Level coding.Level `json:"level"`
-	// Parent holds the names from the top of the codebook down to the
-	// code's parent; empty for dimensions and ungrouped codes.
-	Parent     []string     `json:"parent"`
-	Definition string       `json:"definition"`
-	Inclusion  string       `json:"inclusion"`
-	Exclusion  string       `json:"exclusion"`
-	Color      string       `json:"color"`
-	Facets     []FacetValue `json:"facets"` // values set on the code itself
+	codebook.Entry
 	// Example and Counts are exported with a project's codebook and
 	// ignored when it is read back.
 	Example string `json:"example,omitempty"`
 	Counts  Counts `json:"counts"`
-}
-
-// ParentSep joins the names of a parent path in codebook files.
-const ParentSep = " > "
-
-// ParentPath returns the entry's parent path as written in codebook files.
-func (e *CodebookEntry) ParentPath() string { return strings.Join(e.Parent, ParentSep) }
-
-// FacetValue returns the entry's value of the named facet, or "".
-func (e *CodebookEntry) FacetValue(facet string) string {
-	for _, fv := range e.Facets {
-		if strings.EqualFold(fv.Facet, facet) {
-			return fv.Value
-		}
-	}
-	return ""
 }
 
 // CodebookOf returns the project's codebook in codebook order, with each
@@ -62,14 +34,14 @@ func CodebookOf(snap *coding.Snapshot) *Codebook {
 	}
 	for _, c := range ix.order {
 		path := ix.tree.Path(c)
-		e := CodebookEntry{
+		e := CodebookEntry{Entry: codebook.Entry{
 			ID: c.ID, Name: c.Name, Level: c.Level, Parent: path[:len(path)-1],
 			Definition: c.Definition, Inclusion: c.Inclusion, Exclusion: c.Exclusion,
-			Color: c.Color, Facets: []FacetValue{}, Counts: ix.countsOf(c.ID),
-		}
+			Color: c.Color, Facets: []codebook.FacetValue{},
+		}, Counts: ix.countsOf(c.ID)}
 		for _, f := range snap.Facets {
 			if v := c.Facets[f.ID]; v != "" {
-				e.Facets = append(e.Facets, FacetValue{Facet: f.Name, Value: v})
+				e.Facets = append(e.Facets, codebook.FacetValue{Facet: f.Name, Value: v})
 			}
 		}
 		if q := ix.representative(c.ID, ""); q != nil {

@@ -35,17 +35,6 @@ func TestCodebookQDCSchema(t *testing.T) {
 	}
 }
 
-// comparable reduces an exported entry to what a codebook file carries,
-// as codebook.Read returns it, with facets in name order.
-func comparable(e export.CodebookEntry) codebook.Entry {
-	fs := []codebook.FacetValue{}
-	for _, fv := range e.Facets {
-		fs = append(fs, codebook.FacetValue{Facet: fv.Facet, Value: fv.Value})
-	}
-	return sortedFacets(codebook.Entry{Name: e.Name, Level: e.Level, Parent: e.Parent, Definition: e.Definition,
-		Inclusion: e.Inclusion, Exclusion: e.Exclusion, Color: e.Color, Facets: fs})
-}
-
 // sortedFacets sorts the facet values of e by facet name and drops what
 // only a file carries (line, guid).
 func sortedFacets(e codebook.Entry) codebook.Entry {
@@ -76,7 +65,7 @@ func TestCodebookRoundTrip(t *testing.T) {
 				t.Fatalf("got %d entries, want %d", len(cb.Entries), len(want.Entries))
 			}
 			for i := range want.Entries {
-				if diff := cmp.Diff(comparable(want.Entries[i]), sortedFacets(cb.Entries[i])); diff != "" {
+				if diff := cmp.Diff(sortedFacets(want.Entries[i].Entry), sortedFacets(cb.Entries[i])); diff != "" {
 					t.Errorf("entry %d (-want +got):\n%s", i, diff)
 				}
 			}
