@@ -1,4 +1,4 @@
-package search_test
+package bench_test
 
 import (
 	"bytes"
