@@ -10,6 +10,7 @@ import (
 	"tessera/coding"
 	"tessera/coding/export"
 	"tessera/coding/search"
+	"tessera/coding/search/bench"
 )
 
 func init() {
@@ -167,5 +168,5 @@ func runBench(m *Main, ctx context.Context, args []string) error {
 		defer os.RemoveAll(tmp)
 		work = tmp
 	}
-	return search.RunBench(m.Stdout, search.BenchOptions{Docs: *docs, Dir: work})
+	return bench.Run(m.Stdout, bench.Options{Docs: *docs, Dir: work})
 }

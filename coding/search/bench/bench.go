@@ -1,3 +1,12 @@
+// Package bench is the search benchmark that `tessera bench search` runs:
+// it generates a deterministic corpus of transcripts, stores it in a real
+// store, builds the search index and times a fixed mix of queries against
+// grep over the same text. docs/performance.md reports its figures.
+//
+// It lives apart from coding/search so that the search package does not
+// depend on the store's implementation (coding/store) nor on measuring the
+// process. CPU time and peak memory are read per platform (meter_*.go);
+// where a platform cannot tell, the table says so.
 package bench
 
 import (
@@ -8,17 +17,16 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"strconv"
-	"strings"
-	"syscall"
 	"time"
 
 	"tessera/coding"
+	"tessera/coding/search"
+	"tessera/coding/search/internal/corpus"
 	"tessera/coding/store"
 )
 
-// BenchOptions configure RunBench.
-type BenchOptions struct {
+// Options configure Run.
+type Options struct {
 	// Docs is the number of synthetic transcripts (about 8,000 words each).
 	Docs int
 	// Dir holds the data; a temporary directory (removed afterwards) when
@@ -28,13 +36,13 @@ type BenchOptions struct {
 	Words int
 }
 
-// RunBench generates a deterministic corpus of opt.Docs transcripts,
-// stores it, indexes it and runs a fixed mix of 200 queries, printing a
-// table to w: indexing speed, index size against the text, peak memory,
-// latency percentiles of hit counts and of ranked first pages of 50 hits
-// with KWIC lines, and the time grep -rc takes for the same words over
-// the transcripts as text files.
-func RunBench(w io.Writer, opt BenchOptions) error {
+// Run generates a deterministic corpus of opt.Docs transcripts, stores it,
+// indexes it and runs a fixed mix of 200 queries, printing a table to w:
+// indexing speed, index size against the text, CPU time and peak memory
+// of indexing, latency percentiles of hit counts and of ranked first pages
+// of 50 hits with KWIC lines, and the time grep -rc takes for the same
+// words over the transcripts as text files.
+func Run(w io.Writer, opt Options) error {
 	if opt.Docs <= 0 {
 		return coding.Errorf(coding.EINVALID, "bench needs at least one document")
 	}
@@ -59,23 +67,23 @@ func RunBench(w io.Writer, opt BenchOptions) error {
 
 	fmt.Fprintf(w, "Generating %d transcripts of about %d words...\n", opt.Docs, opt.Words)
 	start := time.Now()
-	pid, textBytes, err := loadCorpus(ctx, st, dir, opt.Docs, opt.Words)
+	pid, textBytes, err := corpus.Load(ctx, st, dir, opt.Docs, opt.Words)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(w, "Stored %.1f MB of text in %v\n", mb(textBytes), time.Since(start).Round(time.Millisecond))
 
-	// Index from scratch and write it to disk, measuring the peak memory
-	// of this phase alone.
-	ix, err := Open(st, Options{Dir: filepath.Join(dir, "index")})
+	// Index from scratch and write it to disk, measuring the CPU time and
+	// peak memory of this phase alone (where the platform allows).
+	ix, err := search.Open(st, search.Options{Dir: filepath.Join(dir, "index")})
 	if err != nil {
 		return err
 	}
 	runtime.GC()
 	debug.FreeOSMemory()
-	resetPeakRSS()
-	stopSampling := sampleAnonRSS()
-	cpu0 := cpuTime()
+	resetPeak()
+	stopSampling := samplePrivate()
+	cpu0, cpuOK := cpuTime()
 	start = time.Now()
 	if err := ix.Rebuild(ctx, pid); err != nil {
 		return err
@@ -84,12 +92,13 @@ func RunBench(w io.Writer, opt BenchOptions) error {
 		return err
 	}
 	indexTime := time.Since(start)
-	indexCPU := cpuTime() - cpu0
-	peakAnon := stopSampling()
-	peak := peakRSS()
+	cpu1, _ := cpuTime()
+	indexCPU := cpu1 - cpu0
+	peakPrivate := stopSampling()
+	peak, peakOK := peakMemory()
 	indexBytes := dirSize(filepath.Join(dir, "index", pid))
 
-	ix, err = Open(st, Options{Dir: filepath.Join(dir, "index")})
+	ix, err = search.Open(st, search.Options{Dir: filepath.Join(dir, "index")})
 	if err != nil {
 		return err
 	}
@@ -97,11 +106,11 @@ func RunBench(w io.Writer, opt BenchOptions) error {
 	if err := ix.EnsureFresh(ctx, pid); err != nil {
 		return err
 	}
-	queries := benchQueries()
+	queries := corpus.Queries()
 	// Warm up: one unmeasured pass, as grep gets a warm page cache.
 	for _, q := range queries {
-		if _, err := ix.Search(ctx, pid, q.req(false)); err != nil {
-			return fmt.Errorf("query %q: %w", q.query, err)
+		if _, err := ix.Search(ctx, pid, request(q, false)); err != nil {
+			return fmt.Errorf("query %q: %w", q.Query, err)
 		}
 	}
 	count, ranked, facets, hits, err := timeQueries(ctx, ix, pid, queries)
@@ -116,13 +125,21 @@ func RunBench(w io.Writer, opt BenchOptions) error {
 	fmt.Fprintf(w, "\n| measure | value |\n|---|---|\n")
 	fmt.Fprintf(w, "| transcripts | %d (%.1f MB of text, %d queries, %d hits counted in all) |\n", opt.Docs, mb(textBytes), len(queries), hits)
 	fmt.Fprintf(w, "| indexing (rebuild, written to disk) | %v, %.1f MB/s |\n", indexTime.Round(time.Millisecond), mb(textBytes)/indexTime.Seconds())
-	if indexCPU > 0 {
+	if cpuOK && indexCPU > 0 {
 		fmt.Fprintf(w, "| CPU time of indexing (all cores) | %v, %.1f MB per CPU-second |\n", indexCPU.Round(time.Millisecond), mb(textBytes)/indexCPU.Seconds())
+	} else {
+		fmt.Fprintf(w, "| CPU time of indexing (all cores) | %s |\n", unavailable)
 	}
 	fmt.Fprintf(w, "| index size on disk | %.1f MB (%.2fx the text) |\n", mb(indexBytes), float64(indexBytes)/float64(textBytes))
-	fmt.Fprintf(w, "| peak RSS while indexing (VmHWM, with mapped files) | %s |\n", peak)
-	if peakAnon > 0 {
-		fmt.Fprintf(w, "| peak anonymous memory while indexing (RssAnon) | %.0f MB |\n", float64(peakAnon)/1024)
+	if peakOK {
+		fmt.Fprintf(w, "| %s | %.0f MB |\n", peakLabel(), mb(peak))
+	} else {
+		fmt.Fprintf(w, "| peak memory while indexing | %s |\n", unavailable)
+	}
+	if peakPrivate > 0 {
+		fmt.Fprintf(w, "| %s | %.0f MB |\n", privateLabel, mb(peakPrivate))
+	} else {
+		fmt.Fprintf(w, "| %s | %s |\n", privateLabel, unavailable)
 	}
 	fmt.Fprintf(w, "\n| request (%d queries) | p50 | p95 | p99 | max |\n|---|---|---|---|---|\n", len(queries))
 	row := func(name string, d []time.Duration) {
@@ -138,56 +155,12 @@ func RunBench(w io.Writer, opt BenchOptions) error {
 	return nil
 }
 
+// unavailable fills a row the platform cannot measure.
+var unavailable = "not measured on " + runtime.GOOS
+
 func mb(n int64) float64 { return float64(n) / (1 << 20) }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.2f ms", float64(d.Microseconds())/1000) }
-
-// loadCorpus stores the synthetic project and writes each transcript as a
-// text file under dir/text for grep.
-func loadCorpus(ctx context.Context, st coding.Store, dir string, docs, words int) (string, int64, error) {
-	p := &coding.Project{Name: "Benchmark", Language: "en"}
-	if err := st.CreateProject(ctx, p); err != nil {
-		return "", 0, err
-	}
-	var cases []string
-	for i := 0; i < 40; i++ {
-		c := &coding.Case{ProjectID: p.ID, Name: fmt.Sprintf("Firm %02d", i+1), Attributes: []coding.Attribute{
-			{Name: "sector", Value: []string{"robotics", "analytics", "medical", "games"}[i%4]},
-		}}
-		if err := st.CreateCase(ctx, c); err != nil {
-			return "", 0, err
-		}
-		cases = append(cases, c.ID)
-	}
-	code := &coding.Code{ProjectID: p.ID, Name: "Peer learning", Level: coding.LevelConcept}
-	if err := st.CreateCode(ctx, code); err != nil {
-		return "", 0, err
-	}
-	textDir := filepath.Join(dir, "text")
-	if err := os.MkdirAll(textDir, 0o700); err != nil {
-		return "", 0, err
-	}
-	gen := newCorpus(1)
-	var total int64
-	for i := 0; i < docs; i++ {
-		cd := gen.document(i, words)
-		d := &coding.Document{ProjectID: p.ID, Title: cd.Title, CaseID: cases[cd.Case], Text: cd.Text, Turns: cd.Turns}
-		if err := st.CreateDocument(ctx, d); err != nil {
-			return "", 0, err
-		}
-		if err := os.WriteFile(filepath.Join(textDir, fmt.Sprintf("%04d.txt", i+1)), []byte(cd.Text), 0o600); err != nil {
-			return "", 0, err
-		}
-		total += int64(len(cd.Text))
-		// One coded quote per transcript, for code filters.
-		t := cd.Turns[1]
-		q := &coding.Quote{ProjectID: p.ID, DocumentID: d.ID, Start: t.Start, End: t.End, CodeIDs: []string{code.ID}, Coder: "bench"}
-		if err := st.CreateQuote(ctx, q); err != nil {
-			return "", 0, err
-		}
-	}
-	return p.ID, total, nil
-}
 
 // dirSize returns the bytes of the files under dir.
 func dirSize(dir string) int64 {
@@ -201,20 +174,22 @@ func dirSize(dir string) int64 {
 	return n
 }
 
-// sampleAnonRSS polls the process's anonymous resident memory (RssAnon,
-// Linux) every 10 ms until the returned function is called, which
-// returns the peak in KiB (0 where /proc is not available). VmHWM also
-// counts the pages of memory-mapped files (the store's and the index's),
-// which the kernel can drop at will.
-func sampleAnonRSS() func() int {
+// samplePrivate polls the process's private memory (see privateMemory)
+// every 10 ms until the returned function is called, which returns the
+// peak in bytes (0 where the platform cannot tell). The peak resident
+// memory also counts the pages of memory-mapped files (the store's and
+// the index's), which the system can drop at will.
+func samplePrivate() func() int64 {
 	done := make(chan struct{})
-	result := make(chan int)
+	result := make(chan int64)
 	go func() {
-		peak := 0
+		var peak int64
 		t := time.NewTicker(10 * time.Millisecond)
 		defer t.Stop()
 		for {
-			peak = max(peak, statusKB("RssAnon:"))
+			if n, ok := privateMemory(); ok {
+				peak = max(peak, n)
+			}
 			select {
 			case <-done:
 				result <- peak
@@ -223,49 +198,8 @@ func sampleAnonRSS() func() int {
 			}
 		}
 	}()
-	return func() int {
+	return func() int64 {
 		close(done)
 		return <-result
 	}
-}
-
-// statusKB returns a field of /proc/self/status in KiB, or 0.
-func statusKB(field string) int {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, line := range strings.Split(string(b), "\n") {
-		if rest, ok := strings.CutPrefix(line, field); ok {
-			if f := strings.Fields(rest); len(f) > 0 {
-				kb, _ := strconv.Atoi(f[0])
-				return kb
-			}
-		}
-	}
-	return 0
-}
-
-// cpuTime returns the CPU time the process has used (user and system).
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// resetPeakRSS clears the kernel's record of the process's peak resident
-// memory (Linux), so peakRSS measures from here.
-func resetPeakRSS() { _ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
-
-// peakRSS returns the peak resident memory (VmHWM) since resetPeakRSS, or
-// the Go runtime's memory when /proc is not available.
-func peakRSS() string {
-	if kb := statusKB("VmHWM:"); kb > 0 {
-		return fmt.Sprintf("%.0f MB", float64(kb)/1024)
-	}
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	return fmt.Sprintf("%.0f MB (Go runtime)", mb(int64(m.Sys)))
 }
