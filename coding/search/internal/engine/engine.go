@@ -46,20 +46,11 @@ type segCtx struct {
 // positions). It returns nil when idx is not a scorch index (the caller
 // then uses bleve's searchers). A non-nil Engine must be closed.
 func Open(idx bleve.Index, number func(word string) uint32) (*Engine, error) {
-	adv, err := idx.Advanced()
-	if err != nil {
+	snap, err := snapshot(idx)
+	if err != nil || snap == nil {
 		return nil, err
 	}
-	r, err := adv.Reader()
-	if err != nil {
-		return nil, err
-	}
-	snap, ok := r.(*scorch.IndexSnapshot)
-	if !ok {
-		r.Close()
-		return nil, nil
-	}
-	e := &Engine{r: r, number: number}
+	e := &Engine{r: snap, number: number}
 	for _, ss := range snap.Segments() {
 		e.segs = append(e.segs, &segCtx{ss: ss, n: ss.Segment().Count()})
 		e.docs += ss.Count()
@@ -74,6 +65,21 @@ func (e *Engine) Close() error { return e.r.Close() }
 // current snapshot, nil when idx is not a scorch index. A rebuild uses it
 // to settle the segments it leaves (see search's settle).
 func SegmentSizes(idx bleve.Index) ([]uint64, error) {
+	snap, err := snapshot(idx)
+	if err != nil || snap == nil {
+		return nil, err
+	}
+	defer snap.Close()
+	var sizes []uint64
+	for _, ss := range snap.Segments() {
+		sizes = append(sizes, ss.Count())
+	}
+	return sizes, nil
+}
+
+// snapshot returns the current snapshot of idx, which must be closed, or
+// nil when idx is not a scorch index.
+func snapshot(idx bleve.Index) (*scorch.IndexSnapshot, error) {
 	adv, err := idx.Advanced()
 	if err != nil {
 		return nil, err
@@ -82,16 +88,12 @@ func SegmentSizes(idx bleve.Index) ([]uint64, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer r.Close()
 	snap, ok := r.(*scorch.IndexSnapshot)
 	if !ok {
+		r.Close()
 		return nil, nil
 	}
-	var sizes []uint64
-	for _, ss := range snap.Segments() {
-		sizes = append(sizes, ss.Count())
-	}
-	return sizes, nil
+	return snap, nil
 }
 
 // list returns the posting list of term in field, without deleted units.
