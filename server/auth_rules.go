@@ -152,7 +152,8 @@ var routeRules = map[string]rule{
 	"POST /api/v1/projects/:pid/undo":        {perm: permCode, own: "undo"},
 
 	// Live views: the event stream and presence.
-	"GET /api/v1/projects/:pid/events": {perm: permRead},
+	"GET /api/v1/projects/:pid/events":   {perm: permRead},
+	"PUT /api/v1/projects/:pid/presence": {perm: permRead},
 }
 
 // Route is one route of the server with the permission it requires in

@@ -115,7 +115,8 @@ var wantPerms = map[string]string{
 	"GET /api/v1/projects/:pid/audit/export": "read",
 	"POST /api/v1/projects/:pid/undo":        "code/own",
 
-	"GET /api/v1/projects/:pid/events": "read",
+	"GET /api/v1/projects/:pid/events":   "read",
+	"PUT /api/v1/projects/:pid/presence": "read",
 }
 
 // routeCall is how the matrix calls a route: a concrete path and a
@@ -232,7 +233,8 @@ var routeCalls = map[string]routeCall{
 	"GET /api/v1/projects/:pid/audit/export": {},
 	"POST /api/v1/projects/:pid/undo":        {body: `{"seq": {seq}}`},
 
-	"GET /api/v1/projects/:pid/events": {stream: true},
+	"GET /api/v1/projects/:pid/events":   {stream: true},
+	"PUT /api/v1/projects/:pid/presence": {body: `{"client": "tab", "document": "{doc}"}`, okStatus: 409}, // admitted; no stream open
 }
 
 func TestRouteTable(t *testing.T) {

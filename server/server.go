@@ -178,6 +178,7 @@ func New(cfg Config) *Server {
 	s.registerAuthRoutes(api)
 	s.registerTeamRoutes(api)
 	s.registerEventRoutes(api)
+	s.registerPresenceRoutes(api)
 	e.GET("/*", s.serveUI)
 	e.HEAD("/*", s.serveUI)
 	s.checkRouteRules()
