@@ -33,8 +33,17 @@ func (t *txn) kindBucket(pid, kind string) (*bolt.Bucket, error) {
 	return t.sub(pid, name)
 }
 
-// write stores v as entity kind/id and records the change.
+// write stores v as entity kind/id and records the change. Entities
+// that carry a version get the next one: 1 when new, else one more than
+// before the transaction.
 func (t *txn) write(pid, kind, id string, v any) error {
+	if version := versionOf(v); version != nil {
+		next, err := t.nextVersion(pid, kind, id)
+		if err != nil {
+			return err
+		}
+		*version = next
+	}
 	buf, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -238,7 +247,15 @@ func (t *txn) restore(pid string, c coding.AuditChange) error {
 	if c.Kind == "text" && string(c.Before) == "null" {
 		return t.remove(pid, "text", c.ID)
 	}
-	if err := t.writeRaw(pid, c.Kind, c.ID, c.Before); err != nil {
+	// Restoring is an update too: versioned entities get the next version.
+	if v := newVersioned(c.Kind); v != nil {
+		if err := json.Unmarshal(c.Before, v); err != nil {
+			return err
+		}
+		if err := t.write(pid, c.Kind, c.ID, v); err != nil {
+			return err
+		}
+	} else if err := t.writeRaw(pid, c.Kind, c.ID, c.Before); err != nil {
 		return err
 	}
 	switch c.Kind {
