@@ -179,6 +179,7 @@ func New(cfg Config) *Server {
 	s.registerTeamRoutes(api)
 	s.registerEventRoutes(api)
 	s.registerPresenceRoutes(api)
+	s.registerHistoryRoutes(api)
 	e.GET("/*", s.serveUI)
 	e.HEAD("/*", s.serveUI)
 	s.checkRouteRules()
