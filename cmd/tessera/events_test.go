@@ -4,10 +4,8 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"io"
 	"net/http"
 	"os"
-	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -17,26 +15,8 @@ import (
 // tessera serve: commits reach the event streams, and an interrupt stops
 // the server at once although a stream is open.
 func TestServeStreamsChangesAndStopsWithStreamsOpen(t *testing.T) {
-	cmd := exec.Command(binary, "serve", "--data", t.TempDir(), "--addr", "127.0.0.1:0")
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd.Stderr = io.Discard
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-	t.Cleanup(func() {
-		cmd.Process.Kill()
-		<-exited
-	})
-	line, err := bufio.NewReader(stdout).ReadString('\n')
-	if err != nil {
-		t.Fatalf("serve printed nothing: %v", err)
-	}
-	url := strings.TrimSpace(line[strings.Index(line, "http://"):])
+	srv := startServe(t, "--data", t.TempDir(), "--addr", "127.0.0.1:0")
+	url := srv.url
 
 	res, err := http.Post(url+"api/v1/projects", "application/json", strings.NewReader(`{"name": "Live"}`))
 	if err != nil {
@@ -91,12 +71,11 @@ func TestServeStreamsChangesAndStopsWithStreamsOpen(t *testing.T) {
 	}
 	waitLine(`data: {"seq":2,"op":"update_project"`)
 
-	cmd.Process.Signal(os.Interrupt)
+	srv.cmd.Process.Signal(os.Interrupt)
 	select {
-	case err := <-exited:
-		exited <- err
-		if err != nil {
-			t.Errorf("serve exited with %v, want success", err)
+	case <-srv.done:
+		if srv.err != nil {
+			t.Errorf("serve exited with %v, want success", srv.err)
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("serve still runs 5 s after the interrupt, with a stream open")

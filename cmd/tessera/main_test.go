@@ -177,28 +177,49 @@ func TestExportUnknownFormatKeepsData(t *testing.T) {
 // serve starts `tessera serve` on a free port and returns its URL.
 func serve(t *testing.T, data string) string {
 	t.Helper()
-	cmd := exec.Command(binary, "serve", "--data", data, "--addr", "127.0.0.1:0")
-	stdout, err := cmd.StdoutPipe()
+	return startServe(t, "--data", data, "--addr", "127.0.0.1:0").url
+}
+
+// server is a running `tessera serve`.
+type server struct {
+	url string
+	cmd *exec.Cmd
+	// done is closed when the process has exited, with err its result.
+	done chan struct{}
+	err  error
+}
+
+// startServe starts `tessera serve` with args and waits for its URL. The
+// test's cleanup interrupts it and waits for it to exit.
+func startServe(t *testing.T, args ...string) *server {
+	t.Helper()
+	s := &server{cmd: exec.Command(binary, append([]string{"serve"}, args...)...), done: make(chan struct{})}
+	stdout, err := s.cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd.Stderr = io.Discard
-	if err := cmd.Start(); err != nil {
+	s.cmd.Stderr = io.Discard
+	if err := s.cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	go func() {
+		s.err = s.cmd.Wait()
+		close(s.done)
+	}()
 	t.Cleanup(func() {
-		cmd.Process.Signal(os.Interrupt)
-		cmd.Wait()
+		s.cmd.Process.Signal(os.Interrupt)
+		<-s.done
 	})
 	line, err := bufio.NewReader(stdout).ReadString('\n')
 	if err != nil {
 		t.Fatalf("serve printed nothing: %v", err)
 	}
-	i := strings.Index(line, "http://")
+	i := strings.Index(line, "http")
 	if i < 0 {
 		t.Fatalf("got %q, want a URL", line)
 	}
-	return strings.TrimSpace(line[i:])
+	s.url = strings.TrimSpace(line[i:])
+	return s
 }
 
 func TestServeLocksTheDataAndBacksUpOnline(t *testing.T) {
@@ -313,28 +334,7 @@ func TestTeamModeRefusedWithoutAdmin(t *testing.T) {
 // URL.
 func serveTeam(t *testing.T, data string, flags ...string) string {
 	t.Helper()
-	cmd := exec.Command(binary, append([]string{"serve", "--data", data, "--team", "--addr", "127.0.0.1:0"}, flags...)...)
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd.Stderr = io.Discard
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		cmd.Process.Signal(os.Interrupt)
-		cmd.Wait()
-	})
-	line, err := bufio.NewReader(stdout).ReadString('\n')
-	if err != nil {
-		t.Fatalf("serve printed nothing: %v", err)
-	}
-	i := strings.Index(line, "http")
-	if i < 0 {
-		t.Fatalf("got %q, want a URL", line)
-	}
-	return strings.TrimSpace(line[i:])
+	return startServe(t, append([]string{"--data", data, "--team", "--addr", "127.0.0.1:0"}, flags...)...).url
 }
 
 func TestUserAddThroughStdinThenSignIn(t *testing.T) {
