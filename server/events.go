@@ -33,8 +33,8 @@ const (
 	streamWriteTimeout = 30 * time.Second
 )
 
-func (s *Server) registerEventRoutes(g *echo.Group) {
-	g.GET("/projects/:pid/events", s.handleEvents)
+func (s *Server) registerEventRoutes(g *routes) {
+	g.GET("/projects/:pid/events", s.handleEvents, rule{perm: permRead})
 }
 
 // changeEvent is the data of an event "change": one committed audit

@@ -214,10 +214,10 @@ func TestEventsRefuseBadRequests(t *testing.T) {
 }
 
 func TestEventsEndWhenTheServerShutsDown(t *testing.T) {
-	hook := &changeHook{}
-	st := mustOpenStore(t, t.TempDir(), hook)
+	d := mustOpenData(t, t.TempDir(), false)
+	st := d.Store
 	srv := server.New(server.Config{Store: st, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Heartbeat: time.Hour})
-	hook.server.Store(srv)
+	d.Listen(srv.Notify)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"crypto/tls"
 	"encoding/base64"
 	"errors"
+	"flag"
 	"fmt"
 	"log/slog"
 	"net"
@@ -15,6 +16,7 @@ import (
 	"time"
 
 	"tessera/coding"
+	"tessera/internal/datadir"
 	"tessera/server"
 	"tessera/ui"
 )
@@ -32,21 +34,18 @@ const addrFile = "server.url"
 // by its owner.
 const tokenFile = "server.token"
 
-func init() {
-	register("serve", "Serve the web UI and the JSON API for a data directory", func(m *Main, ctx context.Context, args []string) error {
-		fs := m.flags("serve", "[--data DIR] [--addr HOST:PORT] [--team] [--tls-cert FILE --tls-key FILE] [--trust-proxy]")
-		dir := fs.String("data", defaultDataDir, "data `directory` (created if missing)")
-		addr := fs.String("addr", defaultAddr, "`address` to listen on; any address but loopback turns on team mode")
-		var opt serveOptions
-		fs.BoolVar(&opt.team, "team", false, "team mode: accounts and sign-in, even on a loopback address (see docs/team.md)")
-		fs.StringVar(&opt.tlsCert, "tls-cert", "", "serve HTTPS with this certificate `file` (PEM, with its chain)")
-		fs.StringVar(&opt.tlsKey, "tls-key", "", "private key `file` (PEM) of --tls-cert")
-		fs.BoolVar(&opt.trustProxy, "trust-proxy", false, "trust X-Forwarded-For from a reverse proxy on a loopback or private address")
-		if err := parse(fs, args); err != nil {
+// serveCommand declares the flags of serve.
+func serveCommand(fs *flag.FlagSet) runFunc {
+	dir := fs.String("data", defaultDataDir, "data `directory` (created if missing)")
+	addr := fs.String("addr", defaultAddr, "`address` to listen on; any address but loopback turns on team mode")
+	var opt serveOptions
+	fs.BoolVar(&opt.team, "team", false, "team mode: accounts and sign-in, even on a loopback address (see docs/team.md)")
+	fs.StringVar(&opt.tlsCert, "tls-cert", "", "serve HTTPS with this certificate `file` (PEM, with its chain)")
+	fs.StringVar(&opt.tlsKey, "tls-key", "", "private key `file` (PEM) of --tls-cert")
+	fs.BoolVar(&opt.trustProxy, "trust-proxy", false, "trust X-Forwarded-For from a reverse proxy on a loopback or private address")
+	return func(ctx context.Context, m *Main, args []string) error {
+		if err := noArgs(args); err != nil {
 			return err
-		}
-		if fs.NArg() > 0 {
-			return coding.Errorf(coding.EINVALID, "unexpected argument %q", fs.Arg(0))
 		}
 		loopback, err := isLoopback(*addr)
 		if err != nil {
@@ -61,7 +60,7 @@ func init() {
 				return err
 			}
 		}
-		a, err := openApp(ctx, *dir, true, m.Stderr)
+		a, err := datadir.Open(ctx, *dir, datadir.Options{Search: true, Progress: m.Stderr})
 		if err != nil {
 			return err
 		}
@@ -70,7 +69,7 @@ func init() {
 			fmt.Fprintln(m.Stderr, "warning: serving team mode over plain HTTP: passwords and session cookies cross the network unencrypted; use --tls-cert and --tls-key, or a reverse proxy with HTTPS and --trust-proxy (docs/team.md)")
 		}
 		return m.serveWith(ctx, a, *addr, opt)
-	})
+	}
 }
 
 // isLoopback reports whether addr (HOST:PORT) listens on a loopback
@@ -97,15 +96,15 @@ func checkAdmin(ctx context.Context, dir, addr string, loopback bool) error {
 		}
 		return coding.Errorf(coding.EUNPROCESSABLE, "%s", msg)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "tessera.db")); err != nil {
+	if !datadir.Exists(dir) {
 		return refuse()
 	}
-	a, err := openApp(ctx, dir, false, nil)
+	a, err := datadir.Open(ctx, dir, datadir.Options{})
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	users, err := a.store.ListUsers(ctx)
+	users, err := a.Store.ListUsers(ctx)
 	if err != nil {
 		return err
 	}
@@ -136,14 +135,14 @@ type serveOptions struct {
 }
 
 // serve runs the HTTP server for a in solo mode until ctx is cancelled.
-func (m *Main) serve(ctx context.Context, a *app, addr string) error {
+func (m *Main) serve(ctx context.Context, a *datadir.Dir, addr string) error {
 	return m.serveWith(ctx, a, addr, serveOptions{})
 }
 
 // serveWith runs the HTTP(S) server for a until ctx is cancelled. In team
 // mode it also writes a service token to the data directory, with which
 // tessera backup reaches the running server.
-func (m *Main) serveWith(ctx context.Context, a *app, addr string, opt serveOptions) error {
+func (m *Main) serveWith(ctx context.Context, a *datadir.Dir, addr string, opt serveOptions) error {
 	var tlsConfig *tls.Config
 	if opt.tlsCert != "" {
 		cert, err := tls.LoadX509KeyPair(opt.tlsCert, opt.tlsKey)
@@ -158,24 +157,24 @@ func (m *Main) serveWith(ctx context.Context, a *app, addr string, opt serveOpti
 	}
 	logger := slog.New(slog.NewTextHandler(m.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	cfg := server.Config{
-		Store:      a.store,
-		Search:     a.index,
+		Store:      a.Store,
+		Search:     a.Index,
 		UI:         ui.FS,
 		Logger:     logger,
-		Version:    fullVersion(),
+		Version:    m.fullVersion(),
 		Team:       opt.team,
 		TrustProxy: opt.trustProxy,
 	}
 	if opt.team {
-		if cfg.ServiceToken, err = writeServiceToken(a.dir); err != nil {
+		if cfg.ServiceToken, err = writeServiceToken(a.Path); err != nil {
 			ln.Close()
 			return err
 		}
-		defer os.Remove(filepath.Join(a.dir, tokenFile))
+		defer os.Remove(filepath.Join(a.Path, tokenFile))
 	}
 	srv := server.New(cfg)
-	a.live.Store(srv)
-	defer a.live.Store(nil)
+	a.Listen(srv.Notify)
+	defer a.Listen(nil)
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, TLSConfig: tlsConfig}
 	hs.RegisterOnShutdown(srv.CloseStreams) // event streams never end by themselves
 	scheme := "http"
@@ -183,18 +182,18 @@ func (m *Main) serveWith(ctx context.Context, a *app, addr string, opt serveOpti
 		scheme = "https"
 	}
 	url := scheme + "://" + ln.Addr().String() + "/"
-	urlPath := filepath.Join(a.dir, addrFile)
+	urlPath := filepath.Join(a.Path, addrFile)
 	if err := os.WriteFile(urlPath, []byte(url+"\n"), 0o600); err != nil {
 		return fmt.Errorf("write %s: %w", urlPath, err)
 	}
 	defer os.Remove(urlPath)
 
-	fmt.Fprintf(m.Stdout, "Tessera is serving %s at %s\n", a.dir, url)
+	fmt.Fprintf(m.Stdout, "Tessera is serving %s at %s\n", a.Path, url)
 	if opt.team {
 		fmt.Fprintln(m.Stderr, "team mode: accounts and sign-in are required (docs/team.md)")
 	}
 	if m.Ready != nil {
-		m.Ready(url)
+		m.Ready(url, a)
 	}
 	errc := make(chan error, 1)
 	go func() {

@@ -1,22 +1,36 @@
-package main_test
+package cli_test
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"net/http"
-	"os"
 	"strings"
 	"testing"
 	"time"
+
+	"tessera/internal/cli"
+	"tessera/internal/datadir"
 )
 
 // TestServeStreamsChangesAndStopsWithStreamsOpen checks the wiring of
-// tessera serve: commits reach the event streams, and an interrupt stops
-// the server at once although a stream is open.
+// tessera serve: commits reach the event streams, and the server stops
+// at once when asked to although a stream is open.
 func TestServeStreamsChangesAndStopsWithStreamsOpen(t *testing.T) {
-	srv := startServe(t, "--data", t.TempDir(), "--addr", "127.0.0.1:0")
-	url := srv.url
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ready, done := make(chan string, 1), make(chan int, 1)
+	var out, errb bytes.Buffer // read only once the server has stopped
+	m := &cli.Main{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb,
+		Ready: func(url string, _ *datadir.Dir) { ready <- url }}
+	go func() { done <- m.Run(ctx, []string{"serve", "--data", t.TempDir(), "--addr", "127.0.0.1:0"}) }()
+	var url string
+	select {
+	case url = <-ready:
+	case code := <-done:
+		t.Fatalf("serve: exit %d before listening: %s", code, errb.String())
+	}
 
 	res, err := http.Post(url+"api/v1/projects", "application/json", strings.NewReader(`{"name": "Live"}`))
 	if err != nil {
@@ -28,9 +42,9 @@ func TestServeStreamsChangesAndStopsWithStreamsOpen(t *testing.T) {
 	json.NewDecoder(res.Body).Decode(&p)
 	res.Body.Close()
 
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	req, _ := http.NewRequestWithContext(ctx, "GET", url+"api/v1/projects/"+p.ID+"/events", nil)
+	streamCtx, closeStream := context.WithCancel(context.Background())
+	defer closeStream()
+	req, _ := http.NewRequestWithContext(streamCtx, "GET", url+"api/v1/projects/"+p.ID+"/events", nil)
 	stream, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -71,13 +85,13 @@ func TestServeStreamsChangesAndStopsWithStreamsOpen(t *testing.T) {
 	}
 	waitLine(`data: {"seq":2,"op":"update_project"`)
 
-	srv.cmd.Process.Signal(os.Interrupt)
+	cancel() // as Ctrl+C does
 	select {
-	case <-srv.done:
-		if srv.err != nil {
-			t.Errorf("serve exited with %v, want success", srv.err)
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("serve exited with %d, want 0: %s", code, errb.String())
 		}
 	case <-time.After(5 * time.Second):
-		t.Fatal("serve still runs 5 s after the interrupt, with a stream open")
+		t.Fatal("serve still runs 5 s after being stopped, with a stream open")
 	}
 }
