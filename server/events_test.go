@@ -85,7 +85,7 @@ func TestEventsResumeReplaysTheMissedChanges(t *testing.T) {
 	s.call("DELETE", base+"/codes/"+v.ID, nil, 200, nil)
 
 	back := openStream(t, http.DefaultClient, s.url, base+"/events?client=tab", http.Header{"Last-Event-ID": {strconv.FormatUint(seen, 10)}})
-	if got := back.hello(); got != seen+3 {
+	if got := back.hello(seen); got != seen+3 {
 		t.Errorf("got hello seq %d, want %d", got, seen+3)
 	}
 	for i, op := range []string{"create_code", "update_code", "delete_code"} {
@@ -102,7 +102,7 @@ func TestEventsResumeReplaysTheMissedChanges(t *testing.T) {
 
 	// since= does what Last-Event-ID does.
 	q := openStream(t, http.DefaultClient, s.url, base+"/events?since="+strconv.FormatUint(seen+2, 10), nil)
-	q.hello()
+	q.hello(seen + 2)
 	for _, want := range []uint64{seen + 3, seen + 4} {
 		if got := q.nextChange(); got.Seq != want {
 			t.Errorf("since %d: got %d, want %d", seen+2, got.Seq, want)
@@ -290,7 +290,7 @@ func TestEventsKeepIndependentCodersApart(t *testing.T) {
 	}
 	// Resuming replays nothing of bjorn's either.
 	again := openStream(t, tp.aino.http, tp.s.url, events, http.Header{"Last-Event-ID": {strconv.FormatUint(seen, 10)}})
-	again.hello()
+	again.hello(seen)
 	for _, op := range []string{"create_quote", "merge_codes"} {
 		if got := again.nextChange(); got.Op != op || got.Actor == "bjorn" {
 			t.Errorf("replay: got %s by %s, want %s not by bjorn", got.Op, got.Actor, op)
