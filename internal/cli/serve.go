@@ -173,7 +173,10 @@ func (m *Main) serveWith(ctx context.Context, a *datadir.Dir, addr string, opt s
 		defer os.Remove(filepath.Join(a.Path, tokenFile))
 	}
 	srv := server.New(cfg)
+	a.Listen(srv.Notify)
+	defer a.Listen(nil)
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, TLSConfig: tlsConfig}
+	hs.RegisterOnShutdown(srv.CloseStreams) // event streams never end by themselves
 	scheme := "http"
 	if tlsConfig != nil {
 		scheme = "https"
