@@ -122,6 +122,9 @@ func (s *Store) migrate(tx *bolt.Tx) error {
 			return fmt.Errorf("migrate schema %d: %w", version, err)
 		}
 	}
+	if err := rerenderMemos(tx); err != nil {
+		return err
+	}
 	return meta.Put(keySchema, u64(SchemaVersion))
 }
 
