@@ -94,6 +94,9 @@ type Server struct {
 	// auth holds the state of sign-ins: the login limiter, the hashing
 	// slots and the cross-origin check.
 	auth *authState
+	// inflate holds one slot per upload being unpacked and parsed; see
+	// inflating.
+	inflate chan struct{}
 }
 
 // New builds a server from cfg. It panics when cfg.Store is nil, which is
@@ -127,7 +130,7 @@ func New(cfg Config) *Server {
 	if cfg.PasswordParams == (coding.PasswordParams{}) {
 		cfg.PasswordParams = coding.DefaultPasswordParams
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, auth: newAuthState(cfg.Now)}
+	s := &Server{cfg: cfg, log: cfg.Logger, auth: newAuthState(cfg.Now), inflate: make(chan struct{}, inflateSlots())}
 
 	var hashes []string
 	if cfg.UI != nil {
