@@ -74,9 +74,7 @@ func render(src string, budget time.Duration) (out string, err error) {
 		}
 	}()
 	source := flatten([]byte(src))
-	pc := parser.NewContext()
-	pc.Set(deadlineKey, clock)
-	doc := md.Parser().Parse(&budgetReader{Reader: text.NewReader(source), clock: clock}, parser.WithContext(pc))
+	doc := parse(source, clock)
 	var raw bytes.Buffer
 	if err := md.Renderer().Render(&budgetWriter{w: &raw, clock: clock}, source, doc); err != nil {
 		return "", err
@@ -86,6 +84,14 @@ func render(src string, budget time.Duration) (out string, err error) {
 		return "", err
 	}
 	return clean.String(), nil
+}
+
+// parse parses source with goldmark, panicking with errBudget once the
+// clock's deadline has passed.
+func parse(source []byte, clock *deadline) ast.Node {
+	pc := parser.NewContext()
+	pc.Set(deadlineKey, clock)
+	return md.Parser().Parse(&budgetReader{Reader: text.NewReader(source), clock: clock}, parser.WithContext(pc))
 }
 
 // plain shows src as escaped preformatted text.
