@@ -67,8 +67,9 @@ func (s *crashServer) kill() {
 }
 
 // crashClient is an HTTP client for the writers; its requests fail once
-// the server is killed.
-var crashClient = &http.Client{Timeout: 30 * time.Second}
+// the server is killed. It keeps a connection per client open, as each
+// person's browser does.
+var crashClient = &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 200}}
 
 // send sends v as JSON and decodes the answer into out; it reports whether
 // the server acknowledged the request with a 2xx status.
