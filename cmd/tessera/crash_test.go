@@ -1,7 +1,6 @@
 package main_test
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -9,6 +8,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/url"
+	"os"
 	"os/exec"
 	"slices"
 	"strings"
@@ -36,28 +36,8 @@ type crashServer struct {
 // listens.
 func startCrashable(t *testing.T, data string) *crashServer {
 	t.Helper()
-	cmd := exec.Command(binary, "serve", "--data", data, "--addr", "127.0.0.1:0")
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd.Stderr = io.Discard
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		cmd.Process.Kill()
-		cmd.Wait()
-	})
-	line, err := bufio.NewReader(stdout).ReadString('\n')
-	if err != nil {
-		t.Fatalf("serve printed nothing: %v", err)
-	}
-	i := strings.Index(line, "http://")
-	if i < 0 {
-		t.Fatalf("got %q, want a URL", line)
-	}
-	return &crashServer{cmd: cmd, url: strings.TrimSpace(line[i:]) + "api/v1"}
+	cmd, url := startServe(t, os.Kill, "serve", "--data", data, "--addr", "127.0.0.1:0")
+	return &crashServer{cmd: cmd, url: url + "api/v1"}
 }
 
 // kill ends the server with SIGKILL and waits for it to be gone.

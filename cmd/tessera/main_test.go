@@ -177,7 +177,16 @@ func TestExportUnknownFormatKeepsData(t *testing.T) {
 // serve starts `tessera serve` on a free port and returns its URL.
 func serve(t *testing.T, data string) string {
 	t.Helper()
-	cmd := exec.Command(binary, "serve", "--data", data, "--addr", "127.0.0.1:0")
+	_, url := startServe(t, os.Interrupt, "serve", "--data", data, "--addr", "127.0.0.1:0")
+	return url
+}
+
+// startServe starts the binary with args, a serve command, and returns
+// the process and the URL it prints once it listens. At cleanup the
+// process gets stop: os.Interrupt shuts it down, os.Kill ends it at once.
+func startServe(t *testing.T, stop os.Signal, args ...string) (*exec.Cmd, string) {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -187,18 +196,18 @@ func serve(t *testing.T, data string) string {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		cmd.Process.Signal(os.Interrupt)
+		cmd.Process.Signal(stop)
 		cmd.Wait()
 	})
 	line, err := bufio.NewReader(stdout).ReadString('\n')
 	if err != nil {
 		t.Fatalf("serve printed nothing: %v", err)
 	}
-	i := strings.Index(line, "http://")
+	i := strings.Index(line, "http")
 	if i < 0 {
 		t.Fatalf("got %q, want a URL", line)
 	}
-	return strings.TrimSpace(line[i:])
+	return cmd, strings.TrimSpace(line[i:])
 }
 
 func TestServeLocksTheDataAndBacksUpOnline(t *testing.T) {
@@ -313,28 +322,8 @@ func TestTeamModeRefusedWithoutAdmin(t *testing.T) {
 // URL.
 func serveTeam(t *testing.T, data string, flags ...string) string {
 	t.Helper()
-	cmd := exec.Command(binary, append([]string{"serve", "--data", data, "--team", "--addr", "127.0.0.1:0"}, flags...)...)
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd.Stderr = io.Discard
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		cmd.Process.Signal(os.Interrupt)
-		cmd.Wait()
-	})
-	line, err := bufio.NewReader(stdout).ReadString('\n')
-	if err != nil {
-		t.Fatalf("serve printed nothing: %v", err)
-	}
-	i := strings.Index(line, "http")
-	if i < 0 {
-		t.Fatalf("got %q, want a URL", line)
-	}
-	return strings.TrimSpace(line[i:])
+	_, url := startServe(t, os.Interrupt, append([]string{"serve", "--data", data, "--team", "--addr", "127.0.0.1:0"}, flags...)...)
+	return url
 }
 
 func TestUserAddThroughStdinThenSignIn(t *testing.T) {
