@@ -9,17 +9,17 @@ import (
 	"tessera/coding/export"
 )
 
-func (s *Server) registerCodeRoutes(g *echo.Group) {
-	g.POST("/projects/:pid/codes", s.handleCreateCode)
-	g.GET("/projects/:pid/codes", s.handleListCodes)
-	g.PUT("/projects/:pid/codes/order", s.handleReorderCodes)
-	g.POST("/projects/:pid/codes/bulk-level", s.handleBulkLevel)
-	g.GET("/projects/:pid/codes/:cid", s.handleGetCode)
-	g.PATCH("/projects/:pid/codes/:cid", s.handleUpdateCode)
-	g.DELETE("/projects/:pid/codes/:cid", s.handleDeleteCode)
-	g.POST("/projects/:pid/codes/:cid/merge", s.handleMergeCode)
-	g.PUT("/projects/:pid/codes/:cid/facets/:fid", s.handleSetCodeFacet)
-	g.DELETE("/projects/:pid/codes/:cid/facets/:fid", s.handleClearCodeFacet)
+func (s *Server) registerCodeRoutes(g *routes) {
+	g.POST("/projects/:pid/codes", s.handleCreateCode, rule{perm: permCodebook})
+	g.GET("/projects/:pid/codes", s.handleListCodes, rule{perm: permRead})
+	g.PUT("/projects/:pid/codes/order", s.handleReorderCodes, rule{perm: permCodebook})
+	g.POST("/projects/:pid/codes/bulk-level", s.handleBulkLevel, rule{perm: permCodebook})
+	g.GET("/projects/:pid/codes/:cid", s.handleGetCode, rule{perm: permRead})
+	g.PATCH("/projects/:pid/codes/:cid", s.handleUpdateCode, rule{perm: permCodebook})
+	g.DELETE("/projects/:pid/codes/:cid", s.handleDeleteCode, rule{perm: permCodebook})
+	g.POST("/projects/:pid/codes/:cid/merge", s.handleMergeCode, rule{perm: permCodebook})
+	g.PUT("/projects/:pid/codes/:cid/facets/:fid", s.handleSetCodeFacet, rule{perm: permCodebook})
+	g.DELETE("/projects/:pid/codes/:cid/facets/:fid", s.handleClearCodeFacet, rule{perm: permCodebook})
 }
 
 // codeRequest is the body of POST /codes.
@@ -80,21 +80,29 @@ func (s *Server) handleGetCode(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	setETag(c, code.Version)
 	return c.JSON(http.StatusOK, code)
 }
 
 // handleUpdateCode answers PATCH /api/v1/projects/{pid}/codes/{cid} {name,
 // level, parent_id, definition, inclusion, exclusion, color} (each
 // optional): rename, move (parent_id "" ungroups), re-level, recolour.
+// If-Match with an outdated version: 412 with the current code.
 func (s *Server) handleUpdateCode(c echo.Context) error {
 	var u coding.CodeUpdate
 	if err := decodeJSON(c, &u); err != nil {
 		return err
 	}
-	code, err := s.cfg.Store.UpdateCode(c.Request().Context(), c.Param("pid"), c.Param("cid"), u)
-	if err != nil {
+	var err error
+	if u.IfVersion, err = ifMatch(c); err != nil {
 		return err
 	}
+	ctx, pid, id := c.Request().Context(), c.Param("pid"), c.Param("cid")
+	code, err := s.cfg.Store.UpdateCode(ctx, pid, id, u)
+	if err != nil {
+		return s.stale(c, err, pid, "code", id, func() (any, error) { return s.cfg.Store.FindCode(ctx, pid, id) })
+	}
+	setETag(c, code.Version)
 	return c.JSON(http.StatusOK, code)
 }
 

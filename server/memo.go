@@ -8,12 +8,12 @@ import (
 	"tessera/coding"
 )
 
-func (s *Server) registerMemoRoutes(g *echo.Group) {
-	g.POST("/projects/:pid/memos", s.handleCreateMemo)
-	g.GET("/projects/:pid/memos", s.handleListMemos)
-	g.GET("/projects/:pid/memos/:mid", s.handleGetMemo)
-	g.PATCH("/projects/:pid/memos/:mid", s.handleUpdateMemo)
-	g.DELETE("/projects/:pid/memos/:mid", s.handleDeleteMemo)
+func (s *Server) registerMemoRoutes(g *routes) {
+	g.POST("/projects/:pid/memos", s.handleCreateMemo, rule{perm: permCode})
+	g.GET("/projects/:pid/memos", s.handleListMemos, rule{perm: permRead})
+	g.GET("/projects/:pid/memos/:mid", s.handleGetMemo, rule{perm: permRead})
+	g.PATCH("/projects/:pid/memos/:mid", s.handleUpdateMemo, rule{perm: permCode, own: "memo"})
+	g.DELETE("/projects/:pid/memos/:mid", s.handleDeleteMemo, rule{perm: permCode, own: "memo"})
 }
 
 // memoRequest is the body of POST /memos.
@@ -66,20 +66,30 @@ func (s *Server) handleGetMemo(c echo.Context) error {
 	} else if len(vis) == 0 {
 		return coding.Errorf(coding.ENOTFOUND, "memo %q not found", m.ID)
 	}
+	setETag(c, m.Version)
 	return c.JSON(http.StatusOK, m)
 }
 
 // handleUpdateMemo answers PATCH /api/v1/projects/{pid}/memos/{mid}
-// {title, body} (each optional) with the memo and its html.
+// {title, body} (each optional) with the memo and its html. If-Match
+// with an outdated version: 412 with the current memo.
 func (s *Server) handleUpdateMemo(c echo.Context) error {
 	var u coding.MemoUpdate
 	if err := decodeJSON(c, &u); err != nil {
 		return err
 	}
-	m, err := s.cfg.Store.UpdateMemo(c.Request().Context(), c.Param("pid"), c.Param("mid"), u)
-	if err != nil {
+	var err error
+	if u.IfVersion, err = ifMatch(c); err != nil {
 		return err
 	}
+	ctx, pid, id := c.Request().Context(), c.Param("pid"), c.Param("mid")
+	m, err := s.cfg.Store.UpdateMemo(ctx, pid, id, u)
+	if err != nil {
+		return s.stale(c, err, pid, "memo", id, func() (any, error) {
+			return s.cfg.Store.FindMemo(ctx, pid, id)
+		})
+	}
+	setETag(c, m.Version)
 	return c.JSON(http.StatusOK, m)
 }
 

@@ -8,12 +8,12 @@ import (
 	"tessera/coding"
 )
 
-func (s *Server) registerProjectRoutes(g *echo.Group) {
-	g.POST("/projects", s.handleCreateProject)
-	g.GET("/projects", s.handleListProjects)
-	g.GET("/projects/:pid", s.handleGetProject)
-	g.PATCH("/projects/:pid", s.handleUpdateProject)
-	g.DELETE("/projects/:pid", s.handleDeleteProject)
+func (s *Server) registerProjectRoutes(g *routes) {
+	g.POST("/projects", s.handleCreateProject, rule{perm: permUser, createsProject: true})
+	g.GET("/projects", s.handleListProjects, rule{perm: permUser})
+	g.GET("/projects/:pid", s.handleGetProject, rule{perm: permRead})
+	g.PATCH("/projects/:pid", s.handleUpdateProject, rule{perm: permOwner})
+	g.DELETE("/projects/:pid", s.handleDeleteProject, rule{perm: permOwner})
 }
 
 // projectRequest is the body of POST /api/v1/projects.
@@ -56,20 +56,28 @@ func (s *Server) handleGetProject(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	setETag(c, p.Version)
 	return c.JSON(http.StatusOK, p)
 }
 
 // handleUpdateProject answers PATCH /api/v1/projects/{pid} {name,
-// description, language} (each optional) with the changed project.
+// description, language} (each optional) with the changed project; 412
+// with the current one when If-Match names an outdated version.
 func (s *Server) handleUpdateProject(c echo.Context) error {
 	var u coding.ProjectUpdate
 	if err := decodeJSON(c, &u); err != nil {
 		return err
 	}
-	p, err := s.cfg.Store.UpdateProject(c.Request().Context(), c.Param("pid"), u)
-	if err != nil {
+	var err error
+	if u.IfVersion, err = ifMatch(c); err != nil {
 		return err
 	}
+	ctx, pid := c.Request().Context(), c.Param("pid")
+	p, err := s.cfg.Store.UpdateProject(ctx, pid, u)
+	if err != nil {
+		return s.stale(c, err, pid, "project", pid, func() (any, error) { return s.cfg.Store.FindProject(ctx, pid) })
+	}
+	setETag(c, p.Version)
 	return c.JSON(http.StatusOK, p)
 }
 

@@ -8,12 +8,12 @@ import (
 	"tessera/coding"
 )
 
-func (s *Server) registerQuoteRoutes(g *echo.Group) {
-	g.POST("/projects/:pid/quotes", s.handleCreateQuote)
-	g.GET("/projects/:pid/quotes", s.handleListQuotes)
-	g.GET("/projects/:pid/quotes/:qid", s.handleGetQuote)
-	g.PATCH("/projects/:pid/quotes/:qid", s.handleUpdateQuote)
-	g.DELETE("/projects/:pid/quotes/:qid", s.handleDeleteQuote)
+func (s *Server) registerQuoteRoutes(g *routes) {
+	g.POST("/projects/:pid/quotes", s.handleCreateQuote, rule{perm: permCode})
+	g.GET("/projects/:pid/quotes", s.handleListQuotes, rule{perm: permRead})
+	g.GET("/projects/:pid/quotes/:qid", s.handleGetQuote, rule{perm: permRead})
+	g.PATCH("/projects/:pid/quotes/:qid", s.handleUpdateQuote, rule{perm: permCode, own: "quote"})
+	g.DELETE("/projects/:pid/quotes/:qid", s.handleDeleteQuote, rule{perm: permCode, own: "quote"})
 }
 
 // quoteRequest is the body of POST /quotes. Start and End count code
@@ -80,20 +80,28 @@ func (s *Server) handleGetQuote(c echo.Context) error {
 	} else if len(vis) == 0 {
 		return coding.Errorf(coding.ENOTFOUND, "quote %q not found", q.ID)
 	}
+	setETag(c, q.Version)
 	return c.JSON(http.StatusOK, q)
 }
 
 // handleUpdateQuote answers PATCH /api/v1/projects/{pid}/quotes/{qid}
 // {start, end, code_ids, memo} (each optional): resize, recode, annotate.
+// If-Match with an outdated version: 412 with the current quote.
 func (s *Server) handleUpdateQuote(c echo.Context) error {
 	var u coding.QuoteUpdate
 	if err := decodeJSON(c, &u); err != nil {
 		return err
 	}
-	q, err := s.cfg.Store.UpdateQuote(c.Request().Context(), c.Param("pid"), c.Param("qid"), u)
-	if err != nil {
+	var err error
+	if u.IfVersion, err = ifMatch(c); err != nil {
 		return err
 	}
+	ctx, pid, id := c.Request().Context(), c.Param("pid"), c.Param("qid")
+	q, err := s.cfg.Store.UpdateQuote(ctx, pid, id, u)
+	if err != nil {
+		return s.stale(c, err, pid, "quote", id, func() (any, error) { return s.cfg.Store.FindQuote(ctx, pid, id) })
+	}
+	setETag(c, q.Version)
 	return c.JSON(http.StatusOK, q)
 }
 

@@ -7,17 +7,11 @@ import (
 	"io"
 	"log/slog"
 	"net/http/httptest"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"testing"
-	"time"
 
-	"tessera/coding"
-	"tessera/coding/search"
-	"tessera/coding/store"
 	"tessera/server"
 )
 
@@ -26,33 +20,18 @@ import (
 func mustStartWithSearch(t *testing.T) *testServer {
 	t.Helper()
 	dir := t.TempDir()
-	var ix atomic.Pointer[search.Index]
-	st, err := store.Open(filepath.Join(dir, "tessera.db"), store.Options{
-		Now: func() time.Time { return frozen },
-		OnChange: func(cs []coding.Change) {
-			if i := ix.Load(); i != nil {
-				i.Apply(cs)
-			}
-		},
+	d := mustOpenData(t, dir, true)
+	srv := server.New(server.Config{
+		Store:     d.Store,
+		Search:    d.Index,
+		Coder:     "tester",
+		Logger:    slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Heartbeat: testHeartbeat,
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	index, err := search.Open(st, search.Options{Dir: filepath.Join(dir, "index")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { index.Close() })
-	ix.Store(index)
-	hs := httptest.NewServer(server.New(server.Config{
-		Store:  st,
-		Search: index,
-		Coder:  "tester",
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-	}).Handler())
+	d.Listen(srv.Notify)
+	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(hs.Close)
-	return &testServer{t: t, url: hs.URL, store: st}
+	return &testServer{t: t, url: hs.URL, store: d.Store}
 }
 
 func TestSearch(t *testing.T) {

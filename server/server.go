@@ -62,13 +62,19 @@ type Config struct {
 	Access coding.AccessStore
 	// Now is the clock of sessions and sign-in limits; time.Now when nil.
 	Now func() time.Time
-	// TrustProxy takes the client address from X-Forwarded-For when the
-	// request comes from a loopback or private address: set it when a
-	// reverse proxy on such an address forwards the requests.
+	// TrustProxy believes a reverse proxy's headers when the request
+	// comes from a loopback, link-local or private address: the client
+	// address from X-Forwarded-For (for the sign-in limits and logs) and
+	// HTTPS from X-Forwarded-Proto (for the cookie's Secure flag and
+	// HSTS). Without it both headers are ignored: set it when a reverse
+	// proxy on such an address forwards the requests.
 	TrustProxy bool
 	// PasswordParams are the argon2id costs of new password hashes;
 	// coding.DefaultPasswordParams when zero.
 	PasswordParams coding.PasswordParams
+	// Heartbeat is how often an idle event stream sends a heartbeat;
+	// DefaultHeartbeat when zero.
+	Heartbeat time.Duration
 	// ServiceToken, when set, lets a request carrying the header
 	// "Authorization: Bearer TOKEN" read GET /api/v1/backup in team mode:
 	// serve writes it to the data directory for tessera backup.
@@ -94,6 +100,11 @@ type Server struct {
 	// auth holds the state of sign-ins: the login limiter, the hashing
 	// slots and the cross-origin check.
 	auth *authState
+	// rules is the access rule of every route, "METHOD PATH", as the
+	// routes were registered (see routes.go).
+	rules map[string]rule
+	// hub wakes the open event streams.
+	hub *hub
 	// inflate holds one slot per upload being unpacked and parsed; see
 	// inflating.
 	inflate chan struct{}
@@ -130,7 +141,10 @@ func New(cfg Config) *Server {
 	if cfg.PasswordParams == (coding.PasswordParams{}) {
 		cfg.PasswordParams = coding.DefaultPasswordParams
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, auth: newAuthState(cfg.Now), inflate: make(chan struct{}, inflateSlots())}
+	if cfg.Heartbeat <= 0 {
+		cfg.Heartbeat = DefaultHeartbeat
+	}
+	s := &Server{cfg: cfg, log: cfg.Logger, auth: newAuthState(cfg.Now), rules: map[string]rule{}, hub: newHub(), inflate: make(chan struct{}, inflateSlots())}
 
 	var hashes []string
 	if cfg.UI != nil {
@@ -153,7 +167,7 @@ func New(cfg Config) *Server {
 	e.Use(s.requestLog, recoverPanic, s.securityHeaders, s.limitBody, s.crossOrigin, s.authenticate, s.authorize, s.setActor)
 	s.echo = e
 
-	api := e.Group("/api/v1")
+	api := s.routesOn(e.Group("/api/v1"))
 	s.registerMetaRoutes(api)
 	s.registerBackupRoutes(api)
 	s.registerQDPXRoutes(api)
@@ -172,14 +186,29 @@ func New(cfg Config) *Server {
 	s.registerCodebookRoutes(api)
 	s.registerAuthRoutes(api)
 	s.registerTeamRoutes(api)
-	e.GET("/*", s.serveUI)
-	e.HEAD("/*", s.serveUI)
+	s.registerEventRoutes(api)
+	s.registerPresenceRoutes(api)
+	s.registerHistoryRoutes(api)
+	root := s.routesOn(e)
+	root.GET("/*", s.serveUI, rule{perm: permPublic})
+	root.HEAD("/*", s.serveUI, rule{perm: permPublic})
 	s.checkRouteRules()
 	return s
 }
 
 // Handler returns the server's HTTP handler.
 func (s *Server) Handler() http.Handler { return s.echo }
+
+// Notify tells the open event streams about committed changes: give it
+// to the store as its OnChange hook (after the search index, if any).
+// It never blocks on a stream.
+func (s *Server) Notify(cs []coding.Change) { s.hub.notify(cs) }
+
+// CloseStreams ends every open event stream and refuses new ones. An
+// event stream never ends by itself, so call it when the HTTP server
+// shuts down (http.Server.RegisterOnShutdown), or Shutdown waits for
+// the streams until its deadline.
+func (s *Server) CloseStreams() { s.hub.close() }
 
 // apiNotFound answers API paths that name no route.
 func apiNotFound(c echo.Context) error {
@@ -195,6 +224,7 @@ var statusOf = map[string]int{
 	coding.ETOOLARGE:      http.StatusRequestEntityTooLarge,
 	coding.EUNAUTHORIZED:  http.StatusUnauthorized,
 	coding.EFORBIDDEN:     http.StatusForbidden,
+	coding.ESTALE:         http.StatusPreconditionFailed,
 }
 
 // handleError is the one place where errors become HTTP responses: a
@@ -210,9 +240,13 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if status >= 500 {
 		s.log.Error("request failed", "method", req.Method, "path", req.URL.Path, "status", status, "err", err)
 	}
-	if req.Method == http.MethodHead {
+	var se *staleError
+	switch {
+	case req.Method == http.MethodHead:
 		err = c.NoContent(status)
-	} else {
+	case errors.As(err, &se):
+		err = c.JSON(http.StatusPreconditionFailed, map[string]any{"error": se.msg, "current": se.current})
+	default:
 		err = c.JSON(status, map[string]string{"error": msg})
 	}
 	if err != nil {
@@ -224,7 +258,10 @@ func (s *Server) handleError(err error, c echo.Context) {
 func describeError(err error, c echo.Context) (int, string) {
 	var he *echo.HTTPError
 	var mbe *http.MaxBytesError
+	var se *staleError
 	switch {
+	case errors.As(err, &se):
+		return http.StatusPreconditionFailed, se.msg
 	case errors.As(err, &mbe):
 		return http.StatusRequestEntityTooLarge, tooLargeMessage(mbe.Limit)
 	case errors.As(err, &he):

@@ -9,15 +9,11 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
-	"path/filepath"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"tessera/coding"
-	"tessera/coding/search"
-	"tessera/coding/store"
 	"tessera/server"
 )
 
@@ -61,25 +57,8 @@ type teamServer struct {
 func mustStartTeam(t *testing.T, adjust func(*server.Config)) *teamServer {
 	t.Helper()
 	dir := t.TempDir()
-	var ix atomic.Pointer[search.Index]
-	st, err := store.Open(filepath.Join(dir, "tessera.db"), store.Options{
-		Now: func() time.Time { return frozen },
-		OnChange: func(cs []coding.Change) {
-			if i := ix.Load(); i != nil {
-				i.Apply(cs)
-			}
-		},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	index, err := search.Open(st, search.Options{Dir: filepath.Join(dir, "index")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { index.Close() })
-	ix.Store(index)
+	d := mustOpenData(t, dir, true)
+	st, index := d.Store, d.Index
 	clk := &clock{t: frozen}
 	cfg := server.Config{
 		Store:          st,
@@ -89,11 +68,13 @@ func mustStartTeam(t *testing.T, adjust func(*server.Config)) *teamServer {
 		Team:           true,
 		Now:            clk.Now,
 		PasswordParams: cheap,
+		Heartbeat:      testHeartbeat,
 	}
 	if adjust != nil {
 		adjust(&cfg)
 	}
 	srv := server.New(cfg)
+	d.Listen(srv.Notify)
 	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(hs.Close)
 	ts := &teamServer{testServer: &testServer{t: t, url: hs.URL, store: st}, clock: clk, srv: srv}
@@ -134,6 +115,7 @@ type client struct {
 
 // anonymous returns a client with no session.
 func (s *teamServer) anonymous() *client {
+	s.t.Helper()
 	jar, _ := cookiejar.New(nil)
 	return &client{t: s.t, base: s.url, http: &http.Client{Jar: jar}, header: http.Header{}}
 }

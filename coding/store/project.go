@@ -2,10 +2,11 @@ package store
 
 import (
 	"context"
+	"errors"
 	"sort"
 	"strings"
 
-	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 
 	"tessera/coding"
 )
@@ -94,6 +95,9 @@ func (s *Store) UpdateProject(ctx context.Context, id string, u coding.ProjectUp
 		if p, err = get[coding.Project](b, id, "project"); err != nil {
 			return err
 		}
+		if err := checkVersion("project", p.Version, u.IfVersion); err != nil {
+			return err
+		}
 		if err := u.Apply(p); err != nil {
 			return err
 		}
@@ -113,7 +117,7 @@ func (s *Store) DeleteProject(ctx context.Context, id string) error {
 		if _, err := get[coding.Project](b, id, "project"); err != nil {
 			return err
 		}
-		if err := t.tx.Bucket(bucketData).DeleteBucket([]byte(id)); err != nil && err != bolt.ErrBucketNotFound {
+		if err := t.tx.Bucket(bucketData).DeleteBucket([]byte(id)); err != nil && !errors.Is(err, berrors.ErrBucketNotFound) {
 			return err
 		}
 		t.changes = append(t.changes, coding.Change{ProjectID: id, Kind: "project", IDs: []string{id}, Deleted: true})

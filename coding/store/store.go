@@ -11,19 +11,21 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 
 	"tessera/coding"
 )
 
 // SchemaVersion is the layout version this build writes. Opening a file of
 // an older version runs the migrations in between; a newer one is refused.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // migrations[v] upgrades a file from version v to v+1. Version 0 is a new,
 // empty file.
 var migrations = map[int]func(tx *bolt.Tx) error{
 	0: func(tx *bolt.Tx) error { return nil },
 	1: migrateTeam,
+	2: migrateVersions,
 }
 
 // batchDelay is how long a commit waits for others to join its
@@ -93,7 +95,7 @@ func Open(path string, opt Options) (*Store, error) {
 		opt.Now = time.Now
 	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opt.Timeout})
-	if errors.Is(err, bolt.ErrTimeout) {
+	if errors.Is(err, berrors.ErrTimeout) {
 		return nil, coding.Errorf(coding.ECONFLICT, "the data file %s is already in use by another Tessera process", path)
 	} else if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -173,9 +175,10 @@ type txn struct {
 	now     time.Time
 	changes []coding.Change
 	// audit collects entity changes by project, for the audit trail.
-	audit map[string]*coding.AuditEntry
-	op    string
-	actor string
+	audit  map[string]*coding.AuditEntry
+	op     string
+	actor  string
+	client string
 	// changeAt and auditAt find the change of one entity in changes and
 	// in its audit entry, so that large transactions stay linear.
 	changeAt map[entityKey]int
@@ -235,7 +238,7 @@ func (s *Store) commit(ctx context.Context, op string, fn func(t *txn) error) (m
 			return failed
 		}
 		clear(seqs)
-		t := &txn{tx: tx, s: s, now: s.now().UTC(), op: op, actor: coding.ActorFrom(ctx), audit: map[string]*coding.AuditEntry{}}
+		t := &txn{tx: tx, s: s, now: s.now().UTC(), op: op, actor: coding.ActorFrom(ctx), client: coding.ClientFrom(ctx), audit: map[string]*coding.AuditEntry{}}
 		if err := fn(t); err != nil {
 			failed = err
 			return err
