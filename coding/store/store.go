@@ -28,6 +28,10 @@ var migrations = map[int]func(tx *bolt.Tx) error{
 	2: migrateVersions,
 }
 
+// batchDelay is how long a commit waits for others to join its
+// transaction (see Store.commit).
+const batchDelay = 2 * time.Millisecond
+
 // Root bucket names.
 var (
 	bucketMeta     = []byte("meta")
@@ -96,6 +100,8 @@ func Open(path string, opt Options) (*Store, error) {
 	} else if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
+	// A lone commit waits at most this long for others to share it.
+	db.MaxBatchDelay = batchDelay
 	s := &Store{db: db, path: path, now: opt.Now, onChange: opt.OnChange}
 	if err := db.Update(s.migrate); err != nil {
 		db.Close()
@@ -123,6 +129,9 @@ func (s *Store) migrate(tx *bolt.Tx) error {
 		if err := migrations[version](tx); err != nil {
 			return fmt.Errorf("migrate schema %d: %w", version, err)
 		}
+	}
+	if err := rerenderMemos(tx); err != nil {
+		return err
 	}
 	return meta.Put(keySchema, u64(SchemaVersion))
 }
@@ -202,7 +211,8 @@ func (s *Store) view(ctx context.Context, fn func(t *txn) error) error {
 
 // update runs fn in a read-write transaction named op, bumps the sequence
 // number of every project it changed, records an audit entry for each,
-// and after the commit reports the changes.
+// and after the commit reports the changes. fn may run more than once
+// (see commit): it sets its results afresh on every run.
 func (s *Store) update(ctx context.Context, op string, fn func(t *txn) error) error {
 	_, err := s.commit(ctx, op, fn)
 	return err
@@ -216,10 +226,21 @@ func (s *Store) commit(ctx context.Context, op string, fn func(t *txn) error) (m
 	}
 	var changes []coding.Change
 	seqs := map[string]uint64{}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	// Batch shares one transaction, and so one pair of fsyncs, among the
+	// commits that arrive together; each caller still returns only once
+	// its change is committed and synced. When one change of a batch
+	// fails, bbolt rolls the batch back, runs the others again and runs
+	// the failed one alone: that run gives the error of the first, since
+	// fn may have changed its arguments before failing.
+	var failed error
+	err := s.db.Batch(func(tx *bolt.Tx) error {
+		if failed != nil {
+			return failed
+		}
 		clear(seqs)
 		t := &txn{tx: tx, s: s, now: s.now().UTC(), op: op, actor: coding.ActorFrom(ctx), client: coding.ClientFrom(ctx), audit: map[string]*coding.AuditEntry{}}
 		if err := fn(t); err != nil {
+			failed = err
 			return err
 		}
 		for i := range t.changes {
