@@ -39,6 +39,18 @@ func exportOptions(c echo.Context) (export.Options, error) {
 		FacetFilter: strings.TrimSpace(c.QueryParam("facet_filter")),
 		Attributes:  queryList(c, "attributes"),
 		Unit:        strings.TrimSpace(c.QueryParam("unit")),
+		Subsections: strings.TrimSpace(c.QueryParam("subsections")),
+		Table: export.TableOptions{
+			Headers:      c.QueryParams()["header"],
+			SectionLabel: strings.TrimSpace(c.QueryParam("section_label")),
+			Caption:      c.QueryParam("caption"),
+			Number:       c.QueryParam("table_number"),
+			Notes:        c.QueryParam("notes"),
+			Style:        strings.TrimSpace(c.QueryParam("style")),
+		},
+	}
+	if err := opt.Table.Validate(); err != nil {
+		return opt, err
 	}
 	if opt.Level != "" && !opt.Level.Valid() {
 		return opt, coding.Errorf(coding.EINVALID, "query parameter level=%q must be concept, theme or dimension", opt.Level)

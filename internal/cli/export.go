@@ -32,6 +32,14 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 	fs.StringVar(&opt.FacetFilter, "filter", "", "matrix rows with this `Facet=value` only")
 	fs.Var(&attributes, "attributes", "case-profile `attributes` in order, comma-separated")
 	fs.StringVar(&opt.Unit, "unit", "", "co-occurrence unit: quote, turn or document")
+	fs.StringVar(&opt.Subsections, "subsections", "", "split each section of the Gioia table again by this `facet`")
+	var headers headerFlag
+	fs.Var(&headers, "header", "column `header`, repeat for the columns in order (an empty one keeps that column's own)")
+	fs.StringVar(&opt.Table.SectionLabel, "section-label", "", "section rows print `facet` (\"Facet: value\", default) or value")
+	fs.StringVar(&opt.Table.Caption, "caption", "", "table title (default: the export's own)")
+	fs.StringVar(&opt.Table.Number, "table-number", "", "print \"Table `N`\" above the table")
+	fs.StringVar(&opt.Table.Notes, "notes", "", "`text` printed below the table after \"Note.\"")
+	fs.StringVar(&opt.Table.Style, "style", "", "Word and LaTeX table `style`: apa (three rules, default) or grid")
 	fs.BoolVar(&opt.Raw, "raw", false, "CSV and XLSX: write cells that read like formulas as they are (by default they get a leading apostrophe)")
 	return func(ctx context.Context, m *Main, args []string) error {
 		if err := noArgs(args); err != nil {
@@ -48,6 +56,10 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 			return coding.Errorf(coding.EINVALID, "--format is required (see tessera export --list)")
 		}
 		opt.Facets, opt.Attributes, opt.Level = facets, attributes, coding.Level(*level)
+		opt.Table.Headers = headers
+		if err := opt.Table.Validate(); err != nil {
+			return err
+		}
 
 		a, err := datadir.Open(ctx, *dir, datadir.Options{})
 		if err != nil {
@@ -77,4 +89,16 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 		}
 		return err
 	}
+}
+
+// headerFlag collects one column header per occurrence, in order; a
+// header may hold commas.
+type headerFlag []string
+
+func (h *headerFlag) String() string { return strings.Join(*h, " | ") }
+
+// Set adds one header.
+func (h *headerFlag) Set(v string) error {
+	*h = append(*h, v)
+	return nil
 }
