@@ -142,6 +142,7 @@ func tab(build func(*coding.Snapshot, Options) (*table, error), write func(io.Wr
 			return err
 		}
 		t.Raw = opt.Raw
+		t.localizeNumbers(snap.Project.Language)
 		if err := opt.Table.apply(t); err != nil {
 			return err
 		}
