@@ -78,6 +78,7 @@ var goldenCases = []struct {
 	{"quotes.html", "quotes-html", export.Options{}},
 	{"project.qdpx", "qdpx", export.Options{}},
 	{"gioia-grid.docx", "gioia-docx", gridOpt},
+	{"gioia-grid.xlsx", "gioia-xlsx", gridOpt},
 	{"gioia-grid.tex", "gioia-tex", gridOpt},
 	{"gioia-nested.tex", "gioia-tex", nestedOpt},
 	{"gioia-nested.docx", "gioia-docx", nestedOpt},
