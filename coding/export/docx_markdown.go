@@ -22,16 +22,43 @@ func (d *docx) markdown(src string, lead ...docRun) {
 		d.para(append(lead, docRun{text: src})...)
 		return
 	}
-	w := &mdWriter{d: d, src: source, lead: lead}
+	w := &mdWriter{emit: d.paragraphIndent, src: source, lead: lead}
 	w.blocks(doc, 0, false)
 	if w.lead != nil {
 		d.para(w.lead...) // the source had no block to carry the label
 	}
 }
 
-// mdWriter walks one Markdown tree into the document.
+// markdownText returns Markdown source as plain text: paragraphs
+// separated by blank lines, list items on lines of their own with their
+// markers, the markup of emphasis, code and links dropped. Source that
+// cannot be parsed in time is returned as it is.
+func markdownText(src string) string {
+	doc, source, ok := markdown.Parse(src)
+	if !ok {
+		return src
+	}
+	var b strings.Builder
+	w := &mdWriter{src: source, emit: func(_ string, indent int, runs ...docRun) {
+		if b.Len() > 0 {
+			if indent > 0 {
+				b.WriteString("\n")
+			} else {
+				b.WriteString("\n\n")
+			}
+		}
+		for _, r := range runs {
+			b.WriteString(r.text)
+		}
+	}}
+	w.blocks(doc, 0, false)
+	return b.String()
+}
+
+// mdWriter walks one Markdown tree, handing each paragraph to emit with
+// its style ("" or "BlockQuote"), its indent in twips and its runs.
 type mdWriter struct {
-	d    *docx
+	emit func(style string, indent int, runs ...docRun)
 	src  []byte
 	lead []docRun // runs for the start of the first paragraph; nil once used
 }
@@ -123,7 +150,7 @@ func (w *mdWriter) para(depth int, quote bool, runs []docRun) {
 	if quote {
 		style = "BlockQuote"
 	}
-	w.d.paragraphIndent(style, depth*360, runs...)
+	w.emit(style, depth*360, runs...)
 }
 
 // inlines returns the runs of n's inline content, each carrying the

@@ -54,6 +54,8 @@ type Options struct {
 	// spreadsheet program would run as a formula gets a leading
 	// apostrophe (see coding.SpreadsheetSafe).
 	Raw bool
+	// Memos narrows the memos export.
+	Memos MemoFilter
 	// Table shapes how table exports print: headers, section labels,
 	// caption, number, notes and style.
 	Table TableOptions
@@ -126,6 +128,10 @@ var exporters = []exporter{
 	{Format{"quotes-html", mediaHTML, ".html", "Every quote with its codes as a web page"}, tab(quotesTable, writeTableHTML)},
 	{Format{"quotes-docx", mediaDOCX, ".docx", "Every quote with its codes as a Word table"}, tab(quotesPageTable, writeTableDOCX)},
 	{Format{"quotes-tex", mediaTeX, ".tex", "Every quote with its codes as a LaTeX table (booktabs, longtable)"}, tab(quotesPageTable, writeTableTeX)},
+	{Format{"memos-md", mediaMD, ".md", "All memos grouped by what they are attached to, as Markdown"}, writeMemosMD},
+	{Format{"memos-html", mediaHTML, ".html", "All memos grouped by what they are attached to, as a web page"}, writeMemosHTML},
+	{Format{"memos-docx", mediaDOCX, ".docx", "All memos grouped by what they are attached to, as a Word document"}, writeMemosDOCX},
+	{Format{"memos-tex", mediaTeX, ".tex", "All memos grouped by what they are attached to, as LaTeX for a PDF"}, writeMemosTeX},
 	{Format{"qdpx", "application/zip", ".qdpx", "Whole project as a REFI-QDA project (NVivo, ATLAS.ti, MAXQDA, QualCoder)"}, writeQDPX},
 }
 

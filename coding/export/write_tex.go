@@ -30,20 +30,7 @@ func writeTableTeX(w io.Writer, t *table) error {
 			texts = append(texts, c.Text)
 		}
 	}
-	bw.WriteString(`\documentclass[10pt]{article}
-\usepackage{iftex}
-\ifPDFTeX
-  \usepackage[T1]{fontenc}
-  \usepackage[utf8]{inputenc}
-  \IfFileExists{lmodern.sty}{\usepackage{lmodern}}{}
-  \input{glyphtounicode}\pdfgentounicode=1
-` + texFallbacks(texts) + `\else
-  \usepackage{fontspec}
-\fi
-\usepackage[` + geometry + `]{geometry}
-\usepackage{array,booktabs,longtable,multirow}
-\begin{document}
-`)
+	bw.WriteString(texPreamble(geometry, texts))
 	if t.Style == StyleGrid {
 		if n := t.numberLabel(); n != "" {
 			bw.WriteString(`\noindent\textbf{` + texEscape(n) + "}\n\n")
@@ -179,6 +166,26 @@ func writeTeXTable(bw *bufio.Writer, t *table) {
 		bw.WriteString(" \\\\\n")
 	}
 	bw.WriteString("\\end{longtable}\n% end of table\n")
+}
+
+// texPreamble starts a LaTeX document with the page geometry given,
+// loading what the exports need; texts are the document's texts, whose
+// characters outside pdfLaTeX's encodings get fallbacks.
+func texPreamble(geometry string, texts []string) string {
+	return `\documentclass[10pt]{article}
+\usepackage{iftex}
+\ifPDFTeX
+  \usepackage[T1]{fontenc}
+  \usepackage[utf8]{inputenc}
+  \IfFileExists{lmodern.sty}{\usepackage{lmodern}}{}
+  \input{glyphtounicode}\pdfgentounicode=1
+` + texFallbacks(texts) + `\else
+  \usepackage{fontspec}
+\fi
+\usepackage[` + geometry + `]{geometry}
+\usepackage{array,booktabs,longtable,multirow}
+\begin{document}
+`
 }
 
 var texReplacer = strings.NewReplacer(
