@@ -40,6 +40,12 @@ func exportOptions(c echo.Context) (export.Options, error) {
 		Attributes:  queryList(c, "attributes"),
 		Unit:        strings.TrimSpace(c.QueryParam("unit")),
 		Subsections: strings.TrimSpace(c.QueryParam("subsections")),
+		Memos: export.MemoFilter{
+			Author: c.QueryParam("author"),
+			Code:   c.QueryParam("code"),
+			From:   c.QueryParam("from"),
+			To:     c.QueryParam("to"),
+		},
 		Table: export.TableOptions{
 			Headers:      c.QueryParams()["header"],
 			SectionLabel: strings.TrimSpace(c.QueryParam("section_label")),

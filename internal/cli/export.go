@@ -39,6 +39,10 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 	fs.StringVar(&opt.Table.Caption, "caption", "", "table title (default: the export's own)")
 	fs.StringVar(&opt.Table.Number, "table-number", "", "print \"Table `N`\" above the table")
 	fs.StringVar(&opt.Table.Notes, "notes", "", "`text` printed below the table after \"Note.\"")
+	fs.StringVar(&opt.Memos.Author, "author", "", "memos export: memos by this `author` only")
+	fs.StringVar(&opt.Memos.Code, "code", "", "memos export: memos on this `code` (name or Dimension > Theme > Concept), codes below it and their quotes")
+	fs.StringVar(&opt.Memos.From, "from", "", "memos export: memos last changed on or after this `date` (YYYY-MM-DD)")
+	fs.StringVar(&opt.Memos.To, "to", "", "memos export: memos last changed on or before this `date` (YYYY-MM-DD)")
 	fs.StringVar(&opt.Table.Style, "style", "", "Word and LaTeX table `style`: apa (three rules, default) or grid")
 	fs.BoolVar(&opt.Raw, "raw", false, "CSV and XLSX: write cells that read like formulas as they are (by default they get a leading apostrophe)")
 	return func(ctx context.Context, m *Main, args []string) error {
