@@ -53,6 +53,7 @@ func exportOptions(c echo.Context) (export.Options, error) {
 			Number:       c.QueryParam("table_number"),
 			Notes:        c.QueryParam("notes"),
 			Style:        strings.TrimSpace(c.QueryParam("style")),
+			Order:        strings.TrimSpace(c.QueryParam("order")),
 		},
 	}
 	if err := opt.Table.Validate(); err != nil {

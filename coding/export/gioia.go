@@ -134,7 +134,9 @@ func resolveGioia(snap *coding.Snapshot, opt Options, strict bool) (gioiaSpec, e
 // match nothing are ignored.
 func GioiaRows(snap *coding.Snapshot, opt Options) []GioiaRow {
 	spec, _ := resolveGioia(snap, opt, false)
-	return gioiaRows(newIndex(snap), spec)
+	ix := newIndex(snap)
+	ix.reorder(opt.Table.Order)
+	return gioiaRows(ix, spec)
 }
 
 func gioiaRows(ix *index, spec gioiaSpec) []GioiaRow {

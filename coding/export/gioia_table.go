@@ -22,6 +22,7 @@ func gioiaTable(snap *coding.Snapshot, opt Options) (*table, error) {
 		return nil, err
 	}
 	ix := newIndex(snap)
+	ix.reorder(opt.Table.Order)
 	rows := gioiaRows(ix, spec)
 	t := &table{
 		Title:     "Data structure: " + snap.Project.Name,

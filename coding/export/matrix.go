@@ -128,6 +128,7 @@ func Matrix(snap *coding.Snapshot, opt Options) (*MatrixResult, error) {
 		return nil, err
 	}
 	ix := newIndex(snap)
+	ix.reorder(opt.Table.Order)
 	var rowCodes []*coding.Code
 	var rowQuotes [][]*coding.Quote
 	for _, c := range ix.order {

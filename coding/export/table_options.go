@@ -43,6 +43,10 @@ type TableOptions struct {
 	Notes string `json:"notes,omitempty"`
 	// Style is StyleAPA (default) or StyleGrid.
 	Style string `json:"style,omitempty"`
+	// Order is the row order: OrderCodebook (default), OrderAlpha or
+	// OrderCount; codes keep their hierarchy (concepts sorted within
+	// their theme, and so on). The case table also takes "attr:NAME".
+	Order string `json:"order,omitempty"`
 }
 
 // Validate reports options no table can use.
@@ -56,6 +60,12 @@ func (o TableOptions) Validate() error {
 	case "", StyleAPA, StyleGrid:
 	default:
 		return coding.Errorf(coding.EINVALID, "table style %q is not apa or grid", o.Style)
+	}
+	switch {
+	case o.Order == "", o.Order == OrderCodebook, o.Order == OrderAlpha, o.Order == OrderCount:
+	case strings.HasPrefix(o.Order, "attr:") && strings.TrimSpace(o.Order[5:]) != "":
+	default:
+		return coding.Errorf(coding.EINVALID, "row order %q is not codebook, alpha, count or attr:NAME", o.Order)
 	}
 	if n := strings.TrimSpace(o.Number); n != "" && strings.ContainsAny(n, "\r\n") {
 		return coding.Errorf(coding.EINVALID, "table number %q has a line break", o.Number)

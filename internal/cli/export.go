@@ -43,6 +43,7 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 	fs.StringVar(&opt.Memos.Code, "code", "", "memos export: memos on this `code` (name or Dimension > Theme > Concept), codes below it and their quotes")
 	fs.StringVar(&opt.Memos.From, "from", "", "memos export: memos last changed on or after this `date` (YYYY-MM-DD)")
 	fs.StringVar(&opt.Memos.To, "to", "", "memos export: memos last changed on or before this `date` (YYYY-MM-DD)")
+	fs.StringVar(&opt.Table.Order, "order", "", "row `order`: codebook (default), alpha, count; cases also attr:NAME")
 	fs.StringVar(&opt.Table.Style, "style", "", "Word and LaTeX table `style`: apa (three rules, default) or grid")
 	fs.BoolVar(&opt.Raw, "raw", false, "CSV and XLSX: write cells that read like formulas as they are (by default they get a leading apostrophe)")
 	return func(ctx context.Context, m *Main, args []string) error {
