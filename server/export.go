@@ -40,6 +40,7 @@ func exportOptions(c echo.Context) (export.Options, error) {
 		Attributes:  queryList(c, "attributes"),
 		Unit:        strings.TrimSpace(c.QueryParam("unit")),
 		Subsections: strings.TrimSpace(c.QueryParam("subsections")),
+		Bins:        strings.TrimSpace(c.QueryParam("bins")),
 		Memos: export.MemoFilter{
 			Author: c.QueryParam("author"),
 			Code:   c.QueryParam("code"),

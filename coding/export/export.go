@@ -38,6 +38,9 @@ type Options struct {
 	// Columns is the matrix column kind: "case" (default), "document",
 	// "speaker" or "attr:NAME" for the values of a case attribute.
 	Columns string
+	// Bins splits the values of a numeric case attribute (Columns
+	// "attr:NAME") into bins at these lower bounds, "50,250".
+	Bins string
 	// Cell is the matrix cell: "count" (default), "presence", "share" or
 	// "quotes".
 	Cell string

@@ -54,6 +54,7 @@ type matrixSpec struct {
 	filter string
 	// colFacet is the facet whose values are the columns ("facet:NAME").
 	colFacet *coding.Facet
+	bins     []float64 // lower bounds of the bins of a numeric attribute
 }
 
 func resolveMatrix(snap *coding.Snapshot, opt Options) (matrixSpec, error) {
@@ -86,6 +87,13 @@ func resolveMatrix(snap *coding.Snapshot, opt Options) (matrixSpec, error) {
 		s.cols = "facet:" + s.colFacet.Name
 	default:
 		return s, coding.Errorf(coding.EINVALID, "matrix columns %q are not case, document, speaker, attr:NAME or facet:NAME", opt.Columns)
+	}
+	var err error
+	if s.bins, err = parseBins(opt.Bins); err != nil {
+		return s, err
+	}
+	if len(s.bins) > 0 && !strings.HasPrefix(s.cols, "attr:") {
+		return s, coding.Errorf(coding.EINVALID, "bins need columns by a case attribute (attr:NAME), not %q", s.cols)
 	}
 	if opt.FacetFilter != "" {
 		name, value, ok := strings.Cut(opt.FacetFilter, "=")
@@ -151,7 +159,7 @@ func Matrix(snap *coding.Snapshot, opt Options) (*MatrixResult, error) {
 	if spec.colFacet != nil {
 		return ix.facetMatrix(spec, rowCodes, rowQuotes), nil
 	}
-	cols, colsOf, err := ix.matrixColumns(spec.cols)
+	cols, colsOf, err := ix.matrixColumns(spec.cols, spec.bins)
 	if err != nil {
 		return nil, err
 	}
