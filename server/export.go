@@ -27,8 +27,9 @@ func (s *Server) handleExportFormats(c echo.Context) error {
 }
 
 // exportOptions reads the export options from the query: facets,
-// sections, counts, quotes, level, columns, cell, facet_filter,
-// attributes, unit and raw.
+// sections, subsections, counts, quotes, level, columns, bins, cell,
+// facet_filter, attributes, unit and raw; the memo filters author, code,
+// from and to; and the table options (see tableOptions).
 func exportOptions(c echo.Context) (export.Options, error) {
 	opt := export.Options{
 		Facets:      queryList(c, "facets"),
@@ -47,23 +48,14 @@ func exportOptions(c echo.Context) (export.Options, error) {
 			From:   c.QueryParam("from"),
 			To:     c.QueryParam("to"),
 		},
-		Table: export.TableOptions{
-			Headers:      c.QueryParams()["header"],
-			SectionLabel: strings.TrimSpace(c.QueryParam("section_label")),
-			Caption:      c.QueryParam("caption"),
-			Number:       c.QueryParam("table_number"),
-			Notes:        c.QueryParam("notes"),
-			Style:        strings.TrimSpace(c.QueryParam("style")),
-			Order:        strings.TrimSpace(c.QueryParam("order")),
-		},
 	}
-	if err := opt.Table.Validate(); err != nil {
+	var err error
+	if opt.Table, err = tableOptions(c); err != nil {
 		return opt, err
 	}
 	if opt.Level != "" && !opt.Level.Valid() {
 		return opt, coding.Errorf(coding.EINVALID, "query parameter level=%q must be concept, theme or dimension", opt.Level)
 	}
-	var err error
 	if opt.Counts, err = queryBool(c, "counts", false); err != nil {
 		return opt, err
 	}
@@ -72,6 +64,22 @@ func exportOptions(c echo.Context) (export.Options, error) {
 	}
 	opt.Raw, err = queryBool(c, "raw", false)
 	return opt, err
+}
+
+// tableOptions reads the table options from the query: header (repeated,
+// one per column in order), section_label, caption, table_number, notes,
+// style and order.
+func tableOptions(c echo.Context) (export.TableOptions, error) {
+	opt := export.TableOptions{
+		Headers:      c.QueryParams()["header"],
+		SectionLabel: strings.TrimSpace(c.QueryParam("section_label")),
+		Caption:      c.QueryParam("caption"),
+		Number:       c.QueryParam("table_number"),
+		Notes:        c.QueryParam("notes"),
+		Style:        strings.TrimSpace(c.QueryParam("style")),
+		Order:        strings.TrimSpace(c.QueryParam("order")),
+	}
+	return opt, opt.Validate()
 }
 
 // handleExport answers GET /api/v1/projects/{pid}/export/{format} with the
