@@ -3,7 +3,6 @@ package export_test
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -75,26 +74,14 @@ func TestAgreementPageFormats(t *testing.T) {
 	pdflatex := needTool(t, "texlive-latex-extra", "pdflatex")
 	pdftotext := needTool(t, "poppler-utils", "pdftotext")
 	dir := t.TempDir()
-	for name, data := range map[string][]byte{"agreement.docx": files["docx"], "agreement.tex": files["tex"]} {
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
 	officeDir := filepath.Join(dir, "office")
-	if out, err := exec.Command(office, "-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(dir, "profile")),
-		"--headless", "--convert-to", "pdf", "--outdir", officeDir, filepath.Join(dir, "agreement.docx")).CombinedOutput(); err != nil {
-		t.Fatalf("LibreOffice failed: %v\n%s", err, out)
+	if err := os.MkdirAll(officeDir, 0o755); err != nil {
+		t.Fatal(err)
 	}
-	cmd := exec.Command(pdflatex, "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "agreement.tex")
-	cmd.Dir = dir
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("pdfLaTeX failed: %v\n%s", err, out)
-	}
+	officePDFs(t, office, officeDir, writeFile(t, filepath.Join(officeDir, "agreement.docx"), files["docx"]))
+	writeFile(t, filepath.Join(dir, "agreement.tex"), files["tex"])
+	pdfLaTeX(t, pdflatex, dir, "agreement")
 	for _, pdf := range []string{filepath.Join(officeDir, "agreement.pdf"), filepath.Join(dir, "agreement.pdf")} {
-		out, err := exec.Command(pdftotext, "-layout", pdf, "-").Output()
-		if err != nil {
-			t.Fatalf("%s: %v", pdf, err)
-		}
-		checkInOrder(t, string(out), agreementTexts(p))
+		checkInOrder(t, pdfText(t, pdftotext, pdf), agreementTexts(p))
 	}
 }

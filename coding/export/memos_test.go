@@ -2,7 +2,6 @@ package export_test
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -132,31 +131,14 @@ func TestMemosInPdfLaTeXAndLibreOffice(t *testing.T) {
 		"Codes", "Failure recognition", "Delayed failure recognition", "Scope", "Late is relative", "Compare with Gioia",
 		"Merge", "Could merge with monthly", "Quotes", "We hold stand-up meetings", "Follow-up", "Ask about pipes in the next round"}
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "memos.tex"), mustExport(t, snap, "memos-tex", export.Options{}), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(pdflatex, "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "memos.tex")
-	cmd.Dir = dir
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("pdfLaTeX failed: %v\n%s", err, out)
-	}
+	writeFile(t, filepath.Join(dir, "memos.tex"), mustExport(t, snap, "memos-tex", export.Options{}))
+	pdfLaTeX(t, pdflatex, dir, "memos")
 	officeDir := filepath.Join(dir, "office")
 	if err := os.MkdirAll(officeDir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(officeDir, "memos.docx"), mustExport(t, snap, "memos-docx", export.Options{}), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd = exec.Command(office, "-env:UserInstallation=file://"+filepath.ToSlash(filepath.Join(dir, "profile")),
-		"--headless", "--convert-to", "pdf", "--outdir", officeDir, filepath.Join(officeDir, "memos.docx"))
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("LibreOffice failed: %v\n%s", err, out)
-	}
+	officePDFs(t, office, officeDir, writeFile(t, filepath.Join(officeDir, "memos.docx"), mustExport(t, snap, "memos-docx", export.Options{})))
 	for _, pdf := range []string{filepath.Join(dir, "memos.pdf"), filepath.Join(officeDir, "memos.pdf")} {
-		out, err := exec.Command(pdftotext, pdf, "-").Output()
-		if err != nil {
-			t.Fatalf("%s: %v", pdf, err)
-		}
-		checkInOrder(t, string(out), want)
+		checkInOrder(t, pdfText(t, pdftotext, pdf), want)
 	}
 }

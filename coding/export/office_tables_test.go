@@ -1,12 +1,8 @@
 package export_test
 
 import (
-	"context"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"tessera/coding/export"
 )
@@ -40,27 +36,14 @@ func TestTablesInLibreOffice(t *testing.T) {
 	pdftotext := needTool(t, "poppler-utils", "pdftotext")
 	snap := study(t)
 	dir := t.TempDir()
-	args := []string{"-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(dir, "profile")),
-		"--headless", "--convert-to", "pdf", "--outdir", dir}
+	var paths []string
 	for _, c := range pageCases {
-		path := filepath.Join(dir, c.name+".docx")
-		if err := os.WriteFile(path, mustExport(t, snap, c.format+"-docx", c.opt), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		args = append(args, path)
+		paths = append(paths, writeFile(t, filepath.Join(dir, c.name+".docx"), mustExport(t, snap, c.format+"-docx", c.opt)))
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
-	defer cancel()
-	if out, err := exec.CommandContext(ctx, office, args...).CombinedOutput(); err != nil {
-		t.Fatalf("LibreOffice failed: %v\n%s", err, out)
-	}
+	officePDFs(t, office, dir, paths...)
 	for _, c := range pageCases {
 		t.Run(c.name, func(t *testing.T) {
-			out, err := exec.Command(pdftotext, "-layout", filepath.Join(dir, c.name+".pdf"), "-").Output()
-			if err != nil {
-				t.Fatalf("no PDF from LibreOffice: %v", err)
-			}
-			checkInOrder(t, string(out), mustTexts(t, c.format, c.opt))
+			checkInOrder(t, pdfText(t, pdftotext, filepath.Join(dir, c.name+".pdf")), mustTexts(t, c.format, c.opt))
 		})
 	}
 }
@@ -77,21 +60,9 @@ func TestTablesInPdfLaTeX(t *testing.T) {
 	for _, c := range pageCases {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
-			if err := os.WriteFile(filepath.Join(dir, "table.tex"), mustExport(t, snap, c.format+"-tex", c.opt), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-			defer cancel()
-			cmd := exec.CommandContext(ctx, pdflatex, "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "table.tex")
-			cmd.Dir = dir
-			if out, err := cmd.CombinedOutput(); err != nil {
-				t.Fatalf("pdfLaTeX failed: %v\n%s", err, out)
-			}
-			out, err := exec.Command(pdftotext, "-layout", filepath.Join(dir, "table.pdf"), "-").Output()
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkInOrder(t, string(out), mustTexts(t, c.format, c.opt))
+			writeFile(t, filepath.Join(dir, "table.tex"), mustExport(t, snap, c.format+"-tex", c.opt))
+			pdfLaTeX(t, pdflatex, dir, "table")
+			checkInOrder(t, pdfText(t, pdftotext, filepath.Join(dir, "table.pdf")), mustTexts(t, c.format, c.opt))
 		})
 	}
 }
