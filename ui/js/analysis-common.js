@@ -1,6 +1,7 @@
 // Pieces shared by the analysis screens: fetching an analysis that follows
 // the codebook, the project's quotes, export links, option controls.
-import { html, useState, useEffect, useMemo } from './lib.js';
+import { html, useMemo } from './lib.js';
+import { useData } from './data.js';
 import { useStore } from './store.js';
 import { get, pp } from './api.js';
 import { proj } from './state.js';
@@ -14,26 +15,22 @@ export const LEVEL_OPTIONS = [
 /** TABLE_FORMATS are the export formats of the analysis tables. */
 export const TABLE_FORMATS = [['csv', 'CSV'], ['xlsx', 'Excel'], ['md', 'Markdown'], ['html', 'HTML']];
 
+/** ANALYSIS_KINDS are the changes that make an analysis stale. */
+export const ANALYSIS_KINDS = ['code', 'quote', 'case', 'document', 'facet'];
+
 /**
  * useAnalysis fetches path (under the project) with params and fetches it
- * again when the codebook, cases or documents change. It returns {data,
- * error, loading}; data stays the last answer while a new one loads.
+ * again when codes, quotes, cases, documents or facets change. It returns
+ * {data, error, loading}; data stays the last answer while a new one loads.
  */
 export function useAnalysis(pid, path, params) {
   const version = useStore(proj, (s) => s.codesVersion);
   const cases = useStore(proj, (s) => s.cases);
   const documents = useStore(proj, (s) => s.documents);
   const key = path + JSON.stringify(params || {});
-  const [state, setState] = useState({ data: null, error: null, key: null });
-  useEffect(() => {
-    let alive = true;
-    get(pp(pid, path), params).then(
-      (data) => alive && setState({ data, error: null, key }),
-      (error) => alive && setState((s) => ({ ...s, error, key })),
-    );
-    return () => { alive = false; };
-  }, [pid, key, version, cases, documents]);
-  return { data: state.data, error: state.error, loading: state.key !== key };
+  const { data, error, loading } = useData(() => get(pp(pid, path), params),
+    [pid, key, version, cases, documents], { on: ANALYSIS_KINDS });
+  return { data, error, loading };
 }
 
 /**

@@ -4,7 +4,7 @@
 import { html, useState, useEffect, useRef } from './lib.js';
 import { useStore } from './store.js';
 import { proj } from './state.js';
-import { docText } from './doctexts.js';
+import { useDocTexts } from './doctexts.js';
 import { QuoteRow } from './retrieval.js';
 import { plural } from './format.js';
 
@@ -20,7 +20,6 @@ const NO_CODE = { color: '#999999' };
 export function QuotePanel({ pid, title, subtitle, groups, quotes, code, onClose, loading, error }) {
   const codes = useStore(proj, (s) => s.codes);
   const cases = useStore(proj, (s) => s.cases);
-  const [docs, setDocs] = useState(new Map());
   const [limit, setLimit] = useState(PAGE);
   const head = useRef(null);
 
@@ -33,21 +32,10 @@ export function QuotePanel({ pid, title, subtitle, groups, quotes, code, onClose
     left -= part.length;
     return { ...g, qs: part };
   });
-  const docIds = [...new Set(shown.flatMap((g) => g.qs.map((q) => q.document_id)))];
+  const docs = useDocTexts(pid, shown.flatMap((g) => g.qs.map((q) => q.document_id)));
 
   useEffect(() => { if (head.current) head.current.focus(); }, [title, subtitle]);
   useEffect(() => setLimit(PAGE), [title, subtitle]);
-  useEffect(() => {
-    let alive = true;
-    const want = docIds.filter((d) => !docs.has(d));
-    if (!want.length) return undefined;
-    Promise.all(want.map((d) => docText(pid, d).catch(() => null))).then((list) => {
-      if (!alive) return;
-      setDocs((m) => { const n = new Map(m); list.forEach((d) => d && n.set(d.id, d)); return n; });
-    });
-    return () => { alive = false; };
-  }, [docIds.join()]);
-
   const caseOf = (d) => d && (cases.find((c) => c.id === d.case_id) || {}).name;
   const onKey = (e) => { if (e.key === 'Escape') { e.stopPropagation(); onClose(); } };
   return html`<aside class="quote-panel" aria-labelledby="quote-panel-title" onKeyDown=${onKey}>

@@ -2,13 +2,14 @@
 // heatmap matrix and as a list of pairs; choosing a cell or a pair lists
 // the passages, turns or documents and the quotes behind it.
 import { html, useState, useEffect } from './lib.js';
+import { useData } from './data.js';
 import { useStore } from './store.js';
 import { get, pp } from './api.js';
 import { proj } from './state.js';
 import { link } from './router.js';
 import { tint } from './colors.js';
 import { plural } from './format.js';
-import { useAnalysis, useProjectQuotes, ExportLinks, Segmented, LevelSelect, setQuery } from './analysis-common.js';
+import { useAnalysis, useProjectQuotes, ANALYSIS_KINDS, ExportLinks, Segmented, LevelSelect, setQuery } from './analysis-common.js';
 import { QuotePanel } from './analysis-quotes.js';
 
 const UNITS = [['quote', 'Same passage'], ['turn', 'Same turn'], ['document', 'Same document']];
@@ -20,16 +21,8 @@ const units = (unit, n) => `${n} ${UNIT_WORDS[unit][n === 1 ? 0 : 1]}`;
 // usePairUnits fetches the units behind the pair sel = {a, b}.
 function usePairUnits(pid, sel, opts) {
   const version = useStore(proj, (s) => s.codesVersion);
-  const [state, setState] = useState({ data: null, error: null });
-  useEffect(() => {
-    if (!sel) return undefined;
-    let alive = true;
-    setState({ data: null, error: null });
-    get(pp(pid, '/cooccurrence/units'), { ...opts, a: sel.a, b: sel.b }).then(
-      (data) => alive && setState({ data, error: null }), (error) => alive && setState({ data: null, error }));
-    return () => { alive = false; };
-  }, [pid, sel && sel.a, sel && sel.b, opts.unit, opts.level, version]);
-  return state;
+  return useData(() => (sel ? get(pp(pid, '/cooccurrence/units'), { ...opts, a: sel.a, b: sel.b }) : null),
+    [pid, sel && sel.a, sel && sel.b, opts.unit, opts.level, version], { on: ANALYSIS_KINDS, keep: false });
 }
 
 /** CooccurrenceView is the co-occurrence tab of the analysis screen. */

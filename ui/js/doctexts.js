@@ -1,5 +1,6 @@
 // Document texts for showing quotes in context outside the reader (code
 // retrieval, search): fetched once per document and kept for the session.
+import { useState, useEffect } from './lib.js';
 import { get, pp } from './api.js';
 import { OffsetMap } from './offsets.js';
 
@@ -17,6 +18,27 @@ export function docText(pid, did) {
     if (cache.size > 60) cache.delete(cache.keys().next().value);
   }
   return cache.get(key);
+}
+
+/**
+ * useDocTexts returns a Map from document ID to docText for the documents
+ * ids (of project pid), growing as their texts arrive; texts once fetched
+ * stay in the map.
+ */
+export function useDocTexts(pid, ids) {
+  const [docs, setDocs] = useState(() => new Map());
+  const want = [...new Set(ids)].filter((d) => !docs.has(d));
+  const key = want.join();
+  useEffect(() => {
+    if (!want.length) return undefined;
+    let alive = true;
+    Promise.all(want.map((d) => docText(pid, d).catch(() => null))).then((list) => {
+      if (!alive) return;
+      setDocs((m) => { const n = new Map(m); list.forEach((d) => d && n.set(d.id, d)); return n; });
+    });
+    return () => { alive = false; };
+  }, [pid, key]);
+  return docs;
 }
 
 /** turnIndex returns the index of the last turn starting at or before cp, or -1. */

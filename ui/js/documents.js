@@ -1,6 +1,7 @@
 // Documents grouped by case, with each case's attributes, each interview's
 // coding progress (share of its text coded), and the upload zone.
-import { html, useState, useEffect, useMemo } from './lib.js';
+import { html, useMemo } from './lib.js';
+import { useData } from './data.js';
 import { useStore } from './store.js';
 import { get, patch, del, pp } from './api.js';
 import { proj, refreshProject } from './state.js';
@@ -47,9 +48,8 @@ export function Documents({ pid }) {
   const project = useStore(proj, (s) => s.project);
   // Owners set up the material: transcripts and their cases.
   const owner = usePermissions().canManage;
-  const [quotes, setQuotes] = useState([]);
-  useEffect(() => { get(pp(pid, '/quotes')).then(setQuotes, () => {}); }, [pid, documents]);
-  const cov = useMemo(() => coverage(quotes, documents), [quotes, documents]);
+  const { data: quotes } = useData(() => get(pp(pid, '/quotes')), [pid, documents], { on: ['quote'] });
+  const cov = useMemo(() => coverage(quotes || [], documents), [quotes, documents]);
 
   const groups = [...cases.map((c) => ({ c, docs: documents.filter((d) => d.case_id === c.id) })),
     { c: null, docs: documents.filter((d) => !d.case_id || !cases.some((c) => c.id === d.case_id)) }];

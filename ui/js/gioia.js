@@ -1,7 +1,8 @@
 // The Gioia view: the project's data structure as the table papers print
 // (1st-order concepts | 2nd-order themes | aggregate dimensions, then one
 // column per facet), fetched again whenever the codebook changes.
-import { html, useState, useEffect } from './lib.js';
+import { html, useState, useRef } from './lib.js';
+import { useData } from './data.js';
 import { useStore } from './store.js';
 import { get, pp } from './api.js';
 import { proj } from './state.js';
@@ -23,17 +24,12 @@ export function GioiaPage({ pid }) {
   const version = useStore(proj, (s) => s.codesVersion);
   const facets = useStore(proj, (s) => s.facets);
   const [opts, setOpts] = useState({ counts: true, quotes: false, sections: '' });
-  const [rows, setRows] = useState(null);
-  const [error, setError] = useState(null);
-
-  useEffect(() => {
-    let alive = true;
-    const t = setTimeout(() => {
-      get(pp(pid, '/gioia'), { counts: opts.counts ? 'true' : '', quotes: opts.quotes ? 'true' : '', sections: opts.sections })
-        .then((r) => { if (alive) { setRows(r); setError(null); } }, (e) => alive && setError(e));
-    }, rows ? 120 : 0);
-    return () => { alive = false; clearTimeout(t); };
-  }, [pid, version, opts.counts, opts.quotes, opts.sections]);
+  const first = useRef(true);
+  const { data: rows, error } = useData(
+    () => get(pp(pid, '/gioia'), { counts: opts.counts ? 'true' : '', quotes: opts.quotes ? 'true' : '', sections: opts.sections }),
+    [pid, version, opts.counts, opts.quotes, opts.sections],
+    { on: ['code', 'quote', 'facet', 'case', 'document'], delay: first.current ? 0 : 120 });
+  first.current = false;
 
   const q = new URLSearchParams();
   if (opts.counts) q.set('counts', 'true');

@@ -1,6 +1,7 @@
 // Memos: Markdown notes on the project, a case, a document or a code, with
 // a live preview rendered (and sanitised) by the server.
 import { html, useState, useEffect, useRef } from './lib.js';
+import { useData } from './data.js';
 import { useStore } from './store.js';
 import { get, post, patch, del, pp } from './api.js';
 import { proj } from './state.js';
@@ -96,17 +97,14 @@ function Editor({ pid, memo, onSaved, onDeleted }) {
 /** MemosPage lists memos (optionally of one target) and edits one. */
 export function MemosPage({ pid, mid, query }) {
   const s = useStore(proj);
-  const [memos, setMemos] = useState(null);
-  const [error, setError] = useState(null);
   const [draft, setDraft] = useState(null);
   const filter = query.get('target') || '';
   const [ftype, fid] = filter.split(':');
   // Viewers read memos; coders change only their own.
   const perms = usePermissions();
 
-  const load = () => get(pp(pid, '/memos'), filter ? { target_type: ftype, target_id: fid } : undefined)
-    .then(setMemos, setError);
-  useEffect(() => { load(); }, [pid, filter]);
+  const { data: memos, error, reload: load, set: setMemos } = useData(
+    () => get(pp(pid, '/memos'), filter ? { target_type: ftype, target_id: fid } : undefined), [pid, filter], { on: ['memo'] });
 
   const current = mid ? (memos || []).find((m) => m.id === mid) : null;
   const startNew = () => {

@@ -1,5 +1,6 @@
 // The project list: create, open, rename and delete projects.
-import { html, useState, useEffect } from './lib.js';
+import { html, useState } from './lib.js';
+import { useData } from './data.js';
 import { get, post, patch, del } from './api.js';
 import { save } from './saving.js';
 import { confirmDialog, promptDialog } from './dialog.js';
@@ -7,11 +8,8 @@ import { navigate, link } from './router.js';
 
 /** Projects lists every project of the data directory. */
 export function Projects() {
-  const [list, setList] = useState(null);
-  const [error, setError] = useState(null);
   const [name, setName] = useState('');
-  const load = () => get('/projects').then(setList, setError);
-  useEffect(() => { load(); }, []);
+  const { data: list, error, reload: load } = useData(() => get('/projects'), []);
 
   const create = (e) => {
     e.preventDefault();

@@ -5,7 +5,7 @@ import { createStore } from './store.js';
 import { post, patch, del, pp } from './api.js';
 import { save } from './saving.js';
 import { record, alias, resolve, forget } from './history.js';
-import { refreshCodes } from './state.js';
+import { proj, refreshCodes } from './state.js';
 
 /** quoteState maps a document ID to its quotes, sorted by position. */
 export const quoteState = createStore({});
@@ -16,6 +16,12 @@ const byPosition = (a, b) => (a.start - b.start) || (a.end - b.end) || (a.id < b
 export function clearQuotes() {
   quoteState.set({});
 }
+
+// The cache belongs to the open project: opening a project (this one
+// again, or another) or closing it forgets it.
+proj.subscribe((s) => {
+  if ((s.loading || !s.pid) && Object.keys(quoteState.get()).length) clearQuotes();
+});
 
 /** setDocQuotes caches the quotes of document did. */
 export function setDocQuotes(did, list) {

@@ -1,11 +1,12 @@
 // Code retrieval: every quote of a code (and of the codes below it) across
 // documents, with case, speaker and surrounding text; open each in its
 // transcript, or recode and uncode it from here.
-import { html, useState, useEffect } from './lib.js';
+import { html, useState } from './lib.js';
+import { useData } from './data.js';
 import { useStore } from './store.js';
 import { get, pp } from './api.js';
 import { proj } from './state.js';
-import { docText, context } from './doctexts.js';
+import { useDocTexts, context } from './doctexts.js';
 import { removeCode, addCode } from './quotes.js';
 import { openDialog } from './dialog.js';
 import { CodePicker } from './picker.js';
@@ -52,27 +53,9 @@ export function Retrieval({ pid, code }) {
   const codes = useStore(proj, (s) => s.codes);
   const cases = useStore(proj, (s) => s.cases);
   const version = useStore(proj, (s) => s.codesVersion);
-  const [quotes, setQuotes] = useState(null);
-  const [docs, setDocs] = useState(new Map());
-  const [error, setError] = useState(null);
   const [limit, setLimit] = useState(PAGE);
-
-  useEffect(() => {
-    let alive = true;
-    get(pp(pid, '/quotes'), { code: code.id }).then((qs) => alive && setQuotes(qs), (e) => alive && setError(e));
-    return () => { alive = false; };
-  }, [code.id, version]);
-
-  useEffect(() => {
-    if (!quotes) return;
-    let alive = true;
-    const ids = [...new Set(quotes.slice(0, limit).map((q) => q.document_id))].filter((d) => !docs.has(d));
-    Promise.all(ids.map((d) => docText(pid, d).catch(() => null))).then((list) => {
-      if (!alive || !list.length) return;
-      setDocs((m) => { const n = new Map(m); list.forEach((d) => d && n.set(d.id, d)); return n; });
-    });
-    return () => { alive = false; };
-  }, [quotes, limit]);
+  const { data: quotes, error } = useData(() => get(pp(pid, '/quotes'), { code: code.id }), [code.id, version], { on: ['quote', 'code'] });
+  const docs = useDocTexts(pid, (quotes || []).slice(0, limit).map((q) => q.document_id));
 
   if (error) return html`<p class="error-box" role="alert">${error.message}</p>`;
   if (!quotes) return html`<p class="muted">Loading quotes…</p>`;

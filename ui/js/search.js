@@ -1,6 +1,7 @@
 // Search: keyword-in-context hits with facet filters, and auto-coding of
 // the selected (or all) hits with one code.
 import { html, useState, useEffect } from './lib.js';
+import { useData } from './data.js';
 import { useStore } from './store.js';
 import { get, post, pp } from './api.js';
 import { proj, refreshCodes } from './state.js';
@@ -161,21 +162,16 @@ export function SearchPage({ pid, query }) {
   const perms = usePermissions();
   const filters = filtersOf(query);
   const key = query.toString();
-  const [res, setRes] = useState(null);
-  const [error, setError] = useState(null);
   const [limit, setLimit] = useState(PAGE);
   const [selected, setSelected] = useState([]);
-  const [tick, setTick] = useState(0);
 
   useEffect(() => { setSelected([]); setLimit(PAGE); }, [key]);
-  useEffect(() => {
-    if (!q.trim()) { setRes(null); return; }
-    let alive = true;
-    setError(null);
-    get(pp(pid, '/search'), { q, kind, sort, limit, ...filters })
-      .then((r) => alive && setRes(r), (e) => { if (alive) { setError(e); setRes(null); } });
-    return () => { alive = false; };
-  }, [key, limit, tick]);
+  // Hits change with the texts, quotes (the codes shown on each hit),
+  // codes and memos; a failed search shows its message alone.
+  const found = useData(() => (q.trim() ? get(pp(pid, '/search'), { q, kind, sort, limit, ...filters }) : null),
+    [key, limit], { on: ['document', 'case', 'quote', 'code', 'memo'] });
+  const { error } = found;
+  const res = error ? null : found.data;
 
   const setParam = (k, v, toggle) => {
     const n = new URLSearchParams(query);
@@ -222,7 +218,7 @@ export function SearchPage({ pid, query }) {
           </div>` : null}
         </div>
         ${kind === 'turn' && res.total > 0 && perms.canCode ? html`<${AutoCode} pid=${pid} q=${q} filters=${filters} selected=${selected}
-          total=${res.total} onDone=${() => setTick(tick + 1)} />` : null}
+          total=${res.total} onDone=${found.reload} />` : null}
         ${kind === 'turn' && hits.length ? html`<label class="toggle select-all"><input type="checkbox"
           checked=${selected.length === hits.length} onChange=${(e) => setSelected(e.currentTarget.checked ? hits.map((h) => h.id) : [])} /> Select all shown</label>` : null}
         <ol class="hits">${hits.map((h) => html`<${Hit} key=${h.id} pid=${pid} hit=${h} checked=${selected.includes(h.id)}

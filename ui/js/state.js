@@ -5,7 +5,6 @@ import { createStore } from './store.js';
 import { get, pp } from './api.js';
 import { report, idle } from './saving.js';
 import { clearHistory } from './history.js';
-import { clearQuotes } from './quotes.js';
 
 const empty = {
   pid: null, project: null, codes: [], facets: [], cases: [], documents: [],
@@ -25,7 +24,6 @@ export async function openProject(pid) {
   if (proj.get().pid === pid && !proj.get().error) return;
   const token = ++loadToken;
   clearHistory();
-  clearQuotes();
   proj.set({ ...empty, pid, loading: true });
   try {
     const [project, codes, facets, cases, documents] = await Promise.all([
@@ -44,7 +42,6 @@ export async function openProject(pid) {
 export function closeProject() {
   loadToken++;
   clearHistory();
-  clearQuotes();
   proj.set({ ...empty });
 }
 

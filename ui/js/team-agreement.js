@@ -2,7 +2,8 @@
 // level (every character a unit) and at segment level (coded passages
 // matched by overlap): percent agreement, Cohen's kappa and Krippendorff's
 // alpha, with the table as CSV, Excel or Markdown.
-import { html, useState, useEffect } from './lib.js';
+import { html } from './lib.js';
+import { useData } from './data.js';
 import { get, pp } from './api.js';
 
 const EXPORTS = [['csv', 'CSV'], ['xlsx', 'Excel'], ['md', 'Markdown']];
@@ -37,18 +38,8 @@ function Row({ name, c, s, coders, pooled }) {
 
 /** AgreementReport fetches and shows the report for params (documents, coders, codes, min_overlap). */
 export function AgreementReport({ pid, params }) {
-  const [rep, setRep] = useState(null);
-  const [error, setError] = useState(null);
-  const [busy, setBusy] = useState(true);
   const key = new URLSearchParams(params).toString();
-  useEffect(() => {
-    let alive = true;
-    setBusy(true);
-    setError(null);
-    get(pp(pid, '/agreement'), params).then((r) => { if (alive) { setRep(r); setBusy(false); } },
-      (e) => { if (alive) { setError(e); setBusy(false); } });
-    return () => { alive = false; };
-  }, [pid, key]);
+  const { data: rep, error, loading: busy } = useData(() => get(pp(pid, '/agreement'), params), [pid, key], { on: ['quote', 'code'] });
 
   if (error) return html`<p class="error-box" role="alert">${error.message}</p>`;
   if (!rep) return html`<p class="muted">Computing the agreement…</p>`;

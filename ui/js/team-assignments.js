@@ -1,7 +1,8 @@
 // Assignments: which coders code which documents, and whether they code
 // them independently (each seeing only their own quotes there, so their
 // agreement can be measured). Owners assign; everyone reads.
-import { html, useState, useEffect, useMemo } from './lib.js';
+import { html, useState, useMemo } from './lib.js';
+import { useData } from './data.js';
 import { useStore } from './store.js';
 import { get, put, del, pp } from './api.js';
 import { proj } from './state.js';
@@ -55,12 +56,11 @@ function AssignForm({ pid, members, onDone }) {
 /** Assignments lists the project's assignments; owners (perms.canManage) change them. */
 export function Assignments({ pid, perms }) {
   const documents = useStore(proj, (s) => s.documents);
-  const [list, setList] = useState(null);
-  const [members, setMembers] = useState([]);
-  const [error, setError] = useState(null);
-  const load = () => Promise.all([get(pp(pid, '/assignments')), get(pp(pid, '/members'))])
-    .then(([a, m]) => { setList(a); setMembers(m); }, setError);
-  useEffect(() => { load(); }, [pid]);
+  const [changeError, setError] = useState(null);
+  const { data, error: loadError, reload: load } = useData(
+    () => Promise.all([get(pp(pid, '/assignments')), get(pp(pid, '/members'))]), [pid], { on: ['project', 'document'] });
+  const [list, members] = data || [null, []];
+  const error = changeError || loadError;
   const title = useMemo(() => new Map(documents.map((d) => [d.id, d.title])), [documents]);
 
   const change = async (fn) => {

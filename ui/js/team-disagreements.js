@@ -3,14 +3,15 @@
 // coded marked, and what sets them apart), with a link into the
 // transcript and the consensus decisions: take one coder's coding, take
 // all, or take none.
-import { html, useState, useEffect, useMemo } from './lib.js';
+import { html, useState, useMemo } from './lib.js';
+import { useData } from './data.js';
 import { useStore } from './store.js';
 import { get, post, pp } from './api.js';
 import { proj } from './state.js';
 import { whenSignedIn } from './session.js';
 import { link } from './router.js';
 import { plural } from './format.js';
-import { docText, context } from './doctexts.js';
+import { useDocTexts, context } from './doctexts.js';
 
 // pieces cuts the passage [start, end) at every segment boundary and says,
 // for each piece, which coders coded it.
@@ -129,30 +130,12 @@ function Passage({ pid, d, doc, coders, canDecide, onDecided }) {
 /** Disagreements lists the passages where the coders of params differ. */
 export function Disagreements({ pid, params, coders, canDecide }) {
   const codes = useStore(proj, (s) => s.codes);
-  const [list, setList] = useState(null);
-  const [error, setError] = useState(null);
   const [code, setCode] = useState('');
-  const [tick, setTick] = useState(0);
-  const [docs, setDocs] = useState(new Map());
   const key = new URLSearchParams(params).toString();
-  useEffect(() => {
-    let alive = true;
-    setError(null);
-    get(pp(pid, '/disagreements'), params).then((l) => alive && setList(l), (e) => alive && setError(e));
-    return () => { alive = false; };
-  }, [pid, key, tick]);
-
+  const { data: list, error, reload } = useData(() => get(pp(pid, '/disagreements'), params), [pid, key],
+    { on: ['quote', 'code'] });
   // The texts of the documents, for the context around each passage.
-  useEffect(() => {
-    if (!list) return;
-    let alive = true;
-    const ids = [...new Set(list.map((d) => d.document_id))].filter((id) => !docs.has(id));
-    Promise.all(ids.map((id) => docText(pid, id).catch(() => null))).then((got) => {
-      if (!alive || !got.length) return;
-      setDocs((m) => { const n = new Map(m); got.forEach((x) => x && n.set(x.id, x)); return n; });
-    });
-    return () => { alive = false; };
-  }, [list]);
+  const docs = useDocTexts(pid, (list || []).map((d) => d.document_id));
 
   const groups = useMemo(() => {
     const m = new Map();
@@ -183,7 +166,7 @@ export function Disagreements({ pid, params, coders, canDecide }) {
       <h2 class="dis-code-name"><span class="swatch" style=${{ background: colorOf.get(g.id) || '#999' }} aria-hidden="true"></span>
         ${g.name} <span class="muted small">${plural(g.items.length, 'passage')}</span></h2>
       <ol class="passages">${g.items.map((d) => html`<${Passage} key=${d.code_id + d.document_id + d.start} pid=${pid} d=${d} doc=${docs.get(d.document_id)}
-        coders=${coders} canDecide=${canDecide} onDecided=${() => setTick((t) => t + 1)} />`)}</ol>
+        coders=${coders} canDecide=${canDecide} onDecided=${reload} />`)}</ol>
     </section>`)}
   </section>`;
 }

@@ -1,7 +1,8 @@
 // The project's members and their roles (owner, coder, viewer), and the
 // codebook lock. Owners add members by username, change roles and remove
 // members; everyone else reads the list.
-import { html, useState, useEffect } from './lib.js';
+import { html, useState } from './lib.js';
+import { useData } from './data.js';
 import { get, put, del, pp } from './api.js';
 import { confirmDialog } from './dialog.js';
 import { refreshAccess } from './access.js';
@@ -40,19 +41,18 @@ function CodebookLock({ pid, perms }) {
 
 /** Members lists the members of project pid; owners (perms.canManage) manage them. */
 export function Members({ pid, perms }) {
-  const [members, setMembers] = useState(null);
-  const [error, setError] = useState(null);
+  const [changeError, setError] = useState(null);
   const [name, setName] = useState('');
   const [role, setRole] = useState('coder');
-  const load = () => get(pp(pid, '/members')).then(setMembers, setError);
-  useEffect(() => { load(); }, [pid]);
+  const { data: members, error: loadError, reload } = useData(() => get(pp(pid, '/members')), [pid], { on: ['project'] });
+  const error = changeError || loadError;
 
   // change runs a member change, reloads the list and what the user may do.
   const change = async (fn) => {
     setError(null);
     try {
       await fn();
-      await load();
+      await reload();
       refreshAccess();
       return true;
     } catch (err) {

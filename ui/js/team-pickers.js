@@ -3,6 +3,7 @@
 // overlap. The choice lives in the URL (?documents=&coders=&codes=
 // &min_overlap=), so a comparison can be reloaded and shared.
 import { html, useState, useEffect, useMemo, useRef } from './lib.js';
+import { useData } from './data.js';
 import { useStore } from './store.js';
 import { get, pp } from './api.js';
 import { proj } from './state.js';
@@ -21,13 +22,7 @@ const list = (v) => (v ? v.split(',').map((x) => x.trim()).filter(Boolean) : nul
  */
 export function useComparison(pid, query) {
   const documents = useStore(proj, (s) => s.documents);
-  const [quotes, setQuotes] = useState(null);
-  const [error, setError] = useState(null);
-  useEffect(() => {
-    let alive = true;
-    get(pp(pid, '/quotes')).then((qs) => alive && setQuotes(qs), (e) => alive && setError(e));
-    return () => { alive = false; };
-  }, [pid]);
+  const { data: quotes, error } = useData(() => get(pp(pid, '/quotes')), [pid], { on: ['quote'] });
 
   const { coders, perDoc } = useMemo(() => {
     const per = new Map();

@@ -1,7 +1,8 @@
 // The accounts of a team server (administrators): add accounts, disable
 // and enable them, make administrators, and set new passwords. Accounts
 // are never deleted: their names stay on quotes and in the audit trail.
-import { html, useState, useEffect } from './lib.js';
+import { html, useState } from './lib.js';
+import { useData } from './data.js';
 import { useStore } from './store.js';
 import { get, post, patch } from './api.js';
 import { session } from './session.js';
@@ -72,11 +73,10 @@ function NewUser({ onAdded }) {
 /** UsersPage lists the server's accounts for administrators. */
 export function UsersPage() {
   const me = useStore(session, (s) => s.me);
-  const [users, setUsers] = useState(null);
-  const [error, setError] = useState(null);
+  const [changeError, setError] = useState(null);
   const [note, setNote] = useState('');
-  const load = () => get('/users').then(setUsers, setError);
-  useEffect(() => { if (me && me.admin) load(); }, []);
+  const { data: users, error: loadError, reload } = useData(() => (me && me.admin ? get('/users') : null), []);
+  const error = changeError || loadError;
 
   if (!me || me.mode !== 'team') return html`<div class="page"><p class="muted">This server runs in solo mode: there are no accounts.</p></div>`;
   if (!me.admin) return html`<div class="page"><p class="error-box" role="alert">Only administrators manage accounts.</p></div>`;
@@ -85,7 +85,7 @@ export function UsersPage() {
     setNote('');
     try {
       const v = await patch('/users/' + encodeURIComponent(u.username), body);
-      setUsers((l) => l.map((x) => (x.username === v.username ? v : x)));
+      reload();
       setNote(`${v.username}: ${what}.`);
     } catch (err) {
       setError(err);
@@ -122,7 +122,7 @@ export function UsersPage() {
           </span></td>
         </tr>`)}</tbody>
       </table></div>
-      <${NewUser} onAdded=${(u) => { setUsers((l) => [...(l || []), u].sort((a, b) => (a.username < b.username ? -1 : 1))); setNote(`${u.username} added.`); }} />
+      <${NewUser} onAdded=${(u) => { reload(); setNote(`${u.username} added.`); }} />
     </div>
   </div>`;
 }

@@ -1,0 +1,61 @@
+// The reader's document: its text, turns and speakers, fetched with its
+// quotes (which go to the quote cache), or taken from a fetch started
+// while the project itself was still loading.
+import { useState, useEffect } from './lib.js';
+import { get, pp } from './api.js';
+import { setDocQuotes } from './quotes.js';
+import { OffsetMap } from './offsets.js';
+import { buildBlocks } from './segments.js';
+
+const prefetched = new Map();
+
+// fetchDocument asks for a document with its quotes.
+const fetchDocument = (pid, did) => get(pp(pid, '/documents/' + encodeURIComponent(did)), { quotes: 'true' });
+
+/**
+ * prefetchDocument starts loading a document while the project itself is
+ * still loading; the reader then takes the answer instead of asking again.
+ */
+export function prefetchDocument(pid, did) {
+  const key = pid + '/' + did;
+  if (!prefetched.has(key)) {
+    const p = fetchDocument(pid, did);
+    p.catch(() => {});
+    prefetched.set(key, p);
+  }
+}
+
+function takeDocument(pid, did) {
+  const key = pid + '/' + did;
+  const p = prefetched.get(key);
+  prefetched.delete(key);
+  return p || fetchDocument(pid, did);
+}
+
+/**
+ * useDocument loads document did of project pid and returns {doc, error}:
+ * doc is the document as stored plus map (its OffsetMap), roles (speaker
+ * name to role) and blocks (the turns as the reader lays them out). Its
+ * quotes go to the quote cache. onLoad runs with the document and its
+ * quotes when they arrive.
+ */
+export function useDocument(pid, did, onLoad) {
+  const [doc, setDoc] = useState(null);
+  const [error, setError] = useState(null);
+  useEffect(() => {
+    let alive = true;
+    setDoc(null);
+    takeDocument(pid, did).then((d) => {
+      if (!alive) return;
+      window.__tessera = { ...(window.__tessera || {}), docLoadedAt: performance.now() };
+      const map = new OffsetMap(d.text);
+      setDocQuotes(did, d.quotes || []);
+      const roles = new Map((d.speakers || []).map((s) => [s.name, s.role]));
+      const full = { ...d, map, roles, blocks: buildBlocks(map, d.turns || []) };
+      if (onLoad) onLoad(full);
+      setDoc(full);
+    }, (err) => alive && setError(err));
+    return () => { alive = false; };
+  }, [pid, did]);
+  return { doc, error };
+}
