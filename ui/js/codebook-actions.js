@@ -58,7 +58,7 @@ export async function moveToDialog(pid, code) {
   if (choice.key === 'new') {
     const name = await promptDialog({ title: `New ${levelLabel(want)}`, label: 'Name', confirm: 'Create and move' });
     if (!name) return;
-    const parentId = createCode(pid, { name, level: want }, { label: `creating a ${levelLabel(want)}` });
+    const parentId = createCode(pid, { name, level: want });
     return moveCode(pid, code.id, parentId);
   }
   return moveCode(pid, code.id, choice.key);
@@ -107,7 +107,7 @@ export async function deleteDialog(pid, code) {
 /** renameDialog asks for a new name. */
 export async function renameDialog(pid, code) {
   const name = await promptDialog({ title: `Rename ${levelLabel(code.level)}`, label: 'Name', value: code.name, confirm: 'Rename' });
-  if (name && name !== code.name) updateCode(pid, code.id, { name }, 'renaming a code');
+  if (name && name !== code.name) updateCode(pid, code.id, { name });
 }
 
 /** moveAmongSiblings moves code up (-1) or down (1) among its siblings. */
@@ -158,7 +158,7 @@ export function CodeMenu({ pid, code, rect, onClose, onRename }) {
       onClick=${run(fn)}><span>${label}</span>${kbd ? html`<kbd>${kbd}</kbd>` : null}</button>`)}
     <div class="menu-colors" role="group" aria-label="Colour">
       ${PALETTE.map((c) => html`<button type="button" role="menuitem" tabindex="-1" class=${'color-dot' + (c === code.color ? ' current' : '')}
-        style=${{ background: c }} aria-label=${'Colour ' + c} onClick=${run(() => updateCode(pid, code.id, { color: c }, 'recolouring a code'))}></button>`)}
+        style=${{ background: c }} aria-label=${'Colour ' + c} onClick=${run(() => updateCode(pid, code.id, { color: c }))}></button>`)}
     </div>
   </div>`;
 }

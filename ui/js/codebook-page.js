@@ -21,7 +21,7 @@ function NameField({ pid, code }) {
   useEffect(() => setName(code.name), [code.id, code.name]);
   const commit = () => {
     const v = name.trim();
-    if (v && v !== code.name) updateCode(pid, code.id, { name: v }, 'renaming a code');
+    if (v && v !== code.name) updateCode(pid, code.id, { name: v });
     else setName(code.name);
   };
   return html`<input class="code-title" type="text" value=${name} aria-label="Code name"
@@ -38,7 +38,7 @@ function CodeDetail({ pid, code }) {
   const path = tree.path(code.id).slice(0, -1);
   const n = code.counts || { quotes: 0, documents: 0, cases: 0 };
   const field = (key, label, placeholder) => html`<${MarkdownField} key=${code.id + key} label=${label} value=${code[key]}
-    placeholder=${placeholder} onSave=${(v) => updateCode(pid, code.id, { [key]: v }, 'editing the ' + label.toLowerCase())} />`;
+    placeholder=${placeholder} onSave=${(v) => updateCode(pid, code.id, { [key]: v })} />`;
 
   return html`<article class="code-detail" aria-label=${'Code ' + code.name}>
     <fieldset class="plain" disabled=${!edit}>
@@ -55,7 +55,7 @@ function CodeDetail({ pid, code }) {
       ${code.level !== 'dimension' ? html`<button type="button" class="btn btn-sm" onClick=${() => moveToDialog(pid, code)}>Move to…</button>` : null}
       <button type="button" class="btn btn-sm" onClick=${() => mergeDialog(pid, code)}>Merge into…</button>
       <label class="inline-field">Level
-        <select value=${code.level} onChange=${(e) => updateCode(pid, code.id, { level: e.currentTarget.value }, 'changing a level')}>
+        <select value=${code.level} onChange=${(e) => updateCode(pid, code.id, { level: e.currentTarget.value })}>
           <option value="concept">First-order concept</option><option value="theme">Second-order theme</option>
           <option value="dimension">Aggregate dimension</option></select></label>
       <a class="btn btn-sm" href=${link(pid, 'memos') + '?target=code:' + code.id}>Memos</a>
@@ -63,9 +63,9 @@ function CodeDetail({ pid, code }) {
     </div>
     <div class="colors" role="group" aria-label="Colour">
       ${PALETTE.map((c) => html`<button type="button" class=${'color-dot' + (c === code.color ? ' current' : '')} style=${{ background: c }}
-        aria-label=${'Colour ' + c} aria-pressed=${c === code.color} onClick=${() => updateCode(pid, code.id, { color: c }, 'recolouring a code')}></button>`)}
+        aria-label=${'Colour ' + c} aria-pressed=${c === code.color} onClick=${() => updateCode(pid, code.id, { color: c })}></button>`)}
       <input type="color" value=${code.color} aria-label="Any colour"
-        onChange=${(e) => updateCode(pid, code.id, { color: e.currentTarget.value }, 'recolouring a code')} />
+        onChange=${(e) => updateCode(pid, code.id, { color: e.currentTarget.value })} />
     </div>
     ${facets.length ? html`<div class="facet-edit" role="group" aria-label="Facet values">
       ${facets.map((f) => {

@@ -174,7 +174,7 @@ export function CodebookPanel({ pid, compact = false, selected = '' }) {
     e.preventDefault();
     const name = newName.trim();
     if (!name) return;
-    const id = createCode(pid, { name, level: newLevel }, { label: 'creating a ' + levelLabel(newLevel) });
+    const id = createCode(pid, { name, level: newLevel });
     setNewName('');
     setFocusId(id);
   };
@@ -209,7 +209,7 @@ export function CodebookPanel({ pid, compact = false, selected = '' }) {
             onClick=${(e) => e.stopPropagation()}
             onKeyDown=${(e) => {
               e.stopPropagation();
-              if (e.key === 'Enter') { const v = e.currentTarget.value.trim(); setRenaming(''); if (v && v !== c.name) updateCode(pid, c.id, { name: v }, 'renaming a code'); focusRow(c.id); }
+              if (e.key === 'Enter') { const v = e.currentTarget.value.trim(); setRenaming(''); if (v && v !== c.name) updateCode(pid, c.id, { name: v }); focusRow(c.id); }
               else if (e.key === 'Escape') { setRenaming(''); focusRow(c.id); }
             }}
             onBlur=${() => setRenaming('')} />`

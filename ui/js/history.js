@@ -1,94 +1,69 @@
-// Undo and redo for the session. Each entry knows how to undo and redo
-// itself through the API, so an undo is itself a stored change. Entities
-// recreated by an undo get new IDs; alias records the replacement so later
-// entries that name the old ID reach the new one.
+// Undo and redo through the project's audit history on the server: every
+// change anyone makes is an audit entry, and GET /history names the
+// signed-in user's change that undo would revert (and the one redo would
+// restore) with a summary to show. Undoing is POST /undo {seq}, itself a
+// change, so undo and redo cover every kind of change (coding, auto-coding,
+// the codebook, memos) and survive a reload.
 import { createStore } from './store.js';
-import { save } from './saving.js';
-
-const undoStack = [];
-const redoStack = [];
-const aliases = new Map();
-
-/** historyState tells the UI what can be undone and redone. */
-export const historyState = createStore({ undo: '', redo: '' });
-
-function publish() {
-  historyState.set({
-    undo: undoStack.length ? undoStack[undoStack.length - 1].label : '',
-    redo: redoStack.length ? redoStack[redoStack.length - 1].label : '',
-  });
-}
-
-/** alias records that the entity once called oldId is now newId. */
-export function alias(oldId, newId) {
-  if (oldId && newId && oldId !== newId) aliases.set(oldId, newId);
-}
-
-/** resolve returns the current ID of the entity first known as id. */
-export function resolve(id) {
-  let seen = 0;
-  while (aliases.has(id) && seen++ < 1000) id = aliases.get(id);
-  return id;
-}
+import { get, post, pp } from './api.js';
+import { save, saveState } from './saving.js';
+import { proj } from './state.js';
+import { onChanges, publishEntry, coalesced } from './changes.js';
 
 /**
- * record adds a change the researcher just made: {label, undo, redo}, where
- * undo and redo are async functions calling the API (and updating what the
- * screen shows). Recording clears the redo stack.
+ * historyState is {pid, undo, redo}: undo and redo are {seq, op, summary}
+ * of the changes they would revert and restore, or null.
  */
-export function record(entry) {
-  undoStack.push(entry);
-  if (undoStack.length > 200) undoStack.shift();
-  redoStack.length = 0;
-  publish();
-}
+export const historyState = createStore({ pid: null, undo: null, redo: null });
 
-/** isLast tells whether entry is the change undo would revert now. */
-export function isLast(entry) {
-  return undoStack.length > 0 && undoStack[undoStack.length - 1] === entry;
-}
-
-/** undo reverts the last change. */
-export function undo() {
-  const e = undoStack.pop();
-  if (!e) return Promise.resolve(false);
-  redoStack.push(e);
-  publish();
-  return save('Undo ' + e.label, e.undo).then(() => true, () => {
-    // The undo was discarded: the change stands, so it can be undone again.
-    redoStack.pop();
-    undoStack.push(e);
-    publish();
-    return false;
-  });
-}
-
-/** redo reapplies the last undone change. */
-export function redo() {
-  const e = redoStack.pop();
-  if (!e) return Promise.resolve(false);
-  undoStack.push(e);
-  publish();
-  return save('Redo ' + e.label, e.redo).then(() => true, () => {
-    undoStack.pop();
-    redoStack.push(e);
-    publish();
-    return false;
-  });
-}
-
-/** clearHistory forgets the session's changes (when another project opens). */
-export function clearHistory() {
-  undoStack.length = 0;
-  redoStack.length = 0;
-  publish();
-}
-
-/** forget drops entry from the history (its change never reached the server). */
-export function forget(entry) {
-  for (const stack of [undoStack, redoStack]) {
-    const i = stack.indexOf(entry);
-    if (i >= 0) stack.splice(i, 1);
+/** loadHistory asks the server what undo and redo would do now. */
+export const loadHistory = coalesced(async () => {
+  const pid = proj.get().pid;
+  if (!pid) return;
+  try {
+    const h = await get(pp(pid, '/history'));
+    if (proj.get().pid === pid) historyState.set({ pid, undo: h.undo || null, redo: h.redo || null });
+  } catch {
+    // It stays as it was; the next change asks again.
   }
-  publish();
+});
+
+// step undoes (which 'undo') or redoes ('redo') the change the server
+// names now: the researcher's changes before the key press are saved
+// first, in order, so the undo reaches the latest of them.
+function step(which) {
+  const pid = proj.get().pid;
+  if (!pid) return Promise.resolve(false);
+  const shown = historyState.get()[which];
+  const verb = which === 'undo' ? 'Undo' : 'Redo';
+  return save(shown ? `${verb} “${shown.summary}”` : verb, async () => {
+    const h = await get(pp(pid, '/history'));
+    if (!h[which]) return null;
+    const entry = await post(pp(pid, '/undo'), { seq: h[which].seq });
+    publishEntry(entry, true);
+    return entry;
+  }).then((entry) => { loadHistory(); return !!entry; }, () => false);
 }
+
+/** undo reverts the signed-in user's last change not yet undone; resolves with whether it did. */
+export const undo = () => step('undo');
+
+/** redo restores the change undone last, unless another change came since. */
+export const redo = () => step('redo');
+
+// The history belongs to the open project and changes with every change:
+// ask again when a project opens, when this tab's saves are done, and when
+// the event stream reports a change (from another tab, say).
+let shownPid = null;
+proj.subscribe((s) => {
+  if (s.pid === shownPid) return;
+  shownPid = s.pid;
+  historyState.set({ pid: s.pid, undo: null, redo: null });
+  loadHistory();
+});
+let busy = false;
+saveState.subscribe((s) => {
+  if (busy && !s.pending) loadHistory();
+  busy = s.pending > 0;
+});
+onChanges(() => loadHistory());

@@ -5,7 +5,7 @@
 import { html, useState, useEffect, useRef, useMemo, useCallback } from './lib.js';
 import { layoutSegments } from './segments.js';
 import { selectOffsets } from './selection.js';
-import { resolve } from './history.js';
+import { resolve } from './ids.js';
 import { Block } from './reader-block.js';
 
 /** PREVIEW is the ID of the range the coding popover is about to code. */

@@ -6,7 +6,7 @@ import { useStore } from './store.js';
 import { createQuote, addCode } from './quotes.js';
 import { codeWithNewConcept, createCode } from './codes.js';
 import { recentState, pushRecent, recentCodes } from './recent.js';
-import { resolve } from './history.js';
+import { resolve } from './ids.js';
 import { snapToWords, wordStep } from './segments.js';
 import { selectionOffsets, selectOffsets } from './selection.js';
 import { PREVIEW } from './reader-layout.js';
@@ -95,7 +95,7 @@ export function useSelection({ root, doc, pid, did, quotes, codes, perms, snap }
     if (!t || !doc) return;
     let id;
     if (t.mode === 'quote') {
-      id = createCode(pid, { name, level: 'concept' }, { label: 'creating a concept' });
+      id = createCode(pid, { name, level: 'concept' });
       if (selQuote) addCode(pid, selQuote, id);
     } else {
       const [s, e] = range(t);

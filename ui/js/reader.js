@@ -9,7 +9,7 @@ import { useStore } from './store.js';
 import { proj } from './state.js';
 import { quoteState } from './quotes.js';
 import { loadRecent } from './recent.js';
-import { resolve } from './history.js';
+import { resolve } from './ids.js';
 import { SelectionBubble, CodingPopover, TooltipHost, showTip } from './floating.js';
 import { QuoteCard } from './quotecard.js';
 import { CodebookPanel } from './codebook.js';

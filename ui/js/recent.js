@@ -1,7 +1,7 @@
 // The codes a researcher applied last in a project, most recent first, so
 // number keys 1-9 can apply them again. Kept in localStorage per project.
 import { createStore } from './store.js';
-import { resolve } from './history.js';
+import { resolve } from './ids.js';
 
 /** recentState is {pid, ids}. */
 export const recentState = createStore({ pid: null, ids: [] });

@@ -5,10 +5,12 @@ import { useData } from './data.js';
 import { useStore } from './store.js';
 import { get, post, pp } from './api.js';
 import { proj, refreshCodes } from './state.js';
-import { clearQuotes } from './quotes.js';
+import { reloadQuotes } from './quotes.js';
 import { createCode } from './codes.js';
 import { save, idle } from './saving.js';
-import { resolve, record, undo as undoLast, isLast, historyState } from './history.js';
+import { resolve } from './ids.js';
+import { undo, loadHistory, historyState } from './history.js';
+import { onChanges } from './changes.js';
 import { openDialog } from './dialog.js';
 import { CodePicker } from './picker.js';
 import { navigate, link } from './router.js';
@@ -71,21 +73,6 @@ function hitLink(pid, hit, line) {
   return link(pid, 'd', hit.document_id) + `?at=${s}-${e}`;
 }
 
-// recordAutoCode puts an auto-coding run on the undo stack. The server
-// recorded the run as one change (seq); undoing it is undoing that change,
-// and redoing it is undoing the undo, so quotes keep their IDs.
-function recordAutoCode(pid, seq, codeName, onDone) {
-  let current = seq, undoneBy = 0;
-  const refresh = () => { clearQuotes(); refreshCodes(); onDone(); };
-  const entry = {
-    label: `auto-coding with ${codeName}`,
-    undo: async () => { undoneBy = (await post(pp(pid, '/undo'), { seq: current })).seq; refresh(); },
-    redo: async () => { current = (await post(pp(pid, '/undo'), { seq: undoneBy })).seq; refresh(); },
-  };
-  record(entry);
-  return entry;
-}
-
 function AutoCode({ pid, q, filters, selected, total, onDone }) {
   const codes = useStore(proj, (s) => s.codes);
   const perms = usePermissions();
@@ -93,11 +80,17 @@ function AutoCode({ pid, q, filters, selected, total, onDone }) {
   const [extend, setExtend] = useState('sentence');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState(null);
-  useStore(historyState); // re-render when the undo stack changes
+  const undoSeq = useStore(historyState, (h) => (h.undo ? h.undo.seq : 0));
+  // The report goes once its run is undone (here, in another tab or by
+  // the keyboard).
+  useEffect(() => {
+    if (!result || !result.seq) return undefined;
+    return onChanges((batch) => { if (batch.undoes.has(result.seq)) setResult(null); });
+  }, [result]);
   const code = codes.find((c) => c.id === codeId || c.id === resolve(codeId));
   const choose = async () => {
     const picked = await openDialog('Code the hits with…', (close) => html`<${CodePicker} codes=${codes} label="Code for the hits"
-      onPick=${(c) => close(c.id)} onCreate=${perms.canEditCodebook ? (name) => close(createCode(pid, { name, level: 'concept' }, { label: 'creating a concept' })) : null}
+      onPick=${(c) => close(c.id)} onCreate=${perms.canEditCodebook ? (name) => close(createCode(pid, { name, level: 'concept' })) : null}
       onCancel=${() => close(null)} />`);
     if (picked) setCodeId(picked);
   };
@@ -108,9 +101,11 @@ function AutoCode({ pid, q, filters, selected, total, onDone }) {
       await idle();
       const body = { query: q, filters, hit_ids: selected.length ? selected : [], code_id: resolve(codeId), extend };
       const r = await save('Auto-code search hits', () => post(pp(pid, '/search/code'), body));
-      setResult({ ...r, entry: r.seq ? recordAutoCode(pid, r.seq, code.name, onDone) : null });
-      clearQuotes();
+      // Undo names this run once the history says so.
+      await loadHistory();
+      setResult(r);
       refreshCodes();
+      reloadQuotes();
       onDone();
     } catch (err) {
       /* shown by the save bar */
@@ -129,7 +124,7 @@ function AutoCode({ pid, q, filters, selected, total, onDone }) {
       </select></label>
     <button type="button" class="btn btn-sm btn-primary" disabled=${!code || busy || !n} onClick=${run}>${busy ? 'Coding…' : 'Code hits'}</button>
     ${result ? html`<span class="ok-text" role="status">Created ${result.created} quote${result.created === 1 ? '' : 's'}${result.existing ? `; ${result.existing} already there` : ''}.</span>` : null}
-    ${result && result.entry && isLast(result.entry) ? html`<button type="button" class="btn btn-sm autocode-undo" onClick=${() => undoLast().then((ok) => ok && setResult(null))}
+    ${result && result.seq && undoSeq === result.seq ? html`<button type="button" class="btn btn-sm autocode-undo" onClick=${() => undo()}
       title="Remove the quotes this run created and the code it added (Ctrl+Z)">Undo</button>` : null}
   </div>`;
 }

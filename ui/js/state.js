@@ -4,7 +4,7 @@
 import { createStore } from './store.js';
 import { get, pp } from './api.js';
 import { report, idle } from './saving.js';
-import { clearHistory } from './history.js';
+import { onChanges, touches, coalesced } from './changes.js';
 
 const empty = {
   pid: null, project: null, codes: [], facets: [], cases: [], documents: [],
@@ -23,7 +23,6 @@ let loadToken = 0;
 export async function openProject(pid) {
   if (proj.get().pid === pid && !proj.get().error) return;
   const token = ++loadToken;
-  clearHistory();
   proj.set({ ...empty, pid, loading: true });
   try {
     const [project, codes, facets, cases, documents] = await Promise.all([
@@ -41,7 +40,6 @@ export async function openProject(pid) {
 /** closeProject forgets the open project (back on the project list). */
 export function closeProject() {
   loadToken++;
-  clearHistory();
   proj.set({ ...empty });
 }
 
@@ -58,42 +56,39 @@ export function patchCode(id, patch) {
   }));
 }
 
-// Reloads coalesce: many quick changes cause one fetch.
-const pending = {};
-function coalesce(name, fn) {
-  if (pending[name]) return pending[name];
-  pending[name] = new Promise((r) => setTimeout(r, 60)).then(fn).finally(() => { pending[name] = null; });
-  return pending[name];
-}
-
 /** refreshCodes fetches the codebook (with counts) again. */
-export function refreshCodes() {
+export const refreshCodes = coalesced(async () => {
   const pid = proj.get().pid;
-  if (!pid) return Promise.resolve();
-  return coalesce('codes', async () => {
-    try {
-      // Wait for queued saves, so the answer does not undo what the screen
-      // already shows of them.
-      await idle();
-      const codes = await get(pp(pid, '/codes'));
-      if (proj.get().pid === pid) setCodes(codes);
-    } catch (err) { report('Reload the codebook', err); }
-  });
-}
+  if (!pid) return;
+  try {
+    // Wait for queued saves, so the answer does not undo what the screen
+    // already shows of them.
+    await idle();
+    const codes = await get(pp(pid, '/codes'));
+    if (proj.get().pid === pid) setCodes(codes);
+  } catch (err) { report('Reload the codebook', err); }
+});
 
 /** refreshProject fetches cases, documents and facets again. */
-export function refreshProject() {
+export const refreshProject = coalesced(async () => {
   const pid = proj.get().pid;
-  if (!pid) return Promise.resolve();
-  return coalesce('project', async () => {
-    try {
-      const [project, facets, cases, documents] = await Promise.all([
-        get(pp(pid)), get(pp(pid, '/facets')), get(pp(pid, '/cases')), get(pp(pid, '/documents')),
-      ]);
-      if (proj.get().pid === pid) proj.update({ project, facets, cases, documents });
-    } catch (err) { report('Reload the project', err); }
-  });
-}
+  if (!pid) return;
+  try {
+    const [project, facets, cases, documents] = await Promise.all([
+      get(pp(pid)), get(pp(pid, '/facets')), get(pp(pid, '/cases')), get(pp(pid, '/documents')),
+    ]);
+    if (proj.get().pid === pid) proj.update({ project, facets, cases, documents });
+  } catch (err) { report('Reload the project', err); }
+});
+
+// Follow the event stream: the codebook (with its counts) when codes,
+// facets or quotes change; the project, its cases, documents and facets
+// when they do.
+onChanges((batch) => {
+  if (!proj.get().pid || proj.get().loading) return;
+  if (touches(batch, ['code', 'facet', 'quote'])) refreshCodes();
+  if (touches(batch, ['project', 'case', 'document', 'facet'])) refreshProject();
+});
 
 // Another tab may have changed the project: look again when this one
 // comes back into view.

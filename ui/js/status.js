@@ -29,13 +29,14 @@ export function SaveErrors() {
   </div>`;
 }
 
-/** UndoRedo offers undo and redo with the change each would revert. */
+/** UndoRedo offers undo and redo, each naming the change it would revert or restore. */
 export function UndoRedo() {
   const h = useStore(historyState);
+  const u = h.undo && (h.undo.summary || h.undo.op), r = h.redo && (h.redo.summary || h.redo.op);
   return html`<span class="undo-redo">
-    <button type="button" class="btn-icon" disabled=${!h.undo} onClick=${() => undo()}
-      title=${h.undo ? `Undo ${h.undo} (Ctrl+Z)` : 'Nothing to undo'} aria-label=${h.undo ? 'Undo ' + h.undo : 'Undo'}>↶</button>
-    <button type="button" class="btn-icon" disabled=${!h.redo} onClick=${() => redo()}
-      title=${h.redo ? `Redo ${h.redo} (Ctrl+Shift+Z)` : 'Nothing to redo'} aria-label=${h.redo ? 'Redo ' + h.redo : 'Redo'}>↷</button>
+    <button type="button" class="btn-icon undo-btn" disabled=${!u} onClick=${() => undo()}
+      title=${u ? `Undo: ${u} (Ctrl+Z)` : 'Nothing to undo'} aria-label=${u ? 'Undo: ' + u : 'Undo'}>↶</button>
+    <button type="button" class="btn-icon redo-btn" disabled=${!r} onClick=${() => redo()}
+      title=${r ? `Redo: ${r} (Ctrl+Shift+Z)` : 'Nothing to redo'} aria-label=${r ? 'Redo: ' + r : 'Redo'}>↷</button>
   </span>`;
 }
