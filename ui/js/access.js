@@ -6,6 +6,7 @@ import { createStore, useStore } from './store.js';
 import { get, pp } from './api.js';
 import { proj } from './state.js';
 import { session } from './session.js';
+import { onChanges, touches } from './changes.js';
 
 const none = { pid: null, loaded: false, role: '', admin: false, codebook_locked: false, independent_documents: [], error: null };
 
@@ -42,8 +43,10 @@ proj.subscribe((s) => {
   if (me && me.mode === 'team') loadAccess(s.pid);
 });
 
-// Roles and the lock may change while one works: look again when the tab
+// Roles, assignments and the lock may change while one works: look again
+// when the project changes (the event stream says so) and when the tab
 // comes back into view.
+onChanges((batch) => { if (touches(batch, ['project', 'document'])) refreshAccess(); });
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'visible') refreshAccess();
 });

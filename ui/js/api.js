@@ -30,8 +30,17 @@ export function onUnauthorized(fn) {
   onSessionEnd = fn;
 }
 
-// authHeaders adds the CSRF token to the headers of a state-changing method.
+/**
+ * clientId names this tab (made once per page load). Every request carries
+ * it as X-Tessera-Client and the event stream echoes it with the changes
+ * the request made, so the tab can tell its own changes from others'.
+ */
+export const clientId = 'c' + Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+
+// authHeaders adds the tab's ID, and the CSRF token to the headers of a
+// state-changing method.
 function authHeaders(method, headers) {
+  headers['X-Tessera-Client'] = clientId;
   if (csrfToken && !['GET', 'HEAD', 'OPTIONS'].includes(method)) headers['X-Tessera-CSRF'] = csrfToken;
   return headers;
 }
@@ -87,6 +96,9 @@ export const post = (path, body, params) => api('POST', path, body, params);
 export const patch = (path, body, params) => api('PATCH', path, body, params);
 export const put = (path, body, params) => api('PUT', path, body, params);
 export const del = (path, params) => api('DELETE', path, undefined, params);
+
+/** apiURL is the address of an API path with query parameters (for EventSource and links). */
+export const apiURL = (path, params) => BASE + path + query(params);
 
 /** projectPath returns the API path of a project's sub-resource. */
 export const pp = (pid, rest = '') => `/projects/${encodeURIComponent(pid)}${rest}`;

@@ -20,6 +20,7 @@ import { TeamPage } from './team.js';
 import { UsersPage } from './users.js';
 import { AccountMenu } from './account.js';
 import { isTeam } from './session.js';
+import { PresenceBar } from './presence.js';
 
 const SHORTCUTS = [
   ['/', 'Search the project'], ['c', 'Code the selected text (or add a code to the selected quote)'],
@@ -114,7 +115,7 @@ export function App() {
         <${Nav} pid=${pid} section=${section} />
         <${SearchBox} pid=${pid} query=${section === 'search' ? r.query.get('q') : ''} />` : null}
       <span class="spacer"></span>
-      ${pid ? html`<${UndoRedo} />` : null}
+      ${pid ? html`<${PresenceBar} /><${UndoRedo} />` : null}
       <${SaveStatus} />
       <${AccountMenu} />
       <button type="button" class="btn-icon" onClick=${showHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">?</button>

@@ -12,6 +12,7 @@ import { link } from './router.js';
 import { plural } from './format.js';
 import { usePermissions } from './access.js';
 import { coverage } from './analysis-common.js';
+import { DocPresence } from './presence.js';
 
 function attrText(a) {
   return Array.isArray(a.value) ? a.value.join('; ') : a.value === null || a.value === undefined ? '' : String(a.value);
@@ -30,7 +31,7 @@ function DocRow({ pid, d, cov, cases, owner }) {
   };
   const pct = cov ? Math.round(cov.share * 100) : 0;
   return html`<li class="doc-row">
-    <a class="doc-open" href=${link(pid, 'd', d.id)}>${d.title}</a>
+    <span><a class="doc-open" href=${link(pid, 'd', d.id)}>${d.title}</a><${DocPresence} did=${d.id} /></span>
     <span class="muted small">${[d.meta && d.meta.informant_role, d.meta && d.meta.interview_date, plural((d.speakers || []).length, 'speaker')].filter(Boolean).join(' · ')}</span>
     <span class="progress" title=${`${pct}% of the text coded, ${cov ? cov.quotes : 0} quotes`}>
       <span class="bar-track" aria-hidden="true"><span class="bar-fill" style=${{ width: pct + '%' }}></span></span>

@@ -3,9 +3,11 @@
 import { html, render } from './lib.js';
 import { startSession } from './session.js';
 import { Root } from './gate.js';
+import { startLive } from './live.js';
 
 window.__tessera = { startedAt: performance.now() };
 startSession();
+startLive();
 const root = document.getElementById('app');
 root.textContent = '';
 render(html`<${Root} />`, root);

@@ -47,6 +47,14 @@ function Editor({ pid, memo, onSaved, onDeleted }) {
   const [dirty, setDirty] = useState(false);
   const preview = usePreview(body);
   const saved = useRef(memo);
+  // A change made elsewhere (another tab, another coder) shows here unless
+  // this editor has changes of its own not yet saved.
+  useEffect(() => {
+    if (dirty || !memo.id || memo === saved.current) return;
+    saved.current = memo;
+    setTitle(memo.title || '');
+    setBody(memo.body || '');
+  }, [memo]);
 
   const doSave = () => {
     if (!dirty && memo.id) return Promise.resolve();

@@ -4,6 +4,7 @@
 import { useState, useEffect } from './lib.js';
 import { get, pp } from './api.js';
 import { setDocQuotes } from './quotes.js';
+import { onChanges } from './changes.js';
 import { OffsetMap } from './offsets.js';
 import { buildBlocks } from './segments.js';
 
@@ -36,10 +37,10 @@ function takeDocument(pid, did) {
  * useDocument loads document did of project pid and returns {doc, error}:
  * doc is the document as stored plus map (its OffsetMap), roles (speaker
  * name to role) and blocks (the turns as the reader lays them out). Its
- * quotes go to the quote cache. onLoad runs with the document and its
- * quotes when they arrive.
+ * quotes go to the quote cache; changes of the document (from the event
+ * stream) update its title, case and details.
  */
-export function useDocument(pid, did, onLoad) {
+export function useDocument(pid, did) {
   const [doc, setDoc] = useState(null);
   const [error, setError] = useState(null);
   useEffect(() => {
@@ -52,10 +53,18 @@ export function useDocument(pid, did, onLoad) {
       setDocQuotes(did, d.quotes || []);
       const roles = new Map((d.speakers || []).map((s) => [s.name, s.role]));
       const full = { ...d, map, roles, blocks: buildBlocks(map, d.turns || []) };
-      if (onLoad) onLoad(full);
       setDoc(full);
     }, (err) => alive && setError(err));
     return () => { alive = false; };
   }, [pid, did]);
+
+  // The document's title, case and details may change while it is open
+  // (its text does not): take them over as they change.
+  useEffect(() => onChanges((batch) => {
+    if (!batch.reset && !(batch.kinds.has('document') && batch.ids.has(did))) return;
+    get(pp(pid, '/documents/' + encodeURIComponent(did))).then((d) => {
+      setDoc((cur) => (cur ? { ...cur, title: d.title, case_id: d.case_id, meta: d.meta, version: d.version } : cur));
+    }, (err) => { if (err.status === 404) setError(new Error('This document was deleted.')); });
+  }), [pid, did]);
   return { doc, error };
 }
