@@ -83,7 +83,7 @@ func (t *txn) note(pid, kind, id string, before, after []byte) {
 	}
 	e := t.audit[pid]
 	if e == nil {
-		e = &coding.AuditEntry{Time: t.now, Actor: t.actor, Op: t.op}
+		e = &coding.AuditEntry{Time: t.now, Actor: t.actor, Op: t.op, Client: t.client}
 		t.audit[pid] = e
 	}
 	if i, ok := slot(&t.auditAt, entityKey{pid, kind, id}, len(e.Changes)); ok {
@@ -126,7 +126,7 @@ func (s *Store) ListAudit(ctx context.Context, pid string, f coding.AuditFilter)
 			c.Seek(u64(f.Before))
 			k, v = c.Prev()
 		}
-		for ; k != nil && len(out) < f.Limit; k, v = c.Prev() {
+		for ; k != nil && len(out) < f.Limit && readU64(k) > f.After; k, v = c.Prev() {
 			e := &coding.AuditEntry{}
 			if err := json.Unmarshal(v, e); err != nil {
 				return err

@@ -148,3 +148,29 @@ func TestUndoDocumentDeletionRestoresTextAndQuotes(t *testing.T) {
 	_, err = s.Undo(ctx, p.ID, es[0].Seq)
 	wantCode(t, err, coding.ECONFLICT)
 }
+
+func TestAuditRecordsTheClientAndReadsForward(t *testing.T) {
+	s := mustOpen(t)
+	p := mustProject(t, s, "Forward")
+	tab := coding.WithClient(ctx, "tab-1")
+	for _, name := range []string{"one", "two", "three"} {
+		if err := s.CreateCode(tab, &coding.Code{ProjectID: p.ID, Name: name}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	first := newest(t, s, p.ID).Seq - 2
+	es, err := s.ListAudit(ctx, p.ID, coding.AuditFilter{After: first})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []uint64
+	for _, e := range es {
+		got = append(got, e.Seq)
+		if e.Client != "tab-1" {
+			t.Errorf("entry %d: got client %q, want tab-1", e.Seq, e.Client)
+		}
+	}
+	if want := []uint64{first + 2, first + 1}; !cmp.Equal(got, want) {
+		t.Errorf("got entries %v after %d, want %v", got, first, want)
+	}
+}
