@@ -61,10 +61,15 @@ func start(tb testing.TB, withSearch bool) *app {
 	tb.Helper()
 	dir := tb.TempDir()
 	var ix atomic.Pointer[search.Index]
+	var live atomic.Pointer[server.Server]
 	st, err := store.Open(filepath.Join(dir, "tessera.db"), store.Options{
 		OnChange: func(cs []coding.Change) {
 			if i := ix.Load(); i != nil {
 				i.Apply(cs)
+			}
+			// The event streams tell the browsers.
+			if s := live.Load(); s != nil {
+				s.Notify(cs)
 			}
 		},
 	})
@@ -82,8 +87,11 @@ func start(tb testing.TB, withSearch bool) *app {
 		ix.Store(idx)
 		cfg.Search = idx
 	}
-	ts := httptest.NewServer(server.New(cfg).Handler())
+	srv := server.New(cfg)
+	live.Store(srv)
+	ts := httptest.NewServer(srv.Handler())
 	tb.Cleanup(func() {
+		srv.CloseStreams()
 		ts.Close()
 		if idx != nil {
 			idx.Close()

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -39,7 +40,15 @@ func teamPassword(name string) string { return name + "-Kohtamäki-👍" }
 // aino and bjorn.
 func startTeamApp(tb testing.TB) *app {
 	tb.Helper()
-	st, err := store.Open(filepath.Join(tb.TempDir(), "tessera.db"), store.Options{})
+	var live atomic.Pointer[server.Server]
+	st, err := store.Open(filepath.Join(tb.TempDir(), "tessera.db"), store.Options{
+		// The event streams tell the browsers.
+		OnChange: func(cs []coding.Change) {
+			if s := live.Load(); s != nil {
+				s.Notify(cs)
+			}
+		},
+	})
 	if err != nil {
 		tb.Fatalf("open store: %v", err)
 	}
@@ -53,8 +62,10 @@ func startTeamApp(tb testing.TB) *app {
 		}
 	}
 	srv := server.New(server.Config{Store: st, Access: st, Team: true, UI: ui.FS, Logger: quietLogger(), PasswordParams: cheapPasswords})
+	live.Store(srv)
 	ts := httptest.NewServer(srv.Handler())
 	tb.Cleanup(func() {
+		srv.CloseStreams()
 		ts.Close()
 		st.Close()
 	})

@@ -13,10 +13,13 @@ import { route } from './router.js';
 import { emptyBatch, addChange, publishChanges } from './changes.js';
 
 /**
- * live is {pid, connected, users}: users are the people in the project,
- * [{user, name, document, clients}], as the server reports them.
+ * live is {pid, connected, users, changes}: users are the people in the
+ * project, [{user, name, document, clients}], as the server reports them;
+ * changes the last changes received, [{seq, op, actor, client}], newest
+ * last.
  */
-export const live = createStore({ pid: null, connected: false, users: [] });
+export const live = createStore({ pid: null, connected: false, users: [], changes: [] });
+const KEEP = 50;
 
 // Events arriving together are handed on as one batch, so a burst of
 // changes (an import, an auto-coding) causes one round of fetches.
@@ -27,6 +30,9 @@ let lastSeq = 0;
 let batch = null;
 let timer = 0;
 let retry = 0;
+let openPid = null;
+// reported is the document the server last heard this tab has open.
+let reported = '';
 
 // openDocument is the document the tab shows ('' for none).
 function openDocument() {
@@ -51,6 +57,8 @@ function onChange(e) {
   let ev;
   try { ev = JSON.parse(e.data); } catch { return; }
   if (ev.seq) lastSeq = Math.max(lastSeq, ev.seq);
+  const { seq, op, actor, client } = ev;
+  live.update((s) => ({ changes: [...s.changes.slice(1 - KEEP), { seq, op, actor, client }] }));
   queue((b) => {
     if (addChange(b, ev) && ev.client === clientId) b.own = true;
   });
@@ -58,7 +66,8 @@ function onChange(e) {
 
 function connect(pid) {
   disconnect();
-  const params = { client: clientId, document: openDocument() };
+  const urlDoc = openDocument();
+  const params = { client: clientId, document: urlDoc };
   // A stream opened again after it failed for good resumes where the
   // last one stopped.
   if (lastSeq) params.since = lastSeq;
@@ -70,6 +79,10 @@ function connect(pid) {
     if (!lastSeq && h.seq) lastSeq = h.seq;
     retry = 0;
     live.update({ pid, connected: true });
+    // Presence lasts as long as the stream: a stream opened again (by
+    // EventSource, with the address it had) reports the document shown now.
+    reported = urlDoc;
+    reportDocument();
   });
   es.addEventListener('change', onChange);
   es.addEventListener('reset', (e) => {
@@ -96,9 +109,6 @@ function disconnect() {
   source = null;
 }
 
-let openPid = null;
-let reported = '';
-
 // reportDocument tells the server which document this tab has open.
 function reportDocument() {
   const pid = openPid;
@@ -115,7 +125,7 @@ export function startLive() {
     openPid = s.pid;
     lastSeq = 0;
     reported = openDocument();
-    live.set({ pid: s.pid, connected: false, users: [] });
+    live.set({ pid: s.pid, connected: false, users: [], changes: [] });
     if (s.pid) connect(s.pid); else disconnect();
   });
   route.subscribe(reportDocument);
