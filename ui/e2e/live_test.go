@@ -33,23 +33,6 @@ func waitLive(tb testing.TB, b *browser) {
 	b.waitJS(tb, "the event stream", `import('/js/live.js').then((m) => m.live.get().connected)`)
 }
 
-// waitStored polls the API until ok holds for the project's quotes.
-func waitStored(tb testing.TB, a *app, pid, what string, ok func([]quoteJSON) bool) []quoteJSON {
-	tb.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		var qs []quoteJSON
-		apiCall(tb, a, "GET", "/projects/"+pid+"/quotes", nil, &qs)
-		if ok(qs) {
-			return qs
-		}
-		if time.Now().After(deadline) {
-			tb.Fatalf("%s: quotes %+v", what, qs)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
-
 // liveProject makes a project with the live interview and the code trust.
 func liveProject(tb testing.TB, a *app) (pid, did string) {
 	tb.Helper()
@@ -62,6 +45,26 @@ func liveProject(tb testing.TB, a *app) (pid, did string) {
 	did = v.ID
 	apiCall(tb, a, "POST", "/projects/"+pid+"/codes", map[string]any{"name": "trust"}, nil)
 	return pid, did
+}
+
+// oneBrowser starts the app with the live project and one browser.
+func oneBrowser(t *testing.T) (a *app, pid, did string, b *browser) {
+	t.Helper()
+	a = startApp(t)
+	pid, did = liveProject(t, a)
+	b = newBrowser(t)
+	screenshotsOnFailure(t, b, nil, nil)
+	return a, pid, did, b
+}
+
+// noPageErrors fails the test when a page had errors.
+func noPageErrors(t *testing.T, browsers ...*browser) {
+	t.Helper()
+	for _, b := range browsers {
+		if errs := b.pageErrors(); len(errs) > 0 {
+			t.Errorf("got page errors %q, want none", errs)
+		}
+	}
 }
 
 // TestLiveTwoContexts opens one project in two browser contexts: quotes,
@@ -84,7 +87,7 @@ func TestLiveTwoContexts(t *testing.T) {
 	// A quote coded in one context shows in the other.
 	selectText(t, one, "Luleå 👍")
 	codeSelection(t, one, "trust")
-	waitStored(t, a, pid, "the quote stored", func(qs []quoteJSON) bool { return len(qs) == 1 })
+	waitAPI(t, a, pid, "the quote stored", func(qs []quoteJSON, _ []codeJSON) bool { return len(qs) == 1 })
 	two.waitWithin(t, "the other context's quote", `[...document.querySelectorAll('.transcript .hl')].map((e) => e.textContent).join('') === 'Luleå 👍'`, liveDelay)
 
 	// A concept created while coding shows in the other's codebook.
@@ -95,7 +98,7 @@ func TestLiveTwoContexts(t *testing.T) {
 	one.do(t, "name a new concept", chromedp.KeyEvent("Fairs open doors"))
 	one.waitJS(t, "the create option", `[...document.querySelectorAll('.picker-opt')].some((e) => e.textContent.includes('Create concept'))`)
 	one.do(t, "create the concept", chromedp.KeyEvent(kb.Enter))
-	waitStored(t, a, pid, "the second quote stored", func(qs []quoteJSON) bool { return len(qs) == 2 })
+	waitAPI(t, a, pid, "the second quote stored", func(qs []quoteJSON, _ []codeJSON) bool { return len(qs) == 2 })
 	two.waitWithin(t, "the new concept in the other's codebook", `document.querySelector('aside.side').textContent.includes('Fairs open doors')`, liveDelay)
 	two.waitWithin(t, "the second quote in the other context", `document.querySelectorAll('.transcript .hl').length >= 2`, liveDelay)
 
@@ -117,61 +120,38 @@ func TestLiveTwoContexts(t *testing.T) {
 	one.waitJS(t, "undo names the memo", `!!document.querySelector('.undo-btn:not([disabled])')`)
 	one.do(t, "leave the text fields", chromedp.Click(chromedp.CSS(`.memos-page h1`)))
 	one.do(t, "undo", shortcut('z', chromedp.ModifierCtrl))
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		var memos []struct{}
-		apiCall(t, a, "GET", "/projects/"+pid+"/memos", nil, &memos)
-		if len(memos) == 0 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("after undoing the memo: got %d memos, want 0", len(memos))
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	one.waitJS(t, "the undone memo gone", `![...document.querySelectorAll('.memo-list a')].some((e) => e.textContent.includes('Doors and fairs'))`)
 	two.waitWithin(t, "the undone memo gone from the other context", `![...document.querySelectorAll('.memo-list a')].some((e) => e.textContent.includes('Doors and fairs'))`, liveDelay)
-	for _, b := range []*browser{one, two} {
-		if errs := b.pageErrors(); len(errs) > 0 {
-			t.Errorf("got page errors %q, want none", errs)
-		}
-	}
+	noPageErrors(t, one, two)
 }
 
 // TestUndoAfterReload codes a passage, reloads the page and undoes with
 // Ctrl+Z: the quote made before the reload goes.
 func TestUndoAfterReload(t *testing.T) {
-	a := startApp(t)
-	pid, did := liveProject(t, a)
-	b := newBrowser(t)
-	screenshotsOnFailure(t, b, nil, nil)
+	a, pid, did, b := oneBrowser(t)
 	b.do(t, "open the reader", chromedp.Navigate(a.URL+"/p/"+pid+"/d/"+did))
 	b.waitJS(t, "the reader", `!!document.querySelector('.transcript .block')`)
 	selectText(t, b, "Luleå 👍")
 	codeSelection(t, b, "trust")
-	waitStored(t, a, pid, "the quote stored", func(qs []quoteJSON) bool { return len(qs) == 1 })
+	waitAPI(t, a, pid, "the quote stored", func(qs []quoteJSON, _ []codeJSON) bool { return len(qs) == 1 })
 
 	b.do(t, "reload", chromedp.Reload())
 	b.waitJS(t, "the reader with the quote", `document.querySelectorAll('.transcript .hl').length > 0`)
 	b.waitJS(t, "undo to name the quote", `(document.querySelector('.undo-btn:not([disabled])') || {title: ''}).title.includes('Luleå')`)
 	b.do(t, "undo", shortcut('z', chromedp.ModifierCtrl))
-	waitStored(t, a, pid, "the quote undone", func(qs []quoteJSON) bool { return len(qs) == 0 })
+	waitAPI(t, a, pid, "the quote undone", func(qs []quoteJSON, _ []codeJSON) bool { return len(qs) == 0 })
 	b.waitJS(t, "the highlight gone", `document.querySelectorAll('.transcript .hl').length === 0`)
 	b.waitJS(t, "redo to name the quote", `(document.querySelector('.redo-btn:not([disabled])') || {title: ''}).title.includes('Luleå')`)
 	b.do(t, "redo", shortcut('z', chromedp.ModifierCtrl, chromedp.ModifierShift))
-	waitStored(t, a, pid, "the quote redone", func(qs []quoteJSON) bool { return len(qs) == 1 })
+	waitAPI(t, a, pid, "the quote redone", func(qs []quoteJSON, _ []codeJSON) bool { return len(qs) == 1 })
 	b.waitJS(t, "the highlight back", `document.querySelectorAll('.transcript .hl').length > 0`)
-	if errs := b.pageErrors(); len(errs) > 0 {
-		t.Errorf("got page errors %q, want none", errs)
-	}
+	noPageErrors(t, b)
 }
 
 // TestAutoCodeUndoByKeyboard auto-codes search hits, then undoes the run
 // with Ctrl+Z: the report and the codes shown on the hits go.
 func TestAutoCodeUndoByKeyboard(t *testing.T) {
-	a := startApp(t)
-	pid, _ := liveProject(t, a)
-	b := newBrowser(t)
-	screenshotsOnFailure(t, b, nil, nil)
+	a, pid, _, b := oneBrowser(t)
 	b.do(t, "search", chromedp.Navigate(a.URL+"/p/"+pid+"/search?q="+strings.ReplaceAll(`"trade fair"`, `"`, "%22")))
 	b.waitJS(t, "search hits", `document.querySelectorAll('.hit').length === 2`)
 	b.do(t, "choose the code for auto-coding", chromedp.Click(chromedp.CSS(`.autocode button.btn-sm`)))
@@ -181,15 +161,13 @@ func TestAutoCodeUndoByKeyboard(t *testing.T) {
 	b.do(t, "code the hits", chromedp.Click(chromedp.CSS(`.autocode .btn-primary`)))
 	b.waitJS(t, "the auto-coding report", `!!document.querySelector('.autocode .ok-text')`)
 	b.waitJS(t, "the hits coded", `document.querySelectorAll('.hit .chips').length === 2`)
-	waitStored(t, a, pid, "the hits coded", func(qs []quoteJSON) bool { return len(qs) == 2 })
+	waitAPI(t, a, pid, "the hits coded", func(qs []quoteJSON, _ []codeJSON) bool { return len(qs) == 2 })
 
 	b.do(t, "leave the button", chromedp.Click(chromedp.CSS(`.search-page h1`)))
 	b.do(t, "undo", shortcut('z', chromedp.ModifierCtrl))
-	waitStored(t, a, pid, "the run undone", func(qs []quoteJSON) bool { return len(qs) == 0 })
+	waitAPI(t, a, pid, "the run undone", func(qs []quoteJSON, _ []codeJSON) bool { return len(qs) == 0 })
 	b.waitWithin(t, "the report and the chips gone", `!document.querySelector('.autocode .ok-text') && document.querySelectorAll('.hit .chips').length === 0`, liveDelay)
-	if errs := b.pageErrors(); len(errs) > 0 {
-		t.Errorf("got page errors %q, want none", errs)
-	}
+	noPageErrors(t, b)
 }
 
 // TestLiveTeamVisibility: a coder coding a document independently gets
@@ -198,20 +176,11 @@ func TestAutoCodeUndoByKeyboard(t *testing.T) {
 func TestLiveTeamVisibility(t *testing.T) {
 	a := startTeamApp(t)
 	olga, bjorn := signIn(t, a, "olga"), signIn(t, a, "bjorn")
+	pid, did, trust := trustStudy(t, olga)
+	p := "/projects/" + pid
 	var v struct {
 		ID string `json:"id"`
 	}
-	olga.call("POST", "/projects", map[string]any{"name": "Trust study"}, &v)
-	pid := v.ID
-	p := "/projects/" + pid
-	olga.call("POST", p+"/documents", map[string]any{"title": "Intervju Luleå", "text": teamText}, &v)
-	did := v.ID
-	olga.call("POST", p+"/codes", map[string]any{"name": "trust"}, &v)
-	trust := v.ID
-	for _, name := range []string{"aino", "bjorn"} {
-		olga.call("PUT", p+"/members/"+name, map[string]string{"role": "coder"}, nil)
-	}
-	olga.call("PUT", p+"/assignments", map[string]any{"document_ids": []string{did}, "coders": []string{"aino", "bjorn"}, "independent": true}, nil)
 
 	coder, owner := newBrowser(t), newBrowser(t)
 	screenshotsOnFailure(t, coder, nil, nil)
