@@ -46,7 +46,7 @@ proj.subscribe((s) => {
 // Roles, assignments and the lock may change while one works: look again
 // when the project changes (the event stream says so) and when the tab
 // comes back into view.
-onChanges((batch) => { if (touches(batch, ['project', 'document'])) refreshAccess(); });
+onChanges((batch) => { if (touches(batch, ['member', 'assignment', 'access'])) refreshAccess(); });
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'visible') refreshAccess();
 });

@@ -1,7 +1,7 @@
 // Changes: what the project's event stream reports as committed, handed to
 // every part of the workbench that shows data. A batch names the kinds of
-// entity that changed (project, case, document, code, facet, quote, memo)
-// and their IDs; a reset batch (after a reconnect that could not resume)
+// entity that changed (project, case, document, code, facet, quote, memo;
+// in team mode also member, assignment, access, decision) and their IDs; a reset batch (after a reconnect that could not resume)
 // means anything may have changed.
 const subs = new Set();
 const seen = new Set();

@@ -58,7 +58,7 @@ export function Assignments({ pid, perms }) {
   const documents = useStore(proj, (s) => s.documents);
   const [changeError, setError] = useState(null);
   const { data, error: loadError, reload: load } = useData(
-    () => Promise.all([get(pp(pid, '/assignments')), get(pp(pid, '/members'))]), [pid], { on: ['project', 'document'] });
+    () => Promise.all([get(pp(pid, '/assignments')), get(pp(pid, '/members'))]), [pid], { on: ['assignment', 'member', 'document'] });
   const [list, members] = data || [null, []];
   const error = changeError || loadError;
   const title = useMemo(() => new Map(documents.map((d) => [d.id, d.title])), [documents]);

@@ -133,7 +133,7 @@ export function Disagreements({ pid, params, coders, canDecide }) {
   const [code, setCode] = useState('');
   const key = new URLSearchParams(params).toString();
   const { data: list, error, reload } = useData(() => get(pp(pid, '/disagreements'), params), [pid, key],
-    { on: ['quote', 'code'] });
+    { on: ['quote', 'code', 'decision'] });
   // The texts of the documents, for the context around each passage.
   const docs = useDocTexts(pid, (list || []).map((d) => d.document_id));
 

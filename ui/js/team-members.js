@@ -44,7 +44,7 @@ export function Members({ pid, perms }) {
   const [changeError, setError] = useState(null);
   const [name, setName] = useState('');
   const [role, setRole] = useState('coder');
-  const { data: members, error: loadError, reload } = useData(() => get(pp(pid, '/members')), [pid], { on: ['project'] });
+  const { data: members, error: loadError, reload } = useData(() => get(pp(pid, '/members')), [pid], { on: ['member'] });
   const error = changeError || loadError;
 
   // change runs a member change, reloads the list and what the user may do.
