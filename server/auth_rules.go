@@ -150,6 +150,7 @@ var routeRules = map[string]rule{
 	"GET /api/v1/projects/:pid/audit":        {perm: permRead, selfAudit: true},
 	"GET /api/v1/projects/:pid/audit/export": {perm: permRead, selfAudit: true},
 	"POST /api/v1/projects/:pid/undo":        {perm: permCode, own: "undo"},
+	"GET /api/v1/projects/:pid/history":      {perm: permRead},
 
 	// Live views: the event stream and presence.
 	"GET /api/v1/projects/:pid/events":   {perm: permRead},

@@ -104,6 +104,7 @@ func (s *Server) handleEvents(c echo.Context) error {
 	h.Set("X-Accel-Buffering", "no") // nginx: pass events on at once
 	c.Response().WriteHeader(http.StatusOK)
 	es := newEventStream(c.Response())
+	defer es.done()
 	fmt.Fprintf(&es.buf, "retry: %d\n\n", retryMillis)
 	es.event(cur, "hello", map[string]any{"seq": cur, "client": client})
 	last := cur
@@ -385,6 +386,14 @@ func (es *eventStream) event(id uint64, name string, data any) {
 		fmt.Fprintf(&es.buf, "id: %d\n", id)
 	}
 	fmt.Fprintf(&es.buf, "event: %s\ndata: %s\n\n", name, b)
+}
+
+// done lifts the write deadline, which would otherwise stay on the
+// connection for the requests that follow on it.
+func (es *eventStream) done() {
+	// An error means the connection is gone (or never had deadlines):
+	// nothing follows on it.
+	_ = es.rc.SetWriteDeadline(time.Time{})
 }
 
 // flush sends what was gathered. A client that does not take it within

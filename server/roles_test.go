@@ -114,6 +114,7 @@ var wantPerms = map[string]string{
 	"GET /api/v1/projects/:pid/audit":        "read",
 	"GET /api/v1/projects/:pid/audit/export": "read",
 	"POST /api/v1/projects/:pid/undo":        "code/own",
+	"GET /api/v1/projects/:pid/history":      "read",
 
 	"GET /api/v1/projects/:pid/events":   "read",
 	"PUT /api/v1/projects/:pid/presence": "read",
@@ -232,6 +233,7 @@ var routeCalls = map[string]routeCall{
 	"GET /api/v1/projects/:pid/audit":        {},
 	"GET /api/v1/projects/:pid/audit/export": {},
 	"POST /api/v1/projects/:pid/undo":        {body: `{"seq": {seq}}`},
+	"GET /api/v1/projects/:pid/history":      {},
 
 	"GET /api/v1/projects/:pid/events":   {stream: true},
 	"PUT /api/v1/projects/:pid/presence": {body: `{"client": "tab", "document": "{doc}"}`, okStatus: 409}, // admitted; no stream open

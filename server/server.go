@@ -179,6 +179,7 @@ func New(cfg Config) *Server {
 	s.registerTeamRoutes(api)
 	s.registerEventRoutes(api)
 	s.registerPresenceRoutes(api)
+	s.registerHistoryRoutes(api)
 	e.GET("/*", s.serveUI)
 	e.HEAD("/*", s.serveUI)
 	s.checkRouteRules()
@@ -213,6 +214,7 @@ var statusOf = map[string]int{
 	coding.ETOOLARGE:      http.StatusRequestEntityTooLarge,
 	coding.EUNAUTHORIZED:  http.StatusUnauthorized,
 	coding.EFORBIDDEN:     http.StatusForbidden,
+	coding.ESTALE:         http.StatusPreconditionFailed,
 }
 
 // handleError is the one place where errors become HTTP responses: a
@@ -228,9 +230,13 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if status >= 500 {
 		s.log.Error("request failed", "method", req.Method, "path", req.URL.Path, "status", status, "err", err)
 	}
-	if req.Method == http.MethodHead {
+	var se *staleError
+	switch {
+	case req.Method == http.MethodHead:
 		err = c.NoContent(status)
-	} else {
+	case errors.As(err, &se):
+		err = c.JSON(http.StatusPreconditionFailed, map[string]any{"error": se.msg, "current": se.current})
+	default:
 		err = c.JSON(status, map[string]string{"error": msg})
 	}
 	if err != nil {
@@ -242,7 +248,10 @@ func (s *Server) handleError(err error, c echo.Context) {
 func describeError(err error, c echo.Context) (int, string) {
 	var he *echo.HTTPError
 	var mbe *http.MaxBytesError
+	var se *staleError
 	switch {
+	case errors.As(err, &se):
+		return http.StatusPreconditionFailed, se.msg
 	case errors.As(err, &mbe):
 		return http.StatusRequestEntityTooLarge, tooLargeMessage(mbe.Limit)
 	case errors.As(err, &he):

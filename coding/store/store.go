@@ -17,13 +17,14 @@ import (
 
 // SchemaVersion is the layout version this build writes. Opening a file of
 // an older version runs the migrations in between; a newer one is refused.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // migrations[v] upgrades a file from version v to v+1. Version 0 is a new,
 // empty file.
 var migrations = map[int]func(tx *bolt.Tx) error{
 	0: func(tx *bolt.Tx) error { return nil },
 	1: migrateTeam,
+	2: migrateVersions,
 }
 
 // Root bucket names.
