@@ -1,6 +1,7 @@
 package e2e_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -45,6 +46,35 @@ func liveProject(tb testing.TB, a *app) (pid, did string) {
 	did = v.ID
 	apiCall(tb, a, "POST", "/projects/"+pid+"/codes", map[string]any{"name": "trust"}, nil)
 	return pid, did
+}
+
+// memoJSON is a memo as the API answers.
+type memoJSON struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Body  string `json:"body"`
+}
+
+// waitMemo polls the API until ok holds for the project's only memo (the
+// zero memo when there is none), and returns it.
+func waitMemo(t *testing.T, a *app, pid string, ok func(memoJSON) bool) memoJSON {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		var ms []memoJSON
+		apiCall(t, a, "GET", "/projects/"+pid+"/memos", nil, &ms)
+		var m memoJSON
+		if len(ms) > 0 {
+			m = ms[0]
+		}
+		if len(ms) < 2 && ok(m) {
+			return m
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("memos %+v: not as wanted after 10 s", ms)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 // oneBrowser starts the app with the live project and one browser.
@@ -116,12 +146,20 @@ func TestLiveTwoContexts(t *testing.T) {
 	one.waitJS(t, "the memo saved", `[...document.querySelectorAll('.memo-list a')].some((e) => e.textContent.includes('Doors and fairs'))`)
 	two.waitWithin(t, "the memo in the other context", `[...document.querySelectorAll('.memo-list a')].some((e) => e.textContent.includes('Doors and fairs'))`, liveDelay)
 
-	// Undo in one (the memo's last change) shows in the other.
-	one.waitJS(t, "undo names the memo", `!!document.querySelector('.undo-btn:not([disabled])')`)
+	// The other opens the memo; undo in one (of the memo's last change)
+	// shows in the other's editor.
+	memo := waitMemo(t, a, pid, func(m memoJSON) bool { return m.Body == "Fairs come first." })
+	two.do(t, "open the memo", chromedp.Click(chromedp.CSS(`.memo-list a`)))
+	two.waitJS(t, "the memo's text", `(document.querySelector('.memo-body') || {}).value === 'Fairs come first.'`)
+	one.waitJS(t, "undo enabled", `!!document.querySelector('.undo-btn:not([disabled])')`)
 	one.do(t, "leave the text fields", chromedp.Click(chromedp.CSS(`.memos-page h1`)))
 	one.do(t, "undo", shortcut('z', chromedp.ModifierCtrl))
-	one.waitJS(t, "the undone memo gone", `![...document.querySelectorAll('.memo-list a')].some((e) => e.textContent.includes('Doors and fairs'))`)
-	two.waitWithin(t, "the undone memo gone from the other context", `![...document.querySelectorAll('.memo-list a')].some((e) => e.textContent.includes('Doors and fairs'))`, liveDelay)
+	memo = waitMemo(t, a, pid, func(m memoJSON) bool { return m.ID != memo.ID || m.Body != memo.Body || m.Title != memo.Title })
+	if memo.ID == "" {
+		two.waitWithin(t, "the undone memo gone from the other context", `![...document.querySelectorAll('.memo-list a')].some((e) => e.textContent.includes('Doors and fairs'))`, liveDelay)
+	} else {
+		two.waitWithin(t, "the undone text in the other's editor", fmt.Sprintf(`document.querySelector('.memo-body').value === %s`, jsString(memo.Body)), liveDelay)
+	}
 	noPageErrors(t, one, two)
 }
 
