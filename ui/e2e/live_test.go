@@ -139,12 +139,13 @@ func TestLiveTwoContexts(t *testing.T) {
 		waitLive(t, b)
 	}
 	one.do(t, "start a memo", chromedp.Click(chromedp.CSS(`.memos-page .page-head .btn-primary`)))
-	one.do(t, "write it",
-		chromedp.Click(chromedp.CSS(`.memo-title`)), chromedp.KeyEvent("Doors and fairs"),
-		chromedp.Click(chromedp.CSS(`.memo-body`)), chromedp.KeyEvent("Fairs come first."))
-	one.do(t, "create it", chromedp.Click(chromedp.CSS(`.memo-editor .btn-primary`)))
+	one.do(t, "title it", chromedp.Click(chromedp.CSS(`.memo-title`)), chromedp.KeyEvent("Doors and fairs"))
+	one.do(t, "create it by leaving the title", chromedp.Click(chromedp.CSS(`.memos-page h1`)))
 	one.waitJS(t, "the memo saved", `[...document.querySelectorAll('.memo-list a')].some((e) => e.textContent.includes('Doors and fairs'))`)
+	waitMemo(t, a, pid, func(m memoJSON) bool { return m.Title == "Doors and fairs" })
 	two.waitWithin(t, "the memo in the other context", `[...document.querySelectorAll('.memo-list a')].some((e) => e.textContent.includes('Doors and fairs'))`, liveDelay)
+	one.do(t, "write it", chromedp.Click(chromedp.CSS(`.memo-body`)), chromedp.KeyEvent("Fairs come first."))
+	one.do(t, "save it by leaving the text", chromedp.Click(chromedp.CSS(`.memos-page h1`)))
 
 	// The other opens the memo; undo in one (of the memo's last change)
 	// shows in the other's editor.

@@ -47,10 +47,11 @@ function Editor({ pid, memo, onSaved, onDeleted }) {
   const [dirty, setDirty] = useState(false);
   const preview = usePreview(body);
   const saved = useRef(memo);
-  // A change made elsewhere (another tab, another coder) shows here unless
-  // this editor has changes of its own not yet saved.
+  // A change made elsewhere (another tab, another coder, an undo) shows
+  // here unless this editor has changes of its own not yet saved; an
+  // answer older than what this editor saved last is not taken.
   useEffect(() => {
-    if (dirty || !memo.id || memo === saved.current) return;
+    if (dirty || !memo.id || !(memo.version > (saved.current.version || 0))) return;
     saved.current = memo;
     setTitle(memo.title || '');
     setBody(memo.body || '');
