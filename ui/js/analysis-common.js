@@ -2,9 +2,7 @@
 // the codebook, the project's quotes, export links, option controls.
 import { html, useMemo } from './lib.js';
 import { useData } from './data.js';
-import { useStore } from './store.js';
 import { get, pp } from './api.js';
-import { proj } from './state.js';
 import { navigate } from './router.js';
 
 /** LEVEL_OPTIONS are the code levels as the option lists name them. */
@@ -24,12 +22,8 @@ export const ANALYSIS_KINDS = ['code', 'quote', 'case', 'document', 'facet'];
  * {data, error, loading}; data stays the last answer while a new one loads.
  */
 export function useAnalysis(pid, path, params) {
-  const version = useStore(proj, (s) => s.codesVersion);
-  const cases = useStore(proj, (s) => s.cases);
-  const documents = useStore(proj, (s) => s.documents);
   const key = path + JSON.stringify(params || {});
-  const { data, error, loading } = useData(() => get(pp(pid, path), params),
-    [pid, key, version, cases, documents], { on: ANALYSIS_KINDS });
+  const { data, error, loading } = useData(() => get(pp(pid, path), params), [pid, key], { on: ANALYSIS_KINDS });
   return { data, error, loading };
 }
 

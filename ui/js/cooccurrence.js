@@ -20,9 +20,8 @@ const units = (unit, n) => `${n} ${UNIT_WORDS[unit][n === 1 ? 0 : 1]}`;
 
 // usePairUnits fetches the units behind the pair sel = {a, b}.
 function usePairUnits(pid, sel, opts) {
-  const version = useStore(proj, (s) => s.codesVersion);
   return useData(() => (sel ? get(pp(pid, '/cooccurrence/units'), { ...opts, a: sel.a, b: sel.b }) : null),
-    [pid, sel && sel.a, sel && sel.b, opts.unit, opts.level, version], { on: ANALYSIS_KINDS, keep: false });
+    [pid, sel && sel.a, sel && sel.b, opts.unit, opts.level], { on: ANALYSIS_KINDS, keep: false });
 }
 
 /** CooccurrenceView is the co-occurrence tab of the analysis screen. */

@@ -21,13 +21,12 @@ function Cell({ pid, code, span }) {
 
 /** GioiaPage shows the live Gioia table with its options and exports. */
 export function GioiaPage({ pid }) {
-  const version = useStore(proj, (s) => s.codesVersion);
   const facets = useStore(proj, (s) => s.facets);
   const [opts, setOpts] = useState({ counts: true, quotes: false, sections: '' });
   const first = useRef(true);
   const { data: rows, error } = useData(
     () => get(pp(pid, '/gioia'), { counts: opts.counts ? 'true' : '', quotes: opts.quotes ? 'true' : '', sections: opts.sections }),
-    [pid, version, opts.counts, opts.quotes, opts.sections],
+    [pid, opts.counts, opts.quotes, opts.sections],
     { on: ['code', 'quote', 'facet', 'case', 'document'], delay: first.current ? 0 : 120 });
   first.current = false;
 

@@ -130,4 +130,6 @@ export function startLive() {
   });
   route.subscribe(reportDocument);
   window.addEventListener('pagehide', disconnect);
+  // A page restored from the back/forward cache opens its stream again.
+  window.addEventListener('pageshow', (e) => { if (e.persisted && openPid) connect(openPid); });
 }

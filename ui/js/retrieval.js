@@ -52,9 +52,8 @@ export function QuoteRow({ pid, q, doc, code, codes, caseName }) {
 export function Retrieval({ pid, code }) {
   const codes = useStore(proj, (s) => s.codes);
   const cases = useStore(proj, (s) => s.cases);
-  const version = useStore(proj, (s) => s.codesVersion);
   const [limit, setLimit] = useState(PAGE);
-  const { data: quotes, error } = useData(() => get(pp(pid, '/quotes'), { code: code.id }), [code.id, version], { on: ['quote', 'code'] });
+  const { data: quotes, error } = useData(() => get(pp(pid, '/quotes'), { code: code.id }), [code.id], { on: ['quote', 'code'] });
   const docs = useDocTexts(pid, (quotes || []).slice(0, limit).map((q) => q.document_id));
 
   if (error) return html`<p class="error-box" role="alert">${error.message}</p>`;
