@@ -41,6 +41,8 @@ type app struct {
 	URL   string
 	Store *store.Store
 	Index *search.Index
+	// HTTP is the test server, to drop its connections.
+	HTTP *httptest.Server
 }
 
 // startApp starts the real server in-process on a fresh data directory,
@@ -98,7 +100,7 @@ func start(tb testing.TB, withSearch bool) *app {
 		}
 		st.Close()
 	})
-	return &app{URL: ts.URL, Store: st, Index: idx}
+	return &app{URL: ts.URL, Store: st, Index: idx, HTTP: ts}
 }
 
 // browser is a headless Chromium tab with the console and dialogs watched.

@@ -164,6 +164,26 @@ func TestLiveTwoContexts(t *testing.T) {
 	noPageErrors(t, one, two)
 }
 
+// TestLiveResume drops the browser's connections: the event stream
+// reconnects by itself and resumes after the last change it saw, so a
+// quote stored meanwhile shows without a reload.
+func TestLiveResume(t *testing.T) {
+	a, pid, did, b := oneBrowser(t)
+	b.do(t, "open the reader", chromedp.Navigate(a.URL+"/p/"+pid+"/d/"+did))
+	b.waitJS(t, "the reader", `!!document.querySelector('.transcript .block')`)
+	waitLive(t, b)
+	var codes []codeJSON
+	apiCall(t, a, "GET", "/projects/"+pid+"/codes", nil, &codes)
+
+	// The stream goes down; a quote is stored before it is back.
+	a.HTTP.CloseClientConnections()
+	b.waitJS(t, "the stream down", `import('/js/live.js').then((m) => !m.live.get().connected)`)
+	apiCall(t, a, "POST", "/projects/"+pid+"/quotes", map[string]any{"document_id": did, "start": 37, "end": 45, "code_ids": []string{codes[0].ID}}, nil)
+	b.waitJS(t, "the stream back", `import('/js/live.js').then((m) => m.live.get().connected)`)
+	b.waitJS(t, "the quote stored while it was down", `document.querySelectorAll('.transcript .hl').length === 1`)
+	noPageErrors(t, b)
+}
+
 // TestUndoAfterReload codes a passage, reloads the page and undoes with
 // Ctrl+Z: the quote made before the reload goes.
 func TestUndoAfterReload(t *testing.T) {
