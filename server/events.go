@@ -33,8 +33,8 @@ const (
 	streamWriteTimeout = 30 * time.Second
 )
 
-func (s *Server) registerEventRoutes(g *echo.Group) {
-	g.GET("/projects/:pid/events", s.handleEvents)
+func (s *Server) registerEventRoutes(g *routes) {
+	g.GET("/projects/:pid/events", s.handleEvents, rule{perm: permRead})
 }
 
 // changeEvent is the data of an event "change": one committed audit
@@ -106,14 +106,23 @@ func (s *Server) handleEvents(c echo.Context) error {
 	es := newEventStream(c.Response())
 	defer es.done()
 	fmt.Fprintf(&es.buf, "retry: %d\n\n", retryMillis)
-	es.event(cur, "hello", map[string]any{"seq": cur, "client": client})
+	// hello's id is where the client stands: the current change, or when
+	// it resumes, the point it resumes from, so that a drop during the
+	// replay resumes the replay.
+	replay := resume && since <= cur && cur-since <= maxReplay
+	helloID := cur
+	if replay {
+		helloID = since
+	}
+	es.event(helloID, "hello", map[string]any{"seq": cur, "client": client})
 	last := cur
-	if resume {
-		if since > cur || cur-since > maxReplay {
-			es.event(cur, "reset", map[string]any{"seq": cur})
-		} else if last, err = s.catchUp(c, es, pid, since); err != nil {
+	switch {
+	case replay:
+		if last, err = s.catchUp(c, es, pid, since); err != nil {
 			return endStream(err)
 		}
+	case resume:
+		es.event(cur, "reset", map[string]any{"seq": cur})
 	}
 	if err := es.flush(); err != nil {
 		return nil // the client went away

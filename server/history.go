@@ -16,8 +16,8 @@ import (
 // reads to find the user's undo and redo targets.
 const historyWindow = 1000
 
-func (s *Server) registerHistoryRoutes(g *echo.Group) {
-	g.GET("/projects/:pid/history", s.handleHistory)
+func (s *Server) registerHistoryRoutes(g *routes) {
+	g.GET("/projects/:pid/history", s.handleHistory, rule{perm: permRead})
 }
 
 // historyStep is a change the user can undo or redo: POST /undo with its

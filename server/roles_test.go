@@ -38,6 +38,8 @@ var wantPerms = map[string]string{
 	"PATCH /api/v1/users/:user":         "admin",
 	"POST /api/v1/users/:user/password": "admin",
 	"GET /api/v1/backup":                "admin",
+	"GET /api/v1/login-throttles":       "admin",
+	"DELETE /api/v1/login-throttles":    "admin",
 
 	"POST /api/v1/projects":        "user",
 	"POST /api/v1/projects/qdpx":   "user",
@@ -157,6 +159,8 @@ var routeCalls = map[string]routeCall{
 	"PATCH /api/v1/users/:user":         {path: "/api/v1/users/target", body: `{"disabled": false}`},
 	"POST /api/v1/users/:user/password": {path: "/api/v1/users/target/password", body: `{"password": "a long enough password"}`},
 	"GET /api/v1/backup":                {},
+	"GET /api/v1/login-throttles":       {},
+	"DELETE /api/v1/login-throttles":    {path: "/api/v1/login-throttles?account=nobody"},
 
 	"POST /api/v1/projects":        {body: `{"name": "Study {n}"}`},
 	"POST /api/v1/projects/qdpx":   {okStatus: 400}, // no file: admitted, then refused

@@ -2,6 +2,9 @@ package e2e_test
 
 import (
 	"fmt"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -164,19 +167,28 @@ func TestLiveTwoContexts(t *testing.T) {
 	noPageErrors(t, one, two)
 }
 
-// TestLiveResume drops the browser's connections: the event stream
-// reconnects by itself and resumes after the last change it saw, so a
-// quote stored meanwhile shows without a reload.
+// TestLiveResume reaches the workbench through a proxy and drops the
+// proxy's connections: the event stream reconnects by itself and resumes
+// after the last change it saw, so a quote stored meanwhile shows without
+// a reload.
 func TestLiveResume(t *testing.T) {
 	a, pid, did, b := oneBrowser(t)
-	b.do(t, "open the reader", chromedp.Navigate(a.URL+"/p/"+pid+"/d/"+did))
+	target, err := url.Parse(a.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// FlushInterval -1 passes each event on at once, as proxies for event
+	// streams are set up to.
+	proxy := httptest.NewServer(&httputil.ReverseProxy{Rewrite: func(r *httputil.ProxyRequest) { r.SetURL(target) }, FlushInterval: -1})
+	t.Cleanup(proxy.Close)
+	b.do(t, "open the reader", chromedp.Navigate(proxy.URL+"/p/"+pid+"/d/"+did))
 	b.waitJS(t, "the reader", `!!document.querySelector('.transcript .block')`)
 	waitLive(t, b)
 	var codes []codeJSON
 	apiCall(t, a, "GET", "/projects/"+pid+"/codes", nil, &codes)
 
 	// The stream goes down; a quote is stored before it is back.
-	a.HTTP.CloseClientConnections()
+	proxy.CloseClientConnections()
 	b.waitJS(t, "the stream down", `import('/js/live.js').then((m) => !m.live.get().connected)`)
 	apiCall(t, a, "POST", "/projects/"+pid+"/quotes", map[string]any{"document_id": did, "start": 37, "end": 45, "code_ids": []string{codes[0].ID}}, nil)
 	b.waitJS(t, "the stream back", `import('/js/live.js').then((m) => m.live.get().connected)`)
