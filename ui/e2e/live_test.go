@@ -180,7 +180,11 @@ func TestLiveResume(t *testing.T) {
 	// FlushInterval -1 passes each event on at once, as proxies for event
 	// streams are set up to.
 	proxy := httptest.NewServer(&httputil.ReverseProxy{Rewrite: func(r *httputil.ProxyRequest) { r.SetURL(target) }, FlushInterval: -1})
-	t.Cleanup(proxy.Close)
+	t.Cleanup(func() {
+		// The page's event stream would keep Close waiting.
+		proxy.CloseClientConnections()
+		proxy.Close()
+	})
 	b.do(t, "open the reader", chromedp.Navigate(proxy.URL+"/p/"+pid+"/d/"+did))
 	b.waitJS(t, "the reader", `!!document.querySelector('.transcript .block')`)
 	waitLive(t, b)
