@@ -158,7 +158,11 @@ func newBrowser(tb testing.TB) *browser {
 			b.mu.Lock()
 			b.dialogs = append(b.dialogs, string(ev.Type)+": "+ev.Message)
 			b.mu.Unlock()
-			chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false})
+			// A warning about unsaved changes is answered "Leave", as a
+			// person reloading on purpose would; any other dialog is
+			// dismissed.
+			leave := ev.Type == page.DialogTypeBeforeunload
+			chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: leave})
 		}
 	}()
 	return b

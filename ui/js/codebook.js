@@ -209,10 +209,15 @@ export function CodebookPanel({ pid, compact = false, selected = '' }) {
             onClick=${(e) => e.stopPropagation()}
             onKeyDown=${(e) => {
               e.stopPropagation();
-              if (e.key === 'Enter') { const v = e.currentTarget.value.trim(); setRenaming(''); if (v && v !== c.name) updateCode(pid, c.id, { name: v }, 'renaming a code'); focusRow(c.id); }
-              else if (e.key === 'Escape') { setRenaming(''); focusRow(c.id); }
+              if (e.key === 'Enter') { const v = e.currentTarget.value.trim(); e.currentTarget.dataset.done = '1'; setRenaming(''); if (v && v !== c.name) updateCode(pid, c.id, { name: v }, 'renaming a code'); focusRow(c.id); }
+              else if (e.key === 'Escape') { e.currentTarget.dataset.done = '1'; setRenaming(''); focusRow(c.id); }
             }}
-            onBlur=${() => setRenaming('')} />`
+            onBlur=${(e) => {
+              // Clicking elsewhere keeps the typed name, as Enter does.
+              const v = e.currentTarget.value.trim();
+              setRenaming('');
+              if (!e.currentTarget.dataset.done && v && v !== c.name) updateCode(pid, c.id, { name: v }, 'renaming a code');
+            }} />`
         : html`<span class="code-name">${c.name}</span>`}
       ${c.level !== 'concept' ? html`<span class=${'lvl lvl-' + c.level} title=${levelLabel(c.level)}>${shortLevel(c.level)}</span>` : null}
       ${!compact && c.level !== 'concept' && facets.length ? html`<span class="facet-chips"><${FacetChips} pid=${pid} code=${c} facets=${facets} tree=${tree} edit=${edit} /></span>` : null}

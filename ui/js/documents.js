@@ -5,6 +5,8 @@ import { useStore } from './store.js';
 import { get, patch, del, pp } from './api.js';
 import { proj, refreshProject } from './state.js';
 import { save } from './saving.js';
+import { useAutosave } from './autosave.js';
+import { draftKey } from './drafts.js';
 import { confirmDialog } from './dialog.js';
 import { Upload } from './upload.js';
 import { link } from './router.js';
@@ -40,6 +42,24 @@ function DocRow({ pid, d, cov, cases, owner }) {
   </li>`;
 }
 
+// ProjectDescription edits what the study is about (owners), saving as it
+// is typed; others read it.
+function ProjectDescription({ pid, project, owner }) {
+  const auto = useAutosave({
+    key: draftKey(pid, 'project', pid),
+    label: 'Save the project description',
+    entity: project,
+    read: (p) => ({ description: p.description || '' }),
+    names: { description: 'Description' },
+    send: (changed, all, version) => patch(pp(pid), changed, undefined, { version }),
+    onSaved: (p) => proj.update({ project: p }),
+  });
+  if (!owner) return project.description ? html`<p class="project-description">${project.description}</p>` : null;
+  return html`<div class="project-description-edit">${auto.notice}
+    <textarea class="project-description" rows="2" aria-label="Project description"
+      placeholder="What the study is about: its question, its sample…" ...${auto.bind('description')}></textarea></div>`;
+}
+
 /** Documents is the project's home screen. */
 export function Documents({ pid }) {
   const documents = useStore(proj, (s) => s.documents);
@@ -57,7 +77,8 @@ export function Documents({ pid }) {
   return html`<div class="page documents-page">
     <header class="page-head">
       <div><h1>${project.name}</h1>
-        <p class="muted">${plural(documents.length, 'transcript')} in ${plural(cases.length, 'case')}</p></div>
+        <p class="muted">${plural(documents.length, 'transcript')} in ${plural(cases.length, 'case')}</p>
+        <${ProjectDescription} pid=${pid} project=${project} owner=${owner} /></div>
       <a class="btn" href=${link(pid, 'cases')}>Case sheet</a>
     </header>
     ${documents.length === 0 ? html`<div class="empty-state"><p>${owner ? html`Start by adding interview transcripts. Then open one, select a passage and press <kbd>c</kbd> to code it.`
