@@ -5,6 +5,8 @@ import (
 	"net"
 	"net/http"
 	"path/filepath"
+	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -209,5 +211,188 @@ func TestMemoTypedRightAfterTitle(t *testing.T) {
 	}
 	if errs := b.pageErrors(); len(errs) > 0 {
 		t.Errorf("got page errors %q, want none", errs)
+	}
+}
+
+// TestReloadKeepsTyping types into a code's definition and a memo, pauses
+// 300 ms, 1 s or 5 s as a person might, and reloads: every character is
+// there after the reload (from the server, or restored from the browser's
+// draft and then saved), and the page warns before leaving only while
+// something is unsaved.
+func TestReloadKeepsTyping(t *testing.T) {
+	a := startApp(t)
+	b := newBrowser(t)
+	pid, cid := draftsStudy(t, a)
+	var memo struct{ ID string }
+	apiCall(t, a, "POST", "/projects/"+pid+"/memos", map[string]any{"title": "Field notes", "body": "Start.", "target_type": "project"}, &memo)
+	screenshotsOnFailure(t, b, nil, nil)
+
+	type field struct {
+		name, url, sel, path string
+		stored               func(map[string]any) string
+	}
+	definition := field{"definition", "/p/" + pid + "/codes/" + cid, "#md-definition", "/projects/" + pid + "/codes/" + cid,
+		func(m map[string]any) string { s, _ := m["definition"].(string); return s }}
+	memoBody := field{"memo", "/p/" + pid + "/memos/" + memo.ID, ".memo-body", "/projects/" + pid + "/memos/" + memo.ID,
+		func(m map[string]any) string { s, _ := m["body"].(string); return s }}
+	for _, tc := range []struct {
+		f     field
+		pause time.Duration
+	}{
+		{definition, 300 * time.Millisecond}, {memoBody, 300 * time.Millisecond},
+		{definition, time.Second}, {memoBody, time.Second},
+		{definition, 5 * time.Second},
+	} {
+		t.Run(tc.f.name+"-"+tc.pause.String(), func(t *testing.T) {
+			b.do(t, "open the field", chromedp.Navigate(a.URL+tc.f.url))
+			b.waitJS(t, "the field", `!!document.querySelector(`+jsString(tc.f.sel)+`)`)
+			waitAllSaved(t, b)
+			var before map[string]any
+			apiCall(t, a, "GET", tc.f.path, nil, &before)
+			want := tc.f.stored(before) + " Typed " + tc.pause.String() + " before a reload: Åsa learned in Tromsø."
+			caretToEnd(t, b, tc.f.sel)
+			dialogs := len(b.openedDialogs())
+			b.do(t, "type", chromedp.KeyEvent(" Typed "+tc.pause.String()+" before a reload: Åsa learned in Tromsø."))
+			// The person pauses, then reloads.
+			b.do(t, "pause and reload", chromedp.Sleep(tc.pause), chromedp.Reload())
+			b.waitJS(t, "the text after the reload", `(document.querySelector(`+jsString(tc.f.sel)+`) || {}).value === `+jsString(want))
+			waitStored(t, a, tc.f.path, "the text stored", func(m map[string]any) bool { return tc.f.stored(m) == want })
+			waitAllSaved(t, b)
+			if d := leftDrafts(t, b); len(d) > 0 {
+				t.Errorf("drafts after the server confirmed: got %q, want none", d)
+			}
+			warned := len(b.openedDialogs()) > dialogs
+			if tc.pause < time.Second && !warned {
+				t.Errorf("reload %s after typing: got no warning, want one (the text was not saved yet)", tc.pause)
+			}
+			if tc.pause >= 5*time.Second && warned {
+				t.Errorf("reload %s after typing: got a warning %q, want none (all was saved)", tc.pause, b.openedDialogs())
+			}
+		})
+	}
+	if errs := b.pageErrors(); len(errs) > 0 {
+		t.Errorf("got page errors %q, want none", errs)
+	}
+}
+
+// TestServerRestartLosesNothing kills the server while a definition is
+// being typed and starts it again on the same data directory: the header
+// counts the waiting change and offers Retry, the text reaches the server
+// once it is back (by Retry, and by itself), and nothing typed is lost.
+func TestServerRestartLosesNothing(t *testing.T) {
+	a := startLiveApp(t, nil)
+	b := newBrowser(t)
+	pid, cid := draftsStudy(t, &a.app)
+	path := "/projects/" + pid + "/codes/" + cid
+	screenshotsOnFailure(t, b, nil, nil)
+
+	b.do(t, "open the code", chromedp.Navigate(a.URL+"/p/"+pid+"/codes/"+cid))
+	b.waitJS(t, "the definition", `!!document.querySelector('#md-definition')`)
+	parts := []string{"Failing in Luleå", " taught the founders", " to test early", " and to listen to partners in Tromsø."}
+	b.do(t, "type", chromedp.Click(chromedp.CSS(`#md-definition`)), chromedp.KeyEvent(parts[0]))
+	waitStored(t, &a.app, path, "the first words stored", func(c storedCode) bool { return c.Definition == parts[0] })
+
+	// The server dies mid-typing; the person types on.
+	a.stop(t)
+	b.do(t, "type while the server is down", chromedp.KeyEvent(parts[1]))
+	b.waitJS(t, "the offline status", `(document.querySelector('.save-status') || {}).textContent === 'Offline: 1 change waiting'`)
+	if !eval[bool](t, b, `!!document.querySelector('.save-retry')`) {
+		t.Error("offline status: got no Retry button, want one")
+	}
+	b.do(t, "type more", chromedp.KeyEvent(parts[2]))
+	if got := saveStatus(t, b); !strings.HasPrefix(got, "Offline:") {
+		t.Errorf("status while the server is down: got %q, want it to say offline", got)
+	}
+
+	// Back: Retry sends what waits.
+	a.restart(t)
+	b.do(t, "retry", chromedp.Click(chromedp.CSS(`.save-retry`)))
+	want := parts[0] + parts[1] + parts[2]
+	waitStored(t, &a.app, path, "the text typed offline stored", func(c storedCode) bool { return c.Definition == want })
+	waitAllSaved(t, b)
+
+	// Down again: this time the page tries again by itself.
+	a.stop(t)
+	caretToEnd(t, b, "#md-definition")
+	b.do(t, "type while the server is down again", chromedp.KeyEvent(parts[3]))
+	b.waitJS(t, "the offline status", `((document.querySelector('.save-status') || {}).textContent || '').startsWith('Offline:')`)
+	a.restart(t)
+	want += parts[3]
+	waitStored(t, &a.app, path, "the text stored after the restart", func(c storedCode) bool { return c.Definition == want })
+	waitAllSaved(t, b)
+	if got := fieldValue(t, b, "#md-definition"); got != want {
+		t.Errorf("definition on screen: got %q, want %q", got, want)
+	}
+	if d := leftDrafts(t, b); len(d) > 0 {
+		t.Errorf("drafts after the server confirmed: got %q, want none", d)
+	}
+}
+
+// TestSavedOnlyWhenConfirmed holds the server's answers to a definition's
+// saves and watches the header: it says "All changes saved" only after
+// the server has stored the last text typed.
+func TestSavedOnlyWhenConfirmed(t *testing.T) {
+	var (
+		mu       sync.Mutex
+		release  = make(chan struct{})
+		arrived  = make(chan struct{}, 100)
+		lastDone atomic.Int64
+	)
+	hold := func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.Method != http.MethodPatch || !strings.Contains(r.URL.Path, "/codes/") {
+				h.ServeHTTP(w, r)
+				return
+			}
+			arrived <- struct{}{}
+			mu.Lock()
+			wait := release
+			mu.Unlock()
+			<-wait
+			h.ServeHTTP(w, r)
+			lastDone.Store(time.Now().UnixMilli())
+		})
+	}
+	a := startLiveApp(t, hold)
+	b := newBrowser(t)
+	pid, cid := draftsStudy(t, &a.app)
+	screenshotsOnFailure(t, b, nil, nil)
+
+	b.do(t, "open the code", chromedp.Navigate(a.URL+"/p/"+pid+"/codes/"+cid))
+	b.waitJS(t, "the definition", `!!document.querySelector('#md-definition')`)
+	waitAllSaved(t, b)
+	// Log every status the header shows, with the time.
+	eval[bool](t, b, `(() => {
+		window.__statusLog = [];
+		const el = document.querySelector('.save-status');
+		const note = () => window.__statusLog.push([Date.now(), el.textContent]);
+		new MutationObserver(note).observe(el, { childList: true, characterData: true, subtree: true });
+		return true; })()`)
+	b.do(t, "type", chromedp.Click(chromedp.CSS(`#md-definition`)), chromedp.KeyEvent("Learning by failing"))
+	select {
+	case <-arrived:
+	case <-time.After(15 * time.Second):
+		t.Fatal("no save reached the server 15 s after typing")
+	}
+	if got := saveStatus(t, b); got != "Saving…" {
+		t.Errorf("status while the save is held: got %q, want %q", got, "Saving…")
+	}
+	b.do(t, "type more while the save is held", chromedp.KeyEvent(", then learning by listening."))
+	if got := saveStatus(t, b); got != "Saving…" {
+		t.Errorf("status with typing not sent: got %q, want %q", got, "Saving…")
+	}
+	mu.Lock()
+	close(release)
+	mu.Unlock()
+	want := "Learning by failing, then learning by listening."
+	waitStored(t, &a.app, "/projects/"+pid+"/codes/"+cid, "the whole text stored", func(c storedCode) bool { return c.Definition == want })
+	waitAllSaved(t, b)
+	log := eval[[][]any](t, b, `window.__statusLog`)
+	done := lastDone.Load()
+	for _, e := range log {
+		at, _ := e[0].(float64)
+		if e[1] == "All changes saved" && int64(at) < done {
+			t.Errorf("status log %v: %q shown at %d, before the server stored the last text at %d", log, e[1], int64(at), done)
+		}
 	}
 }
