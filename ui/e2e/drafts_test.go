@@ -1,6 +1,7 @@
 package e2e_test
 
 import (
+	"context"
 	"errors"
 	"net"
 	"net/http"
@@ -11,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
 	"tessera/coding"
@@ -394,5 +397,192 @@ func TestSavedOnlyWhenConfirmed(t *testing.T) {
 		if e[1] == "All changes saved" && int64(at) < done {
 			t.Errorf("status log %v: %q shown at %d, before the server stored the last text at %d", log, e[1], int64(at), done)
 		}
+	}
+}
+
+// blockCodes makes this browser's requests to a code fail (as when its
+// network is down), or lets them through again.
+func blockCodes(block bool) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		if _, err := cdp.Call(ctx, t, network.Enable, network.EnableParams{}); err != nil {
+			return err
+		}
+		p := network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{}}
+		if block {
+			p.URLPatterns = append(p.URLPatterns, &network.BlockPattern{URLPattern: "*://*:*/api/v1/projects/*/codes/*", Block: true})
+		}
+		_, err := cdp.Call(ctx, t, network.SetBlockedURLs, p)
+		return err
+	})
+}
+
+// TestStaleEditGetsConflictDialog edits one code definition in two
+// browsers: the edit that started from an older version is refused, and
+// its browser shows both texts; "Keep mine" stores it, and the other
+// browser's next stale edit offers the same choice, where "Take theirs"
+// keeps the stored text. Nothing is overwritten silently.
+func TestStaleEditGetsConflictDialog(t *testing.T) {
+	a := startApp(t)
+	anna, ben := newBrowser(t), newBrowser(t)
+	pid, cid := draftsStudy(t, a)
+	path := "/projects/" + pid + "/codes/" + cid
+	screenshotsOnFailure(t, anna, nil, nil)
+	screenshotsOnFailure(t, ben, nil, nil)
+	for _, b := range []*browser{anna, ben} {
+		b.do(t, "open the code", chromedp.Navigate(a.URL+"/p/"+pid+"/codes/"+cid))
+		b.waitJS(t, "the definition", `!!document.querySelector('#md-definition')`)
+	}
+
+	// Ben's network drops while he types; Anna's text reaches the server.
+	bens := "Ben: failures abroad, told by the founders."
+	annas := "Anna: learning from a failed market entry."
+	ben.do(t, "cut Ben off", blockCodes(true))
+	ben.do(t, "Ben types", chromedp.Click(chromedp.CSS(`#md-definition`)), chromedp.KeyEvent(bens))
+	ben.waitJS(t, "Ben offline", `((document.querySelector('.save-status') || {}).textContent || '').startsWith('Offline:')`)
+	anna.do(t, "Anna types", chromedp.Click(chromedp.CSS(`#md-definition`)), chromedp.KeyEvent(annas))
+	waitStored(t, a, path, "Anna's text stored", func(c storedCode) bool { return c.Definition == annas })
+
+	// Ben is back: his save started from the old version and is refused.
+	ben.do(t, "reconnect Ben", blockCodes(false))
+	eval[bool](t, ben, `(() => { const r = document.querySelector('.save-retry'); if (r) r.click(); return true; })()`)
+	ben.waitJS(t, "the conflict dialog", `!!document.querySelector('dialog[open] .conflict')`)
+	if got := fieldValue(t, ben, "dialog[open] .conflict-mine"); got != bens {
+		t.Errorf("Ben's dialog, yours: got %q, want %q", got, bens)
+	}
+	if got := fieldValue(t, ben, "dialog[open] .conflict-theirs"); got != annas {
+		t.Errorf("Ben's dialog, theirs: got %q, want %q", got, annas)
+	}
+	var c storedCode
+	apiCall(t, a, "GET", path, nil, &c)
+	if c.Definition != annas {
+		t.Fatalf("stored while Ben chooses: got %q, want Anna's %q", c.Definition, annas)
+	}
+	ben.do(t, "keep mine", chromedp.Click(chromedp.CSS(`dialog[open] .conflict-mine-btn`)))
+	waitStored(t, a, path, "Ben's text stored", func(c storedCode) bool { return c.Definition == bens })
+	waitAllSaved(t, ben)
+
+	// Anna still holds the version before Ben's: her next words are refused
+	// too, and she takes Ben's text.
+	caretToEnd(t, anna, "#md-definition")
+	anna.do(t, "Anna types on", chromedp.KeyEvent(" More."))
+	anna.waitJS(t, "Anna's conflict dialog", `!!document.querySelector('dialog[open] .conflict')`)
+	if got := fieldValue(t, anna, "dialog[open] .conflict-theirs"); got != bens {
+		t.Errorf("Anna's dialog, theirs: got %q, want %q", got, bens)
+	}
+	if got := fieldValue(t, anna, "dialog[open] .conflict-mine"); got != annas+" More." {
+		t.Errorf("Anna's dialog, yours: got %q, want %q", got, annas+" More.")
+	}
+	anna.do(t, "take theirs", chromedp.Click(chromedp.CSS(`dialog[open] .conflict-theirs-btn`)))
+	anna.waitJS(t, "Ben's text in Anna's field", `document.querySelector('#md-definition').value === `+jsString(bens))
+	waitAllSaved(t, anna)
+	apiCall(t, a, "GET", path, nil, &c)
+	if c.Definition != bens {
+		t.Errorf("stored after Anna took theirs: got %q, want %q", c.Definition, bens)
+	}
+	for _, b := range []*browser{anna, ben} {
+		if d := leftDrafts(t, b); len(d) > 0 {
+			t.Errorf("drafts left: got %q, want none", d)
+		}
+	}
+}
+
+// TestEveryTextFieldAutosaves types into each kind of text field and never
+// leaves it: a code's name and notes, a quote's memo, a case's name and
+// attribute, the project description all reach the server while the
+// field keeps the focus. A text typed while its route is cut off, then
+// left by a reload, is listed on the next screen and restored and saved
+// when its field opens.
+func TestEveryTextFieldAutosaves(t *testing.T) {
+	a := startApp(t)
+	b := newBrowser(t)
+	pid, cid := draftsStudy(t, a)
+	var cs struct{ ID string }
+	apiCall(t, a, "POST", "/projects/"+pid+"/cases", map[string]any{"name": "Pöllö Robotics",
+		"attributes": []map[string]any{{"name": "sector", "type": "text", "value": "robots"}}}, &cs)
+	var doc docJSON
+	apiCall(t, a, "POST", "/projects/"+pid+"/documents", map[string]any{
+		"title": "CEO", "text": "Interviewer: Tell me.\nAnna: We failed in Luleå first.\n"}, &doc)
+	var q quoteJSON
+	apiCall(t, a, "POST", "/projects/"+pid+"/quotes", map[string]any{"document_id": doc.ID, "start": 22, "end": 28, "code_ids": []string{cid}}, &q)
+	screenshotsOnFailure(t, b, nil, nil)
+
+	get := func(path, field string) func() string {
+		return func() string {
+			var m map[string]any
+			apiCall(t, a, "GET", path, nil, &m)
+			s, _ := m[field].(string)
+			return s
+		}
+	}
+	attr := func() string {
+		var c struct{ Attributes []struct{ Name, Value any } }
+		apiCall(t, a, "GET", "/projects/"+pid+"/cases/"+cs.ID, nil, &c)
+		for _, at := range c.Attributes {
+			if at.Name == "sector" {
+				s, _ := at.Value.(string)
+				return s
+			}
+		}
+		return ""
+	}
+	codePath, casePath := "/projects/"+pid+"/codes/"+cid, "/projects/"+pid+"/cases/"+cs.ID
+	for _, tc := range []struct {
+		name, url, open, sel, typed, want string
+		stored                            func() string
+	}{
+		{"code name", "/p/" + pid + "/codes/" + cid, "", ".code-title", " abroad", "Learning from failure abroad", get(codePath, "name")},
+		{"inclusion", "/p/" + pid + "/codes/" + cid, "", "#md-inclusion", "Told by a founder.", "Told by a founder.", get(codePath, "inclusion")},
+		{"exclusion", "/p/" + pid + "/codes/" + cid, "", "#md-exclusion", "Plans, not events.", "Plans, not events.", get(codePath, "exclusion")},
+		{"quote memo", "/p/" + pid + "/d/" + doc.ID + "?q=" + q.ID, "", ".quote-card textarea", "Luleå was the turning point.", "Luleå was the turning point.", get("/projects/"+pid+"/quotes/"+q.ID, "memo")},
+		{"case name", "/p/" + pid + "/cases", `.sheet tbody th .cell`, ".cell-input", " Oy", "Pöllö Robotics Oy", get(casePath, "name")},
+		{"case attribute", "/p/" + pid + "/cases", `.sheet tbody td .cell`, ".cell-input", " and drones", "robots and drones", attr},
+		{"project description", "/p/" + pid, "", "textarea.project-description", "Learning from failure in Nordic SMEs.", "Learning from failure in Nordic SMEs.", get("/projects/"+pid, "description")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b.do(t, "open the screen", chromedp.Navigate(a.URL+tc.url))
+			if tc.open != "" {
+				b.waitJS(t, "the cell", `!!document.querySelector(`+jsString(tc.open)+`)`)
+				b.do(t, "open the cell", chromedp.Click(chromedp.CSS(tc.open)))
+			}
+			b.waitJS(t, "the field", `!!document.querySelector(`+jsString(tc.sel)+`)`)
+			caretToEnd(t, b, tc.sel)
+			b.do(t, "type", chromedp.KeyEvent(tc.typed))
+			deadline := time.Now().Add(15 * time.Second)
+			for tc.stored() != tc.want {
+				if time.Now().After(deadline) {
+					t.Fatalf("stored: got %q, want %q", tc.stored(), tc.want)
+				}
+				time.Sleep(100 * time.Millisecond)
+			}
+			if !eval[bool](t, b, `document.activeElement === document.querySelector(`+jsString(tc.sel)+`)`) {
+				t.Errorf("focus left the field while it saved")
+			}
+			waitAllSaved(t, b)
+		})
+	}
+
+	// Typed while the code route is cut off, then left by a reload.
+	b.do(t, "open the code", chromedp.Navigate(a.URL+"/p/"+pid+"/codes/"+cid))
+	b.waitJS(t, "the exclusion", `!!document.querySelector('#md-exclusion')`)
+	b.do(t, "cut the code route off", blockCodes(true))
+	caretToEnd(t, b, "#md-exclusion")
+	b.do(t, "type", chromedp.KeyEvent(" Nor rumours."))
+	b.waitJS(t, "offline", `((document.querySelector('.save-status') || {}).textContent || '').startsWith('Offline:')`)
+	b.do(t, "go to the documents", chromedp.Navigate(a.URL+"/p/"+pid))
+	b.waitJS(t, "the list of texts waiting", `!!document.querySelector('.drafts-waiting a')`)
+	if got := eval[string](t, b, `document.querySelector('.drafts-waiting a').textContent`); got != "Code “Learning from failure abroad”" {
+		t.Errorf("text waiting: got %q, want the code named", got)
+	}
+	b.do(t, "reconnect", blockCodes(false))
+	b.do(t, "open the text waiting", chromedp.Click(chromedp.CSS(`.drafts-waiting a`)))
+	b.waitJS(t, "the restored text", `(document.querySelector('#md-exclusion') || {}).value === 'Plans, not events. Nor rumours.'`)
+	want := "Plans, not events. Nor rumours."
+	waitStored(t, a, codePath, "the restored text stored", func(m map[string]any) bool { return m["exclusion"] == want })
+	waitAllSaved(t, b)
+	if n := eval[int](t, b, `document.querySelectorAll('.drafts-waiting').length`); n != 0 {
+		t.Errorf("texts waiting after saving: got %d lists, want none", n)
+	}
+	if errs := b.pageErrors(); len(errs) > 0 {
+		t.Errorf("got page errors %q, want none", errs)
 	}
 }

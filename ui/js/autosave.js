@@ -13,10 +13,11 @@
 //   (412) and the person sees both texts and chooses; a change of another
 //   field of the entity is carried over without asking.
 import { html, useState, useEffect, useRef } from './lib.js';
-import { save, setUnsent, unsaved } from './saving.js';
+import { useStore } from './store.js';
+import { save, saveState, setUnsent, unsaved } from './saving.js';
 import { setLeaving } from './api.js';
-import { readDraft, writeDraft, dropDraft } from './drafts.js';
-import { route } from './router.js';
+import { readDraft, writeDraft, dropDraft, listDrafts } from './drafts.js';
+import { route, link } from './router.js';
 import { openDialog } from './dialog.js';
 
 /** DELAY is how long (ms) after the last key the text is sent. */
@@ -139,7 +140,7 @@ class Saver {
     for (const f of Object.keys(values)) base[f] = this.confirmed[f];
     writeDraft(this.key, {
       values, base, version: this.version, sent: this.sent, at: Date.now(),
-      label: this.o.label, href: location.pathname + location.search,
+      label: this.o.what || this.o.label, href: location.pathname + location.search,
     });
   }
 
@@ -348,7 +349,8 @@ function ConflictBody({ close, message, fields, names, mine, theirs }) {
 
 /**
  * useAutosave edits fields of one entity. Options: key (its draft key,
- * from draftKey), label (names the save in errors), entity (as the
+ * from draftKey), label (names the save in errors), what (names the field
+ * in the list of texts waiting, label when unset), entity (as the
  * server has it; null while it does not exist yet), initial (field values
  * before it exists), read(entity) (its edited fields, {field: text}),
  * send(changed, all, version) (stores the changed fields, resolves with
@@ -403,6 +405,30 @@ export function useAutosave(o) {
     state,
     notice,
   };
+}
+
+/**
+ * DraftsWaiting lists the texts of the open project that were typed
+ * earlier (before a crash or a reload) and never saved, where their field
+ * is not on screen, each with a link to it: opening the field offers the
+ * text back.
+ */
+export function DraftsWaiting() {
+  const r = useStore(route);
+  useStore(saveState);
+  const [hidden, setHidden] = useState(false);
+  const pid = r.parts[0] === 'p' ? r.parts[1] : '';
+  if (!pid || hidden) return null;
+  const shown = new Set([...savers].map((s) => s.key));
+  const waiting = listDrafts(pid).filter((d) => !shown.has(d.key));
+  if (!waiting.length) return null;
+  return html`<div class="drafts-waiting" role="status">
+    <span><strong>Text typed earlier was not saved:</strong></span>
+    ${waiting.slice(0, 5).map((d) => html`<a class="btn btn-xs" href=${d.href || link(pid)}>${d.label || 'a text field'}</a>`)}
+    ${waiting.length > 5 ? html`<span class="muted">and ${waiting.length - 5} more</span>` : null}
+    <span class="spacer"></span>
+    <button type="button" class="btn btn-xs" onClick=${() => setHidden(true)} title="Keep them for later">Not now</button>
+  </div>`;
 }
 
 /** flushAll sends the typing of every field now. */

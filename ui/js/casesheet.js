@@ -40,6 +40,7 @@ function Cell({ pid, c, attr, label }) {
   const auto = useAutosave({
     key: draftKey(pid, 'case', c.id + '/' + f),
     label: attr ? `Save ${attr} of “${c.name}”` : 'Rename the case',
+    what: `${attr || 'Name'} of case “${c.name}”`,
     entity: c,
     read: (x) => ({ [f]: caseText(x, attr) }),
     names: { [f]: attr || 'Case name' },

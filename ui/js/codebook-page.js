@@ -39,6 +39,7 @@ function CodeDetail({ pid, code }) {
   const auto = useAutosave({
     key: draftKey(pid, 'code', code.id),
     label: 'Save code “' + code.name + '”',
+    what: 'Code “' + code.name + '”',
     entity: code,
     read: codeTexts,
     names: { name: 'Name', definition: 'Definition', inclusion: 'Inclusion', exclusion: 'Exclusion' },

@@ -48,6 +48,7 @@ function ProjectDescription({ pid, project, owner }) {
   const auto = useAutosave({
     key: draftKey(pid, 'project', pid),
     label: 'Save the project description',
+    what: 'Project description',
     entity: project,
     read: (p) => ({ description: p.description || '' }),
     names: { description: 'Description' },

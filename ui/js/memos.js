@@ -54,6 +54,7 @@ function Editor({ pid, memo, onSaved, onDeleted }) {
   const auto = useAutosave({
     key: draftKey(pid, 'memo', created.current || 'new'),
     label: created.current ? 'Save the memo' : 'Create the memo',
+    what: 'Memo “' + (memo.title || 'untitled') + '”',
     entity: memo.id ? memo : null,
     initial: memoFields(memo),
     read: memoFields,

@@ -17,6 +17,7 @@ function QuoteMemo({ pid, quote, editable }) {
   const auto = useAutosave({
     key: draftKey(pid, 'quote', quote.id),
     label: 'Save the quote memo',
+    what: 'Quote memo',
     entity: quote,
     read: quoteMemo,
     names: { memo: 'Quote memo' },
