@@ -95,6 +95,8 @@ class Saver {
   // edited follow it; the version is taken over unless someone else
   // changed a field being edited (the next save then meets the conflict).
   load(entity) {
+    // An answer older than what this saver has seen tells nothing new.
+    if (entity.version && entity.version < this.version) return;
     const vals = this.o.read(entity);
     let clash = false;
     for (const [f, v] of Object.entries(vals)) {
@@ -239,6 +241,13 @@ class Saver {
     const v = current.version || 0;
     const fields = Object.keys(this.changed()).filter((f) => f in theirs && !this.unchanged(f, theirs[f]) && !same(theirs[f], this.local[f]));
     if (!fields.length) {
+      // An answer naming no newer version would only be refused again.
+      if (v <= this.version) {
+        this.refused = message || 'the server refused the text';
+        this.settle();
+        this.notify();
+        return;
+      }
       for (const f of Object.keys(theirs)) {
         if (same(theirs[f], this.local[f])) { this.confirmed[f] = theirs[f]; this.echo[f] = theirs[f]; }
       }
