@@ -488,10 +488,10 @@ func TestStaleEditGetsConflictDialog(t *testing.T) {
 
 // TestEveryTextFieldAutosaves types into each kind of text field and never
 // leaves it: a code's name and notes, a quote's memo, a case's name and
-// attribute, the project description all reach the server while the
-// field keeps the focus. A text typed while its route is cut off, then
-// left by a reload, is listed on the next screen and restored and saved
-// when its field opens.
+// attribute, the project description, a transcript's title and details
+// all reach the server while the field keeps the focus. A text typed while
+// its route is cut off, then left by a reload, is listed on the next
+// screen and restored and saved when its field opens.
 func TestEveryTextFieldAutosaves(t *testing.T) {
 	a := startApp(t)
 	b := newBrowser(t)
@@ -526,6 +526,16 @@ func TestEveryTextFieldAutosaves(t *testing.T) {
 		return ""
 	}
 	codePath, casePath := "/projects/"+pid+"/codes/"+cid, "/projects/"+pid+"/cases/"+cs.ID
+	docPath := "/projects/" + pid + "/documents/" + doc.ID
+	role := func() string {
+		var d struct {
+			Meta struct {
+				InformantRole string `json:"informant_role"`
+			}
+		}
+		apiCall(t, a, "GET", docPath, nil, &d)
+		return d.Meta.InformantRole
+	}
 	for _, tc := range []struct {
 		name, url, open, sel, typed, want string
 		stored                            func() string
@@ -537,6 +547,8 @@ func TestEveryTextFieldAutosaves(t *testing.T) {
 		{"case name", "/p/" + pid + "/cases", `.sheet tbody th .cell`, ".cell-input", " Oy", "Pöllö Robotics Oy", get(casePath, "name")},
 		{"case attribute", "/p/" + pid + "/cases", `.sheet tbody td .cell`, ".cell-input", " and drones", "robots and drones", attr},
 		{"project description", "/p/" + pid, "", "textarea.project-description", "Learning from failure in Nordic SMEs.", "Learning from failure in Nordic SMEs.", get("/projects/"+pid, "description")},
+		{"document title", "/p/" + pid, `.doc-row button[aria-label="Details of CEO"]`, "input.doc-title", " of Pöllö", "CEO of Pöllö", get(docPath, "title")},
+		{"informant role", "/p/" + pid, `.doc-row button[aria-label="Details of CEO of Pöllö"]`, "input.doc-informant-role", "Founder and CEO", "Founder and CEO", role},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			b.do(t, "open the screen", chromedp.Navigate(a.URL+tc.url))
