@@ -1,26 +1,16 @@
 package e2e_test
 
 import (
-	"context"
 	"errors"
 	"net"
 	"net/http"
-	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
-
-	"tessera/coding"
-	"tessera/coding/search"
-	"tessera/coding/store"
-	"tessera/server"
-	"tessera/ui"
 )
 
 // liveApp is a Tessera that can be stopped and started again on the same
@@ -49,29 +39,13 @@ func startLiveApp(tb testing.TB, wrap func(http.Handler) http.Handler) *liveApp 
 // on the app's address.
 func (a *liveApp) restart(tb testing.TB) {
 	tb.Helper()
-	var ix atomic.Pointer[search.Index]
-	st, err := store.Open(filepath.Join(a.dir, "tessera.db"), store.Options{
-		OnChange: func(cs []coding.Change) {
-			if i := ix.Load(); i != nil {
-				i.Apply(cs)
-			}
-		},
-	})
-	if err != nil {
-		tb.Fatalf("open store: %v", err)
-	}
-	idx, err := search.Open(st, search.Options{Dir: filepath.Join(a.dir, "index")})
-	if err != nil {
-		st.Close()
-		tb.Fatalf("open search index: %v", err)
-	}
-	ix.Store(idx)
-	var h http.Handler = server.New(server.Config{Store: st, Search: idx, UI: ui.FS, Logger: quietLogger()}).Handler()
+	st, idx, h := openData(tb, a.dir, true)
 	if a.wrap != nil {
 		h = a.wrap(h)
 	}
 	// The address was just freed: listening again may take a moment.
 	var ln net.Listener
+	var err error
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		ln, err = net.Listen("tcp", a.addr)
@@ -212,9 +186,7 @@ func TestMemoTypedRightAfterTitle(t *testing.T) {
 	if got := eval[string](t, b, `location.pathname`); got != "/p/"+pid+"/memos/"+memos[0].ID {
 		t.Errorf("address: got %s, want the new memo's", got)
 	}
-	if errs := b.pageErrors(); len(errs) > 0 {
-		t.Errorf("got page errors %q, want none", errs)
-	}
+	checkPageErrors(t, b)
 }
 
 // TestReloadKeepsTyping types into a code's definition and a memo, pauses
@@ -273,9 +245,7 @@ func TestReloadKeepsTyping(t *testing.T) {
 			}
 		})
 	}
-	if errs := b.pageErrors(); len(errs) > 0 {
-		t.Errorf("got page errors %q, want none", errs)
-	}
+	checkPageErrors(t, b)
 }
 
 // TestServerRestartLosesNothing kills the server while a definition is
@@ -400,21 +370,8 @@ func TestSavedOnlyWhenConfirmed(t *testing.T) {
 	}
 }
 
-// blockCodes makes this browser's requests to a code fail (as when its
-// network is down), or lets them through again.
-func blockCodes(block bool) chromedp.Action[chromedp.Void] {
-	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		if _, err := cdp.Call(ctx, t, network.Enable, network.EnableParams{}); err != nil {
-			return err
-		}
-		p := network.SetBlockedURLsParams{URLPatterns: []*network.BlockPattern{}}
-		if block {
-			p.URLPatterns = append(p.URLPatterns, &network.BlockPattern{URLPattern: "*://*:*/api/v1/projects/*/codes/*", Block: true})
-		}
-		_, err := cdp.Call(ctx, t, network.SetBlockedURLs, p)
-		return err
-	})
-}
+// codeRoutes are the API routes of single codes.
+const codeRoutes = "*://*:*/api/v1/projects/*/codes/*"
 
 // TestStaleEditGetsConflictDialog edits one code definition in two
 // browsers: the edit that started from an older version is refused, and
@@ -436,14 +393,14 @@ func TestStaleEditGetsConflictDialog(t *testing.T) {
 	// Ben's network drops while he types; Anna's text reaches the server.
 	bens := "Ben: failures abroad, told by the founders."
 	annas := "Anna: learning from a failed market entry."
-	ben.do(t, "cut Ben off", blockCodes(true))
+	ben.do(t, "cut Ben off", blockRequests(codeRoutes))
 	ben.do(t, "Ben types", chromedp.Click(chromedp.CSS(`#md-definition`)), chromedp.KeyEvent(bens))
 	ben.waitJS(t, "Ben offline", `((document.querySelector('.save-status') || {}).textContent || '').startsWith('Offline:')`)
 	anna.do(t, "Anna types", chromedp.Click(chromedp.CSS(`#md-definition`)), chromedp.KeyEvent(annas))
 	waitStored(t, a, path, "Anna's text stored", func(c storedCode) bool { return c.Definition == annas })
 
 	// Ben is back: his save started from the old version and is refused.
-	ben.do(t, "reconnect Ben", blockCodes(false))
+	ben.do(t, "reconnect Ben", blockRequests())
 	eval[bool](t, ben, `(() => { const r = document.querySelector('.save-retry'); if (r) r.click(); return true; })()`)
 	ben.waitJS(t, "the conflict dialog", `!!document.querySelector('dialog[open] .conflict')`)
 	if got := fieldValue(t, ben, "dialog[open] .conflict-mine"); got != bens {
@@ -576,7 +533,7 @@ func TestEveryTextFieldAutosaves(t *testing.T) {
 	// Typed while the code route is cut off, then left by a reload.
 	b.do(t, "open the code", chromedp.Navigate(a.URL+"/p/"+pid+"/codes/"+cid))
 	b.waitJS(t, "the exclusion", `!!document.querySelector('#md-exclusion')`)
-	b.do(t, "cut the code route off", blockCodes(true))
+	b.do(t, "cut the code route off", blockRequests(codeRoutes))
 	caretToEnd(t, b, "#md-exclusion")
 	b.do(t, "type", chromedp.KeyEvent(" Nor rumours."))
 	b.waitJS(t, "offline", `((document.querySelector('.save-status') || {}).textContent || '').startsWith('Offline:')`)
@@ -585,7 +542,7 @@ func TestEveryTextFieldAutosaves(t *testing.T) {
 	if got := eval[string](t, b, `document.querySelector('.drafts-waiting a').textContent`); got != "Code “Learning from failure abroad”" {
 		t.Errorf("text waiting: got %q, want the code named", got)
 	}
-	b.do(t, "reconnect", blockCodes(false))
+	b.do(t, "reconnect", blockRequests())
 	b.do(t, "open the text waiting", chromedp.Click(chromedp.CSS(`.drafts-waiting a`)))
 	b.waitJS(t, "the restored text", `(document.querySelector('#md-exclusion') || {}).value === 'Plans, not events. Nor rumours.'`)
 	want := "Plans, not events. Nor rumours."
@@ -594,7 +551,5 @@ func TestEveryTextFieldAutosaves(t *testing.T) {
 	if n := eval[int](t, b, `document.querySelectorAll('.drafts-waiting').length`); n != 0 {
 		t.Errorf("texts waiting after saving: got %d lists, want none", n)
 	}
-	if errs := b.pageErrors(); len(errs) > 0 {
-		t.Errorf("got page errors %q, want none", errs)
-	}
+	checkPageErrors(t, b)
 }
