@@ -29,6 +29,10 @@ type Document struct {
 	Order     int       `json:"order"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
+	// Version counts the entity's states: 1 when created, one more with
+	// every update (undo included). Clients send it back (If-Match) so
+	// that an update made from an outdated copy is refused.
+	Version int `json:"version"`
 }
 
 // DocumentMeta is the interview metadata researchers record.
@@ -150,6 +154,9 @@ type DocumentUpdate struct {
 	RenameSpeakers map[string]string `json:"rename_speakers"`
 	// SpeakerRoles maps speaker names to roles.
 	SpeakerRoles map[string]string `json:"speaker_roles"`
+	// IfVersion, when not zero, refuses the update (ESTALE) unless the
+	// stored version is this one: the client edited an outdated copy.
+	IfVersion int `json:"-"`
 }
 
 // Apply copies the set fields of u onto d (which must hold its turns) and

@@ -29,6 +29,10 @@ type Memo struct {
 	Author     string    `json:"author"`
 	CreatedAt  time.Time `json:"created_at"`
 	UpdatedAt  time.Time `json:"updated_at"`
+	// Version counts the entity's states: 1 when created, one more with
+	// every update (undo included). Clients send it back (If-Match) so
+	// that an update made from an outdated copy is refused.
+	Version int `json:"version"`
 }
 
 // Validate reports whether the memo can be stored. The target's existence
@@ -61,6 +65,9 @@ func (m *Memo) Validate() error {
 type MemoUpdate struct {
 	Title *string `json:"title"`
 	Body  *string `json:"body"`
+	// IfVersion, when not zero, refuses the update (ESTALE) unless the
+	// stored version is this one: the client edited an outdated copy.
+	IfVersion int `json:"-"`
 }
 
 // MemoFilter selects memos; empty fields match all.

@@ -20,6 +20,10 @@ type Project struct {
 	Language  string    `json:"language"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
+	// Version counts the entity's states: 1 when created, one more with
+	// every update (undo included). Clients send it back (If-Match) so
+	// that an update made from an outdated copy is refused.
+	Version int `json:"version"`
 }
 
 // Validate reports whether the project can be stored.
@@ -33,6 +37,9 @@ type ProjectUpdate struct {
 	Name        *string `json:"name"`
 	Description *string `json:"description"`
 	Language    *string `json:"language"`
+	// IfVersion, when not zero, refuses the update (ESTALE) unless the
+	// stored version is this one: the client edited an outdated copy.
+	IfVersion int `json:"-"`
 }
 
 // Apply copies the set fields of u onto p and validates the result.

@@ -147,7 +147,7 @@ func TestAPI(t *testing.T) {
 		{name: "create code bad level", method: "POST", path: "/projects/{pid}/codes", body: `{"name": "Bad", "level": "chapter"}`, wantStatus: 400, wantBody: "not concept, theme or dimension"},
 		{name: "create code bad colour", method: "POST", path: "/projects/{pid}/codes", body: `{"name": "Bad", "color": "red"}`, wantStatus: 400, wantBody: "#rrggbb"},
 		{name: "create code duplicate", method: "POST", path: "/projects/{pid}/codes", body: `{"name": "trial and error", "parent_id": "{theme}"}`, wantStatus: 409},
-		{name: "list codes with counts", method: "GET", path: "/projects/{pid}/codes", wantStatus: 200, wantBody: `"name":"Learning from failure","definition":"","inclusion":"","exclusion":"","color":"#f2c94c","order":0,"facets":{},"created_at":"2026-03-14T09:30:00Z","updated_at":"2026-03-14T09:30:00Z","counts":{"quotes":1,"documents":1,"cases":1}}`},
+		{name: "list codes with counts", method: "GET", path: "/projects/{pid}/codes", wantStatus: 200, wantBody: `"name":"Learning from failure","definition":"","inclusion":"","exclusion":"","color":"#f2c94c","order":0,"facets":{},"created_at":"2026-03-14T09:30:00Z","updated_at":"2026-03-14T09:30:00Z","version":1,"counts":{"quotes":1,"documents":1,"cases":1}}`},
 		{name: "get code", method: "GET", path: "/projects/{pid}/codes/{concept}", wantStatus: 200, wantBody: "Trade fair failure"},
 		{name: "get missing code", method: "GET", path: "/projects/{pid}/codes/nope", wantStatus: 404},
 		{name: "rename code", method: "PATCH", path: "/projects/{pid}/codes/{c2}", body: `{"name": "Trial and error in Luleå"}`, wantStatus: 200, wantBody: "Trial and error in Luleå"},

@@ -150,6 +150,10 @@ var routeRules = map[string]rule{
 	"GET /api/v1/projects/:pid/audit":        {perm: permRead, selfAudit: true},
 	"GET /api/v1/projects/:pid/audit/export": {perm: permRead, selfAudit: true},
 	"POST /api/v1/projects/:pid/undo":        {perm: permCode, own: "undo"},
+
+	// Live views: the event stream and presence.
+	"GET /api/v1/projects/:pid/events":   {perm: permRead},
+	"PUT /api/v1/projects/:pid/presence": {perm: permRead},
 }
 
 // Route is one route of the server with the permission it requires in

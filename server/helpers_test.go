@@ -10,10 +10,13 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 	"unicode/utf8"
 
+	"tessera/coding"
+	"tessera/coding/search"
 	"tessera/coding/store"
 	"tessera/server"
 )
@@ -28,25 +31,53 @@ type testServer struct {
 	store *store.Store
 }
 
-// mustStart starts a server; adjust may change the config first.
-func mustStart(t *testing.T, ui fs.FS, adjust func(*server.Config)) *testServer {
+// changeHook passes the store's commits on to the search index and the
+// server once they exist, as tessera serve wires them.
+type changeHook struct {
+	index  atomic.Pointer[search.Index]
+	server atomic.Pointer[server.Server]
+}
+
+func (h *changeHook) onChange(cs []coding.Change) {
+	if i := h.index.Load(); i != nil {
+		i.Apply(cs)
+	}
+	if s := h.server.Load(); s != nil {
+		s.Notify(cs)
+	}
+}
+
+// mustOpenStore opens a store in dir on the frozen clock, reporting its
+// commits to hook.
+func mustOpenStore(t *testing.T, dir string, hook *changeHook) *store.Store {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "tessera.db"), store.Options{Now: func() time.Time { return frozen }})
+	st, err := store.Open(filepath.Join(dir, "tessera.db"), store.Options{Now: func() time.Time { return frozen }, OnChange: hook.onChange})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// mustStart starts a server; adjust may change the config first.
+func mustStart(t *testing.T, ui fs.FS, adjust func(*server.Config)) *testServer {
+	t.Helper()
+	hook := &changeHook{}
+	st := mustOpenStore(t, t.TempDir(), hook)
 	cfg := server.Config{
-		Store:   st,
-		UI:      ui,
-		Coder:   "tester",
-		Logger:  slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Version: "1.2.3-test",
+		Store:     st,
+		UI:        ui,
+		Coder:     "tester",
+		Logger:    slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Version:   "1.2.3-test",
+		Heartbeat: testHeartbeat,
 	}
 	if adjust != nil {
 		adjust(&cfg)
 	}
-	hs := httptest.NewServer(server.New(cfg).Handler())
+	srv := server.New(cfg)
+	hook.server.Store(srv)
+	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(hs.Close)
 	return &testServer{t: t, url: hs.URL, store: st}
 }

@@ -11,13 +11,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"testing"
-	"time"
 
-	"tessera/coding"
 	"tessera/coding/search"
-	"tessera/coding/store"
 	"tessera/server"
 )
 
@@ -26,31 +22,23 @@ import (
 func mustStartWithSearch(t *testing.T) *testServer {
 	t.Helper()
 	dir := t.TempDir()
-	var ix atomic.Pointer[search.Index]
-	st, err := store.Open(filepath.Join(dir, "tessera.db"), store.Options{
-		Now: func() time.Time { return frozen },
-		OnChange: func(cs []coding.Change) {
-			if i := ix.Load(); i != nil {
-				i.Apply(cs)
-			}
-		},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	hook := &changeHook{}
+	st := mustOpenStore(t, dir, hook)
 	index, err := search.Open(st, search.Options{Dir: filepath.Join(dir, "index")})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { index.Close() })
-	ix.Store(index)
-	hs := httptest.NewServer(server.New(server.Config{
-		Store:  st,
-		Search: index,
-		Coder:  "tester",
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-	}).Handler())
+	hook.index.Store(index)
+	srv := server.New(server.Config{
+		Store:     st,
+		Search:    index,
+		Coder:     "tester",
+		Logger:    slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Heartbeat: testHeartbeat,
+	})
+	hook.server.Store(srv)
+	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(hs.Close)
 	return &testServer{t: t, url: hs.URL, store: st}
 }

@@ -11,13 +11,11 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"tessera/coding"
 	"tessera/coding/search"
-	"tessera/coding/store"
 	"tessera/server"
 )
 
@@ -61,25 +59,14 @@ type teamServer struct {
 func mustStartTeam(t *testing.T, adjust func(*server.Config)) *teamServer {
 	t.Helper()
 	dir := t.TempDir()
-	var ix atomic.Pointer[search.Index]
-	st, err := store.Open(filepath.Join(dir, "tessera.db"), store.Options{
-		Now: func() time.Time { return frozen },
-		OnChange: func(cs []coding.Change) {
-			if i := ix.Load(); i != nil {
-				i.Apply(cs)
-			}
-		},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	hook := &changeHook{}
+	st := mustOpenStore(t, dir, hook)
 	index, err := search.Open(st, search.Options{Dir: filepath.Join(dir, "index")})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { index.Close() })
-	ix.Store(index)
+	hook.index.Store(index)
 	clk := &clock{t: frozen}
 	cfg := server.Config{
 		Store:          st,
@@ -89,11 +76,13 @@ func mustStartTeam(t *testing.T, adjust func(*server.Config)) *teamServer {
 		Team:           true,
 		Now:            clk.Now,
 		PasswordParams: cheap,
+		Heartbeat:      testHeartbeat,
 	}
 	if adjust != nil {
 		adjust(&cfg)
 	}
 	srv := server.New(cfg)
+	hook.server.Store(srv)
 	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(hs.Close)
 	ts := &teamServer{testServer: &testServer{t: t, url: hs.URL, store: st}, clock: clk, srv: srv}

@@ -11,6 +11,7 @@ import (
 	"tessera/coding"
 	"tessera/coding/search"
 	"tessera/coding/store"
+	"tessera/server"
 )
 
 // defaultDataDir is where data lives when --data is not given.
@@ -22,6 +23,9 @@ type app struct {
 	dir   string
 	store *store.Store
 	index *search.Index
+	// live, once serving, hears of every commit after the index, for
+	// the server's event streams.
+	live atomic.Pointer[server.Server]
 }
 
 // openApp opens (creating if needed) the data directory. With withIndex
@@ -32,14 +36,15 @@ func openApp(ctx context.Context, dir string, withIndex bool, progress io.Writer
 		return nil, fmt.Errorf("create data directory: %w", err)
 	}
 	var ix atomic.Pointer[search.Index]
-	opts := store.Options{}
-	if withIndex {
-		opts.OnChange = func(cs []coding.Change) {
-			if i := ix.Load(); i != nil {
-				i.Apply(cs)
-			}
+	a := &app{dir: dir}
+	opts := store.Options{OnChange: func(cs []coding.Change) {
+		if i := ix.Load(); i != nil {
+			i.Apply(cs)
 		}
-	}
+		if srv := a.live.Load(); srv != nil {
+			srv.Notify(cs)
+		}
+	}}
 	st, err := store.Open(filepath.Join(dir, "tessera.db"), opts)
 	if err != nil {
 		if coding.ErrorCode(err) == coding.ECONFLICT {
@@ -47,7 +52,7 @@ func openApp(ctx context.Context, dir string, withIndex bool, progress io.Writer
 		}
 		return nil, err
 	}
-	a := &app{dir: dir, store: st}
+	a.store = st
 	if !withIndex {
 		return a, nil
 	}

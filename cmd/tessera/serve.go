@@ -174,7 +174,10 @@ func (m *Main) serveWith(ctx context.Context, a *app, addr string, opt serveOpti
 		defer os.Remove(filepath.Join(a.dir, tokenFile))
 	}
 	srv := server.New(cfg)
+	a.live.Store(srv)
+	defer a.live.Store(nil)
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, TLSConfig: tlsConfig}
+	hs.RegisterOnShutdown(srv.CloseStreams) // event streams never end by themselves
 	scheme := "http"
 	if tlsConfig != nil {
 		scheme = "https"

@@ -189,6 +189,9 @@ func (s *Store) UpdateQuote(ctx context.Context, pid, id string, u coding.QuoteU
 		if q, err = t.findQuote(pid, id); err != nil {
 			return err
 		}
+		if err := checkVersion("quote", q.Version, u.IfVersion); err != nil {
+			return err
+		}
 		if u.Start != nil || u.End != nil {
 			if u.Start != nil {
 				q.Start = *u.Start
