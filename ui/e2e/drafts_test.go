@@ -553,3 +553,39 @@ func TestEveryTextFieldAutosaves(t *testing.T) {
 	}
 	checkPageErrors(t, b)
 }
+
+// TestOtherFieldChangeIsKept edits a memo's text while someone else
+// renames it: the refused save is sent again on top of their version
+// without asking, and both changes stand.
+func TestOtherFieldChangeIsKept(t *testing.T) {
+	a := startApp(t)
+	b := newBrowser(t)
+	pid, _ := draftsStudy(t, a)
+	var memo struct{ ID string }
+	apiCall(t, a, "POST", "/projects/"+pid+"/memos", map[string]any{"title": "Field notes", "body": "Day one.", "target_type": "project"}, &memo)
+	path := "/projects/" + pid + "/memos/" + memo.ID
+	screenshotsOnFailure(t, b, nil, nil)
+
+	b.do(t, "open the memo", chromedp.Navigate(a.URL+"/p/"+pid+"/memos/"+memo.ID))
+	b.waitJS(t, "the memo", `(document.querySelector('.memo-body') || {}).value === 'Day one.'`)
+	b.do(t, "cut the memo route off", blockRequests("*://*:*/api/v1/projects/*/memos/*"))
+	caretToEnd(t, b, ".memo-body")
+	b.do(t, "type", chromedp.KeyEvent(" Day two in Tromsø."))
+	b.waitJS(t, "offline", `((document.querySelector('.save-status') || {}).textContent || '').startsWith('Offline:')`)
+	apiCall(t, a, "PATCH", path, map[string]any{"title": "Field notes, Nordic trip"}, nil)
+	b.do(t, "reconnect", blockRequests())
+	eval[bool](t, b, `(() => { const r = document.querySelector('.save-retry'); if (r) r.click(); return true; })()`)
+
+	type memoJSON struct{ Title, Body string }
+	waitStored(t, a, path, "both changes stored", func(m memoJSON) bool {
+		return m.Title == "Field notes, Nordic trip" && m.Body == "Day one. Day two in Tromsø."
+	})
+	waitAllSaved(t, b)
+	if got := fieldValue(t, b, ".memo-title"); got != "Field notes, Nordic trip" {
+		t.Errorf("title on screen: got %q, want the new one", got)
+	}
+	if n := eval[int](t, b, `document.querySelectorAll('dialog[open]').length`); n != 0 {
+		t.Errorf("got %d dialogs open, want none (no field was changed twice)", n)
+	}
+	checkPageErrors(t, b)
+}

@@ -248,8 +248,14 @@ class Saver {
         this.notify();
         return;
       }
+      // Fields not being edited take their text; fields being edited keep
+      // the person's, sent again on top of the current version.
       for (const f of Object.keys(theirs)) {
-        if (same(theirs[f], this.local[f])) { this.confirmed[f] = theirs[f]; this.echo[f] = theirs[f]; }
+        if (same(this.local[f], this.confirmed[f]) || same(theirs[f], this.local[f])) {
+          this.local[f] = theirs[f];
+          this.confirmed[f] = theirs[f];
+          delete this.echo[f];
+        }
       }
       this.version = v;
       this.persist();

@@ -62,7 +62,7 @@ function Editor({ pid, memo, onSaved, onDeleted }) {
     // A memo is stored once it has a title or text and says what it is about.
     ready: (v) => !!(v.title || v.body) && (v.target_type === 'project' || !!v.target_id),
     send: (changed, all, version) => (created.current
-      ? patch(pp(pid, '/memos/' + created.current), { title: all.title, body: all.body }, undefined, { version })
+      ? patch(pp(pid, '/memos/' + created.current), { title: changed.title, body: changed.body }, undefined, { version })
       : post(pp(pid, '/memos'), {
         title: all.title, body: all.body, target_type: all.target_type,
         target_id: all.target_type === 'project' ? '' : all.target_id,
