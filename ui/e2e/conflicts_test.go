@@ -31,13 +31,13 @@ func TestStaleEditGetsConflictDialog(t *testing.T) {
 	annas := "Anna: learning from a failed market entry."
 	ben.do(t, "cut Ben off", blockRequests(codeRoutes))
 	ben.do(t, "Ben types", chromedp.Click(chromedp.CSS(`#md-definition`)), chromedp.KeyEvent(bens))
-	ben.waitJS(t, "Ben offline", `((document.querySelector('.save-status') || {}).textContent || '').startsWith('Offline:')`)
+	waitOffline(t, ben)
 	anna.do(t, "Anna types", chromedp.Click(chromedp.CSS(`#md-definition`)), chromedp.KeyEvent(annas))
 	waitStored(t, a, path, "Anna's text stored", func(c storedCode) bool { return c.Definition == annas })
 
 	// Ben is back: his save started from the old version and is refused.
 	ben.do(t, "reconnect Ben", blockRequests())
-	eval[bool](t, ben, `(() => { const r = document.querySelector('.save-retry'); if (r) r.click(); return true; })()`)
+	pressRetry(t, ben)
 	ben.waitJS(t, "the conflict dialog", `!!document.querySelector('dialog[open] .conflict')`)
 	if got := fieldValue(t, ben, "dialog[open] .conflict-mine"); got != bens {
 		t.Errorf("Ben's dialog, yours: got %q, want %q", got, bens)
@@ -96,10 +96,10 @@ func TestOtherFieldChangeIsKept(t *testing.T) {
 	b.do(t, "cut the memo route off", blockRequests("*://*:*/api/v1/projects/*/memos/*"))
 	caretToEnd(t, b, ".memo-body")
 	b.do(t, "type", chromedp.KeyEvent(" Day two in Tromsø."))
-	b.waitJS(t, "offline", `((document.querySelector('.save-status') || {}).textContent || '').startsWith('Offline:')`)
+	waitOffline(t, b)
 	apiCall(t, a, "PATCH", path, map[string]any{"title": "Field notes, Nordic trip"}, nil)
 	b.do(t, "reconnect", blockRequests())
-	eval[bool](t, b, `(() => { const r = document.querySelector('.save-retry'); if (r) r.click(); return true; })()`)
+	pressRetry(t, b)
 
 	type memoJSON struct{ Title, Body string }
 	waitStored(t, a, path, "both changes stored", func(m memoJSON) bool {
@@ -130,7 +130,7 @@ func TestRestoredDraftMeetsNewerText(t *testing.T) {
 	b.waitJS(t, "the definition", `!!document.querySelector('#md-definition')`)
 	b.do(t, "cut the code route off", blockRequests(codeRoutes))
 	b.do(t, "type", chromedp.Click(chromedp.CSS(`#md-definition`)), chromedp.KeyEvent("Mine: failure abroad."))
-	b.waitJS(t, "offline", `((document.querySelector('.save-status') || {}).textContent || '').startsWith('Offline:')`)
+	waitOffline(t, b)
 	apiCall(t, a, "PATCH", path, map[string]any{"definition": "Theirs: failure at home."}, nil)
 	b.do(t, "reconnect and reload", blockRequests(), chromedp.Reload())
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -11,6 +12,12 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"tessera/coding"
+	"tessera/coding/search"
+	"tessera/coding/store"
+	"tessera/server"
+	"tessera/ui"
 )
 
 // liveApp is a Tessera that can be stopped and started again on the same
@@ -21,7 +28,9 @@ type liveApp struct {
 	addr string
 	wrap func(http.Handler) http.Handler
 	srv  *http.Server
-	done chan struct{}
+	// streams is the Tessera server, whose event streams end on stop.
+	streams *server.Server
+	done    chan struct{}
 }
 
 // startLiveApp starts the real server on a fresh data directory; wrap, if
@@ -39,13 +48,36 @@ func startLiveApp(tb testing.TB, wrap func(http.Handler) http.Handler) *liveApp 
 // on the app's address.
 func (a *liveApp) restart(tb testing.TB) {
 	tb.Helper()
-	st, idx, h := openData(tb, a.dir, true)
+	var ix atomic.Pointer[search.Index]
+	var live atomic.Pointer[server.Server]
+	st, err := store.Open(filepath.Join(a.dir, "tessera.db"), store.Options{
+		OnChange: func(cs []coding.Change) {
+			if i := ix.Load(); i != nil {
+				i.Apply(cs)
+			}
+			if s := live.Load(); s != nil {
+				s.Notify(cs)
+			}
+		},
+	})
+	if err != nil {
+		tb.Fatalf("open store: %v", err)
+	}
+	idx, err := search.Open(st, search.Options{Dir: filepath.Join(a.dir, "index")})
+	if err != nil {
+		st.Close()
+		tb.Fatalf("open search index: %v", err)
+	}
+	ix.Store(idx)
+	srv := server.New(server.Config{Store: st, Search: idx, UI: ui.FS, Logger: quietLogger()})
+	live.Store(srv)
+	a.streams = srv
+	var h http.Handler = srv.Handler()
 	if a.wrap != nil {
 		h = a.wrap(h)
 	}
 	// The address was just freed: listening again may take a moment.
 	var ln net.Listener
-	var err error
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		ln, err = net.Listen("tcp", a.addr)
@@ -77,11 +109,20 @@ func (a *liveApp) stop(tb testing.TB) {
 	if a.srv == nil {
 		return
 	}
+	a.streams.CloseStreams()
 	a.srv.Close()
 	<-a.done
 	a.srv = nil
 	a.Index.Close()
 	a.Store.Close()
+}
+
+// checkPageErrors fails the test when the page threw or logged errors.
+func checkPageErrors(tb testing.TB, b *browser) {
+	tb.Helper()
+	if errs := b.pageErrors(); len(errs) > 0 {
+		tb.Errorf("got page errors %q, want none", errs)
+	}
 }
 
 // draftsStudy makes a project with one code and returns their IDs.
@@ -142,6 +183,19 @@ func saveStatus(tb testing.TB, b *browser) string {
 func waitAllSaved(tb testing.TB, b *browser) {
 	tb.Helper()
 	b.waitJS(tb, "all changes saved", `(document.querySelector('.save-status') || {}).textContent === 'All changes saved'`)
+}
+
+// waitOffline waits for the header to say the server cannot be reached.
+func waitOffline(tb testing.TB, b *browser) {
+	tb.Helper()
+	b.waitJS(tb, "the offline status", `((document.querySelector('.save-status') || {}).textContent || '').startsWith('Offline:')`)
+}
+
+// pressRetry presses the header's Retry, unless the page already tried
+// again by itself and it is gone.
+func pressRetry(tb testing.TB, b *browser) {
+	tb.Helper()
+	eval[bool](tb, b, `(() => { const r = document.querySelector('.save-retry'); if (r) r.click(); return true; })()`)
 }
 
 // leftDrafts lists the drafts the browser still keeps.
@@ -288,7 +342,7 @@ func TestServerRestartLosesNothing(t *testing.T) {
 	a.stop(t)
 	caretToEnd(t, b, "#md-definition")
 	b.do(t, "type while the server is down again", chromedp.KeyEvent(parts[3]))
-	b.waitJS(t, "the offline status", `((document.querySelector('.save-status') || {}).textContent || '').startsWith('Offline:')`)
+	waitOffline(t, b)
 	a.restart(t)
 	want += parts[3]
 	waitStored(t, &a.app, path, "the text stored after the restart", func(c storedCode) bool { return c.Definition == want })
@@ -463,7 +517,7 @@ func TestEveryTextFieldAutosaves(t *testing.T) {
 	b.do(t, "cut the code route off", blockRequests(codeRoutes))
 	caretToEnd(t, b, "#md-exclusion")
 	b.do(t, "type", chromedp.KeyEvent(" Nor rumours."))
-	b.waitJS(t, "offline", `((document.querySelector('.save-status') || {}).textContent || '').startsWith('Offline:')`)
+	waitOffline(t, b)
 	b.do(t, "go to the documents", chromedp.Navigate(a.URL+"/p/"+pid))
 	b.waitJS(t, "the list of texts waiting", `!!document.querySelector('.drafts-waiting a')`)
 	if got := eval[string](t, b, `document.querySelector('.drafts-waiting a').textContent`); got != "Code “Learning from failure abroad”" {

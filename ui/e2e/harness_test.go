@@ -59,22 +59,7 @@ func startAppWithoutSearch(tb testing.TB) *app {
 
 func start(tb testing.TB, withSearch bool) *app {
 	tb.Helper()
-	st, idx, h := openData(tb, tb.TempDir(), withSearch)
-	ts := httptest.NewServer(h)
-	tb.Cleanup(func() {
-		ts.Close()
-		if idx != nil {
-			idx.Close()
-		}
-		st.Close()
-	})
-	return &app{URL: ts.URL, Store: st, Index: idx}
-}
-
-// openData opens the store of data directory dir and, withSearch, the
-// search index following it, and returns them with the server's handler.
-func openData(tb testing.TB, dir string, withSearch bool) (*store.Store, *search.Index, http.Handler) {
-	tb.Helper()
+	dir := tb.TempDir()
 	var ix atomic.Pointer[search.Index]
 	st, err := store.Open(filepath.Join(dir, "tessera.db"), store.Options{
 		OnChange: func(cs []coding.Change) {
@@ -97,15 +82,15 @@ func openData(tb testing.TB, dir string, withSearch bool) (*store.Store, *search
 		ix.Store(idx)
 		cfg.Search = idx
 	}
-	return st, idx, server.New(cfg).Handler()
-}
-
-// checkPageErrors fails the test when the page threw or logged errors.
-func checkPageErrors(tb testing.TB, b *browser) {
-	tb.Helper()
-	if errs := b.pageErrors(); len(errs) > 0 {
-		tb.Errorf("got page errors %q, want none", errs)
-	}
+	ts := httptest.NewServer(server.New(cfg).Handler())
+	tb.Cleanup(func() {
+		ts.Close()
+		if idx != nil {
+			idx.Close()
+		}
+		st.Close()
+	})
+	return &app{URL: ts.URL, Store: st, Index: idx}
 }
 
 // browser is a headless Chromium tab with the console and dialogs watched.

@@ -194,3 +194,11 @@ export function resizeQuote(pid, quote, start, end) {
   record({ label: 'resizing a quote', undo: () => to(old), redo: () => to({ start, end }) });
   save('Resize a quote', () => to({ start, end }), () => put(quote)).catch(() => {});
 }
+
+/** setQuoteMemo saves the quote's memo. */
+export function setQuoteMemo(pid, quote, memo) {
+  put({ ...quote, memo });
+  return save('Save the quote memo', async () => {
+    put(await patch(pp(pid, '/quotes/' + encodeURIComponent(resolve(quote.id))), { memo }));
+  });
+}
