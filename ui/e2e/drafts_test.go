@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"tessera/coding"
 	"tessera/coding/search"
@@ -511,6 +512,27 @@ func TestEveryTextFieldAutosaves(t *testing.T) {
 		})
 	}
 
+	// Renaming in the tree: clicking elsewhere keeps the name, Escape drops it.
+	b.do(t, "open the codebook", chromedp.Navigate(a.URL+"/p/"+pid+"/codes"))
+	b.waitJS(t, "the tree", `!!document.querySelector('.tree-row')`)
+	b.do(t, "rename", chromedp.Focus(chromedp.CSS(`.tree-row`)), chromedp.KeyEvent(kb.F2))
+	b.waitJS(t, "the name field", `document.activeElement && document.activeElement.classList.contains('rename')`)
+	b.do(t, "type a name and click elsewhere", chromedp.KeyEvent("Failing forward"), chromedp.Click(chromedp.CSS(`.codebook-head`)))
+	waitStored(t, a, codePath, "the name kept", func(m map[string]any) bool { return m["name"] == "Failing forward" })
+	b.do(t, "rename again", chromedp.Focus(chromedp.CSS(`.tree-row`)), chromedp.KeyEvent(kb.F2))
+	b.waitJS(t, "the name field", `document.activeElement && document.activeElement.classList.contains('rename')`)
+	b.do(t, "type and cancel", chromedp.KeyEvent("Dropped"), chromedp.KeyEvent(kb.Escape))
+	b.waitJS(t, "the row again", `!document.querySelector('.tree-row .rename')`)
+	waitAllSaved(t, b)
+	var m map[string]any
+	apiCall(t, a, "GET", codePath, nil, &m)
+	if m["name"] != "Failing forward" {
+		t.Errorf("name after Escape: got %v, want %q", m["name"], "Failing forward")
+	}
+	if got := eval[string](t, b, `document.querySelector('.tree-row .code-name').textContent`); got != "Failing forward" {
+		t.Errorf("name in the tree after Escape: got %q, want %q", got, "Failing forward")
+	}
+
 	// Typed while the code route is cut off, then left by a reload.
 	b.do(t, "open the code", chromedp.Navigate(a.URL+"/p/"+pid+"/codes/"+cid))
 	b.waitJS(t, "the exclusion", `!!document.querySelector('#md-exclusion')`)
@@ -520,7 +542,7 @@ func TestEveryTextFieldAutosaves(t *testing.T) {
 	waitOffline(t, b)
 	b.do(t, "go to the documents", chromedp.Navigate(a.URL+"/p/"+pid))
 	b.waitJS(t, "the list of texts waiting", `!!document.querySelector('.drafts-waiting a')`)
-	if got := eval[string](t, b, `document.querySelector('.drafts-waiting a').textContent`); got != "Code “Learning from failure abroad”" {
+	if got := eval[string](t, b, `document.querySelector('.drafts-waiting a').textContent`); got != "Code “Failing forward”" {
 		t.Errorf("text waiting: got %q, want the code named", got)
 	}
 	b.do(t, "reconnect", blockRequests())
