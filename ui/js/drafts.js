@@ -3,18 +3,28 @@
 // living on) until the server confirms it. After a crash, a reload or a
 // lost connection the field finds its draft again and offers it back.
 //
-// A draft is stored under "tessera.draft.<project>/<kind>/<id>" as
+// A draft is stored under "tessera.draft.<user>/<project>/<kind>/<id>"
+// (so a browser shared by several accounts never hands one person's text
+// to another) as
 // {values: {field: text}, base: {field: text}, version, sent: {field:
 // text} | null, at, label, href}: values is what the person typed, base
 // what the server held when they started, version the entity version it
 // came from, sent the text last sent and not yet confirmed, at the time of
 // the last key, label and href name the field and the screen it is on.
 
+import { session } from './session.js';
+
 const PREFIX = 'tessera.draft.';
 
-/** draftKey names the draft of an entity of a project: draftKey(pid, 'memo', id). */
+// user names the signed-in account ('local' on a solo server).
+function user() {
+  const s = session.get();
+  return (s.me && s.me.username) || 'local';
+}
+
+/** draftKey names the signed-in user's draft of an entity of a project: draftKey(pid, 'memo', id). */
 export function draftKey(pid, kind, id) {
-  return `${pid}/${kind}/${id}`;
+  return `${user()}/${pid}/${kind}/${id}`;
 }
 
 let warned = false;
@@ -59,12 +69,12 @@ export function dropDraft(key) {
   if (ls && key) ls.removeItem(PREFIX + key);
 }
 
-/** listDrafts returns the drafts of project pid as [{key, ...draft}], newest first. */
+/** listDrafts returns the signed-in user's drafts of project pid as [{key, ...draft}], newest first. */
 export function listDrafts(pid) {
   const ls = storage();
   if (!ls) return [];
   const out = [];
-  const prefix = PREFIX + pid + '/';
+  const prefix = `${PREFIX}${user()}/${pid}/`;
   for (let i = 0; i < ls.length; i++) {
     const k = ls.key(i);
     if (!k || !k.startsWith(prefix)) continue;
