@@ -556,3 +556,48 @@ func TestEveryTextFieldAutosaves(t *testing.T) {
 	}
 	checkPageErrors(t, b)
 }
+
+// TestNewMemoSurvivesReload starts a memo and reloads 300 ms after typing
+// its title, before or while it is being created, then types its text and
+// reloads again: the project holds exactly one memo, with all the text.
+func TestNewMemoSurvivesReload(t *testing.T) {
+	a := startApp(t)
+	b := newBrowser(t)
+	pid, _ := draftsStudy(t, a)
+	screenshotsOnFailure(t, b, nil, nil)
+
+	b.do(t, "open the memos", chromedp.Navigate(a.URL+"/p/"+pid+"/memos"))
+	b.waitJS(t, "the memos page", `!!document.querySelector('.memos-page .page-head .btn-primary')`)
+	b.do(t, "start a memo", chromedp.Click(chromedp.CSS(`.memos-page .page-head .btn-primary`)))
+	b.waitJS(t, "the editor", `!!document.querySelector('.memo-title')`)
+	// Only the title: the memo is created as the page goes.
+	title, body := "Reloaded at once", "Typed and reloaded 300 ms later: Tromsø."
+	b.do(t, "type a title, pause, reload", chromedp.Click(chromedp.CSS(`.memo-title`)), chromedp.KeyEvent(title),
+		chromedp.Sleep(300*time.Millisecond), chromedp.Reload())
+	// The memo is open again, or listed when its creation was confirmed
+	// before the page went.
+	b.waitJS(t, "the title after the reload", `(document.querySelector('.memo-title') || {}).value === `+jsString(title)+
+		` || [...document.querySelectorAll('.memo-list a')].some(a => a.textContent.includes(`+jsString(title)+`))`)
+	if fieldValue(t, b, ".memo-title") != title {
+		b.do(t, "open the memo", chromedp.Click(chromedp.CSS(`.memo-list a`)))
+		b.waitJS(t, "the memo", `(document.querySelector('.memo-title') || {}).value === `+jsString(title))
+	}
+	caretToEnd(t, b, ".memo-body")
+	b.do(t, "type the text, pause, reload", chromedp.KeyEvent(body), chromedp.Sleep(300*time.Millisecond), chromedp.Reload())
+
+	type memoJSON struct{ ID, Title, Body string }
+	waitStored(t, a, "/projects/"+pid+"/memos", "the memo stored whole", func(ms []memoJSON) bool {
+		return len(ms) >= 1 && ms[0].Title == title && ms[0].Body == body
+	})
+	b.waitJS(t, "the memo on screen", `(document.querySelector('.memo-body') || {}).value === `+jsString(body))
+	waitAllSaved(t, b)
+	var ms []memoJSON
+	apiCall(t, a, "GET", "/projects/"+pid+"/memos", nil, &ms)
+	if len(ms) != 1 {
+		t.Errorf("memos after the reload: got %+v, want one", ms)
+	}
+	if d := leftDrafts(t, b); len(d) > 0 {
+		t.Errorf("drafts after the server confirmed: got %q, want none", d)
+	}
+	checkPageErrors(t, b)
+}

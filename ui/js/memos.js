@@ -6,7 +6,7 @@ import { get, post, patch, del, pp } from './api.js';
 import { proj } from './state.js';
 import { save } from './saving.js';
 import { useAutosave } from './autosave.js';
-import { draftKey, readDraft } from './drafts.js';
+import { draftKey, readDraft, writeDraft, dropDraft } from './drafts.js';
 import { usePreview, SafeHTML } from './mdeditor.js';
 import { confirmDialog } from './dialog.js';
 import { navigate, link } from './router.js';
@@ -128,8 +128,24 @@ export function MemosPage({ pid, mid, query }) {
     setDraft({ key: 'new-' + ++newCount, target_type: ftype || 'project', target_id: fid || '', title: '', body: '' });
     if (mid) navigate(link(pid, 'memos') + (filter ? '?target=' + filter : ''));
   };
-  // A new memo typed before a reload or a crash comes back.
-  useEffect(() => { if (!mid && readDraft(draftKey(pid, 'memo', 'new'))) startNew(); }, [pid]);
+  // A new memo typed before a reload or a crash comes back: in its own
+  // editor when its creation had reached the server, else as a new memo.
+  const recovered = useRef(false);
+  useEffect(() => {
+    if (recovered.current || !memos) return;
+    recovered.current = true;
+    const key = draftKey(pid, 'memo', 'new');
+    const d = readDraft(key);
+    if (!d) return;
+    const s = d.sent;
+    const landed = s && memos.find((m) => m.title === (s.title || '') && m.body === (s.body || ''));
+    if (!landed) { if (!mid) startNew(); return; }
+    const values = {};
+    for (const f of ['title', 'body']) if (f in d.values) values[f] = d.values[f];
+    dropDraft(key);
+    writeDraft(draftKey(pid, 'memo', landed.id), { ...d, values, base: { title: landed.title, body: landed.body }, sent: null });
+    navigate(link(pid, 'memos', landed.id) + (filter ? '?target=' + filter : ''), { replace: true });
+  }, [memos]);
   // Another memo chosen: the new one's editor makes way.
   useEffect(() => { if (draft && mid && mid !== draft.id) setDraft(null); }, [mid]);
   const onSaved = (m, isNew) => {
