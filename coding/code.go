@@ -84,6 +84,11 @@ func (c *Code) Validate() error {
 	if err := validName("code", c.Name); err != nil {
 		return err
 	}
+	for what, text := range map[string]*string{"definition": &c.Definition, "inclusion": &c.Inclusion, "exclusion": &c.Exclusion} {
+		if err := CleanText("code "+what, text); err != nil {
+			return err
+		}
+	}
 	if c.Level == "" {
 		c.Level = LevelConcept
 	}

@@ -1,6 +1,7 @@
 package coding
 
 import (
+	"fmt"
 	"strings"
 	"time"
 )
@@ -75,6 +76,14 @@ func (d *Document) Validate() error {
 	}
 	if RuneLen(d.Title) > 500 {
 		return Errorf(EINVALID, "document title is longer than 500 characters")
+	}
+	if err := CheckLine("document title", d.Title); err != nil {
+		return err
+	}
+	for what, v := range map[string]string{"informant role": d.Meta.InformantRole, "interviewer": d.Meta.Interviewer, "document language": d.Meta.Language} {
+		if err := CheckLine(what, v); err != nil {
+			return err
+		}
 	}
 	if d.Text == "" {
 		return Errorf(EINVALID, "document %q has no text", d.Title)
@@ -173,8 +182,11 @@ func (u DocumentUpdate) Apply(d *Document) error {
 	}
 	for from, to := range u.RenameSpeakers {
 		to = strings.TrimSpace(to)
-		if to == "" || strings.ContainsAny(to, "\n\r") {
-			return Errorf(EINVALID, "new name for speaker %q must be a non-empty single line", from)
+		if to == "" {
+			return Errorf(EINVALID, "new name for speaker %q must not be empty", from)
+		}
+		if err := CheckLine(fmt.Sprintf("new name for speaker %q", from), to); err != nil {
+			return err
 		}
 		found := false
 		for i := range d.Turns {

@@ -55,6 +55,12 @@ func (m *Memo) Validate() error {
 	if RuneLen(m.Title) > 500 {
 		return Errorf(EINVALID, "memo title is longer than 500 characters")
 	}
+	if err := CheckLine("memo title", m.Title); err != nil {
+		return err
+	}
+	if err := CleanText("memo body", &m.Body); err != nil {
+		return err
+	}
 	if len(m.Body) > MaxMemoLen {
 		return Errorf(ETOOLARGE, "memo is larger than %d bytes", MaxMemoLen)
 	}

@@ -29,7 +29,18 @@ type Project struct {
 // Validate reports whether the project can be stored.
 func (p *Project) Validate() error {
 	p.Name = strings.TrimSpace(p.Name)
-	return validName("project", p.Name)
+	if err := validName("project", p.Name); err != nil {
+		return err
+	}
+	if err := CleanText("project description", &p.Description); err != nil {
+		return err
+	}
+	lang, err := NormalizeLanguage(p.Language)
+	if err != nil {
+		return err
+	}
+	p.Language = lang
+	return nil
 }
 
 // ProjectUpdate holds the fields of a project to change; nil fields stay.
@@ -63,8 +74,6 @@ func validName(what, name string) error {
 		return Errorf(EINVALID, "%s name is required", what)
 	case RuneLen(name) > MaxNameLen:
 		return Errorf(EINVALID, "%s name is longer than %d characters", what, MaxNameLen)
-	case strings.ContainsAny(name, "\n\r\t"):
-		return Errorf(EINVALID, "%s name must be a single line", what)
 	}
-	return nil
+	return CheckLine(what+" name", name)
 }

@@ -27,6 +27,7 @@ type apiCase struct {
 // their IDs by name, with the code-point offsets of "Luleå" ({l0}, {l1})
 // and "from Luleå" ({f0}) in the second document.
 func fixture(s *testServer) map[string]string {
+	s.t.Helper()
 	vars := map[string]string{}
 	var v id
 	s.call("POST", "/api/v1/projects", map[string]any{"name": "Study", "language": "en"}, 201, &v)
@@ -81,9 +82,9 @@ func TestAPI(t *testing.T) {
 		{name: "create project duplicate name", method: "POST", path: "/projects", body: `{"name": "second STUDY"}`, wantStatus: 409, wantBody: "already exists"},
 		{name: "create project without name", method: "POST", path: "/projects", body: `{"name": "  "}`, wantStatus: 400, wantBody: "name is required"},
 		{name: "create project unknown field", method: "POST", path: "/projects", body: `{"name": "x", "owner": "me"}`, wantStatus: 400, wantBody: `unknown field "owner"`},
-		{name: "create project malformed", method: "POST", path: "/projects", body: "{\n  \"name\": \"x\",\n}", wantStatus: 400, wantBody: "malformed JSON at line 3, column 1"},
+		{name: "create project malformed", method: "POST", path: "/projects", body: "{\n  \"name\": \"x\",\n}", wantStatus: 400, wantBody: "malformed JSON at line 2, column 14"},
 		{name: "create project truncated", method: "POST", path: "/projects", body: `{"name": "x"`, wantStatus: 400, wantBody: "ends too early"},
-		{name: "create project wrong type", method: "POST", path: "/projects", body: `{"name": 5}`, wantStatus: 400, wantBody: `field "name" must be a string, not number`},
+		{name: "create project wrong type", method: "POST", path: "/projects", body: `{"name": 5}`, wantStatus: 400, wantBody: `field "name" must be a string, not a number`},
 		{name: "create project two values", method: "POST", path: "/projects", body: `{"name": "a"} {"name": "b"}`, wantStatus: 400, wantBody: "single JSON value"},
 		{name: "create project empty body", method: "POST", path: "/projects", body: "", contentType: "application/json", wantStatus: 400, wantBody: "body is empty"},
 		{name: "create project not JSON", method: "POST", path: "/projects", body: "name=x", contentType: "application/x-www-form-urlencoded", wantStatus: 415, wantBody: "must be JSON"},

@@ -1,8 +1,6 @@
 package server
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -33,8 +31,8 @@ const (
 	streamWriteTimeout = 30 * time.Second
 )
 
-func (s *Server) registerEventRoutes(g *echo.Group) {
-	g.GET("/projects/:pid/events", s.handleEvents)
+func (s *Server) registerEventRoutes(g *routes) {
+	g.GET("/projects/:pid/events", s.handleEvents, rule{perm: permRead})
 }
 
 // changeEvent is the data of an event "change": one committed audit
@@ -104,15 +102,25 @@ func (s *Server) handleEvents(c echo.Context) error {
 	h.Set("X-Accel-Buffering", "no") // nginx: pass events on at once
 	c.Response().WriteHeader(http.StatusOK)
 	es := newEventStream(c.Response())
+	defer es.done()
 	fmt.Fprintf(&es.buf, "retry: %d\n\n", retryMillis)
-	es.event(cur, "hello", map[string]any{"seq": cur, "client": client})
+	// hello's id is where the client stands: the current change, or when
+	// it resumes, the point it resumes from, so that a drop during the
+	// replay resumes the replay.
+	replay := resume && since <= cur && cur-since <= maxReplay
+	helloID := cur
+	if replay {
+		helloID = since
+	}
+	es.event(helloID, "hello", map[string]any{"seq": cur, "client": client})
 	last := cur
-	if resume {
-		if since > cur || cur-since > maxReplay {
-			es.event(cur, "reset", map[string]any{"seq": cur})
-		} else if last, err = s.catchUp(c, es, pid, since); err != nil {
+	switch {
+	case replay:
+		if last, err = s.catchUp(c, es, pid, since); err != nil {
 			return endStream(err)
 		}
+	case resume:
+		es.event(cur, "reset", map[string]any{"seq": cur})
 	}
 	if err := es.flush(); err != nil {
 		return nil // the client went away
@@ -243,165 +251,6 @@ func (s *Server) checkStreamAccess(c echo.Context, pid string) error {
 	}
 	a.role = m.Role
 	return nil
-}
-
-// eventView decides which changes of audit entries a reader may see:
-// exactly what the read routes would show them (see quoteScope).
-type eventView struct {
-	s     *Server
-	c     echo.Context
-	pid   string
-	scope *quoteScope
-}
-
-func (s *Server) newEventView(c echo.Context, pid string) (*eventView, error) {
-	sc, err := s.scopeOf(c, pid)
-	if err != nil {
-		return nil, err
-	}
-	return &eventView{s: s, c: c, pid: pid, scope: sc}, nil
-}
-
-// visible returns the changes of e the reader may see, grouped by kind
-// in the order they first appear.
-func (v *eventView) visible(e *coding.AuditEntry) ([]eventChange, error) {
-	coder := accessOf(v.c).role == coding.RoleCoder
-	var out []eventChange
-	type group struct {
-		kind    string
-		deleted bool
-	}
-	at := map[group]int{}
-	seen := map[string]bool{}
-	for _, ch := range e.Changes {
-		kind := ch.Kind
-		if kind == "text" {
-			kind = "document"
-		}
-		if kind == "decision" && coder {
-			continue // consensus is for owners and viewers
-		}
-		hide, err := v.hides(e, ch)
-		if err != nil {
-			return nil, err
-		}
-		if hide {
-			continue
-		}
-		deleted := ch.After == nil
-		if seen[kind+"/"+ch.ID] {
-			continue
-		}
-		seen[kind+"/"+ch.ID] = true
-		k := group{kind, deleted}
-		i, ok := at[k]
-		if !ok {
-			i = len(out)
-			at[k] = i
-			out = append(out, eventChange{Kind: kind, IDs: []string{}, Deleted: deleted})
-		}
-		out[i].IDs = append(out[i].IDs, ch.ID)
-	}
-	return out, nil
-}
-
-// hides reports whether change ch of entry e concerns a quote out of the
-// reader's scope, or a memo on one. A memo on a quote that is neither in
-// the entry nor stored any more is hidden too: whose it was is unknown,
-// and there is nothing left to show.
-func (v *eventView) hides(e *coding.AuditEntry, ch coding.AuditChange) (bool, error) {
-	if v.scope.hiddenDocs == nil {
-		return false, nil
-	}
-	switch ch.Kind {
-	case "quote":
-		return v.hiddenQuote(ch.Before) || v.hiddenQuote(ch.After), nil
-	case "memo":
-		for _, raw := range []json.RawMessage{ch.Before, ch.After} {
-			var m coding.Memo
-			if raw == nil || json.Unmarshal(raw, &m) != nil || m.TargetType != coding.MemoQuote {
-				continue
-			}
-			if hidden, ok := v.quoteInEntry(e, m.TargetID); ok {
-				if hidden {
-					return true, nil
-				}
-				continue
-			}
-			q, err := v.s.cfg.Store.FindQuote(v.c.Request().Context(), v.pid, m.TargetID)
-			if coding.ErrorCode(err) == coding.ENOTFOUND {
-				return true, nil
-			} else if err != nil {
-				return false, err
-			}
-			if v.scope.hides(q) {
-				return true, nil
-			}
-		}
-	}
-	return false, nil
-}
-
-// hiddenQuote reports whether a stored quote is out of scope.
-func (v *eventView) hiddenQuote(raw json.RawMessage) bool {
-	var q coding.Quote
-	if raw == nil || json.Unmarshal(raw, &q) != nil {
-		return false
-	}
-	return v.scope.hides(&q)
-}
-
-// quoteInEntry reports whether entry e changed quote id (ok) and whether
-// it was out of scope before or after.
-func (v *eventView) quoteInEntry(e *coding.AuditEntry, id string) (hidden, ok bool) {
-	for _, ch := range e.Changes {
-		if ch.Kind == "quote" && ch.ID == id {
-			return v.hiddenQuote(ch.Before) || v.hiddenQuote(ch.After), true
-		}
-	}
-	return false, false
-}
-
-// eventStream writes Server-Sent Events: events gather in buf and go out
-// together on flush.
-type eventStream struct {
-	w   *echo.Response
-	rc  *http.ResponseController
-	buf bytes.Buffer
-}
-
-func newEventStream(w *echo.Response) *eventStream {
-	return &eventStream{w: w, rc: http.NewResponseController(w)}
-}
-
-// event adds an event named name with data as JSON; id 0 leaves the
-// client's last event ID as it is.
-func (es *eventStream) event(id uint64, name string, data any) {
-	b, err := json.Marshal(data)
-	if err != nil {
-		panic("server: event data does not marshal: " + err.Error()) // our own types
-	}
-	if id > 0 {
-		fmt.Fprintf(&es.buf, "id: %d\n", id)
-	}
-	fmt.Fprintf(&es.buf, "event: %s\ndata: %s\n\n", name, b)
-}
-
-// flush sends what was gathered. A client that does not take it within
-// streamWriteTimeout is dropped.
-func (es *eventStream) flush() error {
-	if es.buf.Len() == 0 {
-		return nil
-	}
-	if err := es.rc.SetWriteDeadline(time.Now().Add(streamWriteTimeout)); err != nil && !errors.Is(err, http.ErrNotSupported) {
-		return err
-	}
-	_, err := es.w.Write(es.buf.Bytes())
-	es.buf.Reset()
-	if err != nil {
-		return err
-	}
-	return es.rc.Flush()
 }
 
 // validClient checks a client ID: up to 100 letters, digits, "-", "_",

@@ -179,8 +179,9 @@ func (st *stream) nextChange() change {
 	return c
 }
 
-// hello returns the seq of the stream's hello event.
-func (st *stream) hello() uint64 {
+// hello returns the seq of the stream's hello event, checking its id:
+// the seq, or for a stream resuming from a point, that point.
+func (st *stream) hello(resumesFrom ...uint64) uint64 {
 	st.t.Helper()
 	ev := st.next("hello")
 	var h struct {
@@ -189,8 +190,12 @@ func (st *stream) hello() uint64 {
 	if err := json.Unmarshal([]byte(ev.Data), &h); err != nil {
 		st.t.Fatal(err)
 	}
-	if ev.ID != jsonNumber(h.Seq) {
-		st.t.Errorf("hello %s: got id %q, want its seq", ev.Data, ev.ID)
+	want := h.Seq
+	if len(resumesFrom) > 0 {
+		want = resumesFrom[0]
+	}
+	if ev.ID != jsonNumber(want) {
+		st.t.Errorf("hello %s: got id %q, want %d", ev.Data, ev.ID, want)
 	}
 	return h.Seq
 }

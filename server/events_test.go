@@ -85,7 +85,7 @@ func TestEventsResumeReplaysTheMissedChanges(t *testing.T) {
 	s.call("DELETE", base+"/codes/"+v.ID, nil, 200, nil)
 
 	back := openStream(t, http.DefaultClient, s.url, base+"/events?client=tab", http.Header{"Last-Event-ID": {strconv.FormatUint(seen, 10)}})
-	if got := back.hello(); got != seen+3 {
+	if got := back.hello(seen); got != seen+3 {
 		t.Errorf("got hello seq %d, want %d", got, seen+3)
 	}
 	for i, op := range []string{"create_code", "update_code", "delete_code"} {
@@ -102,7 +102,7 @@ func TestEventsResumeReplaysTheMissedChanges(t *testing.T) {
 
 	// since= does what Last-Event-ID does.
 	q := openStream(t, http.DefaultClient, s.url, base+"/events?since="+strconv.FormatUint(seen+2, 10), nil)
-	q.hello()
+	q.hello(seen + 2)
 	for _, want := range []uint64{seen + 3, seen + 4} {
 		if got := q.nextChange(); got.Seq != want {
 			t.Errorf("since %d: got %d, want %d", seen+2, got.Seq, want)
@@ -214,10 +214,10 @@ func TestEventsRefuseBadRequests(t *testing.T) {
 }
 
 func TestEventsEndWhenTheServerShutsDown(t *testing.T) {
-	hook := &changeHook{}
-	st := mustOpenStore(t, t.TempDir(), hook)
+	d := mustOpenData(t, t.TempDir(), false)
+	st := d.Store
 	srv := server.New(server.Config{Store: st, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Heartbeat: time.Hour})
-	hook.server.Store(srv)
+	d.Listen(srv.Notify)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -290,7 +290,7 @@ func TestEventsKeepIndependentCodersApart(t *testing.T) {
 	}
 	// Resuming replays nothing of bjorn's either.
 	again := openStream(t, tp.aino.http, tp.s.url, events, http.Header{"Last-Event-ID": {strconv.FormatUint(seen, 10)}})
-	again.hello()
+	again.hello(seen)
 	for _, op := range []string{"create_quote", "merge_codes"} {
 		if got := again.nextChange(); got.Op != op || got.Actor == "bjorn" {
 			t.Errorf("replay: got %s by %s, want %s not by bjorn", got.Op, got.Actor, op)

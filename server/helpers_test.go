@@ -2,22 +2,20 @@ package server_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 	"unicode/utf8"
 
-	"tessera/coding"
-	"tessera/coding/search"
 	"tessera/coding/store"
+	"tessera/internal/datadir"
 	"tessera/server"
 )
 
@@ -31,39 +29,23 @@ type testServer struct {
 	store *store.Store
 }
 
-// changeHook passes the store's commits on to the search index and the
-// server once they exist, as tessera serve wires them.
-type changeHook struct {
-	index  atomic.Pointer[search.Index]
-	server atomic.Pointer[server.Server]
-}
-
-func (h *changeHook) onChange(cs []coding.Change) {
-	if i := h.index.Load(); i != nil {
-		i.Apply(cs)
-	}
-	if s := h.server.Load(); s != nil {
-		s.Notify(cs)
-	}
-}
-
-// mustOpenStore opens a store in dir on the frozen clock, reporting its
-// commits to hook.
-func mustOpenStore(t *testing.T, dir string, hook *changeHook) *store.Store {
+// mustOpenData opens a data directory on the frozen clock, with its
+// search index when search is set, as tessera serve does.
+func mustOpenData(t *testing.T, dir string, search bool) *datadir.Dir {
 	t.Helper()
-	st, err := store.Open(filepath.Join(dir, "tessera.db"), store.Options{Now: func() time.Time { return frozen }, OnChange: hook.onChange})
+	d, err := datadir.Open(context.Background(), dir, datadir.Options{Search: search, Now: func() time.Time { return frozen }})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { st.Close() })
-	return st
+	t.Cleanup(func() { d.Close() })
+	return d
 }
 
 // mustStart starts a server; adjust may change the config first.
 func mustStart(t *testing.T, ui fs.FS, adjust func(*server.Config)) *testServer {
 	t.Helper()
-	hook := &changeHook{}
-	st := mustOpenStore(t, t.TempDir(), hook)
+	d := mustOpenData(t, t.TempDir(), false)
+	st := d.Store
 	cfg := server.Config{
 		Store:     st,
 		UI:        ui,
@@ -76,7 +58,7 @@ func mustStart(t *testing.T, ui fs.FS, adjust func(*server.Config)) *testServer 
 		adjust(&cfg)
 	}
 	srv := server.New(cfg)
-	hook.server.Store(srv)
+	d.Listen(srv.Notify)
 	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(hs.Close)
 	return &testServer{t: t, url: hs.URL, store: st}

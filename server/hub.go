@@ -93,7 +93,12 @@ func (h *hub) presenceChanged(pid string) {
 func (h *hub) notify(cs []coding.Change) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	woken := map[string]bool{}
 	for _, c := range cs {
+		if woken[c.ProjectID] {
+			continue
+		}
+		woken[c.ProjectID] = true
 		for sub := range h.subs[c.ProjectID] {
 			sub.signal()
 		}

@@ -8,8 +8,8 @@ import (
 	"tessera/coding"
 )
 
-func (s *Server) registerPresenceRoutes(g *echo.Group) {
-	g.PUT("/projects/:pid/presence", s.handlePutPresence)
+func (s *Server) registerPresenceRoutes(g *routes) {
+	g.PUT("/projects/:pid/presence", s.handlePutPresence, rule{perm: permRead})
 }
 
 // presenceRequest is the body of PUT /presence.

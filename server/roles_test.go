@@ -38,6 +38,8 @@ var wantPerms = map[string]string{
 	"PATCH /api/v1/users/:user":         "admin",
 	"POST /api/v1/users/:user/password": "admin",
 	"GET /api/v1/backup":                "admin",
+	"GET /api/v1/login-throttles":       "admin",
+	"DELETE /api/v1/login-throttles":    "admin",
 
 	"POST /api/v1/projects":        "user",
 	"POST /api/v1/projects/qdpx":   "user",
@@ -114,6 +116,7 @@ var wantPerms = map[string]string{
 	"GET /api/v1/projects/:pid/audit":        "read",
 	"GET /api/v1/projects/:pid/audit/export": "read",
 	"POST /api/v1/projects/:pid/undo":        "code/own",
+	"GET /api/v1/projects/:pid/history":      "read",
 
 	"GET /api/v1/projects/:pid/events":   "read",
 	"PUT /api/v1/projects/:pid/presence": "read",
@@ -156,6 +159,8 @@ var routeCalls = map[string]routeCall{
 	"PATCH /api/v1/users/:user":         {path: "/api/v1/users/target", body: `{"disabled": false}`},
 	"POST /api/v1/users/:user/password": {path: "/api/v1/users/target/password", body: `{"password": "a long enough password"}`},
 	"GET /api/v1/backup":                {},
+	"GET /api/v1/login-throttles":       {},
+	"DELETE /api/v1/login-throttles":    {path: "/api/v1/login-throttles?account=nobody"},
 
 	"POST /api/v1/projects":        {body: `{"name": "Study {n}"}`},
 	"POST /api/v1/projects/qdpx":   {okStatus: 400}, // no file: admitted, then refused
@@ -232,6 +237,7 @@ var routeCalls = map[string]routeCall{
 	"GET /api/v1/projects/:pid/audit":        {},
 	"GET /api/v1/projects/:pid/audit/export": {},
 	"POST /api/v1/projects/:pid/undo":        {body: `{"seq": {seq}}`},
+	"GET /api/v1/projects/:pid/history":      {},
 
 	"GET /api/v1/projects/:pid/events":   {stream: true},
 	"PUT /api/v1/projects/:pid/presence": {body: `{"client": "tab", "document": "{doc}"}`, okStatus: 409}, // admitted; no stream open

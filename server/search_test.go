@@ -7,13 +7,11 @@ import (
 	"io"
 	"log/slog"
 	"net/http/httptest"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
-	"tessera/coding/search"
 	"tessera/server"
 )
 
@@ -22,25 +20,18 @@ import (
 func mustStartWithSearch(t *testing.T) *testServer {
 	t.Helper()
 	dir := t.TempDir()
-	hook := &changeHook{}
-	st := mustOpenStore(t, dir, hook)
-	index, err := search.Open(st, search.Options{Dir: filepath.Join(dir, "index")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { index.Close() })
-	hook.index.Store(index)
+	d := mustOpenData(t, dir, true)
 	srv := server.New(server.Config{
-		Store:     st,
-		Search:    index,
+		Store:     d.Store,
+		Search:    d.Index,
 		Coder:     "tester",
 		Logger:    slog.New(slog.NewTextHandler(io.Discard, nil)),
 		Heartbeat: testHeartbeat,
 	})
-	hook.server.Store(srv)
+	d.Listen(srv.Notify)
 	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(hs.Close)
-	return &testServer{t: t, url: hs.URL, store: st}
+	return &testServer{t: t, url: hs.URL, store: d.Store}
 }
 
 func TestSearch(t *testing.T) {

@@ -62,9 +62,12 @@ type Config struct {
 	Access coding.AccessStore
 	// Now is the clock of sessions and sign-in limits; time.Now when nil.
 	Now func() time.Time
-	// TrustProxy takes the client address from X-Forwarded-For when the
-	// request comes from a loopback or private address: set it when a
-	// reverse proxy on such an address forwards the requests.
+	// TrustProxy believes a reverse proxy's headers when the request
+	// comes from a loopback, link-local or private address: the client
+	// address from X-Forwarded-For (for the sign-in limits and logs) and
+	// HTTPS from X-Forwarded-Proto (for the cookie's Secure flag and
+	// HSTS). Without it both headers are ignored: set it when a reverse
+	// proxy on such an address forwards the requests.
 	TrustProxy bool
 	// PasswordParams are the argon2id costs of new password hashes;
 	// coding.DefaultPasswordParams when zero.
@@ -97,6 +100,9 @@ type Server struct {
 	// auth holds the state of sign-ins: the login limiter, the hashing
 	// slots and the cross-origin check.
 	auth *authState
+	// rules is the access rule of every route, "METHOD PATH", as the
+	// routes were registered (see routes.go).
+	rules map[string]rule
 	// hub wakes the open event streams.
 	hub *hub
 }
@@ -135,7 +141,7 @@ func New(cfg Config) *Server {
 	if cfg.Heartbeat <= 0 {
 		cfg.Heartbeat = DefaultHeartbeat
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, auth: newAuthState(cfg.Now), hub: newHub()}
+	s := &Server{cfg: cfg, log: cfg.Logger, auth: newAuthState(cfg.Now), rules: map[string]rule{}, hub: newHub()}
 
 	var hashes []string
 	if cfg.UI != nil {
@@ -158,7 +164,7 @@ func New(cfg Config) *Server {
 	e.Use(s.requestLog, recoverPanic, s.securityHeaders, s.limitBody, s.crossOrigin, s.authenticate, s.authorize, s.setActor)
 	s.echo = e
 
-	api := e.Group("/api/v1")
+	api := s.routesOn(e.Group("/api/v1"))
 	s.registerMetaRoutes(api)
 	s.registerBackupRoutes(api)
 	s.registerQDPXRoutes(api)
@@ -179,8 +185,10 @@ func New(cfg Config) *Server {
 	s.registerTeamRoutes(api)
 	s.registerEventRoutes(api)
 	s.registerPresenceRoutes(api)
-	e.GET("/*", s.serveUI)
-	e.HEAD("/*", s.serveUI)
+	s.registerHistoryRoutes(api)
+	root := s.routesOn(e)
+	root.GET("/*", s.serveUI, rule{perm: permPublic})
+	root.HEAD("/*", s.serveUI, rule{perm: permPublic})
 	s.checkRouteRules()
 	return s
 }

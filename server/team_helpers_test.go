@@ -9,13 +9,11 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
 	"tessera/coding"
-	"tessera/coding/search"
 	"tessera/server"
 )
 
@@ -59,14 +57,8 @@ type teamServer struct {
 func mustStartTeam(t *testing.T, adjust func(*server.Config)) *teamServer {
 	t.Helper()
 	dir := t.TempDir()
-	hook := &changeHook{}
-	st := mustOpenStore(t, dir, hook)
-	index, err := search.Open(st, search.Options{Dir: filepath.Join(dir, "index")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { index.Close() })
-	hook.index.Store(index)
+	d := mustOpenData(t, dir, true)
+	st, index := d.Store, d.Index
 	clk := &clock{t: frozen}
 	cfg := server.Config{
 		Store:          st,
@@ -82,7 +74,7 @@ func mustStartTeam(t *testing.T, adjust func(*server.Config)) *teamServer {
 		adjust(&cfg)
 	}
 	srv := server.New(cfg)
-	hook.server.Store(srv)
+	d.Listen(srv.Notify)
 	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(hs.Close)
 	ts := &teamServer{testServer: &testServer{t: t, url: hs.URL, store: st}, clock: clk, srv: srv}
@@ -123,6 +115,7 @@ type client struct {
 
 // anonymous returns a client with no session.
 func (s *teamServer) anonymous() *client {
+	s.t.Helper()
 	jar, _ := cookiejar.New(nil)
 	return &client{t: s.t, base: s.url, http: &http.Client{Jar: jar}, header: http.Header{}}
 }

@@ -1,6 +1,6 @@
 // Command tessera is the Tessera qualitative coding workbench: a web
 // server with an embedded UI, and commands to import, export, search and
-// back up a data directory.
+// back up a data directory. The commands live in tessera/internal/cli.
 package main
 
 import (
@@ -8,11 +8,18 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"tessera/internal/cli"
 )
+
+// version is set at build time with -ldflags "-X main.version=v1.2.3".
+var version = "dev"
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	m := NewMain()
-	os.Exit(m.Run(ctx, os.Args[1:]))
+	m := cli.NewMain()
+	m.Version = version
+	code := m.Run(ctx, os.Args[1:])
+	stop()
+	os.Exit(code)
 }

@@ -220,19 +220,38 @@ func (t *txn) checkUnchanged(pid string, e *coding.AuditEntry) error {
 		if err != nil {
 			return err
 		}
-		if !sameJSON(b.Get([]byte(c.ID)), c.After) {
+		if !sameState(b.Get([]byte(c.ID)), c.After) {
 			return coding.Errorf(coding.ECONFLICT, "cannot undo %q: the %s it changed has been changed again since; undo the later changes first", humanOp(e.Op), c.Kind)
 		}
 	}
 	return nil
 }
 
-// sameJSON compares two stored values, nil meaning absent.
-func sameJSON(a, b []byte) bool {
+// sameState compares two stored values, nil meaning absent, leaving out
+// versions: an entity undone and redone is in the same state again,
+// though at a later version.
+func sameState(a, b []byte) bool {
 	if a == nil || b == nil {
 		return a == nil && b == nil
 	}
-	return bytes.Equal(a, b)
+	if bytes.Equal(a, b) {
+		return true
+	}
+	var ma, mb map[string]json.RawMessage
+	if json.Unmarshal(a, &ma) != nil || json.Unmarshal(b, &mb) != nil {
+		return false
+	}
+	delete(ma, "version")
+	delete(mb, "version")
+	if len(ma) != len(mb) {
+		return false
+	}
+	for k, va := range ma {
+		if vb, ok := mb[k]; !ok || !bytes.Equal(va, vb) {
+			return false
+		}
+	}
+	return true
 }
 
 // restore puts entity c back in its Before state, keeping the lookup

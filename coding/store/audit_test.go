@@ -229,3 +229,24 @@ func TestVersionsCountUpdatesAndRefuseOutdatedCopies(t *testing.T) {
 		t.Errorf("got %v for an outdated document, want stale", err)
 	}
 }
+
+func TestUndoLooksPastVersions(t *testing.T) {
+	s := mustOpen(t)
+	p := mustProject(t, s, "Back and forth")
+	c := mustCode(t, s, p.ID, "Trust", coding.LevelConcept, "")
+	create := newest(t, s, p.ID).Seq
+	def := "Relying on a partner"
+	if _, err := s.UpdateCode(ctx, p.ID, c.ID, coding.CodeUpdate{Definition: &def}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Undo(ctx, p.ID, newest(t, s, p.ID).Seq); err != nil {
+		t.Fatal(err)
+	}
+	// The code is as its creation left it (at version 3): that can be undone.
+	if _, err := s.Undo(ctx, p.ID, create); err != nil {
+		t.Fatalf("undo the creation after undoing the update: %v", err)
+	}
+	if _, err := s.FindCode(ctx, p.ID, c.ID); coding.ErrorCode(err) != coding.ENOTFOUND {
+		t.Errorf("got %v, want the code gone", err)
+	}
+}

@@ -101,6 +101,9 @@ func (s *Store) CreateQuote(ctx context.Context, q *coding.Quote) error {
 		if len(q.Memo) > coding.MaxMemoLen {
 			return coding.Errorf(coding.ETOOLARGE, "quote memo is larger than %d bytes", coding.MaxMemoLen)
 		}
+		if err := coding.CleanText("quote memo", &q.Memo); err != nil {
+			return err
+		}
 		q.ID = coding.NewID(t.now)
 		q.CreatedAt, q.UpdatedAt = t.now, t.now
 		return t.putQuote(q)
@@ -157,9 +160,16 @@ func (s *Store) ListQuotes(ctx context.Context, pid string, f coding.QuoteFilter
 			}
 			out = append(out, q)
 		}
+		// Order by the documents' order, then by position, as they stand
+		// in this same transaction.
+		docs, err := t.documents(pid)
+		if err != nil {
+			return err
+		}
+		coding.SortQuotes(out)
+		orderQuotesByDocs(out, docs)
 		return nil
 	})
-	s.sortByDocument(ctx, pid, out)
 	return out, err
 }
 
@@ -170,16 +180,6 @@ func anyCode(ids []string, wanted map[string]bool) bool {
 		}
 	}
 	return false
-}
-
-// sortByDocument orders quotes by their document's order, then position.
-func (s *Store) sortByDocument(ctx context.Context, pid string, qs []*coding.Quote) {
-	coding.SortQuotes(qs)
-	docs, err := s.ListDocuments(ctx, pid, coding.DocumentFilter{})
-	if err != nil {
-		return
-	}
-	orderQuotesByDocs(qs, docs)
 }
 
 // UpdateQuote resizes, recodes or annotates the quote.
@@ -219,6 +219,9 @@ func (s *Store) UpdateQuote(ctx context.Context, pid, id string, u coding.QuoteU
 		if u.Memo != nil {
 			if len(*u.Memo) > coding.MaxMemoLen {
 				return coding.Errorf(coding.ETOOLARGE, "quote memo is larger than %d bytes", coding.MaxMemoLen)
+			}
+			if err := coding.CleanText("quote memo", u.Memo); err != nil {
+				return err
 			}
 			q.Memo = *u.Memo
 		}

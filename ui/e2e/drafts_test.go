@@ -1,121 +1,76 @@
 package e2e_test
 
 import (
-	"errors"
-	"net"
 	"net/http"
-	"path/filepath"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-
-	"tessera/coding"
-	"tessera/coding/search"
-	"tessera/coding/store"
-	"tessera/server"
-	"tessera/ui"
 )
 
 // liveApp is a Tessera that can be stopped and started again on the same
 // address and data directory, as when the server crashes and comes back.
 type liveApp struct {
 	app
-	dir  string
-	addr string
-	wrap func(http.Handler) http.Handler
-	srv  *http.Server
-	// streams is the Tessera server, whose event streams end on stop.
-	streams *server.Server
-	done    chan struct{}
+	dir, addr string
+	halt      func()
 }
 
-// startLiveApp starts the real server on a fresh data directory; wrap, if
-// set, wraps its handler.
-func startLiveApp(tb testing.TB, wrap func(http.Handler) http.Handler) *liveApp {
+// startLiveApp runs `tessera serve` on a fresh data directory and a free
+// port.
+func startLiveApp(tb testing.TB) *liveApp {
 	tb.Helper()
-	a := &liveApp{dir: tb.TempDir(), addr: "127.0.0.1:0", wrap: wrap}
+	a := &liveApp{dir: tb.TempDir(), addr: "127.0.0.1:0"}
 	a.restart(tb)
-	a.URL = "http://" + a.addr
+	a.addr = strings.TrimPrefix(a.URL, "http://")
 	tb.Cleanup(func() { a.stop(tb) })
 	return a
 }
 
-// restart opens the store and index of the data directory and serves them
-// on the app's address.
+// restart serves the data directory on the app's address again.
 func (a *liveApp) restart(tb testing.TB) {
 	tb.Helper()
-	var ix atomic.Pointer[search.Index]
-	var live atomic.Pointer[server.Server]
-	st, err := store.Open(filepath.Join(a.dir, "tessera.db"), store.Options{
-		OnChange: func(cs []coding.Change) {
-			if i := ix.Load(); i != nil {
-				i.Apply(cs)
-			}
-			if s := live.Load(); s != nil {
-				s.Notify(cs)
-			}
-		},
-	})
-	if err != nil {
-		tb.Fatalf("open store: %v", err)
-	}
-	idx, err := search.Open(st, search.Options{Dir: filepath.Join(a.dir, "index")})
-	if err != nil {
-		st.Close()
-		tb.Fatalf("open search index: %v", err)
-	}
-	ix.Store(idx)
-	srv := server.New(server.Config{Store: st, Search: idx, UI: ui.FS, Logger: quietLogger()})
-	live.Store(srv)
-	a.streams = srv
-	var h http.Handler = srv.Handler()
-	if a.wrap != nil {
-		h = a.wrap(h)
-	}
-	// The address was just freed: listening again may take a moment.
-	var ln net.Listener
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		ln, err = net.Listen("tcp", a.addr)
-		if err == nil || time.Now().After(deadline) {
-			break
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	if err != nil {
-		idx.Close()
-		st.Close()
-		tb.Fatalf("listen on %s again: %v", a.addr, err)
-	}
-	a.addr = ln.Addr().String()
-	a.Store, a.Index = st, idx
-	a.srv = &http.Server{Handler: h}
-	a.done = make(chan struct{})
-	go func(srv *http.Server, done chan struct{}) {
-		defer close(done)
-		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			tb.Errorf("serve: %v", err)
-		}
-	}(a.srv, a.done)
+	b, halt := runMain(tb, "serve", "--data", a.dir, "--addr", a.addr)
+	a.app, a.halt = *b, halt
 }
 
-// stop kills the server: connections drop, the store and index close.
+// stop kills the server: connections drop, the data directory closes.
 func (a *liveApp) stop(tb testing.TB) {
 	tb.Helper()
-	if a.srv == nil {
-		return
+	if a.halt != nil {
+		a.halt()
+		a.halt = nil
 	}
-	a.streams.CloseStreams()
-	a.srv.Close()
-	<-a.done
-	a.srv = nil
-	a.Index.Close()
-	a.Store.Close()
+}
+
+// holdingProxy forwards to target and holds every request that hold
+// picks until release is closed; done gets the time (Unix ms) each held
+// request was answered.
+func holdingProxy(tb testing.TB, target string, hold func(*http.Request) bool, release <-chan struct{}, arrived chan<- struct{}, done *atomic.Int64) string {
+	tb.Helper()
+	u, err := url.Parse(target)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	rp := httputil.NewSingleHostReverseProxy(u)
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !hold(r) {
+			rp.ServeHTTP(w, r)
+			return
+		}
+		arrived <- struct{}{}
+		<-release
+		rp.ServeHTTP(w, r)
+		done.Store(time.Now().UnixMilli())
+	}))
+	tb.Cleanup(ts.Close)
+	return ts.URL
 }
 
 // checkPageErrors fails the test when the page threw or logged errors.
@@ -308,7 +263,7 @@ func TestReloadKeepsTyping(t *testing.T) {
 // counts the waiting change and offers Retry, the text reaches the server
 // once it is back (by Retry, and by itself), and nothing typed is lost.
 func TestServerRestartLosesNothing(t *testing.T) {
-	a := startLiveApp(t, nil)
+	a := startLiveApp(t)
 	b := newBrowser(t)
 	pid, cid := draftsStudy(t, &a.app)
 	path := "/projects/" + pid + "/codes/" + cid
@@ -360,33 +315,18 @@ func TestServerRestartLosesNothing(t *testing.T) {
 // saves and watches the header: it says "All changes saved" only after
 // the server has stored the last text typed.
 func TestSavedOnlyWhenConfirmed(t *testing.T) {
-	var (
-		mu       sync.Mutex
-		release  = make(chan struct{})
-		arrived  = make(chan struct{}, 100)
-		lastDone atomic.Int64
-	)
-	hold := func(h http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if r.Method != http.MethodPatch || !strings.Contains(r.URL.Path, "/codes/") {
-				h.ServeHTTP(w, r)
-				return
-			}
-			arrived <- struct{}{}
-			mu.Lock()
-			wait := release
-			mu.Unlock()
-			<-wait
-			h.ServeHTTP(w, r)
-			lastDone.Store(time.Now().UnixMilli())
-		})
-	}
-	a := startLiveApp(t, hold)
+	a := startApp(t)
+	release := make(chan struct{})
+	arrived := make(chan struct{}, 100)
+	var lastDone atomic.Int64
+	base := holdingProxy(t, a.URL, func(r *http.Request) bool {
+		return r.Method == http.MethodPatch && strings.Contains(r.URL.Path, "/codes/")
+	}, release, arrived, &lastDone)
 	b := newBrowser(t)
-	pid, cid := draftsStudy(t, &a.app)
+	pid, cid := draftsStudy(t, a)
 	screenshotsOnFailure(t, b, nil, nil)
 
-	b.do(t, "open the code", chromedp.Navigate(a.URL+"/p/"+pid+"/codes/"+cid))
+	b.do(t, "open the code", chromedp.Navigate(base+"/p/"+pid+"/codes/"+cid))
 	b.waitJS(t, "the definition", `!!document.querySelector('#md-definition')`)
 	waitAllSaved(t, b)
 	// Log every status the header shows, with the time.
@@ -409,11 +349,9 @@ func TestSavedOnlyWhenConfirmed(t *testing.T) {
 	if got := saveStatus(t, b); got != "Saving…" {
 		t.Errorf("status with typing not sent: got %q, want %q", got, "Saving…")
 	}
-	mu.Lock()
 	close(release)
-	mu.Unlock()
 	want := "Learning by failing, then learning by listening."
-	waitStored(t, &a.app, "/projects/"+pid+"/codes/"+cid, "the whole text stored", func(c storedCode) bool { return c.Definition == want })
+	waitStored(t, a, "/projects/"+pid+"/codes/"+cid, "the whole text stored", func(c storedCode) bool { return c.Definition == want })
 	waitAllSaved(t, b)
 	log := eval[[][]any](t, b, `window.__statusLog`)
 	done := lastDone.Load()

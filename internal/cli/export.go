@@ -1,0 +1,79 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"tessera/coding"
+	"tessera/coding/export"
+	"tessera/internal/datadir"
+)
+
+// exportCommand declares the flags of export.
+func exportCommand(fs *flag.FlagSet) runFunc {
+	dir := fs.String("data", defaultDataDir, "data `directory`")
+	project := fs.String("project", "", "project `name`")
+	format := fs.String("format", "", "export `format` (see --list)")
+	out := fs.String("o", "", "output `file` (default: standard output)")
+	listFormats := fs.Bool("list", false, "list the formats and exit")
+	var opt export.Options
+	var facets, attributes listFlag
+	fs.Var(&facets, "facets", "facet `names` to show as columns, comma-separated (default all)")
+	fs.StringVar(&opt.Sections, "sections", "", "group the Gioia table into sections by this `facet`")
+	fs.BoolVar(&opt.Counts, "counts", false, "add counts of quotes, documents and cases")
+	fs.BoolVar(&opt.Quotes, "quotes", false, "add a representative quote per concept")
+	level := fs.String("level", "", "matrix rows: concept, theme or dimension (default theme)")
+	fs.StringVar(&opt.Columns, "columns", "", "matrix columns: case, document, speaker or attr:NAME")
+	fs.StringVar(&opt.Cell, "cell", "", "matrix cells: count, presence, share or quotes")
+	fs.StringVar(&opt.FacetFilter, "filter", "", "matrix rows with this `Facet=value` only")
+	fs.Var(&attributes, "attributes", "case-profile `attributes` in order, comma-separated")
+	fs.StringVar(&opt.Unit, "unit", "", "co-occurrence unit: quote, turn or document")
+	return func(ctx context.Context, m *Main, args []string) error {
+		if err := noArgs(args); err != nil {
+			return err
+		}
+		if *listFormats {
+			for _, f := range export.Formats() {
+				fmt.Fprintf(m.Stdout, "%-20s %s\n", f.Name, f.Description)
+			}
+			return nil
+		}
+		if *format == "" {
+			fs.Usage()
+			return coding.Errorf(coding.EINVALID, "--format is required (see tessera export --list)")
+		}
+		opt.Facets, opt.Attributes, opt.Level = facets, attributes, coding.Level(*level)
+
+		a, err := datadir.Open(ctx, *dir, datadir.Options{})
+		if err != nil {
+			return err
+		}
+		defer a.Close()
+		p, err := findProject(ctx, a, *project)
+		if err != nil {
+			return err
+		}
+		snap, err := a.Store.Snapshot(ctx, p.ID, true)
+		if err != nil {
+			return err
+		}
+		// Render fully before writing, so a failure leaves no partial file.
+		var buf bytes.Buffer
+		if err := export.Export(&buf, snap, strings.ToLower(*format), opt); err != nil {
+			return err
+		}
+		if *out == "" || *out == "-" {
+			_, err := m.Stdout.Write(buf.Bytes())
+			return err
+		}
+		_, err = writeAtomic(*out, func(w io.Writer) (int64, error) { return buf.WriteTo(w) })
+		if err == nil {
+			fmt.Fprintf(m.Stderr, "wrote %s\n", *out)
+		}
+		return err
+	}
+}
