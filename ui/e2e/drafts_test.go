@@ -160,6 +160,15 @@ func leftDrafts(tb testing.TB, b *browser) []string {
 	return eval[[]string](tb, b, `Object.keys(localStorage).filter(k => k.startsWith('tessera.draft.'))`)
 }
 
+// startMemo opens the memos of project pid and presses New memo.
+func startMemo(tb testing.TB, b *browser, a *app, pid string) {
+	tb.Helper()
+	b.do(tb, "open the memos", chromedp.Navigate(a.URL+"/p/"+pid+"/memos"))
+	b.waitJS(tb, "the memos page", `!!document.querySelector('.memos-page .page-head .btn-primary')`)
+	b.do(tb, "start a memo", chromedp.Click(chromedp.CSS(`.memos-page .page-head .btn-primary`)))
+	b.waitJS(tb, "the editor", `!!document.querySelector('.memo-title')`)
+}
+
 // TestMemoTypedRightAfterTitle creates a memo by typing its title, clicking
 // the text area and typing on at once: the memo is created meanwhile and
 // keeps every character, focus stays in the text, and keys that are
@@ -170,10 +179,7 @@ func TestMemoTypedRightAfterTitle(t *testing.T) {
 	pid, _ := draftsStudy(t, a)
 	screenshotsOnFailure(t, b, nil, nil)
 
-	b.do(t, "open the memos", chromedp.Navigate(a.URL+"/p/"+pid+"/memos"))
-	b.waitJS(t, "the memos page", `!!document.querySelector('.memos-page .page-head .btn-primary')`)
-	b.do(t, "start a memo", chromedp.Click(chromedp.CSS(`.memos-page .page-head .btn-primary`)))
-	b.waitJS(t, "the editor", `!!document.querySelector('.memo-title')`)
+	startMemo(t, b, a, pid)
 	title := "Lessons from Luleå / Tromsø"
 	body := "We failed first / then learned: c, n, p and ? are keys here, not shortcuts. Pöllö"
 	b.do(t, "type the title, click the text and type on",
@@ -504,10 +510,7 @@ func TestNewMemoSurvivesReload(t *testing.T) {
 	pid, _ := draftsStudy(t, a)
 	screenshotsOnFailure(t, b, nil, nil)
 
-	b.do(t, "open the memos", chromedp.Navigate(a.URL+"/p/"+pid+"/memos"))
-	b.waitJS(t, "the memos page", `!!document.querySelector('.memos-page .page-head .btn-primary')`)
-	b.do(t, "start a memo", chromedp.Click(chromedp.CSS(`.memos-page .page-head .btn-primary`)))
-	b.waitJS(t, "the editor", `!!document.querySelector('.memo-title')`)
+	startMemo(t, b, a, pid)
 	// Only the title: the memo is created as the page goes.
 	title, body := "Reloaded at once", "Typed and reloaded 300 ms later: Tromsø."
 	b.do(t, "type a title, pause, reload", chromedp.Click(chromedp.CSS(`.memo-title`)), chromedp.KeyEvent(title),
