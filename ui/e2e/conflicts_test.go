@@ -146,6 +146,12 @@ func TestRestoredDraftMeetsNewerText(t *testing.T) {
 	if c.Definition != "Theirs: failure at home." {
 		t.Fatalf("stored before the choice: got %q, want theirs kept", c.Definition)
 	}
+	if got := saveStatus(t, b); got != "Not saved" {
+		t.Errorf("status while the choice waits: got %q, want %q", got, "Not saved")
+	}
+	if n := eval[int](t, b, `document.querySelectorAll('.drafts-waiting').length`); n != 0 {
+		t.Errorf("texts waiting while their field is open: got %d lists, want none", n)
+	}
 	merged := "Failure abroad and at home."
 	eval[bool](t, b, `(() => { const el = document.querySelector('dialog[open] .conflict-merge'); el.focus(); el.select(); return true; })()`)
 	b.do(t, "edit the merge", chromedp.KeyEvent(merged), chromedp.Click(chromedp.CSS(`dialog[open] .conflict-merge-btn`)))

@@ -13,7 +13,7 @@
 //   (412) and the person sees both texts and chooses; a change of another
 //   field of the entity is carried over without asking.
 import { html, useState, useEffect, useRef } from './lib.js';
-import { useStore } from './store.js';
+import { createStore, useStore } from './store.js';
 import { save, saveState, setUnsent, unsaved } from './saving.js';
 import { setLeaving } from './api.js';
 import { readDraft, writeDraft, dropDraft, listDrafts } from './drafts.js';
@@ -24,8 +24,16 @@ import { openDialog } from './dialog.js';
 export const DELAY = 600;
 
 // Every saver of a mounted field, and of an unmounted one whose text the
-// server has not confirmed yet.
+// server has not confirmed yet; fieldsShown counts changes of the set
+// and drafts dropped, for the list of texts waiting.
 const savers = new Set();
+const fieldsShown = createStore(0);
+
+function track(s, on) {
+  if (on === savers.has(s)) return;
+  if (on) savers.add(s); else savers.delete(s);
+  fieldsShown.set((n) => n + 1);
+}
 
 const same = (a, b) => (a || '') === (b || '');
 
@@ -33,7 +41,8 @@ const same = (a, b) => (a || '') === (b || '');
 function publish() {
   let n = 0, refused = 0;
   for (const s of savers) {
-    if (s.refused && s.dirty()) refused++;
+    // Refused text and text waiting for a choice between versions.
+    if ((s.refused || s.conflict) && s.dirty()) refused++;
     else if (s.dirty() && !s.busy && !s.conflict && s.ready()) n++;
   }
   setUnsent(n, refused);
@@ -66,7 +75,7 @@ class Saver {
     this.refused = '';
     this.subs = new Set();
     if (o.entity) this.load(o.entity);
-    savers.add(this);
+    track(this, true);
     this.restore();
   }
 
@@ -137,7 +146,10 @@ class Saver {
   // the draft when the server has all of them.
   persist() {
     const values = this.changed();
-    if (!Object.keys(values).length) { dropDraft(this.key); return; }
+    if (!Object.keys(values).length) {
+      if (readDraft(this.key)) { dropDraft(this.key); fieldsShown.set((n) => n + 1); }
+      return;
+    }
     const base = {};
     for (const f of Object.keys(values)) base[f] = this.confirmed[f];
     writeDraft(this.key, {
@@ -336,7 +348,7 @@ class Saver {
   settle() {
     // A field gone from the screen whose text was refused (its entity was
     // deleted, say) keeps its draft but no longer holds the status.
-    if (!this.mounted && !this.busy && !this.timer && (!this.dirty() || !this.ready() || this.refused)) savers.delete(this);
+    if (!this.mounted && !this.busy && !this.timer && (!this.dirty() || !this.ready() || this.refused)) track(this, false);
     publish();
   }
 }
@@ -384,7 +396,7 @@ export function useAutosave(o) {
   const [, force] = useState(0);
   useEffect(() => {
     s.mounted = true;
-    savers.add(s);
+    track(s, true);
     const fn = () => force((n) => n + 1);
     s.subs.add(fn);
     return () => {
@@ -431,6 +443,7 @@ export function useAutosave(o) {
 export function DraftsWaiting() {
   const r = useStore(route);
   useStore(saveState);
+  useStore(fieldsShown);
   const [hidden, setHidden] = useState(false);
   const pid = r.parts[0] === 'p' ? r.parts[1] : '';
   if (!pid || hidden) return null;
