@@ -154,7 +154,7 @@ class Saver {
     for (const f of Object.keys(values)) base[f] = this.confirmed[f];
     writeDraft(this.key, {
       values, base, version: this.version, sent: this.sent, at: Date.now(),
-      label: this.o.what || this.o.label, href: location.pathname + location.search,
+      label: this.o.what || this.o.label, href: this.o.href || location.pathname + location.search,
     });
   }
 
@@ -376,8 +376,9 @@ function ConflictBody({ close, message, fields, names, mine, theirs }) {
 
 /**
  * useAutosave edits fields of one entity. Options: key (its draft key,
- * from draftKey), label (names the save in errors), what (names the field
- * in the list of texts waiting, label when unset), entity (as the
+ * from draftKey), label (names the save in errors), what and href (name
+ * the field in the list of texts waiting, and the address that shows it;
+ * label and the current address when unset), entity (as the
  * server has it; null while it does not exist yet), initial (field values
  * before it exists), read(entity) (its edited fields, {field: text}),
  * send(changed, all, version) (stores the changed fields, resolves with

@@ -6,7 +6,7 @@ import { get, patch, del, pp } from './api.js';
 import { proj, refreshProject } from './state.js';
 import { save } from './saving.js';
 import { useAutosave } from './autosave.js';
-import { draftKey } from './drafts.js';
+import { draftKey, readDraft } from './drafts.js';
 import { confirmDialog } from './dialog.js';
 import { Upload } from './upload.js';
 import { link } from './router.js';
@@ -56,7 +56,8 @@ function DocDetails({ pid, d }) {
 }
 
 function DocRow({ pid, d, cov, cases, owner }) {
-  const [details, setDetails] = useState(false);
+  // Details typed earlier and not saved open again to be offered back.
+  const [details, setDetails] = useState(() => !!readDraft(draftKey(pid, 'document', d.id)));
   const move = (caseId) => save('Move the document to another case', () => patch(pp(pid, '/documents/' + d.id), { case_id: caseId }))
     .then(refreshProject, () => {});
   const remove = async () => {

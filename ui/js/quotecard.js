@@ -18,6 +18,7 @@ function QuoteMemo({ pid, quote, editable }) {
     key: draftKey(pid, 'quote', quote.id),
     label: 'Save the quote memo',
     what: 'Quote memo',
+    href: link(pid, 'd', quote.document_id) + '?q=' + encodeURIComponent(quote.id),
     entity: quote,
     read: quoteMemo,
     names: { memo: 'Quote memo' },
