@@ -5,6 +5,7 @@ import { html, useState, useEffect, useRef } from './lib.js';
 import { useStore } from './store.js';
 import { session, signOut, changePassword } from './session.js';
 import { saveState, idle } from './saving.js';
+import { flushAll } from './autosave.js';
 import { openDialog, confirmDialog } from './dialog.js';
 
 /** MIN_PASSWORD is the shortest password the server accepts. */
@@ -64,10 +65,12 @@ export async function changePasswordDialog() {
   }
 }
 
-// leave signs out once the changes on the page are saved, or after the
-// researcher agreed to lose those that failed.
+// leave signs out once the changes on the page are saved (typing not yet
+// sent goes first), or after the researcher agreed to lose those that
+// failed.
 async function leave() {
-  if (saveState.get().errors.length) {
+  flushAll();
+  if (saveState.get().errors.length || saveState.get().refused) {
     const ok = await confirmDialog({
       title: 'Sign out',
       message: 'Some changes could not be saved. Sign out anyway and lose them?',

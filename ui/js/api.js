@@ -5,14 +5,25 @@ const BASE = '/api/v1';
 
 /**
  * ApiError is a failed API call: status 0 means the server was
- * unreachable. retryAfter holds the seconds of a Retry-After header (429).
+ * unreachable. retryAfter holds the seconds of a Retry-After header (429);
+ * data is the decoded answer (a 412 carries the stored entity as current).
  */
 export class ApiError extends Error {
-  constructor(status, message, retryAfter = 0) {
+  constructor(status, message, retryAfter = 0, data = null) {
     super(message);
     this.status = status;
     this.retryAfter = retryAfter;
+    this.data = data;
   }
+}
+
+// While the page is being left, requests are sent with keepalive so the
+// browser finishes them after the page is gone.
+let leaving = false;
+
+/** setLeaving marks the page as being left (pagehide) or shown again. */
+export function setLeaving(v) {
+  leaving = !!v;
 }
 
 // The signed-in session (team mode): its CSRF token, kept in memory only
@@ -50,7 +61,7 @@ function authHeaders(method, headers) {
 function failed(path, status, statusText, data, retryAfter) {
   if (status === 401 && path !== '/login' && onSessionEnd) onSessionEnd(path);
   const secs = parseInt(retryAfter || '', 10);
-  return new ApiError(status, (data && data.error) || `${status} ${statusText}`, Number.isFinite(secs) ? secs : 0);
+  return new ApiError(status, (data && data.error) || `${status} ${statusText}`, Number.isFinite(secs) ? secs : 0, data);
 }
 
 function query(params) {
@@ -68,14 +79,18 @@ function query(params) {
 /**
  * api calls METHOD path (relative to /api/v1) with an optional JSON body
  * and query parameters, and resolves with the decoded answer (null for an
- * empty one).
+ * empty one). opts.version sends If-Match with that entity version, so the
+ * server refuses (412) a change to an entity changed meanwhile.
  */
-export async function api(method, path, body, params) {
+export async function api(method, path, body, params, opts = {}) {
   const init = { method, headers: authHeaders(method, { Accept: 'application/json' }) };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
+  if (opts.version) init.headers['If-Match'] = `"${opts.version}"`;
+  // Browsers cap keepalive bodies at 64 KiB.
+  if (leaving && (!init.body || init.body.length < 60000)) init.keepalive = true;
   let res;
   try {
     res = await fetch(BASE + path + query(params), init);
@@ -93,7 +108,7 @@ export async function api(method, path, body, params) {
 
 export const get = (path, params) => api('GET', path, undefined, params);
 export const post = (path, body, params) => api('POST', path, body, params);
-export const patch = (path, body, params) => api('PATCH', path, body, params);
+export const patch = (path, body, params, opts) => api('PATCH', path, body, params, opts);
 export const put = (path, body, params) => api('PUT', path, body, params);
 export const del = (path, params) => api('DELETE', path, undefined, params);
 

@@ -5,6 +5,7 @@ import { useStore } from './store.js';
 import { route, navigate, link } from './router.js';
 import { proj, openProject, closeProject } from './state.js';
 import { SaveStatus, SaveErrors, UndoRedo } from './status.js';
+import { DraftsWaiting } from './autosave.js';
 import { DialogHost, openDialog } from './dialog.js';
 import { installShortcuts } from './keys.js';
 import { Projects } from './projects.js';
@@ -121,6 +122,7 @@ export function App() {
       <button type="button" class="btn-icon" onClick=${showHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">?</button>
     </header>
     <${SaveErrors} />
+    <${DraftsWaiting} />
     <main id="main" tabindex="-1"><${Screen} parts=${r.parts} query=${r.query} /></main>
     <${DialogHost} />
   </div>`;

@@ -7,6 +7,8 @@ import { useStore } from './store.js';
 import { post, patch, put, del, pp } from './api.js';
 import { proj, refreshProject } from './state.js';
 import { save } from './saving.js';
+import { useAutosave } from './autosave.js';
+import { draftKey } from './drafts.js';
 import { openDialog, confirmDialog, promptDialog } from './dialog.js';
 import { usePermissions } from './access.js';
 
@@ -27,18 +29,39 @@ export function parseTSV(text) {
 
 const cellText = (a) => (!a ? '' : Array.isArray(a.value) ? a.value.join('; ') : a.value === null || a.value === undefined ? '' : String(a.value));
 
-function Cell({ value, label, onSave }) {
+// caseText reads a cell of case c: its name, or the attribute called attr.
+const caseText = (c, attr) => (attr ? cellText(c.attributes.find((a) => a.name.toLowerCase() === attr.toLowerCase())) : c.name);
+
+// Cell shows one cell of the sheet (the case's name when attr is empty)
+// and edits it in place, saving as it is typed.
+function Cell({ pid, c, attr, label }) {
   const [editing, setEditing] = useState(false);
-  const [v, setV] = useState(value);
-  const commit = () => { setEditing(false); if (v !== value) onSave(v); };
+  const f = attr ? 'attr:' + attr : 'name';
+  const auto = useAutosave({
+    key: draftKey(pid, 'case', c.id + '/' + f),
+    label: attr ? `Save ${attr} of “${c.name}”` : 'Rename the case',
+    what: `${attr || 'Name'} of case “${c.name}”`,
+    entity: c,
+    read: (x) => ({ [f]: caseText(x, attr) }),
+    names: { [f]: attr || 'Case name' },
+    ready: (v) => !!attr || !!v[f].trim(),
+    send: (changed, all, version) => patch(pp(pid, '/cases/' + c.id),
+      attr ? { attributes: [inferAttribute(attr, changed[f])] } : { name: changed[f].trim() }, undefined, { version }),
+    onSaved: (saved) => proj.update((s) => ({ cases: s.cases.map((x) => (x.id === saved.id ? saved : x)) })),
+  });
+  const v = auto.values[f] || '';
   if (!editing) {
-    return html`<button type="button" class="cell" aria-label=${label + ': ' + (value || 'empty') + '. Edit'}
-      onClick=${() => { setV(value); setEditing(true); }}>${value || html`<span class="muted">—</span>`}</button>`;
+    return html`<button type="button" class=${'cell' + (auto.state !== 'saved' ? ' unsaved' : '')} aria-label=${label + ': ' + (v || 'empty') + '. Edit'}
+      onClick=${() => setEditing(true)}>${v || html`<span class="muted">—</span>`}</button>${auto.notice}`;
   }
-  return html`<input class="cell-input" type="text" value=${v} aria-label=${label}
+  const b = auto.bind(f);
+  return html`<input class="cell-input" type="text" aria-label=${label} ...${b}
     ref=${(el) => el && !el.dataset.f && (el.dataset.f = '1', el.focus(), el.select())}
-    onInput=${(e) => setV(e.currentTarget.value)} onBlur=${commit}
-    onKeyDown=${(e) => { if (e.key === 'Enter') e.currentTarget.blur(); if (e.key === 'Escape') { setV(value); setEditing(false); } }} />`;
+    onBlur=${() => { setEditing(false); b.onBlur(); }}
+    onKeyDown=${(e) => {
+      if (e.key === 'Enter') e.currentTarget.blur();
+      if (e.key === 'Escape') { auto.edit(f, caseText(c, attr)); setEditing(false); }
+    }} />`;
 }
 
 // importRows creates or updates cases from parsed rows (headers first).
@@ -90,9 +113,6 @@ export function CaseSheet({ pid }) {
     return cols;
   }, [cases, extra]);
 
-  const setAttr = (c, name, value) => save(`Save ${name} of “${c.name}”`,
-    () => patch(pp(pid, '/cases/' + c.id), { attributes: [inferAttribute(name, value)] })).then(refreshProject, () => {});
-  const rename = (c, name) => name.trim() && save('Rename the case', () => patch(pp(pid, '/cases/' + c.id), { name: name.trim() })).then(refreshProject, () => {});
   const addCase = (e) => {
     e.preventDefault();
     if (!newCase.trim()) return;
@@ -140,9 +160,8 @@ export function CaseSheet({ pid }) {
         <thead><tr><th scope="col">Case</th>${columns.map((n) => html`<th scope="col">${n}</th>`)}<th scope="col">Transcripts</th><th scope="col"><span class="sr-only">Actions</span></th></tr></thead>
         <tbody>
           ${cases.map((c, i) => html`<tr key=${c.id}>
-            <th scope="row"><${Cell} value=${c.name} label="Case name" onSave=${(v) => rename(c, v)} /></th>
-            ${columns.map((n) => html`<td><${Cell} value=${cellText(c.attributes.find((a) => a.name.toLowerCase() === n.toLowerCase()))}
-              label=${n + ' of ' + c.name} onSave=${(v) => setAttr(c, n, v)} /></td>`)}
+            <th scope="row"><${Cell} pid=${pid} c=${c} attr="" label="Case name" /></th>
+            ${columns.map((n) => html`<td><${Cell} key=${n} pid=${pid} c=${c} attr=${n} label=${n + ' of ' + c.name} /></td>`)}
             <td class="num">${documents.filter((d) => d.case_id === c.id).length}</td>
             <td class="row-actions">
               <button type="button" class="btn-icon" onClick=${() => move(i, -1)} disabled=${i === 0} aria-label=${'Move ' + c.name + ' up'}>↑</button>

@@ -1,9 +1,12 @@
 // The codebook screen: the tree and facets on the left; the chosen code on
 // the right with its definition, inclusion and exclusion notes, facet
 // values, colour, and all its quotes.
-import { html, useMemo, useState, useEffect } from './lib.js';
+import { html, useMemo } from './lib.js';
 import { useStore } from './store.js';
-import { proj } from './state.js';
+import { proj, patchCode } from './state.js';
+import { patch, pp } from './api.js';
+import { useAutosave } from './autosave.js';
+import { draftKey } from './drafts.js';
 import { buildTree, levelLabel } from './codetree.js';
 import { updateCode, setFacet } from './codes.js';
 import { CodebookPanel } from './codebook.js';
@@ -16,17 +19,12 @@ import { link } from './router.js';
 import { counts } from './format.js';
 import { usePermissions } from './access.js';
 
-function NameField({ pid, code }) {
-  const [name, setName] = useState(code.name);
-  useEffect(() => setName(code.name), [code.id, code.name]);
-  const commit = () => {
-    const v = name.trim();
-    if (v && v !== code.name) updateCode(pid, code.id, { name: v });
-    else setName(code.name);
-  };
-  return html`<input class="code-title" type="text" value=${name} aria-label="Code name"
-    onInput=${(e) => setName(e.currentTarget.value)} onBlur=${commit}
-    onKeyDown=${(e) => { if (e.key === 'Enter') e.currentTarget.blur(); if (e.key === 'Escape') { setName(code.name); } }} />`;
+// codeTexts are the fields of a code a person types.
+const codeTexts = (c) => ({ name: c.name || '', definition: c.definition || '', inclusion: c.inclusion || '', exclusion: c.exclusion || '' });
+
+function NameField({ auto, code }) {
+  return html`<input class="code-title" type="text" aria-label="Code name" ...${auto.bind('name')}
+    onKeyDown=${(e) => { if (e.key === 'Enter') e.currentTarget.blur(); if (e.key === 'Escape') auto.edit('name', code.name); }} />`;
 }
 
 function CodeDetail({ pid, code }) {
@@ -37,15 +35,28 @@ function CodeDetail({ pid, code }) {
   const edit = usePermissions().canEditCodebook;
   const path = tree.path(code.id).slice(0, -1);
   const n = code.counts || { quotes: 0, documents: 0, cases: 0 };
-  const field = (key, label, placeholder) => html`<${MarkdownField} key=${code.id + key} label=${label} value=${code[key]}
-    placeholder=${placeholder} onSave=${(v) => updateCode(pid, code.id, { [key]: v })} />`;
+  // The name and the notes save as they are typed.
+  const auto = useAutosave({
+    key: draftKey(pid, 'code', code.id),
+    label: 'Save code “' + code.name + '”',
+    what: 'Code “' + code.name + '”',
+    entity: code,
+    read: codeTexts,
+    names: { name: 'Name', definition: 'Definition', inclusion: 'Inclusion', exclusion: 'Exclusion' },
+    ready: (v) => !!v.name.trim() && !code.pending,
+    send: (changed, all, version) => patch(pp(pid, '/codes/' + encodeURIComponent(code.id)),
+      changed.name === undefined ? changed : { ...changed, name: changed.name.trim() }, undefined, { version }),
+    onSaved: (c) => patchCode(c.id, c),
+  });
+  const field = (key, label, placeholder) => html`<${MarkdownField} label=${label} placeholder=${placeholder} ...${auto.bind(key)} />`;
 
   return html`<article class="code-detail" aria-label=${'Code ' + code.name}>
     <fieldset class="plain" disabled=${!edit}>
     <header class="code-detail-head">
       <span class="swatch big" style=${{ background: code.color }} aria-hidden="true"></span>
-      <${NameField} pid=${pid} code=${code} />
+      <${NameField} auto=${auto} code=${code} />
     </header>
+    ${auto.notice}
     <p class="code-path">
       <span class=${'lvl lvl-' + code.level}>${levelLabel(code.level)}</span>
       ${path.length ? html`<span>in ${path.join(' › ')}</span>` : code.level !== 'dimension' ? html`<span class="muted">ungrouped</span>` : null}
@@ -95,7 +106,7 @@ export function CodebookPage({ pid, cid }) {
       ${edit ? html`<${Facets} pid=${pid} />` : null}
     </div>
     <div class="detail-col">
-      ${code ? html`<${CodeDetail} pid=${pid} code=${code} />`
+      ${code ? html`<${CodeDetail} key=${code.id} pid=${pid} code=${code} />`
         : html`<div class="empty-state"><h2>Codebook</h2>
           <p>Choose a code to read its definition and all its quotes.</p>
           <p>Build the Gioia data structure by grouping first-order concepts under second-order themes, and themes under aggregate dimensions: drag them in the tree, or focus one and press <kbd>m</kbd>.</p>

@@ -206,13 +206,20 @@ export function CodebookPanel({ pid, compact = false, selected = '' }) {
       ${renaming === c.id
         ? html`<input class="rename" type="text" value=${c.name} aria-label=${'New name for ' + c.name}
             ref=${(el) => el && !el.dataset.init && (el.dataset.init = '1', el.focus(), el.select())}
+            onKeyDownCapture=${(e) => { if (e.key === 'Enter' || e.key === 'Escape') e.currentTarget.dataset.done = '1'; }}
             onClick=${(e) => e.stopPropagation()}
             onKeyDown=${(e) => {
               e.stopPropagation();
               if (e.key === 'Enter') { const v = e.currentTarget.value.trim(); setRenaming(''); if (v && v !== c.name) updateCode(pid, c.id, { name: v }); focusRow(c.id); }
               else if (e.key === 'Escape') { setRenaming(''); focusRow(c.id); }
             }}
-            onBlur=${() => setRenaming('')} />`
+            onBlur=${(e) => {
+              setRenaming('');
+              // Enter and Escape have decided; leaving the field any other
+              // way keeps the typed name, as Enter does.
+              const v = e.currentTarget.value.trim();
+              if (!e.currentTarget.dataset.done && v && v !== c.name) updateCode(pid, c.id, { name: v }, 'renaming a code');
+            }} />`
         : html`<span class="code-name">${c.name}</span>`}
       ${c.level !== 'concept' ? html`<span class=${'lvl lvl-' + c.level} title=${levelLabel(c.level)}>${shortLevel(c.level)}</span>` : null}
       ${!compact && c.level !== 'concept' && facets.length ? html`<span class="facet-chips"><${FacetChips} pid=${pid} code=${c} facets=${facets} tree=${tree} edit=${edit} /></span>` : null}

@@ -1,11 +1,13 @@
 // Documents grouped by case, with each case's attributes, each interview's
 // coding progress (share of its text coded), and the upload zone.
-import { html, useMemo } from './lib.js';
+import { html, useState, useMemo } from './lib.js';
 import { useData } from './data.js';
 import { useStore } from './store.js';
 import { get, patch, del, pp } from './api.js';
 import { proj, refreshProject } from './state.js';
 import { save } from './saving.js';
+import { useAutosave } from './autosave.js';
+import { draftKey, readDraft } from './drafts.js';
 import { confirmDialog } from './dialog.js';
 import { Upload } from './upload.js';
 import { link } from './router.js';
@@ -18,7 +20,46 @@ function attrText(a) {
   return Array.isArray(a.value) ? a.value.join('; ') : a.value === null || a.value === undefined ? '' : String(a.value);
 }
 
+// docTexts are the fields of a document's details a person types.
+const docTexts = (d) => ({
+  title: d.title || '', informant_role: (d.meta && d.meta.informant_role) || '', interviewer: (d.meta && d.meta.interviewer) || '',
+  interview_date: (d.meta && d.meta.interview_date) || '', language: (d.meta && d.meta.language) || '',
+});
+
+// DocDetails edits a transcript's title and interview metadata, saving as
+// they are typed.
+function DocDetails({ pid, d }) {
+  const auto = useAutosave({
+    key: draftKey(pid, 'document', d.id),
+    label: `Save the details of “${d.title}”`,
+    what: `Details of “${d.title}”`,
+    entity: d,
+    read: docTexts,
+    names: { title: 'Title', informant_role: 'Informant role', interviewer: 'Interviewer', interview_date: 'Interview date', language: 'Language' },
+    ready: (v) => !!v.title.trim(),
+    send: (changed, all, version) => {
+      const body = {};
+      if ('title' in changed) body.title = all.title.trim();
+      // The metadata is replaced as a whole.
+      if (Object.keys(changed).some((f) => f !== 'title')) {
+        body.meta = { informant_role: all.informant_role, interviewer: all.interviewer, interview_date: all.interview_date, language: all.language };
+      }
+      return patch(pp(pid, '/documents/' + d.id), body, undefined, { version });
+    },
+    onSaved: ({ text, turns, ...saved }) => proj.update((s) => ({ documents: s.documents.map((x) => (x.id === saved.id ? { ...x, ...saved } : x)) })),
+  });
+  const field = (f, label, type = 'text') => html`<label class="inline-field">${label}
+    <input type=${type} class=${'doc-' + f.replace('_', '-')} ...${auto.bind(f)} /></label>`;
+  return html`<div class="doc-details" role="group" aria-label=${'Details of ' + d.title}>
+    ${auto.notice}
+    ${field('title', 'Title')}${field('informant_role', 'Informant role')}${field('interviewer', 'Interviewer')}
+    ${field('interview_date', 'Interview date', 'date')}${field('language', 'Language')}
+  </div>`;
+}
+
 function DocRow({ pid, d, cov, cases, owner }) {
+  // Details typed earlier and not saved open again to be offered back.
+  const [details, setDetails] = useState(() => !!readDraft(draftKey(pid, 'document', d.id)));
   const move = (caseId) => save('Move the document to another case', () => patch(pp(pid, '/documents/' + d.id), { case_id: caseId }))
     .then(refreshProject, () => {});
   const remove = async () => {
@@ -38,8 +79,31 @@ function DocRow({ pid, d, cov, cases, owner }) {
       <span class="small">${pct}% · ${plural(cov ? cov.quotes : 0, 'quote')}</span></span>
     <select class="small" value=${d.case_id || ''} aria-label=${'Case of ' + d.title} disabled=${!owner} onChange=${(e) => move(e.currentTarget.value)}>
       <option value="">No case</option>${cases.map((c) => html`<option value=${c.id}>${c.name}</option>`)}</select>
-    ${owner ? html`<button type="button" class="btn-icon" onClick=${remove} aria-label=${'Delete ' + d.title} title="Delete">×</button>` : html`<span></span>`}
+    ${owner ? html`<span class="row-actions">
+      <button type="button" class="btn-icon" onClick=${() => setDetails(!details)} aria-expanded=${details}
+        aria-label=${'Details of ' + d.title} title="Title and interview details">✎</button>
+      <button type="button" class="btn-icon" onClick=${remove} aria-label=${'Delete ' + d.title} title="Delete">×</button></span>` : html`<span></span>`}
+    ${owner && details ? html`<${DocDetails} pid=${pid} d=${d} />` : null}
   </li>`;
+}
+
+// ProjectDescription edits what the study is about (owners), saving as it
+// is typed; others read it.
+function ProjectDescription({ pid, project, owner }) {
+  const auto = useAutosave({
+    key: draftKey(pid, 'project', pid),
+    label: 'Save the project description',
+    what: 'Project description',
+    entity: project,
+    read: (p) => ({ description: p.description || '' }),
+    names: { description: 'Description' },
+    send: (changed, all, version) => patch(pp(pid), changed, undefined, { version }),
+    onSaved: (p) => proj.update({ project: p }),
+  });
+  if (!owner) return project.description ? html`<p class="project-description">${project.description}</p>` : null;
+  return html`<div class="project-description-edit">${auto.notice}
+    <textarea class="project-description" rows="2" aria-label="Project description"
+      placeholder="What the study is about: its question, its sample…" ...${auto.bind('description')}></textarea></div>`;
 }
 
 /** Documents is the project's home screen. */
@@ -58,7 +122,8 @@ export function Documents({ pid }) {
   return html`<div class="page documents-page">
     <header class="page-head">
       <div><h1>${project.name}</h1>
-        <p class="muted">${plural(documents.length, 'transcript')} in ${plural(cases.length, 'case')}</p></div>
+        <p class="muted">${plural(documents.length, 'transcript')} in ${plural(cases.length, 'case')}</p>
+        <${ProjectDescription} pid=${pid} project=${project} owner=${owner} /></div>
       <a class="btn" href=${link(pid, 'cases')}>Case sheet</a>
     </header>
     ${documents.length === 0 ? html`<div class="empty-state"><p>${owner ? html`Start by adding interview transcripts. Then open one, select a passage and press <kbd>c</kbd> to code it.`

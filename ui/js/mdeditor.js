@@ -32,15 +32,13 @@ export function SafeHTML({ html: h, class: cls = 'markdown' }) {
 }
 
 /**
- * MarkdownField edits one Markdown text: label, value, onSave(text) on
- * blur. The preview sits beside (or below) the text area.
+ * MarkdownField edits one Markdown text: label, value, onInput and onBlur
+ * (as useAutosave's bind gives them). The preview sits beside (or below)
+ * the text area.
  */
-export function MarkdownField({ label, value, onSave, rows = 4, placeholder = '' }) {
-  const [text, setText] = useState(value || '');
+export function MarkdownField({ label, value, onInput, onBlur, rows = 4, placeholder = '' }) {
   const [showPreview, setShowPreview] = useState(false);
-  const editing = useRef(false);
-  useEffect(() => { if (!editing.current) setText(value || ''); }, [value]);
-  const preview = usePreview(showPreview ? text : '');
+  const preview = usePreview(showPreview ? value || '' : '');
   const id = 'md-' + label.replace(/\W+/g, '-').toLowerCase();
   return html`<div class="md-field">
     <div class="md-head">
@@ -49,10 +47,7 @@ export function MarkdownField({ label, value, onSave, rows = 4, placeholder = ''
         ${showPreview ? 'Hide preview' : 'Preview'}</button>
     </div>
     <div class=${'md-body' + (showPreview ? ' split' : '')}>
-      <textarea id=${id} rows=${rows} value=${text} placeholder=${placeholder}
-        onFocus=${() => { editing.current = true; }}
-        onInput=${(e) => setText(e.currentTarget.value)}
-        onBlur=${() => { editing.current = false; if (text !== (value || '')) onSave(text); }}></textarea>
+      <textarea id=${id} rows=${rows} value=${value || ''} placeholder=${placeholder} onInput=${onInput} onBlur=${onBlur}></textarea>
       ${showPreview ? html`<div class="md-preview" aria-label=${label + ' preview'}>
         ${preview.error ? html`<p class="error-text">${preview.error}</p>` : html`<${SafeHTML} html=${preview.html} />`}</div>` : null}
     </div>

@@ -6,6 +6,8 @@ import { useStore } from './store.js';
 import { get, post, patch, del, pp } from './api.js';
 import { proj } from './state.js';
 import { save } from './saving.js';
+import { useAutosave } from './autosave.js';
+import { draftKey, readDraft, writeDraft, dropDraft } from './drafts.js';
 import { usePreview, SafeHTML } from './mdeditor.js';
 import { confirmDialog } from './dialog.js';
 import { navigate, link } from './router.js';
@@ -40,68 +42,72 @@ function TargetPicker({ type, id, onChange }) {
   </div>`;
 }
 
-function Editor({ pid, memo, onSaved, onDeleted }) {
-  const [title, setTitle] = useState(memo.title || '');
-  const [body, setBody] = useState(memo.body || '');
-  const [target, setTarget] = useState({ type: memo.target_type || 'project', id: memo.target_id || '' });
-  const [dirty, setDirty] = useState(false);
-  const preview = usePreview(body);
-  const saved = useRef(memo);
-  // A change made elsewhere (another tab, another coder, an undo) shows
-  // here unless this editor has changes of its own not yet saved; an
-  // answer older than what this editor saved last is not taken.
-  useEffect(() => {
-    if (dirty || !memo.id || !(memo.version > (saved.current.version || 0))) return;
-    saved.current = memo;
-    setTitle(memo.title || '');
-    setBody(memo.body || '');
-  }, [memo]);
+// memoFields are the fields of a memo that its editor keeps.
+const memoFields = (m) => ({ title: m.title || '', body: m.body || '', target_type: m.target_type || 'project', target_id: m.target_id || '' });
 
-  const doSave = () => {
-    if (!dirty && memo.id) return Promise.resolve();
-    const isNew = !saved.current.id;
-    const payload = isNew
-      ? { title, body, target_type: target.type, target_id: target.type === 'project' ? '' : target.id }
-      : { title, body };
-    if (isNew && target.type !== 'project' && !target.id) return Promise.resolve();
-    setDirty(false);
-    return save(isNew ? 'Create the memo' : 'Save the memo', () => (isNew
-      ? post(pp(pid, '/memos'), payload) : patch(pp(pid, '/memos/' + saved.current.id), payload)))
-      .then((m) => { saved.current = m; onSaved(m, isNew); }, () => setDirty(true));
-  };
-  // Save a moment after typing stops, and when leaving.
-  useEffect(() => {
-    if (!dirty || !saved.current.id) return;
-    const t = setTimeout(doSave, 1200);
-    return () => clearTimeout(t);
-  }, [title, body, dirty]);
+// Editor edits a memo, or a new one until it exists (memo without id): the
+// same editor stays on screen when the memo is created, so typing goes on
+// where it was.
+function Editor({ pid, memo, onSaved, onDeleted }) {
+  const created = useRef(memo.id || '');
+  const mounted = useRef(true);
+  useEffect(() => () => { mounted.current = false; }, []);
+  const auto = useAutosave({
+    key: draftKey(pid, 'memo', created.current || 'new'),
+    label: created.current ? 'Save the memo' : 'Create the memo',
+    what: 'Memo “' + (memo.title || 'untitled') + '”',
+    entity: memo.id ? memo : null,
+    initial: memoFields(memo),
+    read: memoFields,
+    names: { title: 'Title', body: 'Text' },
+    // A memo is stored once it has a title or text and says what it is about.
+    ready: (v) => !!(v.title || v.body) && (v.target_type === 'project' || !!v.target_id),
+    send: (changed, all, version) => (created.current
+      ? patch(pp(pid, '/memos/' + created.current), { title: changed.title, body: changed.body }, undefined, { version })
+      : post(pp(pid, '/memos'), {
+        title: all.title, body: all.body, target_type: all.target_type,
+        target_id: all.target_type === 'project' ? '' : all.target_id,
+      })),
+    onSaved: (m) => {
+      const isNew = !created.current;
+      created.current = m.id;
+      onSaved(m, isNew && mounted.current);
+    },
+  });
+  const { title, body, target_type: ttype, target_id: tid } = auto.values;
+  const preview = usePreview(body || '');
+  const stored = created.current ? { ...memo, ...auto.values } : null;
 
   const remove = async () => {
-    if (!saved.current.id) { onDeleted(); return; }
+    if (!created.current) { auto.forget(); onDeleted(); return; }
     const ok = await confirmDialog({ title: 'Delete memo', message: `Delete the memo “${title || 'untitled'}”?`, confirm: 'Delete', danger: true });
-    if (ok) save('Delete the memo', () => del(pp(pid, '/memos/' + saved.current.id))).then(onDeleted, () => {});
+    if (!ok) return;
+    auto.forget();
+    save('Delete the memo', () => del(pp(pid, '/memos/' + created.current))).then(onDeleted, () => {});
   };
 
   return html`<article class="memo-editor" aria-label="Memo">
-    ${!saved.current.id ? html`<${TargetPicker} type=${target.type} id=${target.id} onChange=${(type, id) => setTarget({ type, id })} />`
-      : html`<p class="muted">${targetLabel(saved.current, proj.get())}</p>`}
-    <input class="memo-title" type="text" value=${title} placeholder="Title" aria-label="Memo title"
-      onInput=${(e) => { setTitle(e.currentTarget.value); setDirty(true); }} onBlur=${doSave} />
+    ${!stored ? html`<${TargetPicker} type=${ttype} id=${tid} onChange=${(type, id) => { auto.edit('target_type', type); auto.edit('target_id', id); }} />`
+      : html`<p class="muted">${targetLabel(stored, proj.get())}</p>`}
+    ${auto.notice}
+    <input class="memo-title" type="text" placeholder="Title" aria-label="Memo title" ...${auto.bind('title')} />
     <div class="md-body split">
-      <textarea class="memo-body" value=${body} aria-label="Memo text (Markdown)" placeholder="Write in Markdown: **bold**, *italic*, lists, > quotes…"
-        onInput=${(e) => { setBody(e.currentTarget.value); setDirty(true); }} onBlur=${doSave}></textarea>
+      <textarea class="memo-body" aria-label="Memo text (Markdown)" placeholder="Write in Markdown: **bold**, *italic*, lists, > quotes…"
+        ...${auto.bind('body')}></textarea>
       <div class="md-preview" aria-label="Preview" aria-live="polite">
         ${preview.error ? html`<p class="error-text">${preview.error}</p>` : html`<${SafeHTML} html=${preview.html} />`}</div>
     </div>
     <div class="row">
-      <button type="button" class="btn btn-primary btn-sm" onClick=${doSave}
-        disabled=${!saved.current.id && target.type !== 'project' && !target.id}>${saved.current.id ? 'Save' : 'Create memo'}</button>
-      <span class="muted">${dirty ? 'Unsaved changes' : saved.current.id ? 'Saved' : ''}</span>
+      <button type="button" class="btn btn-primary btn-sm" onClick=${auto.flush}
+        disabled=${!stored && ttype !== 'project' && !tid}>${stored ? 'Save' : 'Create memo'}</button>
+      <span class="muted memo-state">${auto.state === 'saving' ? (stored || title || body ? 'Saving…' : '') : auto.state === 'conflict' ? 'Changed meanwhile' : stored ? 'Saved' : ''}</span>
       <span class="spacer"></span>
       <button type="button" class="btn btn-sm btn-danger" onClick=${remove}>Delete</button>
     </div>
   </article>`;
 }
+
+let newCount = 0;
 
 /** MemosPage lists memos (optionally of one target) and edits one. */
 export function MemosPage({ pid, mid, query }) {
@@ -117,18 +123,43 @@ export function MemosPage({ pid, mid, query }) {
 
   const current = mid ? (memos || []).find((m) => m.id === mid) : null;
   const startNew = () => {
-    setDraft({ target_type: ftype || 'project', target_id: fid || '', title: '', body: '' });
+    setDraft({ key: 'new-' + ++newCount, target_type: ftype || 'project', target_id: fid || '', title: '', body: '' });
     if (mid) navigate(link(pid, 'memos') + (filter ? '?target=' + filter : ''));
   };
+  // A new memo typed before a reload or a crash comes back: in its own
+  // editor when its creation had reached the server, else as a new memo.
+  const recovered = useRef(false);
+  useEffect(() => {
+    if (recovered.current || !memos) return;
+    recovered.current = true;
+    const key = draftKey(pid, 'memo', 'new');
+    const d = readDraft(key);
+    if (!d) return;
+    const s = d.sent;
+    const landed = s && memos.find((m) => m.title === (s.title || '') && m.body === (s.body || ''));
+    if (!landed) { if (!mid) startNew(); return; }
+    const values = {};
+    for (const f of ['title', 'body']) if (f in d.values) values[f] = d.values[f];
+    dropDraft(key);
+    writeDraft(draftKey(pid, 'memo', landed.id), { ...d, values, base: { title: landed.title, body: landed.body }, sent: null });
+    navigate(link(pid, 'memos', landed.id) + (filter ? '?target=' + filter : ''), { replace: true });
+  }, [memos]);
+  // Another memo chosen: the new one's editor makes way.
+  useEffect(() => { if (draft && mid && mid !== draft.id) setDraft(null); }, [mid]);
   const onSaved = (m, isNew) => {
     setMemos((list) => [m, ...(list || []).filter((x) => x.id !== m.id)]);
-    if (isNew) { setDraft(null); navigate(link(pid, 'memos', m.id) + (filter ? '?target=' + filter : ''), { replace: true }); }
+    if (isNew) {
+      // The editor stays as it is: the memo it edits now has an ID.
+      setDraft((d) => (d && !d.id ? { ...d, id: m.id } : d));
+      navigate(link(pid, 'memos', m.id) + (filter ? '?target=' + filter : ''), { replace: true });
+    }
   };
   const onDeleted = () => {
     setDraft(null);
     load();
     navigate(link(pid, 'memos') + (filter ? '?target=' + filter : ''), { replace: true });
   };
+  const shown = draft ? (draft.id && (memos || []).find((m) => m.id === draft.id)) || draft : current;
 
   return html`<div class="page memos-page">
     <header class="page-head">
@@ -147,10 +178,9 @@ export function MemosPage({ pid, mid, query }) {
           <strong>${m.title || 'Untitled'}</strong><span class="muted">${targetLabel(m, s)} · ${new Date(m.updated_at).toLocaleDateString()}</span></a></li>`)}</ul>
       </nav>
       <div class="memo-main">
-        ${draft ? html`<${Editor} key="new" pid=${pid} memo=${draft} onSaved=${onSaved} onDeleted=${onDeleted} />`
-          : current ? html`<fieldset class="plain" disabled=${!perms.mayChange(current)}>
-            ${perms.team && !perms.mayChange(current) ? html`<p class="readonly-note">${current.author}’s memo: you read it.</p>` : null}
-            <${Editor} key=${current.id} pid=${pid} memo=${current} onSaved=${onSaved} onDeleted=${onDeleted} /></fieldset>`
+        ${shown ? html`<fieldset class="plain" disabled=${!!shown.id && !perms.mayChange(shown)}>
+            ${perms.team && shown.id && !perms.mayChange(shown) ? html`<p class="readonly-note">${shown.author}’s memo: you read it.</p>` : null}
+            <${Editor} key=${draft ? draft.key : shown.id} pid=${pid} memo=${shown} onSaved=${onSaved} onDeleted=${onDeleted} /></fieldset>`
             : html`<div class="empty-state"><p>Memos hold your analytic thinking: about the project, a case, an interview or a code. Choose one, or start a new memo.</p></div>`}
       </div>
     </div>

@@ -1,19 +1,41 @@
 // QuoteCard: the selected quote in the reader's side panel, with its codes
 // (remove one with ×), a button to add a code, its memo, word-by-word
 // resizing for keyboard users, and deletion.
-import { html, useState, useEffect } from './lib.js';
-import { removeCode, deleteQuote, resizeQuote, setQuoteMemo } from './quotes.js';
+import { html } from './lib.js';
+import { removeCode, deleteQuote, resizeQuote, showQuote } from './quotes.js';
+import { patch, pp } from './api.js';
+import { useAutosave } from './autosave.js';
+import { draftKey } from './drafts.js';
 import { wordStep } from './segments.js';
 import { link } from './router.js';
 import { usePermissions } from './access.js';
 
+const quoteMemo = (q) => ({ memo: q.memo || '' });
+
+// QuoteMemo edits the memo of a stored quote, saving as it is typed.
+function QuoteMemo({ pid, quote, editable }) {
+  const auto = useAutosave({
+    key: draftKey(pid, 'quote', quote.id),
+    label: 'Save the quote memo',
+    what: 'Quote memo',
+    href: link(pid, 'd', quote.document_id) + '?q=' + encodeURIComponent(quote.id),
+    entity: quote,
+    read: quoteMemo,
+    names: { memo: 'Quote memo' },
+    send: (changed, all, version) => patch(pp(pid, '/quotes/' + encodeURIComponent(quote.id)), changed, undefined, { version }),
+    onSaved: showQuote,
+  });
+  return html`<label class="field"><span>Quote memo</span>
+      ${auto.notice}
+      <textarea rows="3" readOnly=${!editable} ...${auto.bind('memo')}
+        placeholder="Why this passage matters…"></textarea></label>`;
+}
+
 /** QuoteCard props: pid, quote, codes (all), map (OffsetMap), onAdd, onClose. */
 export function QuoteCard({ pid, quote, codes, map, onAdd, onClose }) {
-  const [memo, setMemo] = useState(quote.memo || '');
   // Viewers read; coders change only their own quotes.
   const perms = usePermissions();
   const editable = perms.mayChange(quote);
-  useEffect(() => setMemo(quote.memo || ''), [quote.id]);
   const byId = new Map(codes.map((c) => [c.id, c]));
   const text = map.slice(quote.start, quote.end);
   const step = (side, dir) => {
@@ -22,7 +44,6 @@ export function QuoteCard({ pid, quote, codes, map, onAdd, onClose }) {
     else end = Math.max(wordStep(map, end, dir), start + 1);
     resizeQuote(pid, quote, Math.max(0, start), Math.min(map.length, end));
   };
-  const saveMemo = () => { if (memo !== (quote.memo || '')) setQuoteMemo(pid, quote, memo).catch(() => {}); };
 
   return html`<section class="card quote-card" aria-label="Selected quote">
     <div class="card-head">
@@ -52,9 +73,9 @@ export function QuoteCard({ pid, quote, codes, map, onAdd, onClose }) {
       <button type="button" class="btn btn-xs" onClick=${() => step('end', -1)} aria-label="Move end one word earlier">← word</button>
       <button type="button" class="btn btn-xs" onClick=${() => step('end', 1)} aria-label="Move end one word later">word →</button>
     </div>` : null}
-    <label class="field"><span>Quote memo</span>
-      <textarea rows="3" value=${memo} readOnly=${!editable} onInput=${(e) => setMemo(e.currentTarget.value)} onBlur=${saveMemo}
-        placeholder="Why this passage matters…"></textarea></label>
+    ${quote.pending ? html`<label class="field"><span>Quote memo</span>
+      <textarea rows="3" readOnly value=${quote.memo || ''} placeholder="The memo can be written once the quote is saved…"></textarea></label>`
+      : html`<${QuoteMemo} key=${quote.id} pid=${pid} quote=${quote} editable=${editable} />`}
     ${editable ? html`<p class="hint">Drag the quote’s ends in the text to resize it.</p>` : null}
   </section>`;
 }

@@ -53,6 +53,8 @@ export function changeAll(fn) {
 
 const put = (q) => change(q.document_id, (l) => [...l.filter((x) => x.id !== q.id), q]);
 
+/** showQuote puts a stored quote into its document's cache, if cached. */
+export const showQuote = put;
 const replace = (did, oldId, q) => change(did, (l) => [...l.filter((x) => x.id !== oldId && x.id !== q.id), q]);
 const drop = (did, id) => change(did, (l) => l.filter((x) => x.id !== id));
 const findCached = (did, id) => (docQuotes(did) || []).find((q) => q.id === id);
@@ -145,14 +147,6 @@ export function resizeQuote(pid, quote, start, end) {
   save('Resize a quote', async () => {
     put(await patch(pp(pid, '/quotes/' + encodeURIComponent(resolve(handle))), { start, end }));
   }, () => put(quote)).catch(() => {});
-}
-
-/** setQuoteMemo saves the quote's memo. */
-export function setQuoteMemo(pid, quote, memo) {
-  put({ ...quote, memo });
-  return save('Save the quote memo', async () => {
-    put(await patch(pp(pid, '/quotes/' + encodeURIComponent(resolve(quote.id))), { memo }));
-  });
 }
 
 /**

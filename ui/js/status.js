@@ -2,16 +2,26 @@
 // top bar.
 import { html } from './lib.js';
 import { useStore } from './store.js';
-import { saveState } from './saving.js';
+import { saveState, retryAll } from './saving.js';
 import { historyState, undo, redo } from './history.js';
 
-/** SaveStatus tells whether every change is saved. */
+/**
+ * SaveStatus tells whether every change is saved: "All changes saved" only
+ * once the server has confirmed every change, "Saving…" while any is on
+ * its way or typing waits to be sent, and how many wait while the server
+ * cannot be reached.
+ */
 export function SaveStatus() {
   const s = useStore(saveState);
+  const waiting = s.pending + s.unsent;
   let text = 'All changes saved', cls = 'ok';
-  if (s.errors.length) { text = 'Not saved'; cls = 'bad'; }
-  else if (s.pending) { text = 'Saving…'; cls = 'busy'; }
-  return html`<span class=${'save-status ' + cls} role="status" aria-live="polite">${text}</span>`;
+  if (s.errors.some((e) => e.offline)) {
+    text = `Offline: ${waiting} change${waiting === 1 ? '' : 's'} waiting`; cls = 'bad';
+  } else if (s.errors.length || s.refused) { text = 'Not saved'; cls = 'bad'; }
+  else if (waiting) { text = 'Saving…'; cls = 'busy'; }
+  return html`<span class="save-status-wrap"><span class=${'save-status ' + cls} role="status" aria-live="polite">${text}</span>
+    ${cls === 'bad' && s.errors.some((e) => e.canRetry) ? html`<button type="button" class="btn btn-xs save-retry" onClick=${retryAll}
+      title="Send the waiting changes now">Retry</button>` : null}</span>`;
 }
 
 /** SaveErrors lists failed saves, each with Retry and Discard. */
