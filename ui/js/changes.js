@@ -8,8 +8,9 @@ const seen = new Set();
 
 /**
  * onChanges calls fn with every batch of changes, {kinds: Set, ids: Set,
- * undoes: Set (the seqs of changes undone), seqs: Set, reset, own}, and
- * returns the function that stops it.
+ * undoes: Set (the seqs of changes undone), seqs: Set, reset, resumed,
+ * own}, and returns the function that stops it. resumed marks the batch
+ * sent when the stream is back after a break (it may hold no change).
  */
 export function onChanges(fn) {
   subs.add(fn);
@@ -25,7 +26,7 @@ export function publishChanges(batch) {
 
 /** emptyBatch returns a batch with nothing in it yet. */
 export function emptyBatch() {
-  return { kinds: new Set(), ids: new Set(), undoes: new Set(), seqs: new Set(), reset: false, own: false };
+  return { kinds: new Set(), ids: new Set(), undoes: new Set(), seqs: new Set(), reset: false, resumed: false, own: false };
 }
 
 /**

@@ -77,6 +77,8 @@ function connect(pid) {
     let h = {};
     try { h = JSON.parse(e.data); } catch { /* keep h empty */ }
     if (!lastSeq && h.seq) lastSeq = h.seq;
+    // (Back) on the stream: what failed to load meanwhile loads again.
+    queue((b) => { b.resumed = true; });
     retry = 0;
     live.update({ pid, connected: true });
     // Presence lasts as long as the stream: a stream opened again (by

@@ -56,6 +56,15 @@ export function patchCode(id, patch) {
   }));
 }
 
+// Reloads that failed because the server could not be reached are not
+// shown as failures (the header says when the server is away); they run
+// again when the event stream is back.
+const stale = new Set();
+function failed(what, label, err) {
+  if (err && err.status === 0) stale.add(what);
+  else report(label, err);
+}
+
 /** refreshCodes fetches the codebook (with counts) again. */
 export const refreshCodes = coalesced(async () => {
   const pid = proj.get().pid;
@@ -66,7 +75,7 @@ export const refreshCodes = coalesced(async () => {
     await idle();
     const codes = await get(pp(pid, '/codes'));
     if (proj.get().pid === pid) setCodes(codes);
-  } catch (err) { report('Reload the codebook', err); }
+  } catch (err) { failed('codes', 'Reload the codebook', err); }
 });
 
 /** refreshProject fetches cases, documents and facets again. */
@@ -78,7 +87,7 @@ export const refreshProject = coalesced(async () => {
       get(pp(pid)), get(pp(pid, '/facets')), get(pp(pid, '/cases')), get(pp(pid, '/documents')),
     ]);
     if (proj.get().pid === pid) proj.update({ project, facets, cases, documents });
-  } catch (err) { report('Reload the project', err); }
+  } catch (err) { failed('project', 'Reload the project', err); }
 });
 
 // Follow the event stream: the codebook (with its counts) when codes,
@@ -86,8 +95,8 @@ export const refreshProject = coalesced(async () => {
 // when they do.
 onChanges((batch) => {
   if (!proj.get().pid || proj.get().loading) return;
-  if (touches(batch, ['code', 'facet', 'quote'])) refreshCodes();
-  if (touches(batch, ['project', 'case', 'document', 'facet'])) refreshProject();
+  if (touches(batch, ['code', 'facet', 'quote']) || (batch.resumed && stale.delete('codes'))) refreshCodes();
+  if (touches(batch, ['project', 'case', 'document', 'facet']) || (batch.resumed && stale.delete('project'))) refreshProject();
 });
 
 // Another tab may have changed the project: look again when this one
