@@ -34,7 +34,7 @@ func (b *browser) waitWithin(tb testing.TB, what, expr string, d time.Duration) 
 // waitLive waits until the page's event stream is connected.
 func waitLive(tb testing.TB, b *browser) {
 	tb.Helper()
-	b.waitJS(tb, "the event stream", `import('/js/live.js').then((m) => m.live.get().connected)`)
+	b.waitJS(tb, "the event stream", `import('/js/project/live.js').then((m) => m.live.get().connected)`)
 }
 
 // liveProject makes a project with the live interview and the code trust.
@@ -193,9 +193,9 @@ func TestLiveResume(t *testing.T) {
 
 	// The stream goes down; a quote is stored before it is back.
 	proxy.CloseClientConnections()
-	b.waitJS(t, "the stream down", `import('/js/live.js').then((m) => !m.live.get().connected)`)
+	b.waitJS(t, "the stream down", `import('/js/project/live.js').then((m) => !m.live.get().connected)`)
 	apiCall(t, a, "POST", "/projects/"+pid+"/quotes", map[string]any{"document_id": did, "start": 37, "end": 45, "code_ids": []string{codes[0].ID}}, nil)
-	b.waitJS(t, "the stream back", `import('/js/live.js').then((m) => m.live.get().connected)`)
+	b.waitJS(t, "the stream back", `import('/js/project/live.js').then((m) => m.live.get().connected)`)
 	b.waitJS(t, "the quote stored while it was down", `document.querySelectorAll('.transcript .hl').length === 1`)
 	noPageErrors(t, b)
 }
@@ -273,12 +273,12 @@ func TestLiveTeamVisibility(t *testing.T) {
 
 	// bjorn codes; then the owner renames the code, which everyone sees.
 	bjorn.call("POST", p+"/quotes", map[string]any{"document_id": did, "start": 0, "end": 9, "code_ids": []string{trust}}, &v)
-	owner.waitWithin(t, "bjorn's coding reaching the owner", `import('/js/live.js').then((m) => m.live.get().changes.some((c) => c.actor === 'bjorn'))`, liveDelay)
+	owner.waitWithin(t, "bjorn's coding reaching the owner", `import('/js/project/live.js').then((m) => m.live.get().changes.some((c) => c.actor === 'bjorn'))`, liveDelay)
 	olga.call("PATCH", p+"/codes/"+trust, map[string]any{"name": "trust in people"}, nil)
 	coder.waitWithin(t, "the renamed code", `document.querySelector('aside.side').textContent.includes('trust in people')`, liveDelay)
 
 	// Changes arrive in order: aino had bjorn's before the rename, were it sent.
-	got := eval[[]string](t, coder, `import('/js/live.js').then((m) => m.live.get().changes.map((c) => c.actor + ':' + c.op))`)
+	got := eval[[]string](t, coder, `import('/js/project/live.js').then((m) => m.live.get().changes.map((c) => c.actor + ':' + c.op))`)
 	for _, c := range got {
 		if strings.HasPrefix(c, "bjorn:") {
 			t.Errorf("aino received %q of bjorn's independent coding; all received: %q", c, got)
