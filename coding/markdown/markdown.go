@@ -153,11 +153,12 @@ func (r *budgetReader) AdvanceLine() {
 }
 
 // budgetInline is an inline parser that parses nothing: it runs before the
-// others at every line start, space and punctuation that may open inline
-// markup, and checks the deadline.
+// others at every line start, space and character that triggers another
+// inline parser (links, emphasis, code, autolinks, typography), and
+// checks the deadline.
 type budgetInline struct{}
 
-func (budgetInline) Trigger() []byte { return []byte(" []!*_`<&~\\(|:") }
+func (budgetInline) Trigger() []byte { return []byte(" []!*_`<>&~\\(|:'\"-.,") }
 
 func (budgetInline) Parse(_ ast.Node, _ text.Reader, pc parser.Context) ast.Node {
 	clockOf(pc).check()
