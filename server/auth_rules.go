@@ -66,6 +66,8 @@ var routeRules = map[string]rule{
 	"PATCH /api/v1/users/:user":         {perm: permAdmin},
 	"POST /api/v1/users/:user/password": {perm: permAdmin},
 	"GET /api/v1/backup":                {perm: permAdmin, service: true},
+	"GET /api/v1/backups":               {perm: permAdmin},
+	"POST /api/v1/backups/restore":      {perm: permAdmin},
 
 	// Projects.
 	"POST /api/v1/projects":        {perm: permUser, createsProject: true},

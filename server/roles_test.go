@@ -37,6 +37,8 @@ var wantPerms = map[string]string{
 	"PATCH /api/v1/users/:user":         "admin",
 	"POST /api/v1/users/:user/password": "admin",
 	"GET /api/v1/backup":                "admin",
+	"GET /api/v1/backups":               "admin",
+	"POST /api/v1/backups/restore":      "admin",
 
 	"POST /api/v1/projects":        "user",
 	"POST /api/v1/projects/qdpx":   "user",
@@ -150,6 +152,8 @@ var routeCalls = map[string]routeCall{
 	"PATCH /api/v1/users/:user":         {path: "/api/v1/users/target", body: `{"disabled": false}`},
 	"POST /api/v1/users/:user/password": {path: "/api/v1/users/target/password", body: `{"password": "a long enough password"}`},
 	"GET /api/v1/backup":                {},
+	"GET /api/v1/backups":               {},
+	"POST /api/v1/backups/restore":      {body: `{"name": "tessera-2026-01-01-000000Z-start.db"}`, okStatus: 503}, // admitted; this server restores none
 
 	"POST /api/v1/projects":        {body: `{"name": "Study {n}"}`},
 	"POST /api/v1/projects/qdpx":   {okStatus: 400}, // no file: admitted, then refused
