@@ -17,7 +17,12 @@ import (
 // restore can itself be undone, and the backup is copied in place through
 // a temporary file. It returns that copy of the replaced database.
 func (k *Keeper) Restore(dbPath string, b Backup) (saved Backup, err error) {
-	src := k.Path(b)
+	return k.RestoreFile(dbPath, k.Path(b))
+}
+
+// RestoreFile is Restore of a database file anywhere, such as one
+// tessera backup wrote.
+func (k *Keeper) RestoreFile(dbPath, src string) (saved Backup, err error) {
 	if err := store.Check(src); err != nil {
 		return Backup{}, err
 	}
@@ -31,7 +36,7 @@ func (k *Keeper) Restore(dbPath string, b Backup) (saved Backup, err error) {
 		return Backup{}, err
 	}
 	if err := copyInto(dbPath, src); err != nil {
-		return saved, fmt.Errorf("restore %s: %w", b.Name, err)
+		return saved, fmt.Errorf("restore %s: %w", filepath.Base(src), err)
 	}
 	return saved, nil
 }

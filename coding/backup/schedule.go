@@ -25,24 +25,23 @@ func (k *Keeper) Due() (bool, error) {
 	return true, nil
 }
 
-// Run takes a start backup at once and then a daily one whenever Due,
-// looking every check, rotating after each, until ctx ends. It reports
-// each backup or failure to report (which may be nil). With Keep 0
-// automatic backups are off and it returns at once.
+// TakeAndRotate takes a backup of kind, then rotates.
+func (k *Keeper) TakeAndRotate(kind string, write WriteFunc) (Backup, error) {
+	b, err := k.Take(kind, write)
+	if err != nil {
+		return b, err
+	}
+	return b, k.Rotate()
+}
+
+// Run takes a daily backup whenever Due, looking every check, rotating
+// after each, until ctx ends; the start backup is the caller's. It
+// reports each backup or failure to report (which may be nil). With Keep
+// 0 automatic backups are off and it returns at once.
 func (k *Keeper) Run(ctx context.Context, write WriteFunc, check time.Duration, report func(Backup, error)) {
 	if k.Keep <= 0 {
 		return
 	}
-	take := func(kind string) {
-		b, err := k.Take(kind, write)
-		if err == nil {
-			err = k.Rotate()
-		}
-		if report != nil {
-			report(b, err)
-		}
-	}
-	take(KindStart)
 	tick := time.NewTicker(check)
 	defer tick.Stop()
 	for {
@@ -59,7 +58,10 @@ func (k *Keeper) Run(ctx context.Context, write WriteFunc, check time.Duration, 
 			continue
 		}
 		if due {
-			take(KindDaily)
+			b, err := k.TakeAndRotate(KindDaily, write)
+			if report != nil {
+				report(b, err)
+			}
 		}
 	}
 }
