@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"tessera/coding"
+	"tessera/desktop"
 )
 
 // Main runs one tessera command with the given standard streams, so tests
@@ -21,11 +22,17 @@ type Main struct {
 	Stderr io.Writer
 	// Ready, when set, receives the URL a serving command listens on.
 	Ready func(url string)
+	// OpenBrowser opens a URL in the default browser; when nil (as in
+	// tests) no browser opens.
+	OpenBrowser func(url string) error
+	// Env, when set, replaces the process's environment in finding the
+	// default data directory.
+	Env func() desktop.Env
 }
 
 // NewMain returns a Main on the process's standard streams.
 func NewMain() *Main {
-	return &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}
+	return &Main{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, OpenBrowser: desktop.OpenBrowser}
 }
 
 // command is one subcommand of tessera.
@@ -46,12 +53,13 @@ var errUsage = errors.New("usage")
 
 // Run runs the command named by args[0] and returns the exit code.
 func (m *Main) Run(ctx context.Context, args []string) int {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+	if len(args) > 0 && (args[0] == "help" || args[0] == "-h" || args[0] == "--help") {
 		m.usage()
-		if len(args) == 0 {
-			return 2
-		}
 		return 0
+	}
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		// No command: the desktop start, with its flags.
+		return m.exit("tessera", m.start(ctx, args))
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
@@ -59,7 +67,11 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 		m.usage()
 		return 2
 	}
-	err := cmd.run(m, ctx, args[1:])
+	return m.exit("tessera "+args[0], cmd.run(m, ctx, args[1:]))
+}
+
+// exit reports err of the command named name and returns the exit code.
+func (m *Main) exit(name string, err error) int {
 	switch {
 	case err == nil:
 		return 0
@@ -68,7 +80,7 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 	case errors.Is(err, errUsage):
 		return 2
 	}
-	fmt.Fprintf(m.Stderr, "tessera %s: %s\n", args[0], describe(err))
+	fmt.Fprintf(m.Stderr, "%s: %s\n", name, describe(err))
 	return 1
 }
 
@@ -82,6 +94,8 @@ func describe(err error) string {
 
 func (m *Main) usage() {
 	fmt.Fprintln(m.Stderr, "Usage: tessera COMMAND [flags] [args]")
+	fmt.Fprintf(m.Stderr, "       tessera %s\n", startUsage)
+	fmt.Fprintln(m.Stderr, "\nWithout a command, Tessera serves your own data directory and opens the browser on it.")
 	fmt.Fprintln(m.Stderr, "\nCommands:")
 	names := make([]string, 0, len(commands))
 	for n := range commands {

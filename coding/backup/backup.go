@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -44,6 +45,8 @@ type Backup struct {
 	Kind string `json:"kind"`
 	// Size is its size in bytes.
 	Size int64 `json:"size"`
+	// seq tells apart backups taken in the same second: 0, then 2, 3, ...
+	seq int
 }
 
 // Keeper manages the backups folder of one data directory.
@@ -81,11 +84,19 @@ func (k *Keeper) Take(kind string, write WriteFunc) (Backup, error) {
 	if err := os.MkdirAll(k.Dir, 0o700); err != nil {
 		return Backup{}, fmt.Errorf("create the backups folder: %w", err)
 	}
+	// Backups of the same second are numbered 2, 3, ... in the order taken.
 	t := k.now().UTC().Truncate(time.Second)
-	name := fileName(t, kind, 0)
-	for n := 2; exists(filepath.Join(k.Dir, name)); n++ {
-		name = fileName(t, kind, n)
+	list, err := k.List()
+	if err != nil {
+		return Backup{}, err
 	}
+	n := 0
+	for _, b := range list {
+		if b.Time.Equal(t) {
+			n = max(n, b.seq+1, 2)
+		}
+	}
+	name := fileName(t, kind, n)
 	tmp, err := os.CreateTemp(k.Dir, ".incomplete-*.db")
 	if err != nil {
 		return Backup{}, fmt.Errorf("create a backup file: %w", err)
@@ -104,7 +115,7 @@ func (k *Keeper) Take(kind string, write WriteFunc) (Backup, error) {
 	if err := os.Rename(tmp.Name(), filepath.Join(k.Dir, name)); err != nil {
 		return Backup{}, fmt.Errorf("move backup %s into place: %w", name, err)
 	}
-	return Backup{Name: name, Time: t, Kind: kind, Size: size}, nil
+	return Backup{Name: name, Time: t, Kind: kind, Size: size, seq: n}, nil
 }
 
 // fileName names a backup taken at t; n > 0 tells apart backups taken
@@ -117,23 +128,31 @@ func fileName(t time.Time, kind string, n int) string {
 	return s + "-" + kind + ".db"
 }
 
-// parseName reads the time and kind from a backup's file name.
-func parseName(name string) (time.Time, string, bool) {
+// parseName reads a backup's file name.
+func parseName(name string) (b Backup, ok bool) {
 	rest, ok := strings.CutPrefix(name, "tessera-")
 	if !ok || !strings.HasSuffix(rest, ".db") || len(rest) < len(timeLayout)+1 {
-		return time.Time{}, "", false
+		return Backup{}, false
 	}
 	t, err := time.Parse(timeLayout, rest[:len(timeLayout)])
 	if err != nil {
-		return time.Time{}, "", false
+		return Backup{}, false
 	}
 	rest = strings.TrimSuffix(rest[len(timeLayout):], ".db")
 	for _, kind := range []string{KindStart, KindDaily, KindRestore} {
-		if strings.HasSuffix(rest, "-"+kind) {
-			return t, kind, true
+		mid, ok := strings.CutSuffix(rest, "-"+kind)
+		if !ok {
+			continue
 		}
+		seq := 0
+		if mid != "" {
+			if seq, err = strconv.Atoi(strings.TrimPrefix(mid, "-")); err != nil || seq < 2 || !strings.HasPrefix(mid, "-") {
+				return Backup{}, false
+			}
+		}
+		return Backup{Name: name, Time: t, Kind: kind, seq: seq}, true
 	}
-	return time.Time{}, "", false
+	return Backup{}, false
 }
 
 // List returns the backups in the folder, newest first; other files are
@@ -147,7 +166,7 @@ func (k *Keeper) List() ([]Backup, error) {
 	}
 	list := []Backup{}
 	for _, e := range entries {
-		t, kind, ok := parseName(e.Name())
+		b, ok := parseName(e.Name())
 		if !ok || !e.Type().IsRegular() {
 			continue
 		}
@@ -155,11 +174,15 @@ func (k *Keeper) List() ([]Backup, error) {
 		if err != nil {
 			continue // removed meanwhile
 		}
-		list = append(list, Backup{Name: e.Name(), Time: t, Kind: kind, Size: info.Size()})
+		b.Size = info.Size()
+		list = append(list, b)
 	}
-	sort.SliceStable(list, func(i, j int) bool {
+	sort.Slice(list, func(i, j int) bool {
 		if !list[i].Time.Equal(list[j].Time) {
 			return list[i].Time.After(list[j].Time)
+		}
+		if list[i].seq != list[j].seq {
+			return list[i].seq > list[j].seq
 		}
 		return list[i].Name > list[j].Name
 	})
@@ -199,7 +222,7 @@ func (k *Keeper) Rotate() error {
 // Find returns the backup named name. Names are file names in the
 // folder, never paths: anything else is not found.
 func (k *Keeper) Find(name string) (Backup, error) {
-	if _, _, ok := parseName(name); !ok || filepath.Base(name) != name || strings.ContainsAny(name, `/\`) {
+	if _, ok := parseName(name); !ok || filepath.Base(name) != name || strings.ContainsAny(name, `/\`) {
 		return Backup{}, coding.Errorf(coding.ENOTFOUND, "no backup named %q", name)
 	}
 	list, err := k.List()
@@ -216,11 +239,6 @@ func (k *Keeper) Find(name string) (Backup, error) {
 
 // Path returns the file of a backup.
 func (k *Keeper) Path(b Backup) string { return filepath.Join(k.Dir, b.Name) }
-
-func exists(path string) bool {
-	_, err := os.Lstat(path)
-	return err == nil
-}
 
 // Latest returns the newest backup, and false when there is none.
 func (k *Keeper) Latest() (Backup, bool, error) {

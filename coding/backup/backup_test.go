@@ -85,7 +85,7 @@ func TestTakeNamesAndRotation(t *testing.T) {
 	if info, err := os.Stat(filepath.Join(dir, "backups", b.Name)); err != nil || info.Size() != b.Size || b.Size == 0 {
 		t.Errorf("backup file: %v, size %d", err, b.Size)
 	}
-	// A second one in the same second gets its own name.
+	// More in the same second get their own names, and list newest first.
 	b2, err := k.Take(backup.KindStart, writer(st))
 	if err != nil {
 		t.Fatal(err)
@@ -93,6 +93,17 @@ func TestTakeNamesAndRotation(t *testing.T) {
 	if want := "tessera-2026-12-04-185103Z-2-start.db"; b2.Name != want {
 		t.Errorf("got name %q, want %q", b2.Name, want)
 	}
+	b3, err := k.Take(backup.KindRestore, writer(st))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "tessera-2026-12-04-185103Z-3-before-restore.db"; b3.Name != want {
+		t.Errorf("got name %q, want %q", b3.Name, want)
+	}
+	if list, _ := k.List(); len(list) != 3 || list[0].Name != b3.Name || list[1].Name != b2.Name || list[2].Name != b.Name {
+		t.Errorf("got %v, want the three newest first", list)
+	}
+	os.Remove(k.Path(b3))
 
 	// Daily backups on the following days; a before-restore copy between.
 	for day := 1; day <= 5; day++ {
@@ -123,7 +134,7 @@ func TestTakeNamesAndRotation(t *testing.T) {
 		"tessera-2026-12-09-185103Z-daily.db",
 		"tessera-2026-12-08-185103Z-daily.db",
 		"tessera-2026-12-07-185103Z-daily.db",
-		"tessera-2026-12-06-185103Z-before-restore.db",
+		"tessera-2026-12-06-185103Z-2-before-restore.db",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("after rotation got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
