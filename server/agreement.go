@@ -14,10 +14,10 @@ import (
 	"tessera/coding/agreement"
 )
 
-func (s *Server) registerAgreementRoutes(g *echo.Group) {
-	g.GET("/projects/:pid/agreement", s.handleAgreement)
-	g.GET("/projects/:pid/agreement/export", s.handleAgreementExport)
-	g.GET("/projects/:pid/disagreements", s.handleDisagreements)
+func (s *Server) registerAgreementRoutes(g *routes) {
+	g.GET("/projects/:pid/agreement", s.handleAgreement, rule{perm: permReview})
+	g.GET("/projects/:pid/agreement/export", s.handleAgreementExport, rule{perm: permReview})
+	g.GET("/projects/:pid/disagreements", s.handleDisagreements, rule{perm: permReview})
 }
 
 // agreementInput reads what to compare from the query: documents (IDs;

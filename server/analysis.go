@@ -9,11 +9,11 @@ import (
 	"tessera/coding/export"
 )
 
-func (s *Server) registerAnalysisRoutes(g *echo.Group) {
-	g.GET("/projects/:pid/gioia", s.handleGioia)
-	g.GET("/projects/:pid/codes/stats", s.handleCodeStats)
-	g.GET("/projects/:pid/matrix", s.handleMatrix)
-	g.GET("/projects/:pid/cooccurrence", s.handleCooccurrence)
+func (s *Server) registerAnalysisRoutes(g *routes) {
+	g.GET("/projects/:pid/gioia", s.handleGioia, rule{perm: permRead})
+	g.GET("/projects/:pid/codes/stats", s.handleCodeStats, rule{perm: permRead})
+	g.GET("/projects/:pid/matrix", s.handleMatrix, rule{perm: permRead})
+	g.GET("/projects/:pid/cooccurrence", s.handleCooccurrence, rule{perm: permRead})
 }
 
 // handleGioia answers GET /api/v1/projects/{pid}/gioia [?facets=&sections=

@@ -10,8 +10,8 @@ import (
 	"tessera/coding/export"
 )
 
-func (s *Server) registerAnalysisExtraRoutes(g *echo.Group) {
-	g.GET("/projects/:pid/cooccurrence/units", s.handleCooccurrenceUnits)
+func (s *Server) registerAnalysisExtraRoutes(g *routes) {
+	g.GET("/projects/:pid/cooccurrence/units", s.handleCooccurrenceUnits, rule{perm: permRead})
 }
 
 // handleCooccurrenceUnits answers GET /api/v1/projects/{pid}/cooccurrence/

@@ -27,6 +27,7 @@ type apiCase struct {
 // their IDs by name, with the code-point offsets of "Luleå" ({l0}, {l1})
 // and "from Luleå" ({f0}) in the second document.
 func fixture(s *testServer) map[string]string {
+	s.t.Helper()
 	vars := map[string]string{}
 	var v id
 	s.call("POST", "/api/v1/projects", map[string]any{"name": "Study", "language": "en"}, 201, &v)

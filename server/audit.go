@@ -10,9 +10,9 @@ import (
 	"tessera/coding"
 )
 
-func (s *Server) registerAuditRoutes(g *echo.Group) {
-	g.GET("/projects/:pid/audit", s.handleListAudit)
-	g.POST("/projects/:pid/undo", s.handleUndo)
+func (s *Server) registerAuditRoutes(g *routes) {
+	g.GET("/projects/:pid/audit", s.handleListAudit, rule{perm: permRead, selfAudit: true})
+	g.POST("/projects/:pid/undo", s.handleUndo, rule{perm: permCode, own: "undo"})
 }
 
 // handleListAudit answers GET /api/v1/projects/{pid}/audit [?actor=&kind=

@@ -14,8 +14,8 @@ import (
 	"tessera/coding"
 )
 
-func (s *Server) registerAuditExportRoutes(g *echo.Group) {
-	g.GET("/projects/:pid/audit/export", s.handleAuditExport)
+func (s *Server) registerAuditExportRoutes(g *routes) {
+	g.GET("/projects/:pid/audit/export", s.handleAuditExport, rule{perm: permRead, selfAudit: true})
 }
 
 // auditPage is how many entries the export reads at a time.

@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"net/http"
+	"net/netip"
 	"strings"
 	"time"
 
@@ -149,8 +150,30 @@ func randomToken() string {
 
 // isHTTPS reports whether the client reached the server over HTTPS:
 // directly, or through a reverse proxy that says so in X-Forwarded-Proto.
-func isHTTPS(req *http.Request) bool {
-	return req.TLS != nil || strings.EqualFold(req.Header.Get(echo.HeaderXForwardedProto), "https")
+// The header is believed only with Config.TrustProxy and from a loopback,
+// link-local or private address, where the proxy runs; from anyone else
+// it would let a client claim a secure connection it does not have.
+func (s *Server) isHTTPS(req *http.Request) bool {
+	if req.TLS != nil {
+		return true
+	}
+	if !s.cfg.TrustProxy || !fromProxy(req) {
+		return false
+	}
+	proto, _, _ := strings.Cut(req.Header.Get(echo.HeaderXForwardedProto), ",")
+	return strings.EqualFold(strings.TrimSpace(proto), "https")
+}
+
+// fromProxy reports whether the request's connection comes from where a
+// trusted reverse proxy may run: a loopback, link-local or private
+// address (the addresses echo trusts X-Forwarded-For from).
+func fromProxy(req *http.Request) bool {
+	ap, err := netip.ParseAddrPort(req.RemoteAddr)
+	if err != nil {
+		return false
+	}
+	a := ap.Addr().Unmap()
+	return a.IsLoopback() || a.IsLinkLocalUnicast() || a.IsPrivate()
 }
 
 // setSessionCookie gives the browser its session token.
@@ -158,7 +181,7 @@ func (s *Server) setSessionCookie(c echo.Context, token string, expires time.Tim
 	c.SetCookie(&http.Cookie{
 		Name: SessionCookie, Value: token, Path: "/",
 		Expires: expires, MaxAge: int(expires.Sub(s.cfg.Now()).Seconds()),
-		HttpOnly: true, Secure: isHTTPS(c.Request()), SameSite: http.SameSiteStrictMode,
+		HttpOnly: true, Secure: s.isHTTPS(c.Request()), SameSite: http.SameSiteStrictMode,
 	})
 }
 
@@ -166,7 +189,7 @@ func (s *Server) setSessionCookie(c echo.Context, token string, expires time.Tim
 func (s *Server) clearCookie(c echo.Context) {
 	c.SetCookie(&http.Cookie{
 		Name: SessionCookie, Value: "", Path: "/", MaxAge: -1,
-		HttpOnly: true, Secure: isHTTPS(c.Request()), SameSite: http.SameSiteStrictMode,
+		HttpOnly: true, Secure: s.isHTTPS(c.Request()), SameSite: http.SameSiteStrictMode,
 	})
 }
 

@@ -20,7 +20,7 @@ import (
 func (s *Server) authorize(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		a := accessOf(c)
-		r, ok := ruleOf(c)
+		r, ok := s.ruleOf(c)
 		if a.solo {
 			a.role = coding.RoleOwner
 			return next(c)

@@ -1,93 +1,259 @@
 package server
 
 import (
+	"cmp"
+	"net/netip"
+	"slices"
 	"sync"
 	"time"
 )
 
-// Sign-in limits: failed attempts allowed per account and per client
-// address within LoginWindow before further attempts are refused (429).
-// The address limit is higher, since a team behind one office router
-// shares an address.
+// Sign-in back-off (see docs/team.md, "Sign-in limits"). Failures are
+// counted per account, per client address and per pair of the two. After
+// a key's free failures each further one doubles the wait before the next
+// attempt, from LoginBackoffBase up to LoginBackoffMax. An address that
+// has not failed for an account is never held back: an attack from
+// elsewhere cannot lock the account's owner out, and an attack from a
+// shared address cannot lock out the others there.
 const (
-	// LoginFailuresPerAccount is the failures allowed per account.
-	LoginFailuresPerAccount = 5
-	// LoginFailuresPerIP is the failures allowed per client address.
-	LoginFailuresPerIP = 20
-	// LoginWindow is how long a failure counts.
-	LoginWindow = 15 * time.Minute
-	// maxLimiterKeys bounds the memory of the limiter: beyond it, keys
-	// whose failures have all aged out are dropped.
-	maxLimiterKeys = 10000
+	// LoginFreePerPair is the failures of one account from one address
+	// before waits begin.
+	LoginFreePerPair = 3
+	// LoginFreePerAccount is the failures of one account, from all
+	// addresses, before addresses that failed for it wait.
+	LoginFreePerAccount = 5
+	// LoginFreePerAddress is the failures from one address, for all
+	// accounts, before its accounts that failed there wait.
+	LoginFreePerAddress = 10
+	// LoginBackoffBase is the first wait.
+	LoginBackoffBase = time.Second
+	// LoginBackoffMax caps the wait.
+	LoginBackoffMax = 15 * time.Minute
+	// LoginForget is how long after its last failure a count is dropped.
+	LoginForget = 24 * time.Hour
+	// maxLimiterKeys bounds the memory of the limiter: beyond it, the
+	// keys whose last failure is oldest are dropped.
+	maxLimiterKeys = 50000
 )
 
-// loginLimiter counts failed sign-ins per key ("user:NAME", "ip:ADDR")
-// over a sliding window, in memory: a restart forgets them.
+// throttleKind names what a throttle counts the failures of.
+type throttleKind string
+
+const (
+	throttleAccount throttleKind = "account"
+	throttleAddress throttleKind = "address"
+	throttlePair    throttleKind = "pair"
+)
+
+// throttleKey names one count: an account (address ""), an address
+// (account ""), or a pair.
+type throttleKey struct {
+	kind             throttleKind
+	account, address string
+}
+
+// throttle is the count of one key.
+type throttle struct {
+	failures int
+	last     time.Time
+}
+
+// free returns the failures a kind allows before waits begin.
+func (k throttleKind) free() int {
+	switch k {
+	case throttleAccount:
+		return LoginFreePerAccount
+	case throttleAddress:
+		return LoginFreePerAddress
+	}
+	return LoginFreePerPair
+}
+
+// until returns when the next attempt under this count may be made: the
+// zero time while the failures are within the free ones.
+func (t *throttle) until(kind throttleKind) time.Time {
+	over := t.failures - kind.free()
+	if over < 0 {
+		return time.Time{}
+	}
+	wait := LoginBackoffMax
+	if over < 20 {
+		wait = min(LoginBackoffBase<<over, LoginBackoffMax)
+	}
+	return t.last.Add(wait)
+}
+
+// loginLimiter keeps the sign-in counts in memory: a restart forgets
+// them.
 type loginLimiter struct {
-	mu       sync.Mutex
-	now      func() time.Time
-	failures map[string][]time.Time
+	mu   sync.Mutex
+	now  func() time.Time
+	keys map[throttleKey]*throttle
 }
 
 func newLoginLimiter(now func() time.Time) *loginLimiter {
-	return &loginLimiter{now: now, failures: map[string][]time.Time{}}
+	return &loginLimiter{now: now, keys: map[throttleKey]*throttle{}}
 }
 
-// recent returns the failures of key within the window, dropping older
-// ones. l.mu is held.
-func (l *loginLimiter) recent(key string, now time.Time) []time.Time {
-	ts := l.failures[key]
-	i := 0
-	for i < len(ts) && now.Sub(ts[i]) >= LoginWindow {
-		i++
+// addressKey is the address a limit counts: an IPv4 address as it is,
+// an IPv6 address as its /64 network, which one client usually holds
+// whole.
+func addressKey(ip string) string {
+	a, err := netip.ParseAddr(ip)
+	if err != nil {
+		return ip
 	}
-	ts = ts[i:]
-	if len(ts) == 0 {
-		delete(l.failures, key)
+	if a = a.Unmap(); a.Is4() {
+		return a.String()
+	}
+	p, _ := a.Prefix(64)
+	return p.String()
+}
+
+// keysOf returns the three counts an attempt for account from address
+// touches, the pair first.
+func keysOf(account, address string) [3]throttleKey {
+	return [3]throttleKey{
+		{throttlePair, account, address},
+		{throttleAccount, account, ""},
+		{throttleAddress, "", address},
+	}
+}
+
+// get returns the live count of key, dropping a forgotten one. l.mu is
+// held.
+func (l *loginLimiter) get(key throttleKey, now time.Time) *throttle {
+	t := l.keys[key]
+	if t != nil && now.Sub(t.last) >= LoginForget {
+		delete(l.keys, key)
 		return nil
 	}
-	l.failures[key] = ts
-	return ts
+	return t
 }
 
-// blocked returns how long the caller must wait before trying again, or
-// zero when no key has reached its limit.
-func (l *loginLimiter) blocked(keys map[string]int) time.Duration {
+// wait returns how long an attempt for account from address must wait,
+// or zero. Only a pair that has failed waits: then the longest wait of
+// the pair, the account and the address applies.
+func (l *loginLimiter) wait(account, address string) time.Duration {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := l.now()
-	var wait time.Duration
-	for key, limit := range keys {
-		ts := l.recent(key, now)
-		if len(ts) < limit {
+	keys := keysOf(account, address)
+	if l.get(keys[0], now) == nil {
+		return 0 // this address has not failed for this account
+	}
+	var until time.Time
+	for _, key := range keys {
+		if t := l.get(key, now); t != nil {
+			if u := t.until(key.kind); u.After(until) {
+				until = u
+			}
+		}
+	}
+	return max(until.Sub(now), 0)
+}
+
+// fail records a failed attempt for account from address.
+func (l *loginLimiter) fail(account, address string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now := l.now()
+	for _, key := range keysOf(account, address) {
+		t := l.get(key, now)
+		if t == nil {
+			t = &throttle{}
+			l.keys[key] = t
+		}
+		t.failures++
+		t.last = now
+	}
+	l.prune(now)
+}
+
+// prune drops forgotten counts when there are too many, then the oldest
+// until a tenth of the room is free again. l.mu is held.
+func (l *loginLimiter) prune(now time.Time) {
+	if len(l.keys) <= maxLimiterKeys {
+		return
+	}
+	for key := range l.keys {
+		l.get(key, now)
+	}
+	if extra := len(l.keys) - maxLimiterKeys*9/10; extra > 0 {
+		ts := l.list(now)
+		for _, t := range ts[len(ts)-extra:] {
+			delete(l.keys, throttleKey{t.Kind, t.Account, t.Address})
+		}
+	}
+}
+
+// succeed forgets the failures of the pair after a successful sign-in.
+// The account's and the address's counts stay: a success of the owner
+// must not reset an attacker's count elsewhere.
+func (l *loginLimiter) succeed(account, address string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	delete(l.keys, throttleKey{throttlePair, account, address})
+}
+
+// throttleView is one count as GET /login-throttles shows it.
+type throttleView struct {
+	// Kind is "account", "address" or "pair".
+	Kind        throttleKind `json:"kind"`
+	Account     string       `json:"account,omitempty"`
+	Address     string       `json:"address,omitempty"`
+	Failures    int          `json:"failures"`
+	LastFailure time.Time    `json:"last_failure"`
+	// WaitUntil is when the next attempt it holds back may be made;
+	// absent while the failures are within the free ones.
+	WaitUntil *time.Time `json:"wait_until,omitempty"`
+}
+
+// snapshot returns the live counts, the latest failure first.
+func (l *loginLimiter) snapshot() []throttleView {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.list(l.now())
+}
+
+// list returns the live counts, the latest failure first. l.mu is held.
+func (l *loginLimiter) list(now time.Time) []throttleView {
+	out := make([]throttleView, 0, len(l.keys))
+	for key := range l.keys {
+		t := l.get(key, now)
+		if t == nil {
 			continue
 		}
-		// The attempt is allowed again once enough failures age out.
-		if w := ts[len(ts)-limit].Add(LoginWindow).Sub(now); w > wait {
-			wait = w
+		v := throttleView{Kind: key.kind, Account: key.account, Address: key.address, Failures: t.failures, LastFailure: t.last.UTC()}
+		if u := t.until(key.kind); !u.IsZero() {
+			u = u.UTC()
+			v.WaitUntil = &u
 		}
+		out = append(out, v)
 	}
-	return wait
+	slices.SortFunc(out, func(a, b throttleView) int {
+		return cmp.Or(b.LastFailure.Compare(a.LastFailure), cmp.Compare(a.Kind, b.Kind),
+			cmp.Compare(a.Account, b.Account), cmp.Compare(a.Address, b.Address))
+	})
+	return out
 }
 
-// fail records a failed attempt under each key.
-func (l *loginLimiter) fail(keys ...string) {
+// clear forgets the counts of account (its own and its pairs), of
+// address (its own and its pairs), of the one pair when both are given,
+// or every count when neither is. It returns how many it dropped.
+func (l *loginLimiter) clear(account, address string) int {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	now := l.now()
-	if len(l.failures) >= maxLimiterKeys {
-		for key := range l.failures {
-			l.recent(key, now)
+	n := 0
+	for key := range l.keys {
+		match := (account == "" || key.account == account) && (address == "" || key.address == address)
+		if account != "" && address != "" {
+			match = key == throttleKey{throttlePair, account, address}
+		}
+		if match {
+			delete(l.keys, key)
+			n++
 		}
 	}
-	for _, key := range keys {
-		l.failures[key] = append(l.recent(key, now), now)
-	}
-}
-
-// reset forgets the failures of key, after a successful sign-in.
-func (l *loginLimiter) reset(key string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	delete(l.failures, key)
+	return n
 }

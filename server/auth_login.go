@@ -14,12 +14,13 @@ import (
 	"tessera/coding"
 )
 
-func (s *Server) registerAuthRoutes(g *echo.Group) {
-	g.POST("/login", s.handleLogin)
-	g.POST("/logout", s.handleLogout)
-	g.GET("/me", s.handleMe)
-	g.POST("/me/password", s.handleChangePassword)
+func (s *Server) registerAuthRoutes(g *routes) {
+	g.POST("/login", s.handleLogin, rule{perm: permPublic, noCSRF: true})
+	g.POST("/logout", s.handleLogout, rule{perm: permUser})
+	g.GET("/me", s.handleMe, rule{perm: permUser})
+	g.POST("/me/password", s.handleChangePassword, rule{perm: permUser})
 	s.registerUserRoutes(g)
+	s.registerThrottleRoutes(g)
 }
 
 // meView describes the caller: GET /me and POST /login answer it.
@@ -46,8 +47,9 @@ var errBadLogin = coding.Errorf(coding.EUNAUTHORIZED, "wrong username or passwor
 
 // handleLogin answers POST /api/v1/login {username, password} with the
 // caller (meView, with the CSRF token) and a session cookie. Wrong
-// credentials answer 401; too many recent failures for the account or
-// the client address answer 429 with Retry-After.
+// credentials answer 401; an attempt for an account that has failed too
+// often from the client's address answers 429 with Retry-After (see
+// auth_limit.go).
 func (s *Server) handleLogin(c echo.Context) error {
 	if !s.cfg.Team {
 		return coding.Errorf(coding.EUNPROCESSABLE, "this server runs in solo mode: no sign-in is needed")
@@ -58,17 +60,18 @@ func (s *Server) handleLogin(c echo.Context) error {
 	}
 	ctx, ip := c.Request().Context(), c.RealIP()
 	name, nameErr := coding.NormalizeUsername(req.Username)
-	keys := map[string]int{"ip:" + ip: LoginFailuresPerIP}
-	if nameErr == nil {
-		keys["user:"+name] = LoginFailuresPerAccount
+	account, addr := name, addressKey(ip)
+	if nameErr != nil {
+		account = invalidAccount
 	}
-	if wait := s.auth.limits.blocked(keys); wait > 0 {
+	if wait := s.auth.limits.wait(account, addr); wait > 0 {
+		s.log.Warn("sign-in held back after failures", "ip", ip, "wait", wait.Round(time.Second))
 		return tooManyAttempts(c, wait)
 	}
 	user, err := s.checkCredentials(ctx, name, req.Password, nameErr == nil)
 	if err != nil {
 		if err == errBadLogin {
-			s.auth.limits.fail(limitKeys(keys)...)
+			s.auth.limits.fail(account, addr)
 			if user != nil {
 				s.log.Warn("sign-in failed", "user", user.Username, "ip", ip)
 			} else {
@@ -80,7 +83,7 @@ func (s *Server) handleLogin(c echo.Context) error {
 	if user.Disabled {
 		return coding.Errorf(coding.EFORBIDDEN, "the account %q is disabled; ask an administrator", user.Username)
 	}
-	s.auth.limits.reset("user:" + name)
+	s.auth.limits.succeed(account, addr)
 	s.upgradeHash(ctx, user, req.Password)
 	v, err := s.startSession(c, user)
 	if err != nil {
@@ -90,24 +93,24 @@ func (s *Server) handleLogin(c echo.Context) error {
 	return c.JSON(http.StatusOK, v)
 }
 
-// limitKeys returns the keys of a limit map.
-func limitKeys(keys map[string]int) []string {
-	out := make([]string, 0, len(keys))
-	for k := range keys {
-		out = append(out, k)
-	}
-	return out
-}
+// invalidAccount is the account the sign-in limits count attempts with
+// an invalid username under; no username can be spelt so.
+const invalidAccount = "(invalid)"
 
 // tooManyAttempts answers 429 with Retry-After in whole seconds.
 func tooManyAttempts(c echo.Context, wait time.Duration) error {
 	secs := int(math.Ceil(wait.Seconds()))
 	c.Response().Header().Set("Retry-After", strconv.Itoa(secs))
-	when := "a minute"
-	if mins := (secs + 59) / 60; mins > 1 {
+	when := fmt.Sprintf("%d seconds", secs)
+	switch mins := (secs + 59) / 60; {
+	case secs == 1:
+		when = "a second"
+	case mins > 1:
 		when = fmt.Sprintf("%d minutes", mins)
+	case secs > 50:
+		when = "a minute"
 	}
-	return echo.NewHTTPError(http.StatusTooManyRequests, "too many failed sign-ins; try again in "+when)
+	return echo.NewHTTPError(http.StatusTooManyRequests, "too many failed sign-ins from here; try again in "+when)
 }
 
 // checkCredentials returns the account when password matches, else
@@ -251,9 +254,8 @@ func (s *Server) handleChangePassword(c echo.Context) error {
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
-	ctx := c.Request().Context()
-	key := map[string]int{"user:" + a.name: LoginFailuresPerAccount}
-	if wait := s.auth.limits.blocked(key); wait > 0 {
+	ctx, addr := c.Request().Context(), addressKey(c.RealIP())
+	if wait := s.auth.limits.wait(a.name, addr); wait > 0 {
 		return tooManyAttempts(c, wait)
 	}
 	ok, err := s.verify(ctx, req.Old, a.user.PasswordHash)
@@ -261,9 +263,10 @@ func (s *Server) handleChangePassword(c echo.Context) error {
 		return err
 	}
 	if !ok {
-		s.auth.limits.fail("user:" + a.name)
+		s.auth.limits.fail(a.name, addr)
 		return coding.Errorf(coding.EFORBIDDEN, "the current password is wrong")
 	}
+	s.auth.limits.succeed(a.name, addr)
 	hash, err := s.hashPassword(ctx, req.New)
 	if err != nil {
 		return err

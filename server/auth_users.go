@@ -8,11 +8,11 @@ import (
 	"tessera/coding"
 )
 
-func (s *Server) registerUserRoutes(g *echo.Group) {
-	g.GET("/users", s.handleListUsers)
-	g.POST("/users", s.handleCreateUser)
-	g.PATCH("/users/:user", s.handleUpdateUser)
-	g.POST("/users/:user/password", s.handleResetPassword)
+func (s *Server) registerUserRoutes(g *routes) {
+	g.GET("/users", s.handleListUsers, rule{perm: permAdmin})
+	g.POST("/users", s.handleCreateUser, rule{perm: permAdmin})
+	g.PATCH("/users/:user", s.handleUpdateUser, rule{perm: permAdmin})
+	g.POST("/users/:user/password", s.handleResetPassword, rule{perm: permAdmin})
 }
 
 // errNoAccounts answers the account routes of a server whose store keeps

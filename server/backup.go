@@ -3,20 +3,19 @@ package server
 import (
 	"fmt"
 	"net/http"
-	"time"
 
 	"github.com/labstack/echo/v4"
 )
 
-func (s *Server) registerBackupRoutes(g *echo.Group) {
-	g.GET("/backup", s.handleBackup)
+func (s *Server) registerBackupRoutes(g *routes) {
+	g.GET("/backup", s.handleBackup, rule{perm: permAdmin, service: true})
 }
 
 // handleBackup answers GET /api/v1/backup with a consistent copy of the
 // whole database, taken while the server keeps running. `tessera backup`
 // uses it when a server holds the data directory.
 func (s *Server) handleBackup(c echo.Context) error {
-	name := fmt.Sprintf("tessera-%s.db", time.Now().UTC().Format("20060102-150405"))
+	name := fmt.Sprintf("tessera-%s.db", s.cfg.Now().UTC().Format("20060102-150405"))
 	h := c.Response().Header()
 	h.Set(echo.HeaderContentType, "application/octet-stream")
 	h.Set(echo.HeaderContentDisposition, `attachment; filename="`+name+`"`)

@@ -11,9 +11,9 @@ import (
 	"tessera/coding/store"
 )
 
-func (s *Server) registerBackupsRoutes(g *echo.Group) {
-	g.GET("/backups", s.handleListBackups)
-	g.POST("/backups/restore", s.handleRestoreBackup)
+func (s *Server) registerBackupsRoutes(g *routes) {
+	g.GET("/backups", s.handleListBackups, rule{perm: permAdmin})
+	g.POST("/backups/restore", s.handleRestoreBackup, rule{perm: permAdmin})
 }
 
 // backupsResponse is the answer of GET /api/v1/backups.

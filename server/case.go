@@ -8,13 +8,13 @@ import (
 	"tessera/coding"
 )
 
-func (s *Server) registerCaseRoutes(g *echo.Group) {
-	g.POST("/projects/:pid/cases", s.handleCreateCase)
-	g.GET("/projects/:pid/cases", s.handleListCases)
-	g.PUT("/projects/:pid/cases/order", s.handleReorderCases)
-	g.GET("/projects/:pid/cases/:cid", s.handleGetCase)
-	g.PATCH("/projects/:pid/cases/:cid", s.handleUpdateCase)
-	g.DELETE("/projects/:pid/cases/:cid", s.handleDeleteCase)
+func (s *Server) registerCaseRoutes(g *routes) {
+	g.POST("/projects/:pid/cases", s.handleCreateCase, rule{perm: permOwner})
+	g.GET("/projects/:pid/cases", s.handleListCases, rule{perm: permRead})
+	g.PUT("/projects/:pid/cases/order", s.handleReorderCases, rule{perm: permOwner})
+	g.GET("/projects/:pid/cases/:cid", s.handleGetCase, rule{perm: permRead})
+	g.PATCH("/projects/:pid/cases/:cid", s.handleUpdateCase, rule{perm: permOwner})
+	g.DELETE("/projects/:pid/cases/:cid", s.handleDeleteCase, rule{perm: permOwner})
 }
 
 // caseRequest is the body of POST /cases and PATCH /cases/{cid}.

@@ -9,17 +9,17 @@ import (
 	"tessera/coding/export"
 )
 
-func (s *Server) registerCodeRoutes(g *echo.Group) {
-	g.POST("/projects/:pid/codes", s.handleCreateCode)
-	g.GET("/projects/:pid/codes", s.handleListCodes)
-	g.PUT("/projects/:pid/codes/order", s.handleReorderCodes)
-	g.POST("/projects/:pid/codes/bulk-level", s.handleBulkLevel)
-	g.GET("/projects/:pid/codes/:cid", s.handleGetCode)
-	g.PATCH("/projects/:pid/codes/:cid", s.handleUpdateCode)
-	g.DELETE("/projects/:pid/codes/:cid", s.handleDeleteCode)
-	g.POST("/projects/:pid/codes/:cid/merge", s.handleMergeCode)
-	g.PUT("/projects/:pid/codes/:cid/facets/:fid", s.handleSetCodeFacet)
-	g.DELETE("/projects/:pid/codes/:cid/facets/:fid", s.handleClearCodeFacet)
+func (s *Server) registerCodeRoutes(g *routes) {
+	g.POST("/projects/:pid/codes", s.handleCreateCode, rule{perm: permCodebook})
+	g.GET("/projects/:pid/codes", s.handleListCodes, rule{perm: permRead})
+	g.PUT("/projects/:pid/codes/order", s.handleReorderCodes, rule{perm: permCodebook})
+	g.POST("/projects/:pid/codes/bulk-level", s.handleBulkLevel, rule{perm: permCodebook})
+	g.GET("/projects/:pid/codes/:cid", s.handleGetCode, rule{perm: permRead})
+	g.PATCH("/projects/:pid/codes/:cid", s.handleUpdateCode, rule{perm: permCodebook})
+	g.DELETE("/projects/:pid/codes/:cid", s.handleDeleteCode, rule{perm: permCodebook})
+	g.POST("/projects/:pid/codes/:cid/merge", s.handleMergeCode, rule{perm: permCodebook})
+	g.PUT("/projects/:pid/codes/:cid/facets/:fid", s.handleSetCodeFacet, rule{perm: permCodebook})
+	g.DELETE("/projects/:pid/codes/:cid/facets/:fid", s.handleClearCodeFacet, rule{perm: permCodebook})
 }
 
 // codeRequest is the body of POST /codes.

@@ -10,8 +10,8 @@ import (
 	"tessera/coding/export"
 )
 
-func (s *Server) registerCodebookRoutes(g *echo.Group) {
-	g.POST("/projects/:pid/codebook", s.handleImportCodebook)
+func (s *Server) registerCodebookRoutes(g *routes) {
+	g.POST("/projects/:pid/codebook", s.handleImportCodebook, rule{perm: permCodebook})
 }
 
 // handleImportCodebook answers POST /api/v1/projects/{pid}/codebook, a

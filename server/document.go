@@ -10,12 +10,12 @@ import (
 	"tessera/coding"
 )
 
-func (s *Server) registerDocumentRoutes(g *echo.Group) {
-	g.POST("/projects/:pid/documents", s.handleCreateDocument)
-	g.GET("/projects/:pid/documents", s.handleListDocuments)
-	g.GET("/projects/:pid/documents/:did", s.handleGetDocument)
-	g.PATCH("/projects/:pid/documents/:did", s.handleUpdateDocument)
-	g.DELETE("/projects/:pid/documents/:did", s.handleDeleteDocument)
+func (s *Server) registerDocumentRoutes(g *routes) {
+	g.POST("/projects/:pid/documents", s.handleCreateDocument, rule{perm: permOwner})
+	g.GET("/projects/:pid/documents", s.handleListDocuments, rule{perm: permRead})
+	g.GET("/projects/:pid/documents/:did", s.handleGetDocument, rule{perm: permRead})
+	g.PATCH("/projects/:pid/documents/:did", s.handleUpdateDocument, rule{perm: permOwner})
+	g.DELETE("/projects/:pid/documents/:did", s.handleDeleteDocument, rule{perm: permOwner})
 }
 
 // documentView is a document with, when asked for, its quotes.

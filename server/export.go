@@ -15,9 +15,9 @@ import (
 	"tessera/coding/export"
 )
 
-func (s *Server) registerExportRoutes(g *echo.Group) {
-	g.GET("/export/formats", s.handleExportFormats)
-	g.GET("/projects/:pid/export/:format", s.handleExport)
+func (s *Server) registerExportRoutes(g *routes) {
+	g.GET("/export/formats", s.handleExportFormats, rule{perm: permUser})
+	g.GET("/projects/:pid/export/:format", s.handleExport, rule{perm: permRead})
 }
 
 // handleExportFormats answers GET /api/v1/export/formats with every

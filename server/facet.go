@@ -8,12 +8,12 @@ import (
 	"tessera/coding"
 )
 
-func (s *Server) registerFacetRoutes(g *echo.Group) {
-	g.POST("/projects/:pid/facets", s.handleCreateFacet)
-	g.GET("/projects/:pid/facets", s.handleListFacets)
-	g.GET("/projects/:pid/facets/:fid", s.handleGetFacet)
-	g.PATCH("/projects/:pid/facets/:fid", s.handleUpdateFacet)
-	g.DELETE("/projects/:pid/facets/:fid", s.handleDeleteFacet)
+func (s *Server) registerFacetRoutes(g *routes) {
+	g.POST("/projects/:pid/facets", s.handleCreateFacet, rule{perm: permCodebook})
+	g.GET("/projects/:pid/facets", s.handleListFacets, rule{perm: permRead})
+	g.GET("/projects/:pid/facets/:fid", s.handleGetFacet, rule{perm: permRead})
+	g.PATCH("/projects/:pid/facets/:fid", s.handleUpdateFacet, rule{perm: permCodebook})
+	g.DELETE("/projects/:pid/facets/:fid", s.handleDeleteFacet, rule{perm: permCodebook})
 }
 
 // facetRequest is the body of POST /facets.

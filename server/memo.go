@@ -8,12 +8,12 @@ import (
 	"tessera/coding"
 )
 
-func (s *Server) registerMemoRoutes(g *echo.Group) {
-	g.POST("/projects/:pid/memos", s.handleCreateMemo)
-	g.GET("/projects/:pid/memos", s.handleListMemos)
-	g.GET("/projects/:pid/memos/:mid", s.handleGetMemo)
-	g.PATCH("/projects/:pid/memos/:mid", s.handleUpdateMemo)
-	g.DELETE("/projects/:pid/memos/:mid", s.handleDeleteMemo)
+func (s *Server) registerMemoRoutes(g *routes) {
+	g.POST("/projects/:pid/memos", s.handleCreateMemo, rule{perm: permCode})
+	g.GET("/projects/:pid/memos", s.handleListMemos, rule{perm: permRead})
+	g.GET("/projects/:pid/memos/:mid", s.handleGetMemo, rule{perm: permRead})
+	g.PATCH("/projects/:pid/memos/:mid", s.handleUpdateMemo, rule{perm: permCode, own: "memo"})
+	g.DELETE("/projects/:pid/memos/:mid", s.handleDeleteMemo, rule{perm: permCode, own: "memo"})
 }
 
 // memoRequest is the body of POST /memos.

@@ -9,10 +9,10 @@ import (
 	"tessera/coding/markdown"
 )
 
-func (s *Server) registerMetaRoutes(g *echo.Group) {
-	g.GET("/version", s.handleVersion)
-	g.GET("/healthz", s.handleHealth)
-	g.POST("/markdown", s.handleMarkdown)
+func (s *Server) registerMetaRoutes(g *routes) {
+	g.GET("/version", s.handleVersion, rule{perm: permPublic})
+	g.GET("/healthz", s.handleHealth, rule{perm: permPublic})
+	g.POST("/markdown", s.handleMarkdown, rule{perm: permUser})
 }
 
 // handleVersion answers GET /api/v1/version with the program's version.

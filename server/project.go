@@ -8,12 +8,12 @@ import (
 	"tessera/coding"
 )
 
-func (s *Server) registerProjectRoutes(g *echo.Group) {
-	g.POST("/projects", s.handleCreateProject)
-	g.GET("/projects", s.handleListProjects)
-	g.GET("/projects/:pid", s.handleGetProject)
-	g.PATCH("/projects/:pid", s.handleUpdateProject)
-	g.DELETE("/projects/:pid", s.handleDeleteProject)
+func (s *Server) registerProjectRoutes(g *routes) {
+	g.POST("/projects", s.handleCreateProject, rule{perm: permUser, createsProject: true})
+	g.GET("/projects", s.handleListProjects, rule{perm: permUser})
+	g.GET("/projects/:pid", s.handleGetProject, rule{perm: permRead})
+	g.PATCH("/projects/:pid", s.handleUpdateProject, rule{perm: permOwner})
+	g.DELETE("/projects/:pid", s.handleDeleteProject, rule{perm: permOwner})
 }
 
 // projectRequest is the body of POST /api/v1/projects.

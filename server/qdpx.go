@@ -11,8 +11,8 @@ import (
 	"tessera/coding/refi"
 )
 
-func (s *Server) registerQDPXRoutes(g *echo.Group) {
-	g.POST("/projects/qdpx", s.handleImportQDPX)
+func (s *Server) registerQDPXRoutes(g *routes) {
+	g.POST("/projects/qdpx", s.handleImportQDPX, rule{perm: permUser, createsProject: true})
 }
 
 // qdpxResult is the answer of POST /api/v1/projects/qdpx.

@@ -8,12 +8,12 @@ import (
 	"tessera/coding"
 )
 
-func (s *Server) registerQuoteRoutes(g *echo.Group) {
-	g.POST("/projects/:pid/quotes", s.handleCreateQuote)
-	g.GET("/projects/:pid/quotes", s.handleListQuotes)
-	g.GET("/projects/:pid/quotes/:qid", s.handleGetQuote)
-	g.PATCH("/projects/:pid/quotes/:qid", s.handleUpdateQuote)
-	g.DELETE("/projects/:pid/quotes/:qid", s.handleDeleteQuote)
+func (s *Server) registerQuoteRoutes(g *routes) {
+	g.POST("/projects/:pid/quotes", s.handleCreateQuote, rule{perm: permCode})
+	g.GET("/projects/:pid/quotes", s.handleListQuotes, rule{perm: permRead})
+	g.GET("/projects/:pid/quotes/:qid", s.handleGetQuote, rule{perm: permRead})
+	g.PATCH("/projects/:pid/quotes/:qid", s.handleUpdateQuote, rule{perm: permCode, own: "quote"})
+	g.DELETE("/projects/:pid/quotes/:qid", s.handleDeleteQuote, rule{perm: permCode, own: "quote"})
 }
 
 // quoteRequest is the body of POST /quotes. Start and End count code

@@ -39,6 +39,8 @@ var wantPerms = map[string]string{
 	"GET /api/v1/backup":                "admin",
 	"GET /api/v1/backups":               "admin",
 	"POST /api/v1/backups/restore":      "admin",
+	"GET /api/v1/login-throttles":       "admin",
+	"DELETE /api/v1/login-throttles":    "admin",
 
 	"POST /api/v1/projects":        "user",
 	"POST /api/v1/projects/qdpx":   "user",
@@ -154,6 +156,8 @@ var routeCalls = map[string]routeCall{
 	"GET /api/v1/backup":                {},
 	"GET /api/v1/backups":               {},
 	"POST /api/v1/backups/restore":      {body: `{"name": "tessera-2026-01-01-000000Z-start.db"}`, okStatus: 503}, // admitted; this server restores none
+	"GET /api/v1/login-throttles":       {},
+	"DELETE /api/v1/login-throttles":    {path: "/api/v1/login-throttles?account=nobody"},
 
 	"POST /api/v1/projects":        {body: `{"name": "Study {n}"}`},
 	"POST /api/v1/projects/qdpx":   {okStatus: 400}, // no file: admitted, then refused

@@ -153,6 +153,7 @@ func TestUpload(t *testing.T) {
 		t.Fatal("testdata/haastattelu-kohtamäki.txt lost its CRLF line ends")
 	}
 	count := func() int {
+		t.Helper()
 		var list []id
 		s.call("GET", docs, nil, 200, &list)
 		return len(list)

@@ -12,10 +12,10 @@ import (
 	"tessera/coding/search"
 )
 
-func (s *Server) registerSearchRoutes(g *echo.Group) {
-	g.GET("/projects/:pid/search", s.handleSearch)
-	g.GET("/projects/:pid/search/export", s.handleSearchExport)
-	g.POST("/projects/:pid/search/code", s.handleAutoCode)
+func (s *Server) registerSearchRoutes(g *routes) {
+	g.GET("/projects/:pid/search", s.handleSearch, rule{perm: permRead})
+	g.GET("/projects/:pid/search/export", s.handleSearchExport, rule{perm: permRead})
+	g.POST("/projects/:pid/search/code", s.handleAutoCode, rule{perm: permCode})
 }
 
 // errNoSearch answers the search routes of a server without an index.

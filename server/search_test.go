@@ -2,22 +2,19 @@ package server_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http/httptest"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
-	"tessera/coding"
-	"tessera/coding/search"
-	"tessera/coding/store"
+	"tessera/internal/datadir"
 	"tessera/server"
 )
 
@@ -26,25 +23,12 @@ import (
 func mustStartWithSearch(t *testing.T) *testServer {
 	t.Helper()
 	dir := t.TempDir()
-	var ix atomic.Pointer[search.Index]
-	st, err := store.Open(filepath.Join(dir, "tessera.db"), store.Options{
-		Now: func() time.Time { return frozen },
-		OnChange: func(cs []coding.Change) {
-			if i := ix.Load(); i != nil {
-				i.Apply(cs)
-			}
-		},
-	})
+	d, err := datadir.Open(context.Background(), dir, datadir.Options{Search: true, Now: func() time.Time { return frozen }})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { st.Close() })
-	index, err := search.Open(st, search.Options{Dir: filepath.Join(dir, "index")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { index.Close() })
-	ix.Store(index)
+	t.Cleanup(func() { d.Close() })
+	st, index := d.Store, d.Index
 	hs := httptest.NewServer(server.New(server.Config{
 		Store:  st,
 		Search: index,

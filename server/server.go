@@ -63,9 +63,12 @@ type Config struct {
 	Access coding.AccessStore
 	// Now is the clock of sessions and sign-in limits; time.Now when nil.
 	Now func() time.Time
-	// TrustProxy takes the client address from X-Forwarded-For when the
-	// request comes from a loopback or private address: set it when a
-	// reverse proxy on such an address forwards the requests.
+	// TrustProxy believes a reverse proxy's headers when the request
+	// comes from a loopback, link-local or private address: the client
+	// address from X-Forwarded-For (for the sign-in limits and logs) and
+	// HTTPS from X-Forwarded-Proto (for the cookie's Secure flag and
+	// HSTS). Without it both headers are ignored: set it when a reverse
+	// proxy on such an address forwards the requests.
 	TrustProxy bool
 	// PasswordParams are the argon2id costs of new password hashes;
 	// coding.DefaultPasswordParams when zero.
@@ -103,6 +106,9 @@ type Server struct {
 	// auth holds the state of sign-ins: the login limiter, the hashing
 	// slots and the cross-origin check.
 	auth *authState
+	// rules is the access rule of every route, "METHOD PATH", as the
+	// routes were registered (see routes.go).
+	rules map[string]rule
 }
 
 // New builds a server from cfg. It panics when cfg.Store is nil, which is
@@ -136,7 +142,7 @@ func New(cfg Config) *Server {
 	if cfg.PasswordParams == (coding.PasswordParams{}) {
 		cfg.PasswordParams = coding.DefaultPasswordParams
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, auth: newAuthState(cfg.Now)}
+	s := &Server{cfg: cfg, log: cfg.Logger, auth: newAuthState(cfg.Now), rules: map[string]rule{}}
 
 	var hashes []string
 	if cfg.UI != nil {
@@ -159,7 +165,7 @@ func New(cfg Config) *Server {
 	e.Use(s.requestLog, recoverPanic, s.securityHeaders, s.limitBody, s.crossOrigin, s.authenticate, s.authorize, s.setActor)
 	s.echo = e
 
-	api := e.Group("/api/v1")
+	api := s.routesOn(e.Group("/api/v1"))
 	s.registerMetaRoutes(api)
 	s.registerBackupRoutes(api)
 	s.registerBackupsRoutes(api)
@@ -179,8 +185,9 @@ func New(cfg Config) *Server {
 	s.registerCodebookRoutes(api)
 	s.registerAuthRoutes(api)
 	s.registerTeamRoutes(api)
-	e.GET("/*", s.serveUI)
-	e.HEAD("/*", s.serveUI)
+	root := s.routesOn(e)
+	root.GET("/*", s.serveUI, rule{perm: permPublic})
+	root.HEAD("/*", s.serveUI, rule{perm: permPublic})
 	s.checkRouteRules()
 	return s
 }

@@ -6,10 +6,10 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-func (s *Server) registerAssignmentRoutes(g *echo.Group) {
-	g.GET("/projects/:pid/assignments", s.handleListAssignments)
-	g.PUT("/projects/:pid/assignments", s.handleSetAssignments)
-	g.DELETE("/projects/:pid/assignments/:did", s.handleDeleteAssignment)
+func (s *Server) registerAssignmentRoutes(g *routes) {
+	g.GET("/projects/:pid/assignments", s.handleListAssignments, rule{perm: permRead})
+	g.PUT("/projects/:pid/assignments", s.handleSetAssignments, rule{perm: permOwner})
+	g.DELETE("/projects/:pid/assignments/:did", s.handleDeleteAssignment, rule{perm: permOwner})
 }
 
 // handleListAssignments answers GET /api/v1/projects/{pid}/assignments

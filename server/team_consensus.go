@@ -6,9 +6,9 @@ import (
 	"github.com/labstack/echo/v4"
 )
 
-func (s *Server) registerConsensusRoutes(g *echo.Group) {
-	g.GET("/projects/:pid/consensus", s.handleListConsensus)
-	g.POST("/projects/:pid/consensus", s.handleConsensus)
+func (s *Server) registerConsensusRoutes(g *routes) {
+	g.GET("/projects/:pid/consensus", s.handleListConsensus, rule{perm: permReview})
+	g.POST("/projects/:pid/consensus", s.handleConsensus, rule{perm: permOwner})
 }
 
 // consensusRequest is the body of POST /consensus.

@@ -9,15 +9,12 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
-	"path/filepath"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"tessera/coding"
-	"tessera/coding/search"
-	"tessera/coding/store"
+	"tessera/internal/datadir"
 	"tessera/server"
 )
 
@@ -61,25 +58,12 @@ type teamServer struct {
 func mustStartTeam(t *testing.T, adjust func(*server.Config)) *teamServer {
 	t.Helper()
 	dir := t.TempDir()
-	var ix atomic.Pointer[search.Index]
-	st, err := store.Open(filepath.Join(dir, "tessera.db"), store.Options{
-		Now: func() time.Time { return frozen },
-		OnChange: func(cs []coding.Change) {
-			if i := ix.Load(); i != nil {
-				i.Apply(cs)
-			}
-		},
-	})
+	d, err := datadir.Open(context.Background(), dir, datadir.Options{Search: true, Now: func() time.Time { return frozen }})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { st.Close() })
-	index, err := search.Open(st, search.Options{Dir: filepath.Join(dir, "index")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { index.Close() })
-	ix.Store(index)
+	t.Cleanup(func() { d.Close() })
+	st, index := d.Store, d.Index
 	clk := &clock{t: frozen}
 	cfg := server.Config{
 		Store:          st,
@@ -134,6 +118,7 @@ type client struct {
 
 // anonymous returns a client with no session.
 func (s *teamServer) anonymous() *client {
+	s.t.Helper()
 	jar, _ := cookiejar.New(nil)
 	return &client{t: s.t, base: s.url, http: &http.Client{Jar: jar}, header: http.Header{}}
 }

@@ -9,12 +9,12 @@ import (
 	"tessera/coding"
 )
 
-func (s *Server) registerTeamRoutes(g *echo.Group) {
-	g.GET("/projects/:pid/access", s.handleProjectAccess)
-	g.GET("/projects/:pid/members", s.handleListMembers)
-	g.PUT("/projects/:pid/members/:user", s.handlePutMember)
-	g.DELETE("/projects/:pid/members/:user", s.handleDeleteMember)
-	g.PUT("/projects/:pid/codebook/lock", s.handleLockCodebook)
+func (s *Server) registerTeamRoutes(g *routes) {
+	g.GET("/projects/:pid/access", s.handleProjectAccess, rule{perm: permRead})
+	g.GET("/projects/:pid/members", s.handleListMembers, rule{perm: permRead})
+	g.PUT("/projects/:pid/members/:user", s.handlePutMember, rule{perm: permOwner})
+	g.DELETE("/projects/:pid/members/:user", s.handleDeleteMember, rule{perm: permOwner})
+	g.PUT("/projects/:pid/codebook/lock", s.handleLockCodebook, rule{perm: permOwner})
 	s.registerAssignmentRoutes(g)
 	s.registerAgreementRoutes(g)
 	s.registerConsensusRoutes(g)

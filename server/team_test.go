@@ -28,6 +28,7 @@ type teamProject struct {
 // the document, the codes trust and risk, the members, and the document
 // assigned to aino and bjorn for independent coding.
 func mustTeamProject(t *testing.T) *teamProject {
+	t.Helper()
 	s := mustStartTeam(t, nil)
 	for _, name := range []string{"olga", "aino", "bjorn", "vera"} {
 		s.mustUser(name, false)
@@ -62,6 +63,7 @@ func (tp *teamProject) path(rest string) string { return "/api/v1/projects/" + t
 
 // quote creates a quote as cl and returns its ID.
 func (tp *teamProject) quote(cl *client, start, end int, code string) string {
+	cl.t.Helper()
 	var v id
 	cl.call("POST", tp.path("/quotes"), map[string]any{"document_id": tp.doc, "start": start, "end": end, "code_ids": []string{code}}, 201, &v)
 	return v.ID

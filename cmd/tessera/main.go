@@ -1,6 +1,6 @@
 // Command tessera is the Tessera qualitative coding workbench: a web
 // server with an embedded UI, and commands to import, export, search and
-// back up a data directory.
+// back up a data directory. The commands live in tessera/internal/cli.
 package main
 
 import (
@@ -8,11 +8,18 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"tessera/internal/cli"
 )
 
 func main() {
+	// Ctrl+C ends the context, and so does SIGTERM, which is how Go
+	// delivers on Windows the closing of the console window, logging off
+	// and shutting down: the server then stops cleanly, within the few
+	// seconds Windows gives before it ends the process.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	m := NewMain()
-	os.Exit(m.Run(ctx, os.Args[1:]))
+	m := cli.NewMain()
+	code := m.Run(ctx, os.Args[1:])
+	stop()
+	os.Exit(code)
 }

@@ -2,10 +2,11 @@ package store
 
 import (
 	"context"
+	"errors"
 	"sort"
 	"strings"
 
-	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 
 	"tessera/coding"
 )
@@ -113,7 +114,7 @@ func (s *Store) DeleteProject(ctx context.Context, id string) error {
 		if _, err := get[coding.Project](b, id, "project"); err != nil {
 			return err
 		}
-		if err := t.tx.Bucket(bucketData).DeleteBucket([]byte(id)); err != nil && err != bolt.ErrBucketNotFound {
+		if err := t.tx.Bucket(bucketData).DeleteBucket([]byte(id)); err != nil && !errors.Is(err, berrors.ErrBucketNotFound) {
 			return err
 		}
 		t.changes = append(t.changes, coding.Change{ProjectID: id, Kind: "project", IDs: []string{id}, Deleted: true})

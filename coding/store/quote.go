@@ -157,9 +157,16 @@ func (s *Store) ListQuotes(ctx context.Context, pid string, f coding.QuoteFilter
 			}
 			out = append(out, q)
 		}
+		// Order by the documents' order, then by position, as they stand
+		// in this same transaction.
+		docs, err := t.documents(pid)
+		if err != nil {
+			return err
+		}
+		coding.SortQuotes(out)
+		orderQuotesByDocs(out, docs)
 		return nil
 	})
-	s.sortByDocument(ctx, pid, out)
 	return out, err
 }
 
@@ -170,16 +177,6 @@ func anyCode(ids []string, wanted map[string]bool) bool {
 		}
 	}
 	return false
-}
-
-// sortByDocument orders quotes by their document's order, then position.
-func (s *Store) sortByDocument(ctx context.Context, pid string, qs []*coding.Quote) {
-	coding.SortQuotes(qs)
-	docs, err := s.ListDocuments(ctx, pid, coding.DocumentFilter{})
-	if err != nil {
-		return
-	}
-	orderQuotesByDocs(qs, docs)
 }
 
 // UpdateQuote resizes, recodes or annotates the quote.

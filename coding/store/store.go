@@ -11,6 +11,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 
 	"tessera/coding"
 )
@@ -89,7 +90,7 @@ func Open(path string, opt Options) (*Store, error) {
 		opt.Now = time.Now
 	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: opt.Timeout})
-	if errors.Is(err, bolt.ErrTimeout) {
+	if errors.Is(err, berrors.ErrTimeout) {
 		return nil, coding.Errorf(coding.ECONFLICT, "the data file %s is already in use by another Tessera process", path)
 	} else if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)

@@ -8,15 +8,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -26,71 +23,62 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"tessera/coding"
 	"tessera/coding/search"
 	"tessera/coding/store"
-	"tessera/server"
-	"tessera/ui"
+	"tessera/internal/cli"
+	"tessera/internal/datadir"
 )
 
 // chromiumPath is where Debian installs Chromium.
 const chromiumPath = "/usr/bin/chromium"
 
-// app is a running Tessera: store, search index and HTTP server.
+// app is a running Tessera: the whole program, started through the
+// Main the binary runs, with its store and search index.
 type app struct {
 	URL   string
 	Store *store.Store
 	Index *search.Index
 }
 
-// startApp starts the real server in-process on a fresh data directory,
-// with the search index following the store.
+// startApp runs `tessera serve` in-process on a fresh data directory and
+// a free port, until the test ends.
 func startApp(tb testing.TB) *app {
 	tb.Helper()
-	return start(tb, true)
-}
-
-// startAppWithoutSearch starts the server without a search index, for
-// measurements that store many quotes and search nothing.
-func startAppWithoutSearch(tb testing.TB) *app {
-	tb.Helper()
-	return start(tb, false)
-}
-
-func start(tb testing.TB, withSearch bool) *app {
-	tb.Helper()
 	dir := tb.TempDir()
-	var ix atomic.Pointer[search.Index]
-	st, err := store.Open(filepath.Join(dir, "tessera.db"), store.Options{
-		OnChange: func(cs []coding.Change) {
-			if i := ix.Load(); i != nil {
-				i.Apply(cs)
+	return startMain(tb, "serve", "--data", dir, "--addr", "127.0.0.1:0")
+}
+
+// startMain runs a serving tessera command in-process and returns the
+// app once it listens; the command stops when the test ends. The server's
+// logs are dropped, unless TESSERA_E2E_LOG=1 asks for them on stderr.
+func startMain(tb testing.TB, args ...string) *app {
+	tb.Helper()
+	var logs io.Writer = io.Discard
+	if os.Getenv("TESSERA_E2E_LOG") == "1" {
+		logs = os.Stderr
+	}
+	ready := make(chan *app, 1)
+	done := make(chan int, 1)
+	m := &cli.Main{Stdin: strings.NewReader(""), Stdout: io.Discard, Stderr: logs,
+		Ready: func(url string, d *datadir.Dir) {
+			ready <- &app{URL: strings.TrimSuffix(url, "/"), Store: d.Store, Index: d.Index}
+		}}
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() { done <- m.Run(ctx, args) }()
+	select {
+	case a := <-ready:
+		tb.Cleanup(func() {
+			cancel()
+			if code := <-done; code != 0 {
+				tb.Errorf("tessera %v: exit %d after shutdown", args, code)
 			}
-		},
-	})
-	if err != nil {
-		tb.Fatalf("open store: %v", err)
+		})
+		return a
+	case code := <-done:
+		cancel()
+		tb.Fatalf("tessera %v: exit %d before listening (TESSERA_E2E_LOG=1 shows why)", args, code)
+		return nil
 	}
-	cfg := server.Config{Store: st, UI: ui.FS, Logger: quietLogger()}
-	var idx *search.Index
-	if withSearch {
-		idx, err = search.Open(st, search.Options{Dir: filepath.Join(dir, "index")})
-		if err != nil {
-			st.Close()
-			tb.Fatalf("open search index: %v", err)
-		}
-		ix.Store(idx)
-		cfg.Search = idx
-	}
-	ts := httptest.NewServer(server.New(cfg).Handler())
-	tb.Cleanup(func() {
-		ts.Close()
-		if idx != nil {
-			idx.Close()
-		}
-		st.Close()
-	})
-	return &app{URL: ts.URL, Store: st, Index: idx}
 }
 
 // browser is a headless Chromium tab with the console and dialogs watched.
@@ -338,15 +326,6 @@ func selectText(tb testing.TB, b *browser, text string) {
 // a code, in document order.
 func highlightedText(tb testing.TB, b *browser) string {
 	return eval[string](tb, b, `[...document.querySelectorAll('.transcript .hl')].map(e => e.textContent).join('')`)
-}
-
-// quietLogger drops the server's request logs, unless TESSERA_E2E_LOG=1
-// asks for them on stderr.
-func quietLogger() *slog.Logger {
-	if os.Getenv("TESSERA_E2E_LOG") == "1" {
-		return slog.New(slog.NewTextHandler(os.Stderr, nil))
-	}
-	return slog.New(slog.NewTextHandler(io.Discard, nil))
 }
 
 // shortcut presses a key as a keyboard shortcut: key down and key up

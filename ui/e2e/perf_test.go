@@ -75,7 +75,7 @@ func TestReaderPerformance(t *testing.T) {
 	if os.Getenv("TESSERA_BENCH") != "1" {
 		t.Skip("set TESSERA_BENCH=1 to measure the reader")
 	}
-	a := startAppWithoutSearch(t)
+	a := startApp(t)
 	ctx := context.Background()
 	p := &coding.Project{Name: "Reader benchmark"}
 	if err := a.Store.CreateProject(ctx, p); err != nil {

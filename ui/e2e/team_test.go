@@ -8,7 +8,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/cookiejar"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,9 +19,8 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"tessera/coding"
-	"tessera/coding/store"
+	"tessera/internal/datadir"
 	"tessera/server"
-	"tessera/ui"
 )
 
 // teamText is the interview of the team tests, with "å" of "på"
@@ -35,30 +33,28 @@ var cheapPasswords = coding.PasswordParams{Time: 1, MemoryKiB: 1024, Threads: 1}
 // teamPassword is the password of each test account.
 func teamPassword(name string) string { return name + "-Kohtamäki-👍" }
 
-// startTeamApp starts the server in team mode with the accounts olga,
-// aino and bjorn.
+// startTeamApp runs `tessera serve --team` with the accounts olga (an
+// administrator), aino, bjorn and vera.
 func startTeamApp(tb testing.TB) *app {
 	tb.Helper()
-	st, err := store.Open(filepath.Join(tb.TempDir(), "tessera.db"), store.Options{})
+	dir := tb.TempDir()
+	d, err := datadir.Open(context.Background(), dir, datadir.Options{})
 	if err != nil {
-		tb.Fatalf("open store: %v", err)
+		tb.Fatalf("open the data directory: %v", err)
 	}
 	for _, name := range []string{"olga", "aino", "bjorn", "vera"} {
 		hash, err := coding.HashPassword(teamPassword(name), cheapPasswords)
 		if err != nil {
 			tb.Fatal(err)
 		}
-		if err := st.CreateUser(context.Background(), &coding.User{Username: name, PasswordHash: hash, Admin: name == "olga"}); err != nil {
+		if err := d.Store.CreateUser(context.Background(), &coding.User{Username: name, PasswordHash: hash, Admin: name == "olga"}); err != nil {
 			tb.Fatal(err)
 		}
 	}
-	srv := server.New(server.Config{Store: st, Access: st, Team: true, UI: ui.FS, Logger: quietLogger(), PasswordParams: cheapPasswords})
-	ts := httptest.NewServer(srv.Handler())
-	tb.Cleanup(func() {
-		ts.Close()
-		st.Close()
-	})
-	return &app{URL: ts.URL, Store: st}
+	if err := d.Close(); err != nil {
+		tb.Fatal(err)
+	}
+	return startMain(tb, "serve", "--data", dir, "--team", "--addr", "127.0.0.1:0")
 }
 
 // member is a signed-in API client: its cookie and CSRF token.

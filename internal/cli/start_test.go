@@ -1,78 +1,98 @@
-package main_test
+package cli_test
 
 import (
-	"bufio"
+	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"tessera/internal/cli"
+	"tessera/internal/datadir"
+	"tessera/internal/desktop"
 )
 
-// desktopEnv is the environment of a start without --data whose data
-// directory lands in a temporary XDG_DATA_HOME with a space and a
-// non-ASCII letter in its path, from a working directory without
+// desktopEnv is the environment of a start without --data: on Linux, its
+// data directory lands in XDG_DATA_HOME, here a temporary folder with a
+// space and a non-ASCII letter in its path; the working directory has no
 // tessera-data.
-func desktopEnv(t *testing.T) (env []string, wd, dataDir string) {
+func desktopEnv(t *testing.T) (env func() desktop.Env, dataDir string) {
 	t.Helper()
-	home := t.TempDir()
+	home, wd := t.TempDir(), t.TempDir()
 	xdg := filepath.Join(home, "Own files", "Données")
-	for _, kv := range os.Environ() {
-		if !strings.HasPrefix(kv, "HOME=") && !strings.HasPrefix(kv, "XDG_DATA_HOME=") {
-			env = append(env, kv)
+	return func() desktop.Env {
+		e := desktop.HostEnv()
+		e.GOOS, e.Home, e.WorkDir = "linux", home, wd
+		e.Getenv = func(k string) string {
+			if k == "XDG_DATA_HOME" {
+				return xdg
+			}
+			return ""
 		}
-	}
-	env = append(env, "HOME="+home, "XDG_DATA_HOME="+xdg)
-	return env, t.TempDir(), filepath.Join(xdg, "tessera")
+		return e
+	}, filepath.Join(xdg, "tessera")
 }
 
-// started is a tessera started without a command.
-type started struct {
-	cmd    *exec.Cmd
-	url    string
-	stdout *bufio.Reader
-	stderr *lockedWriter
-	done   chan error
+// syncBuffer is a buffer a test reads while the program writes to it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
 }
 
-// startDesktop runs tessera --no-open in env and wd until it serves.
-func startDesktop(t *testing.T, env []string, wd string, args ...string) *started {
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// desktopRun is one run of tessera without a command.
+type desktopRun struct {
+	url            string
+	stdout, stderr *syncBuffer
+	opened         chan string // URLs the browser was asked to open
+	stop           func() int  // stops the program, returns its exit code
+}
+
+// startDesktop runs tessera with args (no command) in env until it serves.
+func startDesktop(t *testing.T, env func() desktop.Env, args ...string) *desktopRun {
 	t.Helper()
-	cmd := exec.Command(binary, append([]string{"--no-open"}, args...)...)
-	cmd.Env, cmd.Dir = env, wd
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
+	ctx, cancel := context.WithCancel(context.Background())
+	r := &desktopRun{stdout: &syncBuffer{}, stderr: &syncBuffer{}, opened: make(chan string, 4)}
+	ready := make(chan string, 1)
+	done := make(chan int, 1)
+	m := &cli.Main{Stdin: strings.NewReader(""), Stdout: r.stdout, Stderr: r.stderr, Env: env,
+		OpenBrowser: func(url string) error { r.opened <- url; return nil },
+		Ready:       func(url string, _ *datadir.Dir) { ready <- url }}
+	go func() { done <- m.Run(ctx, args) }()
+	var once sync.Once
+	code := 0
+	r.stop = func() int {
+		once.Do(func() { cancel(); code = <-done })
+		return code
 	}
-	s := &started{cmd: cmd, stdout: bufio.NewReader(out), stderr: &lockedWriter{w: &strings.Builder{}}, done: make(chan error, 1)}
-	cmd.Stderr = s.stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
+	t.Cleanup(func() { r.stop() })
+	select {
+	case r.url = <-ready:
+	case code := <-done:
+		t.Fatalf("exit %d before serving\n%s%s", code, r.stdout, r.stderr)
 	}
-	go func() { s.done <- cmd.Wait() }()
-	t.Cleanup(func() {
-		cmd.Process.Signal(os.Interrupt)
-		<-s.done
-	})
-	for s.url == "" {
-		line, err := s.stdout.ReadString('\n')
-		if err != nil {
-			t.Fatalf("tessera stopped before serving: %v\n%s", err, s.stderr)
-		}
-		if i := strings.Index(line, "http://"); i >= 0 && strings.HasPrefix(line, "Tessera is serving") {
-			s.url = strings.TrimSpace(line[i:])
-		}
-	}
-	return s
+	return r
 }
 
-// getJSON fetches url and decodes its JSON answer into v, returning the
+// getJSON fetches url and decodes its JSON answer into v; it returns the
 // status.
 func getJSON(t *testing.T, url string, v any) int {
 	t.Helper()
@@ -96,7 +116,7 @@ type backupList struct {
 	Last    *struct{ Name, Kind string }
 }
 
-// waitFor polls cond every 50 ms until it holds or 30 s pass.
+// waitFor polls cond every 20 ms until it holds, for at most 30 s.
 func waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(30 * time.Second)
@@ -104,24 +124,35 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 		if time.Now().After(deadline) {
 			t.Fatalf("timed out waiting for %s", what)
 		}
-		time.Sleep(50 * time.Millisecond)
+		time.Sleep(20 * time.Millisecond)
 	}
 }
 
 func TestStartSecondStartFindsTheFirst(t *testing.T) {
-	env, wd, dataDir := desktopEnv(t)
-	first := startDesktop(t, env, wd)
+	env, dataDir := desktopEnv(t)
+	first := startDesktop(t, env)
+	if got := <-first.opened; got != first.url {
+		t.Errorf("the browser opened %q, want %q", got, first.url)
+	}
+	if want := fmt.Sprintf("Data directory: %s ($XDG_DATA_HOME)\nTessera is serving %s at %s\n", dataDir, dataDir, first.url); first.stdout.String() != want {
+		t.Errorf("first start printed\n%s\nwant\n%s", first.stdout, want)
+	}
 
-	// A second start finds the first, prints its URL and exits 0.
-	second := exec.Command(binary, "--no-open")
-	second.Env, second.Dir = env, wd
-	out, err := second.Output()
-	if err != nil {
-		t.Fatalf("second start: %v\n%s", err, out)
+	// A second start, also without arguments, finds the first: it opens
+	// the browser on it, prints its URL and exits 0.
+	var out, errb bytes.Buffer
+	var opened []string
+	second := &cli.Main{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Env: env,
+		OpenBrowser: func(url string) error { opened = append(opened, url); return nil }}
+	if code := second.Run(context.Background(), nil); code != 0 {
+		t.Fatalf("second start: exit %d\n%s", code, errb.String())
 	}
 	want := fmt.Sprintf("Data directory: %s ($XDG_DATA_HOME)\nTessera is already running for %s at %s\n", dataDir, dataDir, first.url)
-	if string(out) != want {
-		t.Errorf("second start printed\n%s\nwant\n%s", out, want)
+	if out.String() != want {
+		t.Errorf("second start printed\n%s\nwant\n%s", out.String(), want)
+	}
+	if len(opened) != 1 || opened[0] != first.url {
+		t.Errorf("second start opened %v, want the first's %s", opened, first.url)
 	}
 
 	// The start backup lands in the data directory's backups folder.
@@ -129,8 +160,8 @@ func TestStartSecondStartFindsTheFirst(t *testing.T) {
 	waitFor(t, "the start backup", func() bool {
 		return getJSON(t, first.url+"api/v1/backups", &list) == 200 && list.Last != nil
 	})
-	if _, err := os.Stat(filepath.Join(dataDir, "backups", list.Last.Name)); err != nil || !strings.HasSuffix(list.Last.Name, "-start.db") {
-		t.Errorf("start backup %q: %v", list.Last.Name, err)
+	if _, err := os.Stat(filepath.Join(dataDir, "backups", list.Last.Name)); err != nil || list.Last.Kind != "start" {
+		t.Errorf("start backup %+v: %v", list.Last, err)
 	}
 
 	// The restore command refuses while the server holds the database.
@@ -139,38 +170,44 @@ func TestStartSecondStartFindsTheFirst(t *testing.T) {
 		t.Errorf("restore while serving: got exit %d %q, want a refusal naming %s", r.code, r.stderr, first.url)
 	}
 
-	// Ctrl+C stops it cleanly: exit 0, the address record removed.
-	first.cmd.Process.Signal(os.Interrupt)
-	if err := <-first.done; err != nil {
-		t.Fatalf("stopping: %v\n%s", err, first.stderr)
+	// Stopping (Ctrl+C, or closing the console window on Windows) ends
+	// with exit 0 and removes the address record.
+	if code := first.stop(); code != 0 {
+		t.Fatalf("stopping: exit %d\n%s", code, first.stderr)
 	}
-	first.done <- nil // for the cleanup
-	if _, err := os.Stat(filepath.Join(dataDir, "server.url")); !os.IsNotExist(err) {
-		t.Errorf("server.url after stopping: %v, want it removed", err)
+	if _, err := os.Stat(filepath.Join(dataDir, desktop.URLFile)); !os.IsNotExist(err) {
+		t.Errorf("%s after stopping: %v, want it removed", desktop.URLFile, err)
 	}
 }
 
 func TestStartKeepsUsingTesseraData(t *testing.T) {
-	env, wd, _ := desktopEnv(t)
-	legacy := filepath.Join(wd, "tessera-data")
+	env, _ := desktopEnv(t)
+	legacy := filepath.Join(env().WorkDir, "tessera-data")
 	if r := run(t, "import", "--data", legacy, "--project", "Old study", filepath.Join(sampleDir(t), "README.md")); r.code != 0 {
 		t.Fatalf("import: %d %s", r.code, r.stderr)
 	}
-	s := startDesktop(t, env, wd, "--keep-backups", "0")
+	s := startDesktop(t, env, "--no-open", "--keep-backups", "0")
+	if !strings.HasPrefix(s.stdout.String(), "Data directory: "+legacy+" (the working directory has a tessera-data folder)\n") {
+		t.Errorf("got %q, want the legacy folder announced", s.stdout)
+	}
 	var projects []struct{ Name string }
 	if getJSON(t, s.url+"api/v1/projects", &projects) != 200 || len(projects) != 1 || projects[0].Name != "Old study" {
 		t.Errorf("got projects %v, want the one in ./tessera-data", projects)
 	}
 	var list backupList
-	getJSON(t, s.url+"api/v1/backups", &list)
-	if len(list.Backups) != 0 {
+	if getJSON(t, s.url+"api/v1/backups", &list); len(list.Backups) != 0 {
 		t.Errorf("--keep-backups 0: got backups %v", list.Backups)
+	}
+	select {
+	case url := <-s.opened:
+		t.Errorf("--no-open: the browser opened %s", url)
+	default:
 	}
 }
 
 func TestRestoreFromTheRunningServer(t *testing.T) {
-	env, wd, dataDir := desktopEnv(t)
-	s := startDesktop(t, env, wd)
+	env, _ := desktopEnv(t)
+	s := startDesktop(t, env, "--no-open")
 	var list backupList
 	waitFor(t, "the start backup", func() bool {
 		return getJSON(t, s.url+"api/v1/backups", &list) == 200 && list.Last != nil
@@ -197,7 +234,8 @@ func TestRestoreFromTheRunningServer(t *testing.T) {
 	waitFor(t, "the restored data", func() bool {
 		return getJSON(t, s.url+"api/v1/projects", &projects) == 200 && len(projects) == 0
 	})
-	// The replaced database is kept and can be restored in turn.
+	// The replaced database is kept and restores in turn; search works on
+	// it (the index is rebuilt).
 	getJSON(t, s.url+"api/v1/backups", &list)
 	if list.Last == nil || list.Last.Kind != "before-restore" {
 		t.Fatalf("got newest backup %+v, want the replaced database", list.Last)
@@ -205,12 +243,12 @@ func TestRestoreFromTheRunningServer(t *testing.T) {
 	if code, body := post("backups/restore", `{"name": "`+list.Last.Name+`"}`); code != 202 {
 		t.Fatalf("undo the restore: %d %s", code, body)
 	}
+	var p []struct{ ID, Name string }
 	waitFor(t, "the data from before the restore", func() bool {
-		return getJSON(t, s.url+"api/v1/projects", &projects) == 200 && len(projects) == 1
+		return getJSON(t, s.url+"api/v1/projects", &p) == 200 && len(p) == 1
 	})
-	// Search works on the restored data: the index was rebuilt.
-	if _, err := os.Stat(filepath.Join(dataDir, "tessera.db")); err != nil {
-		t.Fatal(err)
+	if code := getJSON(t, s.url+"api/v1/projects/"+p[0].ID+"/search?q=anything", nil); code != 200 {
+		t.Errorf("search after the restore: status %d", code)
 	}
 }
 
@@ -253,22 +291,4 @@ func TestRestoreCommand(t *testing.T) {
 	if r := run(t, "export", "--data", data, "--project", "Later study", "--format", "codebook-csv"); r.code != 0 {
 		t.Errorf("after restoring the kept copy: %s", r.stderr)
 	}
-}
-
-// lockedWriter lets a test read what a process writes meanwhile.
-type lockedWriter struct {
-	mu sync.Mutex
-	w  *strings.Builder
-}
-
-func (l *lockedWriter) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.w.Write(p)
-}
-
-func (l *lockedWriter) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.w.String()
 }

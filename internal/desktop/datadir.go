@@ -5,15 +5,14 @@ import (
 	"path"
 	"runtime"
 	"strings"
+
+	"tessera/internal/datadir"
 )
 
 // LegacyDataDir is the data directory earlier versions used in the
 // working directory. A start without --data keeps using it when it holds
 // a database, so existing users find their work where they left it.
 const LegacyDataDir = "tessera-data"
-
-// DatabaseFile is the name of the database inside a data directory.
-const DatabaseFile = "tessera.db"
 
 // Env is what the default data directory depends on. Tests inject it to
 // cover every operating system on one machine.
@@ -61,7 +60,7 @@ func HostEnv() Env {
 // It fails only when neither the environment nor the home directory
 // gives a place.
 func DataDir(env Env) (dir, reason string, err error) {
-	if env.WorkDir != "" && env.Exists(env.join(env.WorkDir, LegacyDataDir, DatabaseFile)) {
+	if env.WorkDir != "" && env.Exists(env.join(env.WorkDir, LegacyDataDir, datadir.DatabaseFile)) {
 		return env.join(env.WorkDir, LegacyDataDir), "the working directory has a tessera-data folder", nil
 	}
 	switch env.GOOS {

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -14,7 +14,9 @@ import (
 
 	"tessera/coding"
 	backups "tessera/coding/backup"
+	"tessera/internal/datadir"
 	"tessera/server"
+	"tessera/ui"
 )
 
 // backupCheckEvery is how often a serving process looks whether the
@@ -31,15 +33,15 @@ type site struct {
 	keeper *backups.Keeper
 	log    *slog.Logger
 	// open opens the data directory with its search index.
-	open func(ctx context.Context) (*app, error)
-	// config returns the server configuration for a; site adds Backups
+	open func(ctx context.Context) (*datadir.Dir, error)
+	// config returns the server configuration for d; site adds Backups
 	// and Restore.
-	config func(a *app) server.Config
+	config func(d *datadir.Dir) server.Config
 
 	// mu is held for reading by every request and for writing while the
 	// database is swapped, so a restore waits for requests in flight.
 	mu       sync.RWMutex
-	app      *app
+	data     *datadir.Dir
 	handler  http.Handler
 	stopRuns func() // stops the backup loop and waits for it
 	// restoring turns new requests away with 503 from the moment a
@@ -47,29 +49,55 @@ type site struct {
 	restoring atomic.Bool
 }
 
-// start opens the data directory, builds the handler and starts the
-// automatic backups: one now (in the background) and then daily.
+// newSite returns the site of the data directory dir keeping keep
+// automatic backups, served with the options opt.
+func (m *Main) newSite(dir string, keep int, opt serveOptions) *site {
+	log := slog.New(slog.NewTextHandler(m.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	return &site{
+		dir:    dir,
+		keeper: backups.New(dir, keep),
+		log:    log,
+		open: func(ctx context.Context) (*datadir.Dir, error) {
+			return datadir.Open(ctx, dir, datadir.Options{Search: true, Progress: m.Stderr})
+		},
+		config: func(d *datadir.Dir) server.Config {
+			return server.Config{
+				Store:        d.Store,
+				Search:       d.Index,
+				UI:           ui.FS,
+				Logger:       log,
+				Version:      m.fullVersion(),
+				Team:         opt.team,
+				TrustProxy:   opt.trustProxy,
+				ServiceToken: opt.serviceToken,
+			}
+		},
+	}
+}
+
+// start opens the data directory and serves it.
 func (s *site) start(ctx context.Context) error {
-	a, err := s.open(ctx)
+	d, err := s.open(ctx)
 	if err != nil {
 		return err
 	}
-	s.attach(a, true)
+	s.attach(d, true)
 	return nil
 }
 
-// attach serves a and starts its backup loop, with a start backup first
-// when start is set. s.mu is held or nothing serves yet.
-func (s *site) attach(a *app, start bool) {
-	s.app = a
-	cfg := s.config(a)
+// attach serves d and starts its backup loop, with a start backup first
+// (in the background) when start is set. s.mu is held or nothing serves
+// yet.
+func (s *site) attach(d *datadir.Dir, start bool) {
+	s.data = d
+	cfg := s.config(d)
 	cfg.Backups, cfg.Restore = s.keeper, s.requestRestore
 	s.handler = server.New(cfg).Handler()
 	s.stopRuns = func() {}
-	if s.keeper == nil || s.keeper.Keep <= 0 {
+	if s.keeper.Keep <= 0 {
 		return
 	}
-	write := func(w io.Writer) (int64, error) { return a.store.Backup(context.Background(), w) }
+	write := func(w io.Writer) (int64, error) { return d.Store.Backup(context.Background(), w) }
 	report := func(b backups.Backup, err error) {
 		if err != nil {
 			s.log.Error("automatic backup failed", "err", err)
@@ -115,7 +143,7 @@ func restoringAnswer(w http.ResponseWriter) {
 // included) are answered.
 func (s *site) requestRestore(b backups.Backup) error {
 	if !s.restoring.CompareAndSwap(false, true) {
-		return errRestoreRunning
+		return coding.Errorf(coding.ECONFLICT, "a restore is already under way")
 	}
 	go func() {
 		s.mu.Lock()
@@ -128,40 +156,37 @@ func (s *site) requestRestore(b backups.Backup) error {
 	return nil
 }
 
-// errRestoreRunning refuses a second restore while one runs.
-var errRestoreRunning = coding.Errorf(coding.ECONFLICT, "a restore is already under way")
-
 // restore swaps the database for the backup b; s.mu is held. When the
 // restored data cannot be opened, the replaced database goes back.
 func (s *site) restore(b backups.Backup) error {
 	ctx := context.Background()
 	s.stopRuns()
-	if err := s.app.Close(); err != nil {
+	if err := s.data.Close(); err != nil {
 		s.log.Warn("closing the data directory before the restore", "err", err)
 	}
-	dbPath := filepath.Join(s.dir, "tessera.db")
+	dbPath := filepath.Join(s.dir, datadir.DatabaseFile)
 	saved, rerr := s.keeper.Restore(dbPath, b)
 	if rerr == nil {
 		s.log.Info("restored a backup", "backup", b.Name, "previous database kept as", filepath.Join(backups.Folder, saved.Name))
 		// The index follows the database: rebuild it from the restored one.
-		if err := os.RemoveAll(indexDir(s.dir)); err != nil {
+		if err := os.RemoveAll(datadir.IndexDir(s.dir)); err != nil {
 			s.log.Warn("removing the old search index", "err", err)
 		}
 	}
-	a, err := s.open(ctx)
-	if err != nil && rerr == nil && saved.Name != "" {
+	d, err := s.open(ctx)
+	if err != nil && rerr == nil {
 		// The restored file does not open: put the previous one back.
 		s.log.Error("the restored database does not open; putting the previous one back", "err", err)
 		if _, perr := s.keeper.Restore(dbPath, saved); perr != nil {
 			return fmt.Errorf("open the restored database: %v; put the previous one back: %w", err, perr)
 		}
-		os.RemoveAll(indexDir(s.dir))
-		a, err = s.open(ctx)
+		os.RemoveAll(datadir.IndexDir(s.dir))
+		d, err = s.open(ctx)
 	}
 	if err != nil {
 		return fmt.Errorf("reopen the data directory: %w", err)
 	}
-	s.attach(a, false)
+	s.attach(d, false)
 	return rerr
 }
 
@@ -170,11 +195,11 @@ func (s *site) restore(b backups.Backup) error {
 func (s *site) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.app == nil {
+	if s.data == nil {
 		return nil
 	}
 	s.stopRuns()
-	err := s.app.Close()
-	s.app = nil
+	err := s.data.Close()
+	s.data = nil
 	return err
 }

@@ -1,8 +1,9 @@
-package main
+package cli
 
 import (
 	"bufio"
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,23 +12,20 @@ import (
 	"tessera/coding"
 	backups "tessera/coding/backup"
 	"tessera/coding/store"
-	"tessera/desktop"
+	"tessera/internal/datadir"
+	"tessera/internal/desktop"
 )
 
-func init() {
-	register("restore", "Put a backup in place of a data directory's database, keeping the current one as a backup", func(m *Main, ctx context.Context, args []string) error {
-		fs := m.flags("restore", "--data DIR [--yes] FILE")
-		dir := fs.String("data", "", "data `directory` whose database to replace (required)")
-		yes := fs.Bool("yes", false, "restore without asking (for scripts)")
-		if err := parse(fs, args); err != nil {
-			return err
+// restoreCommand declares the flags of restore.
+func restoreCommand(fs *flag.FlagSet) runFunc {
+	dir := fs.String("data", "", "data `directory` whose database to replace (required)")
+	yes := fs.Bool("yes", false, "restore without asking (for scripts)")
+	return func(ctx context.Context, m *Main, args []string) error {
+		if *dir == "" || len(args) != 1 {
+			return coding.Errorf(coding.EINVALID, "give the data directory with --data DIR and one backup FILE (such as one in DIR/%s)", backups.Folder)
 		}
-		if *dir == "" || fs.NArg() != 1 {
-			fs.Usage()
-			return coding.Errorf(coding.EINVALID, "give the data directory with --data DIR and one backup FILE (see %s in the data directory)", backups.Folder)
-		}
-		return m.restore(ctx, *dir, fs.Arg(0), *yes)
-	})
+		return m.restore(ctx, *dir, args[0], *yes)
+	}
 }
 
 // restore replaces the database of dir with the backup file, after
@@ -37,12 +35,11 @@ func (m *Main) restore(ctx context.Context, dir, file string, yes bool) error {
 	if err := store.Check(file); err != nil {
 		return err
 	}
-	dbPath := filepath.Join(dir, desktop.DatabaseFile)
-	if _, err := os.Stat(dbPath); err != nil {
+	if !datadir.Exists(dir) {
 		return coding.Errorf(coding.ENOTFOUND, "no Tessera data in %s", dir)
 	}
-	// A server holding the database must restore it itself.
-	a, err := openApp(ctx, dir, false, nil)
+	// A server holding the database restores it itself, from its page.
+	d, err := datadir.Open(ctx, dir, datadir.Options{})
 	if coding.ErrorCode(err) == coding.ECONFLICT {
 		msg := fmt.Sprintf("a Tessera server is using %s; stop it first (Ctrl+C in its window), or restore from its projects page", dir)
 		if url, ok := desktop.Running(ctx, dir); ok {
@@ -52,7 +49,7 @@ func (m *Main) restore(ctx context.Context, dir, file string, yes bool) error {
 	} else if err != nil {
 		return err
 	}
-	a.Close()
+	d.Close()
 
 	if !yes {
 		info, err := os.Stat(file)
@@ -66,12 +63,12 @@ func (m *Main) restore(ctx context.Context, dir, file string, yes bool) error {
 			return coding.Errorf(coding.EINVALID, "not restored: the answer was not yes")
 		}
 	}
-	saved, err := backups.New(dir, 0).RestoreFile(dbPath, file)
+	saved, err := backups.New(dir, 0).RestoreFile(filepath.Join(dir, datadir.DatabaseFile), file)
 	if err != nil {
 		return err
 	}
-	// The search index is rebuilt from the restored database on the next start.
-	if err := os.RemoveAll(indexDir(dir)); err != nil {
+	// The search index is rebuilt from the restored database when next opened.
+	if err := os.RemoveAll(datadir.IndexDir(dir)); err != nil {
 		return fmt.Errorf("remove the old search index: %w", err)
 	}
 	fmt.Fprintf(m.Stderr, "restored %s into %s; the replaced database is kept as %s\n", file, dir, filepath.Join(dir, backups.Folder, saved.Name))

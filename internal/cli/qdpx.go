@@ -1,44 +1,43 @@
-package main
+package cli
 
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"os"
 
 	"tessera/coding"
 	"tessera/coding/refi"
+	"tessera/internal/datadir"
 )
 
-func init() {
-	register("import-qdpx", "Import a REFI-QDA project (.qdpx from NVivo, ATLAS.ti, MAXQDA, QualCoder) as a new project", func(m *Main, ctx context.Context, args []string) error {
-		fs := m.flags("import-qdpx", "--data DIR [--project NAME] [--json] FILE.qdpx")
-		dir := fs.String("data", defaultDataDir, "data `directory`")
-		name := fs.String("project", "", "`name` of the new project (default: the name inside the file)")
-		asJSON := fs.Bool("json", false, "print the import report as JSON")
-		if err := parse(fs, args); err != nil {
-			return err
-		}
-		if fs.NArg() != 1 {
+// importQDPXCommand declares the flags of import-qdpx.
+func importQDPXCommand(fs *flag.FlagSet) runFunc {
+	dir := fs.String("data", defaultDataDir, "data `directory`")
+	name := fs.String("project", "", "`name` of the new project (default: the name inside the file)")
+	asJSON := fs.Bool("json", false, "print the import report as JSON")
+	return func(ctx context.Context, m *Main, args []string) error {
+		if len(args) != 1 {
 			fs.Usage()
 			return coding.Errorf(coding.EINVALID, "name exactly one .qdpx file")
 		}
-		f, err := os.Open(fs.Arg(0))
+		f, err := os.Open(args[0])
 		if err != nil {
-			return coding.Errorf(coding.ENOTFOUND, "cannot read %s: %v", fs.Arg(0), err)
+			return coding.Errorf(coding.ENOTFOUND, "cannot read %s: %v", args[0], err)
 		}
 		defer f.Close()
 		info, err := f.Stat()
 		if err != nil {
 			return err
 		}
-		a, err := openApp(ctx, *dir, true, m.Stderr)
+		a, err := datadir.Open(ctx, *dir, datadir.Options{Search: true, Progress: m.Stderr})
 		if err != nil {
 			return err
 		}
 		defer a.Close()
 		ctx = coding.WithActor(ctx, currentUser())
-		p, rep, err := refi.Import(ctx, a.store, *name, f, info.Size(), refi.ImportOptions{})
+		p, rep, err := refi.Import(ctx, a.Store, *name, f, info.Size(), refi.ImportOptions{})
 		if err != nil {
 			return err
 		}
@@ -56,5 +55,5 @@ func init() {
 			fmt.Fprintf(m.Stdout, "warning    %s\n", w)
 		}
 		return nil
-	})
+	}
 }

@@ -1,24 +1,26 @@
-package main
+package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
 
 	"tessera/coding"
 	"tessera/coding/importer"
+	"tessera/internal/datadir"
 	samples "tessera/sample-transcripts"
 )
 
 // demoProject is the name of the sample study's project.
 const demoProject = "Learning from failure (sample study)"
 
-func init() {
-	register("demo", "Load the sample study into a fresh data directory and serve it", func(m *Main, ctx context.Context, args []string) error {
-		fs := m.flags("demo", "[--addr HOST:PORT] [--data DIR]")
-		addr := fs.String("addr", defaultAddr, "`address` to listen on (loopback only)")
-		dir := fs.String("data", "", "fresh data `directory` to create (default: a new temporary one)")
-		if err := parse(fs, args); err != nil {
+// demoCommand declares the flags of demo.
+func demoCommand(fs *flag.FlagSet) runFunc {
+	addr := fs.String("addr", defaultAddr, "`address` to listen on (loopback only)")
+	dir := fs.String("data", "", "fresh data `directory` to create (default: a new temporary one)")
+	return func(ctx context.Context, m *Main, args []string) error {
+		if err := noArgs(args); err != nil {
 			return err
 		}
 		if err := checkLoopback(*addr); err != nil {
@@ -29,16 +31,16 @@ func init() {
 			return err
 		}
 		fmt.Fprintf(m.Stderr, "loading the sample study into %s\n", data)
-		a, err := openApp(ctx, data, true, m.Stderr)
+		a, err := datadir.Open(ctx, data, datadir.Options{Search: true, Progress: m.Stderr})
 		if err != nil {
 			return err
 		}
-		defer a.Close()
 		if err := loadSample(ctx, a, m); err != nil {
+			a.Close()
 			return err
 		}
 		return m.serve(ctx, a, *addr)
-	})
+	}
 }
 
 // freshDir returns dir, which must be missing or empty, or a new temporary
@@ -56,12 +58,12 @@ func freshDir(dir string) (string, error) {
 
 // loadSample imports the embedded sample study as a project with its
 // cases, documents and starter coding.
-func loadSample(ctx context.Context, a *app, m *Main) error {
+func loadSample(ctx context.Context, a *datadir.Dir, m *Main) error {
 	p := &coding.Project{Name: demoProject, Description: "Synthetic interviews with four fictional knowledge-intensive SMEs about failures and how they learned from them.", Language: "en"}
-	if err := a.store.CreateProject(ctx, p); err != nil {
+	if err := a.Store.CreateProject(ctx, p); err != nil {
 		return err
 	}
-	im := &importer.Importer{Store: a.store, Coder: "demo"}
+	im := &importer.Importer{Store: a.Store, Coder: "demo"}
 	rep, err := im.ImportSampleFS(ctx, p.ID, samples.FS)
 	if err != nil {
 		return err

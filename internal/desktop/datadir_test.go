@@ -3,7 +3,7 @@ package desktop_test
 import (
 	"testing"
 
-	"tessera/desktop"
+	"tessera/internal/desktop"
 )
 
 func TestDataDir(t *testing.T) {

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -9,14 +9,19 @@ import (
 	"net/http"
 	"time"
 
-	"tessera/desktop"
+	"tessera/internal/desktop"
 )
 
-// serveSite serves s on ln until ctx ends, then shuts down: requests in
-// flight get up to shutdownWait to finish, and s is closed. While it
-// serves, the data directory names its URL (desktop.URLFile), so other
-// commands and a second start find it. With openBrowser the default
-// browser opens on it.
+// shutdownWait bounds the wait for requests in flight on shutdown.
+// Closing the console window on Windows leaves about five seconds before
+// the system ends the process: the shutdown stays well within them.
+const shutdownWait = 3 * time.Second
+
+// serveSite serves s on ln until ctx ends, then shuts down (requests in
+// flight get up to shutdownWait) and closes s. While it serves, the data
+// directory names its URL (desktop.URLFile), so other commands and a
+// second start find it. With openBrowser the default browser opens on
+// it.
 func (m *Main) serveSite(ctx context.Context, ln net.Listener, s *site, tlsConfig *tls.Config, openBrowser bool) error {
 	defer s.Close()
 	hs := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, TLSConfig: tlsConfig}
@@ -41,7 +46,10 @@ func (m *Main) serveSite(ctx context.Context, ln net.Listener, s *site, tlsConfi
 	}()
 	fmt.Fprintf(m.Stdout, "Tessera is serving %s at %s\n", s.dir, url)
 	if m.Ready != nil {
-		m.Ready(url)
+		s.mu.RLock()
+		d := s.data
+		s.mu.RUnlock()
+		m.Ready(url, d)
 	}
 	if openBrowser {
 		m.openBrowser(url)
@@ -52,8 +60,6 @@ func (m *Main) serveSite(ctx context.Context, ln net.Listener, s *site, tlsConfi
 	case <-ctx.Done():
 	}
 	fmt.Fprintln(m.Stderr, "shutting down")
-	// Closing the console window on Windows leaves about five seconds
-	// before the system ends the process: stay well within them.
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), shutdownWait)
 	defer cancel()
 	if err := hs.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
@@ -62,11 +68,8 @@ func (m *Main) serveSite(ctx context.Context, ln net.Listener, s *site, tlsConfi
 	return nil
 }
 
-// shutdownWait bounds the wait for requests in flight on shutdown.
-const shutdownWait = 3 * time.Second
-
-// openBrowser opens url in the browser through m.OpenBrowser, when set;
-// a failure is reported but not fatal, as the URL is printed anyway.
+// openBrowser opens url through m.OpenBrowser, when set; a failure is
+// reported but not fatal, as the URL is printed anyway.
 func (m *Main) openBrowser(url string) {
 	if m.OpenBrowser == nil {
 		return

@@ -1,7 +1,6 @@
-package main_test
+package cli_test
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"crypto/ecdsa"
@@ -16,54 +15,66 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"tessera/internal/cli"
+	"tessera/internal/datadir"
 )
 
-// binary is the tessera binary built once for all tests.
-var binary string
-
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "tessera-cli-")
-	if err != nil {
-		panic(err)
-	}
-	binary = filepath.Join(dir, "tessera")
-	build := exec.Command("go", "build", "-o", binary, ".")
-	build.Stderr = os.Stderr
-	if err := build.Run(); err != nil {
-		panic("build tessera: " + err.Error())
-	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
-
-// result is what one run of the binary printed.
+// result is what one run of the program printed.
 type result struct {
 	stdout, stderr string
 	code           int
 }
 
-// run runs the binary with args and returns its output and exit code.
+// run runs the program in-process with args, as the binary does, and
+// returns its output and exit code.
 func run(t *testing.T, args ...string) result {
+	t.Helper()
+	return runIn(t, "", args...)
+}
+
+// runIn runs the program with args and stdin, and returns its output and
+// exit code.
+func runIn(t *testing.T, stdin string, args ...string) result {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, binary, args...)
 	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
+	m := &cli.Main{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb}
+	code := m.Run(ctx, args)
 	return result{out.String(), errb.String(), code}
+}
+
+// start runs a serving command (serve, demo) until the test ends and
+// returns the URL it listens on.
+func start(t *testing.T, args ...string) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	done := make(chan int, 1)
+	// The server logs until it stops: its output is read only after.
+	var out, errb bytes.Buffer
+	m := &cli.Main{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb,
+		Ready: func(url string, _ *datadir.Dir) { ready <- url }}
+	go func() { done <- m.Run(ctx, args) }()
+	select {
+	case url := <-ready:
+		t.Cleanup(func() {
+			cancel()
+			if code := <-done; code != 0 {
+				t.Errorf("%v: exit %d after shutdown: %s", args, code, errb.String())
+			}
+		})
+		return url
+	case code := <-done:
+		cancel()
+		t.Fatalf("%v: exit %d before listening\n%s%s", args, code, out.String(), errb.String())
+		return ""
+	}
 }
 
 // sampleDir is the bundled sample study.
@@ -146,7 +157,7 @@ func TestCommandErrors(t *testing.T) {
 		{"start with an unknown flag", []string{"--bogus"}, 2, "flag provided but not defined"},
 		{"start keeping fewer than no backups", []string{"--data", data, "--keep-backups", "-1"}, 1, "--keep-backups must be 0 or more"},
 		{"restore without a file", []string{"restore", "--data", data}, 1, "one backup FILE"},
-		{"restore a file that is not a database", []string{"restore", "--data", data, "--yes", "main_test.go"}, 1, "main_test.go is not a Tessera database"},
+		{"restore a file that is not a database", []string{"restore", "--data", data, "--yes", "cli_test.go"}, 1, "cli_test.go is not a Tessera database"},
 		{"unknown command", []string{"frobnicate"}, 2, `unknown command "frobnicate"`},
 		{"unknown flag", []string{"export", "--bogus"}, 2, "flag provided but not defined"},
 		{"export without project", []string{"export", "--data", data, "--format", "gioia-csv"}, 1, "--project is required"},
@@ -157,6 +168,12 @@ func TestCommandErrors(t *testing.T) {
 		{"search concordance in an unknown format", []string{"search", "--data", data, "--project", "P", "--format", "pdf", "fair"}, 1, `unknown concordance format "pdf"`},
 		{"search -o without a format", []string{"search", "--data", data, "--project", "P", "-o", "x.csv", "fair"}, 1, "-o needs --format"},
 		{"help", []string{"import", "--help"}, 0, "Usage: tessera import"},
+		{"help of a command", []string{"help", "export"}, 0, "Usage: tessera export --data DIR"},
+		{"help of a subcommand", []string{"user", "help", "add"}, 0, "Usage: tessera user add --data DIR [--admin] NAME"},
+		{"command without its subcommand", []string{"user"}, 2, "Usage: tessera user COMMAND"},
+		{"unknown subcommand", []string{"user", "frob"}, 2, `tessera user: unknown command "frob"`},
+		{"argument where none is taken", []string{"version", "extra"}, 1, `tessera version: unexpected argument "extra"`},
+		{"flag after an argument", []string{"reindex", "--data", data, "now", "--project", "P"}, 1, `unexpected argument "now"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -166,8 +183,18 @@ func TestCommandErrors(t *testing.T) {
 			}
 		})
 	}
-	if r := run(t, "version"); r.code != 0 || !strings.HasPrefix(r.stdout, "tessera ") {
+	if r := run(t, "version"); r.code != 0 || !strings.HasPrefix(r.stdout, "tessera dev") {
 		t.Errorf("version: got %d %q", r.code, r.stdout)
+	}
+	// The usage text lists every command, in the table's order.
+	r := run(t, "--help")
+	last := -1
+	for _, name := range []string{"serve", "demo", "import", "import-qdpx", "export", "search", "reindex", "backup", "user", "bench", "version"} {
+		i := strings.Index(r.stderr, "\n  "+name+" ")
+		if i < 0 || i < last {
+			t.Errorf("usage lists %q at %d (previous at %d):\n%s", name, i, last, r.stderr)
+		}
+		last = i
 	}
 }
 
@@ -182,28 +209,7 @@ func TestExportUnknownFormatKeepsData(t *testing.T) {
 // serve starts `tessera serve` on a free port and returns its URL.
 func serve(t *testing.T, data string) string {
 	t.Helper()
-	cmd := exec.Command(binary, "serve", "--data", data, "--addr", "127.0.0.1:0")
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd.Stderr = io.Discard
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		cmd.Process.Signal(os.Interrupt)
-		cmd.Wait()
-	})
-	line, err := bufio.NewReader(stdout).ReadString('\n')
-	if err != nil {
-		t.Fatalf("serve printed nothing: %v", err)
-	}
-	i := strings.Index(line, "http://")
-	if i < 0 {
-		t.Fatalf("got %q, want a URL", line)
-	}
-	return strings.TrimSpace(line[i:])
+	return start(t, "serve", "--data", data, "--addr", "127.0.0.1:0")
 }
 
 func TestServeLocksTheDataAndBacksUpOnline(t *testing.T) {
@@ -273,26 +279,6 @@ func TestQDPXRoundTripThroughTheCLI(t *testing.T) {
 	}
 }
 
-// runIn runs the binary with args and stdin, and returns its output and
-// exit code.
-func runIn(t *testing.T, stdin string, args ...string) result {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, binary, args...)
-	cmd.Stdin = strings.NewReader(stdin)
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return result{out.String(), errb.String(), code}
-}
-
 func TestTeamModeRefusedWithoutAdmin(t *testing.T) {
 	data := t.TempDir()
 	want := "tessera user add --data " + data + " --admin NAME"
@@ -318,28 +304,7 @@ func TestTeamModeRefusedWithoutAdmin(t *testing.T) {
 // URL.
 func serveTeam(t *testing.T, data string, flags ...string) string {
 	t.Helper()
-	cmd := exec.Command(binary, append([]string{"serve", "--data", data, "--team", "--addr", "127.0.0.1:0"}, flags...)...)
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cmd.Stderr = io.Discard
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		cmd.Process.Signal(os.Interrupt)
-		cmd.Wait()
-	})
-	line, err := bufio.NewReader(stdout).ReadString('\n')
-	if err != nil {
-		t.Fatalf("serve printed nothing: %v", err)
-	}
-	i := strings.Index(line, "http")
-	if i < 0 {
-		t.Fatalf("got %q, want a URL", line)
-	}
-	return strings.TrimSpace(line[i:])
+	return start(t, append([]string{"serve", "--data", data, "--team", "--addr", "127.0.0.1:0"}, flags...)...)
 }
 
 func TestUserAddThroughStdinThenSignIn(t *testing.T) {

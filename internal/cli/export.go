@@ -1,22 +1,20 @@
-package main
+package cli
 
 import (
 	"bytes"
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"strings"
 
 	"tessera/coding"
 	"tessera/coding/export"
+	"tessera/internal/datadir"
 )
 
-func init() {
-	register("export", "Export a project: Gioia table and figure, codebook, matrices, quotes, REFI-QDA", runExport)
-}
-
-func runExport(m *Main, ctx context.Context, args []string) error {
-	fs := m.flags("export", "--data DIR --project NAME --format FORMAT [-o FILE]")
+// exportCommand declares the flags of export.
+func exportCommand(fs *flag.FlagSet) runFunc {
 	dir := fs.String("data", defaultDataDir, "data `directory`")
 	project := fs.String("project", "", "project `name`")
 	format := fs.String("format", "", "export `format` (see --list)")
@@ -34,46 +32,48 @@ func runExport(m *Main, ctx context.Context, args []string) error {
 	fs.StringVar(&opt.FacetFilter, "filter", "", "matrix rows with this `Facet=value` only")
 	fs.Var(&attributes, "attributes", "case-profile `attributes` in order, comma-separated")
 	fs.StringVar(&opt.Unit, "unit", "", "co-occurrence unit: quote, turn or document")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if *listFormats {
-		for _, f := range export.Formats() {
-			fmt.Fprintf(m.Stdout, "%-20s %s\n", f.Name, f.Description)
+	return func(ctx context.Context, m *Main, args []string) error {
+		if err := noArgs(args); err != nil {
+			return err
 		}
-		return nil
-	}
-	if *format == "" {
-		fs.Usage()
-		return coding.Errorf(coding.EINVALID, "--format is required (see tessera export --list)")
-	}
-	opt.Facets, opt.Attributes, opt.Level = facets, attributes, coding.Level(*level)
+		if *listFormats {
+			for _, f := range export.Formats() {
+				fmt.Fprintf(m.Stdout, "%-20s %s\n", f.Name, f.Description)
+			}
+			return nil
+		}
+		if *format == "" {
+			fs.Usage()
+			return coding.Errorf(coding.EINVALID, "--format is required (see tessera export --list)")
+		}
+		opt.Facets, opt.Attributes, opt.Level = facets, attributes, coding.Level(*level)
 
-	a, err := openApp(ctx, *dir, false, nil)
-	if err != nil {
+		a, err := datadir.Open(ctx, *dir, datadir.Options{})
+		if err != nil {
+			return err
+		}
+		defer a.Close()
+		p, err := findProject(ctx, a, *project)
+		if err != nil {
+			return err
+		}
+		snap, err := a.Store.Snapshot(ctx, p.ID, true)
+		if err != nil {
+			return err
+		}
+		// Render fully before writing, so a failure leaves no partial file.
+		var buf bytes.Buffer
+		if err := export.Export(&buf, snap, strings.ToLower(*format), opt); err != nil {
+			return err
+		}
+		if *out == "" || *out == "-" {
+			_, err := m.Stdout.Write(buf.Bytes())
+			return err
+		}
+		_, err = writeAtomic(*out, func(w io.Writer) (int64, error) { return buf.WriteTo(w) })
+		if err == nil {
+			fmt.Fprintf(m.Stderr, "wrote %s\n", *out)
+		}
 		return err
 	}
-	defer a.Close()
-	p, err := a.project(ctx, *project)
-	if err != nil {
-		return err
-	}
-	snap, err := a.store.Snapshot(ctx, p.ID, true)
-	if err != nil {
-		return err
-	}
-	// Render fully before writing, so a failure leaves no partial file.
-	var buf bytes.Buffer
-	if err := export.Export(&buf, snap, strings.ToLower(*format), opt); err != nil {
-		return err
-	}
-	if *out == "" || *out == "-" {
-		_, err := m.Stdout.Write(buf.Bytes())
-		return err
-	}
-	_, err = writeAtomic(*out, func(w io.Writer) (int64, error) { return buf.WriteTo(w) })
-	if err == nil {
-		fmt.Fprintf(m.Stderr, "wrote %s\n", *out)
-	}
-	return err
 }

@@ -1,8 +1,9 @@
-package main
+package cli
 
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -11,21 +12,23 @@ import (
 	"strings"
 
 	"tessera/coding"
+	"tessera/internal/datadir"
+	"tessera/internal/desktop"
 )
 
-func init() {
-	register("backup", "Write a consistent copy of a data directory's database, even while it is being served", func(m *Main, ctx context.Context, args []string) error {
-		fs := m.flags("backup", "--data DIR -o FILE")
-		dir := fs.String("data", defaultDataDir, "data `directory`")
-		out := fs.String("o", "", "`file` to write the copy to (required)")
-		if err := parse(fs, args); err != nil {
-			return err
-		}
+// backupCommand declares the flags of backup.
+func backupCommand(fs *flag.FlagSet) runFunc {
+	dir := fs.String("data", defaultDataDir, "data `directory`")
+	out := fs.String("o", "", "`file` to write the copy to (required)")
+	return func(ctx context.Context, m *Main, args []string) error {
 		if *out == "" {
 			fs.Usage()
 			return coding.Errorf(coding.EINVALID, "-o FILE is required")
 		}
-		if _, err := os.Stat(filepath.Join(*dir, "tessera.db")); err != nil {
+		if err := noArgs(args); err != nil {
+			return err
+		}
+		if !datadir.Exists(*dir) {
 			return coding.Errorf(coding.ENOTFOUND, "no Tessera data in %s", *dir)
 		}
 		n, err := writeAtomic(*out, func(w io.Writer) (int64, error) { return backup(ctx, *dir, w) })
@@ -34,21 +37,21 @@ func init() {
 		}
 		fmt.Fprintf(m.Stderr, "wrote %s (%d bytes)\n", *out, n)
 		return nil
-	})
+	}
 }
 
 // backup copies the database to w: directly when no server holds it, else
 // through the running server's backup route.
 func backup(ctx context.Context, dir string, w io.Writer) (int64, error) {
-	a, err := openApp(ctx, dir, false, nil)
+	a, err := datadir.Open(ctx, dir, datadir.Options{})
 	if err == nil {
 		defer a.Close()
-		return a.store.Backup(ctx, w)
+		return a.Store.Backup(ctx, w)
 	}
 	if coding.ErrorCode(err) != coding.ECONFLICT {
 		return 0, err
 	}
-	raw, rerr := os.ReadFile(filepath.Join(dir, addrFile))
+	raw, rerr := os.ReadFile(filepath.Join(dir, desktop.URLFile))
 	if rerr != nil {
 		return 0, err
 	}

@@ -1,30 +1,22 @@
-package main
+package cli
 
 import (
 	"context"
 	"crypto/rand"
 	"crypto/tls"
 	"encoding/base64"
-	"errors"
+	"flag"
 	"fmt"
-	"log/slog"
 	"net"
-	"net/http"
 	"os"
 	"path/filepath"
-	"time"
 
 	"tessera/coding"
-	"tessera/server"
-	"tessera/ui"
+	"tessera/internal/datadir"
 )
 
 // defaultAddr is where Tessera listens unless told otherwise: loopback only.
 const defaultAddr = "127.0.0.1:7080"
-
-// addrFile, in the data directory, holds the URL of the server using it,
-// so other commands (backup) can reach it.
-const addrFile = "server.url"
 
 // tokenFile, in the data directory, holds the service token of a team
 // server: "Authorization: Bearer TOKEN" lets tessera backup read the
@@ -32,21 +24,19 @@ const addrFile = "server.url"
 // by its owner.
 const tokenFile = "server.token"
 
-func init() {
-	register("serve", "Serve the web UI and the JSON API for a data directory", func(m *Main, ctx context.Context, args []string) error {
-		fs := m.flags("serve", "[--data DIR] [--addr HOST:PORT] [--team] [--tls-cert FILE --tls-key FILE] [--trust-proxy]")
-		dir := fs.String("data", defaultDataDir, "data `directory` (created if missing)")
-		addr := fs.String("addr", defaultAddr, "`address` to listen on; any address but loopback turns on team mode")
-		var opt serveOptions
-		fs.BoolVar(&opt.team, "team", false, "team mode: accounts and sign-in, even on a loopback address (see docs/team.md)")
-		fs.StringVar(&opt.tlsCert, "tls-cert", "", "serve HTTPS with this certificate `file` (PEM, with its chain)")
-		fs.StringVar(&opt.tlsKey, "tls-key", "", "private key `file` (PEM) of --tls-cert")
-		fs.BoolVar(&opt.trustProxy, "trust-proxy", false, "trust X-Forwarded-For from a reverse proxy on a loopback or private address")
-		if err := parse(fs, args); err != nil {
+// serveCommand declares the flags of serve.
+func serveCommand(fs *flag.FlagSet) runFunc {
+	dir := fs.String("data", defaultDataDir, "data `directory` (created if missing)")
+	addr := fs.String("addr", defaultAddr, "`address` to listen on; any address but loopback turns on team mode")
+	var opt serveOptions
+	fs.BoolVar(&opt.team, "team", false, "team mode: accounts and sign-in, even on a loopback address (see docs/team.md)")
+	fs.StringVar(&opt.tlsCert, "tls-cert", "", "serve HTTPS with this certificate `file` (PEM, with its chain)")
+	fs.StringVar(&opt.tlsKey, "tls-key", "", "private key `file` (PEM) of --tls-cert")
+	fs.BoolVar(&opt.trustProxy, "trust-proxy", false, "trust X-Forwarded-For from a reverse proxy on a loopback or private address")
+	keep := keepBackupsFlag(fs)
+	return func(ctx context.Context, m *Main, args []string) error {
+		if err := noArgs(args); err != nil {
 			return err
-		}
-		if fs.NArg() > 0 {
-			return coding.Errorf(coding.EINVALID, "unexpected argument %q", fs.Arg(0))
 		}
 		loopback, err := isLoopback(*addr)
 		if err != nil {
@@ -55,22 +45,24 @@ func init() {
 		if (opt.tlsCert == "") != (opt.tlsKey == "") {
 			return coding.Errorf(coding.EINVALID, "--tls-cert and --tls-key go together")
 		}
+		if opt.keepBackups = *keep; opt.keepBackups < 0 {
+			return coding.Errorf(coding.EINVALID, "--keep-backups must be 0 or more")
+		}
 		opt.team = opt.team || !loopback
 		if opt.team {
 			if err := checkAdmin(ctx, *dir, *addr, loopback); err != nil {
 				return err
 			}
 		}
-		a, err := openApp(ctx, *dir, true, m.Stderr)
+		a, err := datadir.Open(ctx, *dir, datadir.Options{Search: true, Progress: m.Stderr})
 		if err != nil {
 			return err
 		}
-		defer a.Close()
 		if opt.team && opt.tlsCert == "" && !opt.trustProxy && !loopback {
 			fmt.Fprintln(m.Stderr, "warning: serving team mode over plain HTTP: passwords and session cookies cross the network unencrypted; use --tls-cert and --tls-key, or a reverse proxy with HTTPS and --trust-proxy (docs/team.md)")
 		}
 		return m.serveWith(ctx, a, *addr, opt)
-	})
+	}
 }
 
 // isLoopback reports whether addr (HOST:PORT) listens on a loopback
@@ -97,15 +89,15 @@ func checkAdmin(ctx context.Context, dir, addr string, loopback bool) error {
 		}
 		return coding.Errorf(coding.EUNPROCESSABLE, "%s", msg)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "tessera.db")); err != nil {
+	if !datadir.Exists(dir) {
 		return refuse()
 	}
-	a, err := openApp(ctx, dir, false, nil)
+	a, err := datadir.Open(ctx, dir, datadir.Options{})
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	users, err := a.store.ListUsers(ctx)
+	users, err := a.Store.ListUsers(ctx)
 	if err != nil {
 		return err
 	}
@@ -128,91 +120,54 @@ func checkLoopback(addr string) error {
 	return coding.Errorf(coding.EINVALID, "refusing to listen on %s: without accounts only loopback addresses (127.0.0.1, ::1, localhost) are allowed; to share a data directory with a team, use tessera serve in team mode (docs/team.md)", addr)
 }
 
-// serveOptions are the team and transport settings of serve.
+// serveOptions are the team, transport and backup settings of serve.
 type serveOptions struct {
 	team            bool
 	tlsCert, tlsKey string
 	trustProxy      bool
+	// keepBackups is how many automatic backups to keep (0: none).
+	keepBackups int
+	// serviceToken is the team server's token for tessera backup.
+	serviceToken string
 }
 
-// serve runs the HTTP server for a in solo mode until ctx is cancelled.
-func (m *Main) serve(ctx context.Context, a *app, addr string) error {
+// serve runs the HTTP server for a in solo mode, without automatic
+// backups, until ctx is cancelled; it closes a.
+func (m *Main) serve(ctx context.Context, a *datadir.Dir, addr string) error {
 	return m.serveWith(ctx, a, addr, serveOptions{})
 }
 
-// serveWith runs the HTTP(S) server for a until ctx is cancelled. In team
-// mode it also writes a service token to the data directory, with which
-// tessera backup reaches the running server.
-func (m *Main) serveWith(ctx context.Context, a *app, addr string, opt serveOptions) error {
+// serveWith runs the HTTP(S) server for a until ctx is cancelled, with
+// its automatic backups, and closes a. In team mode it also writes a
+// service token to the data directory, with which tessera backup reaches
+// the running server.
+func (m *Main) serveWith(ctx context.Context, a *datadir.Dir, addr string, opt serveOptions) error {
 	var tlsConfig *tls.Config
 	if opt.tlsCert != "" {
 		cert, err := tls.LoadX509KeyPair(opt.tlsCert, opt.tlsKey)
 		if err != nil {
+			a.Close()
 			return coding.Errorf(coding.EINVALID, "cannot load the TLS certificate and key: %v", err)
 		}
 		tlsConfig = &tls.Config{MinVersion: tls.VersionTLS12, Certificates: []tls.Certificate{cert}}
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
+		a.Close()
 		return coding.Errorf(coding.ECONFLICT, "cannot listen on %s: %v", addr, err)
 	}
-	logger := slog.New(slog.NewTextHandler(m.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
-	cfg := server.Config{
-		Store:      a.store,
-		Search:     a.index,
-		UI:         ui.FS,
-		Logger:     logger,
-		Version:    fullVersion(),
-		Team:       opt.team,
-		TrustProxy: opt.trustProxy,
-	}
 	if opt.team {
-		if cfg.ServiceToken, err = writeServiceToken(a.dir); err != nil {
+		if opt.serviceToken, err = writeServiceToken(a.Path); err != nil {
 			ln.Close()
+			a.Close()
 			return err
 		}
-		defer os.Remove(filepath.Join(a.dir, tokenFile))
-	}
-	srv := server.New(cfg)
-	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, TLSConfig: tlsConfig}
-	scheme := "http"
-	if tlsConfig != nil {
-		scheme = "https"
-	}
-	url := scheme + "://" + ln.Addr().String() + "/"
-	urlPath := filepath.Join(a.dir, addrFile)
-	if err := os.WriteFile(urlPath, []byte(url+"\n"), 0o600); err != nil {
-		return fmt.Errorf("write %s: %w", urlPath, err)
-	}
-	defer os.Remove(urlPath)
-
-	fmt.Fprintf(m.Stdout, "Tessera is serving %s at %s\n", a.dir, url)
-	if opt.team {
+		defer os.Remove(filepath.Join(a.Path, tokenFile))
 		fmt.Fprintln(m.Stderr, "team mode: accounts and sign-in are required (docs/team.md)")
 	}
-	if m.Ready != nil {
-		m.Ready(url)
-	}
-	errc := make(chan error, 1)
-	go func() {
-		if tlsConfig != nil {
-			errc <- hs.ServeTLS(ln, "", "")
-			return
-		}
-		errc <- hs.Serve(ln)
-	}()
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-	}
-	fmt.Fprintln(m.Stderr, "shutting down")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if err := hs.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return nil
+	s := m.newSite(a.Path, opt.keepBackups, opt)
+	s.attach(a, true)
+	return m.serveSite(ctx, ln, s, tlsConfig, false)
 }
 
 // writeServiceToken writes a new random service token to the data

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"tessera/desktop"
+	"tessera/internal/desktop"
 )
 
 func TestRunning(t *testing.T) {
