@@ -13,11 +13,12 @@ import (
 )
 
 func main() {
-	// Ctrl+C ends the context, and so does SIGTERM, which is how Go
+	// Ctrl+C ends the context, and so do SIGTERM, which is how Go
 	// delivers on Windows the closing of the console window, logging off
-	// and shutting down: the server then stops cleanly, within the few
-	// seconds Windows gives before it ends the process.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// and shutting down, and SIGHUP, which a closed Terminal window on
+	// macOS and Linux sends: the server then stops cleanly, within the
+	// few seconds Windows gives before it ends the process.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	m := cli.NewMain()
 	code := m.Run(ctx, os.Args[1:])
 	stop()
