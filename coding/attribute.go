@@ -41,8 +41,21 @@ func (a *Attribute) Validate() error {
 	if err != nil {
 		return Errorf(EINVALID, "attribute %q: %s", a.Name, err)
 	}
-	a.Value = v
-	return nil
+	switch v := v.(type) {
+	case string:
+		err = CleanText(fmt.Sprintf("attribute %q", a.Name), &v)
+		a.Value = v
+	case []string:
+		for _, item := range v {
+			if err = CheckLine(fmt.Sprintf("an item of attribute %q", a.Name), item); err != nil {
+				break
+			}
+		}
+		a.Value = v
+	default:
+		a.Value = v
+	}
+	return err
 }
 
 // String renders the value for tables: numbers without trailing zeros,

@@ -18,6 +18,9 @@ type AuditEntry struct {
 	Changes []AuditChange `json:"changes"`
 	// Undoes is the sequence number of the entry this one undid, if any.
 	Undoes uint64 `json:"undoes,omitempty"`
+	// Client names the browser tab (or other client) whose request made
+	// the change, when it said so; see WithClient.
+	Client string `json:"client,omitempty"`
 }
 
 // AuditChange is one entity's change within an AuditEntry. Before is nil
@@ -48,6 +51,8 @@ type AuditFilter struct {
 	Op   string
 	// Before, when non-zero, returns entries with Seq < Before (paging back).
 	Before uint64
+	// After, when non-zero, returns entries with Seq > After (catching up).
+	After uint64
 	// Limit caps the number of entries, newest first; 0 means 100.
 	Limit int
 }
@@ -75,4 +80,19 @@ func WithActor(ctx context.Context, actor string) context.Context {
 func ActorFrom(ctx context.Context) string {
 	a, _ := ctx.Value(actorKey{}).(string)
 	return a
+}
+
+type clientKey struct{}
+
+// WithClient returns a context whose mutations are recorded as made by
+// the client (a browser tab) with this ID, so that it can recognise its
+// own changes among those it is told about.
+func WithClient(ctx context.Context, client string) context.Context {
+	return context.WithValue(ctx, clientKey{}, client)
+}
+
+// ClientFrom returns the client set by WithClient, or "".
+func ClientFrom(ctx context.Context) string {
+	c, _ := ctx.Value(clientKey{}).(string)
+	return c
 }

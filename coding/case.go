@@ -16,6 +16,10 @@ type Case struct {
 	Order     int       `json:"order"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
+	// Version counts the entity's states: 1 when created, one more with
+	// every update (undo included). Clients send it back (If-Match) so
+	// that an update made from an outdated copy is refused.
+	Version int `json:"version"`
 }
 
 // Validate reports whether the case can be stored.
@@ -68,6 +72,9 @@ func (c *Case) SetAttribute(a Attribute) {
 type CaseUpdate struct {
 	Name       *string     `json:"name"`
 	Attributes []Attribute `json:"attributes"`
+	// IfVersion, when not zero, refuses the update (ESTALE) unless the
+	// stored version is this one: the client edited an outdated copy.
+	IfVersion int `json:"-"`
 }
 
 // Apply copies the set fields of u onto c and validates the result.

@@ -66,6 +66,10 @@ type Code struct {
 	Facets    map[string]string `json:"facets"`
 	CreatedAt time.Time         `json:"created_at"`
 	UpdatedAt time.Time         `json:"updated_at"`
+	// Version counts the entity's states: 1 when created, one more with
+	// every update (undo included). Clients send it back (If-Match) so
+	// that an update made from an outdated copy is refused.
+	Version int `json:"version"`
 }
 
 var colorRe = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
@@ -79,6 +83,11 @@ func (c *Code) Validate() error {
 	c.Name = strings.TrimSpace(c.Name)
 	if err := validName("code", c.Name); err != nil {
 		return err
+	}
+	for what, text := range map[string]*string{"definition": &c.Definition, "inclusion": &c.Inclusion, "exclusion": &c.Exclusion} {
+		if err := CleanText("code "+what, text); err != nil {
+			return err
+		}
 	}
 	if c.Level == "" {
 		c.Level = LevelConcept
@@ -189,6 +198,9 @@ type CodeUpdate struct {
 	Inclusion  *string `json:"inclusion"`
 	Exclusion  *string `json:"exclusion"`
 	Color      *string `json:"color"`
+	// IfVersion, when not zero, refuses the update (ESTALE) unless the
+	// stored version is this one: the client edited an outdated copy.
+	IfVersion int `json:"-"`
 }
 
 // Apply copies the set fields of u onto c and validates c's own fields.

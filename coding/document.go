@@ -1,6 +1,7 @@
 package coding
 
 import (
+	"fmt"
 	"strings"
 	"time"
 )
@@ -29,6 +30,10 @@ type Document struct {
 	Order     int       `json:"order"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
+	// Version counts the entity's states: 1 when created, one more with
+	// every update (undo included). Clients send it back (If-Match) so
+	// that an update made from an outdated copy is refused.
+	Version int `json:"version"`
 }
 
 // DocumentMeta is the interview metadata researchers record.
@@ -71,6 +76,14 @@ func (d *Document) Validate() error {
 	}
 	if RuneLen(d.Title) > 500 {
 		return Errorf(EINVALID, "document title is longer than 500 characters")
+	}
+	if err := CheckLine("document title", d.Title); err != nil {
+		return err
+	}
+	for what, v := range map[string]string{"informant role": d.Meta.InformantRole, "interviewer": d.Meta.Interviewer, "document language": d.Meta.Language} {
+		if err := CheckLine(what, v); err != nil {
+			return err
+		}
 	}
 	if d.Text == "" {
 		return Errorf(EINVALID, "document %q has no text", d.Title)
@@ -150,6 +163,9 @@ type DocumentUpdate struct {
 	RenameSpeakers map[string]string `json:"rename_speakers"`
 	// SpeakerRoles maps speaker names to roles.
 	SpeakerRoles map[string]string `json:"speaker_roles"`
+	// IfVersion, when not zero, refuses the update (ESTALE) unless the
+	// stored version is this one: the client edited an outdated copy.
+	IfVersion int `json:"-"`
 }
 
 // Apply copies the set fields of u onto d (which must hold its turns) and
@@ -166,8 +182,11 @@ func (u DocumentUpdate) Apply(d *Document) error {
 	}
 	for from, to := range u.RenameSpeakers {
 		to = strings.TrimSpace(to)
-		if to == "" || strings.ContainsAny(to, "\n\r") {
-			return Errorf(EINVALID, "new name for speaker %q must be a non-empty single line", from)
+		if to == "" {
+			return Errorf(EINVALID, "new name for speaker %q must not be empty", from)
+		}
+		if err := CheckLine(fmt.Sprintf("new name for speaker %q", from), to); err != nil {
+			return err
 		}
 		found := false
 		for i := range d.Turns {

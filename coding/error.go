@@ -13,6 +13,7 @@ const (
 	ENOTFOUND      = "not_found"     // the entity does not exist
 	ECONFLICT      = "conflict"      // the change clashes with stored state (duplicate name, data in use)
 	ETOOLARGE      = "too_large"     // the input exceeds a size limit
+	ESTALE         = "stale"         // the entity changed since the client read it (If-Match)
 	EUNAUTHORIZED  = "unauthorized"  // no valid session
 	EFORBIDDEN     = "forbidden"     // the session may not do this
 	EINTERNAL      = "internal"      // a bug or an I/O failure; details go to the log only

@@ -29,6 +29,10 @@ type Memo struct {
 	Author     string    `json:"author"`
 	CreatedAt  time.Time `json:"created_at"`
 	UpdatedAt  time.Time `json:"updated_at"`
+	// Version counts the entity's states: 1 when created, one more with
+	// every update (undo included). Clients send it back (If-Match) so
+	// that an update made from an outdated copy is refused.
+	Version int `json:"version"`
 }
 
 // Validate reports whether the memo can be stored. The target's existence
@@ -51,6 +55,12 @@ func (m *Memo) Validate() error {
 	if RuneLen(m.Title) > 500 {
 		return Errorf(EINVALID, "memo title is longer than 500 characters")
 	}
+	if err := CheckLine("memo title", m.Title); err != nil {
+		return err
+	}
+	if err := CleanText("memo body", &m.Body); err != nil {
+		return err
+	}
 	if len(m.Body) > MaxMemoLen {
 		return Errorf(ETOOLARGE, "memo is larger than %d bytes", MaxMemoLen)
 	}
@@ -61,6 +71,9 @@ func (m *Memo) Validate() error {
 type MemoUpdate struct {
 	Title *string `json:"title"`
 	Body  *string `json:"body"`
+	// IfVersion, when not zero, refuses the update (ESTALE) unless the
+	// stored version is this one: the client edited an outdated copy.
+	IfVersion int `json:"-"`
 }
 
 // MemoFilter selects memos; empty fields match all.

@@ -20,12 +20,27 @@ type Project struct {
 	Language  string    `json:"language"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
+	// Version counts the entity's states: 1 when created, one more with
+	// every update (undo included). Clients send it back (If-Match) so
+	// that an update made from an outdated copy is refused.
+	Version int `json:"version"`
 }
 
 // Validate reports whether the project can be stored.
 func (p *Project) Validate() error {
 	p.Name = strings.TrimSpace(p.Name)
-	return validName("project", p.Name)
+	if err := validName("project", p.Name); err != nil {
+		return err
+	}
+	if err := CleanText("project description", &p.Description); err != nil {
+		return err
+	}
+	lang, err := NormalizeLanguage(p.Language)
+	if err != nil {
+		return err
+	}
+	p.Language = lang
+	return nil
 }
 
 // ProjectUpdate holds the fields of a project to change; nil fields stay.
@@ -33,6 +48,9 @@ type ProjectUpdate struct {
 	Name        *string `json:"name"`
 	Description *string `json:"description"`
 	Language    *string `json:"language"`
+	// IfVersion, when not zero, refuses the update (ESTALE) unless the
+	// stored version is this one: the client edited an outdated copy.
+	IfVersion int `json:"-"`
 }
 
 // Apply copies the set fields of u onto p and validates the result.
@@ -56,8 +74,6 @@ func validName(what, name string) error {
 		return Errorf(EINVALID, "%s name is required", what)
 	case RuneLen(name) > MaxNameLen:
 		return Errorf(EINVALID, "%s name is longer than %d characters", what, MaxNameLen)
-	case strings.ContainsAny(name, "\n\r\t"):
-		return Errorf(EINVALID, "%s name must be a single line", what)
 	}
-	return nil
+	return CheckLine(what+" name", name)
 }

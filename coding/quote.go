@@ -22,6 +22,10 @@ type Quote struct {
 	Memo      string    `json:"memo"` // Markdown
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
+	// Version counts the entity's states: 1 when created, one more with
+	// every update (undo included). Clients send it back (If-Match) so
+	// that an update made from an outdated copy is refused.
+	Version int `json:"version"`
 }
 
 // Place checks the quote's range against its document's text and takes
@@ -127,6 +131,9 @@ type QuoteUpdate struct {
 	End     *int     `json:"end"`
 	CodeIDs []string `json:"code_ids"`
 	Memo    *string  `json:"memo"`
+	// IfVersion, when not zero, refuses the update (ESTALE) unless the
+	// stored version is this one: the client edited an outdated copy.
+	IfVersion int `json:"-"`
 }
 
 // QuoteFilter selects quotes; empty fields match all.

@@ -117,3 +117,33 @@ func ContentHash(text string) string {
 	sum := sha256.Sum256([]byte(text))
 	return hex.EncodeToString(sum[:])
 }
+
+// CheckLine refuses a one-line label (a name, title or label) holding a
+// line break, tab or other control character; what names it in the
+// error.
+func CheckLine(what, s string) error {
+	if strings.ContainsAny(s, "\n\r\t") {
+		return Errorf(EINVALID, "%s must be a single line", what)
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			return Errorf(EINVALID, "%s must not contain control characters (found %U)", what, r)
+		}
+	}
+	return nil
+}
+
+// CleanText prepares a free text (a description, definition or memo) for
+// storing: CRLF and lone CR become "\n", and control characters other
+// than tab and newline are refused; what names the text in the error.
+func CleanText(what string, s *string) error {
+	if strings.ContainsRune(*s, '\r') {
+		*s = strings.ReplaceAll(strings.ReplaceAll(*s, "\r\n", "\n"), "\r", "\n")
+	}
+	for _, r := range *s {
+		if r != '\n' && r != '\t' && unicode.IsControl(r) {
+			return Errorf(EINVALID, "%s must not contain control characters other than tab and newline (found %U)", what, r)
+		}
+	}
+	return nil
+}

@@ -2,8 +2,9 @@ package server
 
 import (
 	"bytes"
-	"encoding/json"
-	"fmt"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 
 	"tessera/coding"
 )
@@ -41,25 +42,25 @@ func (a *attributesInput) UnmarshalJSON(b []byte) error {
 
 // attributesFromObject reads {"name": value, ...} in key order.
 func attributesFromObject(b []byte) ([]coding.Attribute, error) {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	if _, err := dec.Token(); err != nil { // the opening brace
+	dec := jsontext.NewDecoder(bytes.NewReader(b))
+	if _, err := dec.ReadToken(); err != nil { // the opening brace
 		return nil, err
 	}
 	list := []coding.Attribute{}
-	for dec.More() {
-		tok, err := dec.Token()
+	for dec.PeekKind() == '"' {
+		tok, err := dec.ReadToken()
 		if err != nil {
 			return nil, err
 		}
-		name, ok := tok.(string)
-		if !ok {
-			return nil, fmt.Errorf("unexpected %v", tok)
-		}
+		name := tok.String() // before the decoder moves on
 		var value any
-		if err := dec.Decode(&value); err != nil {
+		if err := json.UnmarshalDecode(dec, &value); err != nil {
 			return nil, err
 		}
 		list = append(list, coding.Attribute{Name: name, Value: value})
+	}
+	if _, err := dec.ReadToken(); err != nil { // the closing brace
+		return nil, err
 	}
 	return list, nil
 }
@@ -75,7 +76,7 @@ type attributeJSON struct {
 // attributesFromArray reads [{name, type, value}, ...], rejecting unknown
 // fields.
 func attributesFromArray(b []byte) ([]coding.Attribute, error) {
-	var items []json.RawMessage
+	var items []jsontext.Value
 	if err := json.Unmarshal(b, &items); err != nil {
 		return nil, coding.Errorf(coding.EINVALID, "attributes: %s", coding.ErrorMessage(jsonError(b, err)))
 	}

@@ -104,11 +104,17 @@ func auditLabel(ch coding.AuditChange) string {
 			label = alt
 		}
 	}
-	label = strings.Join(strings.Fields(label), " ")
-	if coding.RuneLen(label) > 80 {
-		label = coding.Slice(label, 0, 79) + "…"
+	return shorten(label, 80)
+}
+
+// shorten puts s on one line and cuts it to n characters, the last being
+// "…" when it was longer.
+func shorten(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if coding.RuneLen(s) > n {
+		s = coding.Slice(s, 0, n-1) + "…"
 	}
-	return label
+	return s
 }
 
 // safeCell keeps a cell from being read as a formula by spreadsheet

@@ -3,7 +3,6 @@ package server
 import (
 	"bytes"
 	"crypto/subtle"
-	"encoding/json"
 	"io"
 	"net/http"
 	"strings"
@@ -148,10 +147,9 @@ func (s *Server) checkOwn(c echo.Context, a *access, kind string) error {
 			return err
 		}
 		req.Body = io.NopCloser(bytes.NewReader(body))
-		var u struct {
-			Seq uint64 `json:"seq"`
-		}
-		if json.Unmarshal(body, &u) != nil || u.Seq == 0 {
+		// Decoded as the handler decodes it, so both read the same seq.
+		var u undoRequest
+		if unmarshalStrict(body, &u) != nil || u.Seq == 0 {
 			return nil
 		}
 		es, err := s.cfg.Store.ListAudit(ctx, pid, coding.AuditFilter{Before: u.Seq + 1, Limit: 1})

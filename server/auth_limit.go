@@ -131,34 +131,32 @@ func (l *loginLimiter) get(key throttleKey, now time.Time) *throttle {
 	return t
 }
 
-// wait returns how long an attempt for account from address must wait,
-// or zero. Only a pair that has failed waits: then the longest wait of
-// the pair, the account and the address applies.
-func (l *loginLimiter) wait(account, address string) time.Duration {
+// attempt admits or holds back an attempt for account from address. It
+// returns how long the attempt must wait, or zero when it may go ahead:
+// then it is counted as a failure at once, so that attempts sent
+// together cannot all pass before the first has failed, and refund takes
+// it back unless the password turns out wrong. Only a pair that has
+// failed waits: then the longest wait of the pair, the account and the
+// address applies.
+func (l *loginLimiter) attempt(account, address string) time.Duration {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := l.now()
 	keys := keysOf(account, address)
-	if l.get(keys[0], now) == nil {
-		return 0 // this address has not failed for this account
-	}
-	var until time.Time
-	for _, key := range keys {
-		if t := l.get(key, now); t != nil {
-			if u := t.until(key.kind); u.After(until) {
-				until = u
+	if l.get(keys[0], now) != nil { // this address has failed for this account
+		var until time.Time
+		for _, key := range keys {
+			if t := l.get(key, now); t != nil {
+				if u := t.until(key.kind); u.After(until) {
+					until = u
+				}
 			}
 		}
+		if wait := until.Sub(now); wait > 0 {
+			return wait
+		}
 	}
-	return max(until.Sub(now), 0)
-}
-
-// fail records a failed attempt for account from address.
-func (l *loginLimiter) fail(account, address string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	now := l.now()
-	for _, key := range keysOf(account, address) {
+	for _, key := range keys {
 		t := l.get(key, now)
 		if t == nil {
 			t = &throttle{}
@@ -168,6 +166,27 @@ func (l *loginLimiter) fail(account, address string) {
 		t.last = now
 	}
 	l.prune(now)
+	return 0
+}
+
+// refund takes back the failure attempt counted for an attempt that did
+// not fail: a wrong password is the only failure. After a successful
+// sign-in the pair's count is dropped whole; the account's and the
+// address's stay, so the owner signing in does not give an attacker
+// elsewhere a fresh start.
+func (l *loginLimiter) refund(account, address string, signedIn bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	now := l.now()
+	for i, key := range keysOf(account, address) {
+		t := l.get(key, now)
+		if t == nil {
+			continue
+		}
+		if t.failures--; t.failures <= 0 || (i == 0 && signedIn) {
+			delete(l.keys, key)
+		}
+	}
 }
 
 // prune drops forgotten counts when there are too many, then the oldest
@@ -185,15 +204,6 @@ func (l *loginLimiter) prune(now time.Time) {
 			delete(l.keys, throttleKey{t.Kind, t.Account, t.Address})
 		}
 	}
-}
-
-// succeed forgets the failures of the pair after a successful sign-in.
-// The account's and the address's counts stay: a success of the owner
-// must not reset an attacker's count elsewhere.
-func (l *loginLimiter) succeed(account, address string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	delete(l.keys, throttleKey{throttlePair, account, address})
 }
 
 // throttleView is one count as GET /login-throttles shows it.

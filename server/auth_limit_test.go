@@ -3,8 +3,10 @@ package server_test
 import (
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -191,4 +193,43 @@ func TestPasswordChangeBackoff(t *testing.T) {
 	aino.call("POST", "/api/v1/me/password", map[string]string{"old": "aino" + passwordSuffix, "new": "a brand new secret"}, 429, nil)
 	s.clock.advance(time.Second)
 	aino.call("POST", "/api/v1/me/password", map[string]string{"old": "aino" + passwordSuffix, "new": "a brand new secret"}, 204, nil)
+}
+
+// TestLoginBackoffConcurrent sends a burst of wrong passwords for one
+// account from one address at once: attempts are counted when admitted,
+// so the burst gets no more tries than attempts one after another would.
+func TestLoginBackoffConcurrent(t *testing.T) {
+	s := mustStartTeam(t, func(c *server.Config) { c.TrustProxy = true })
+	s.mustUser("aino", false)
+	const burst = 12
+	statuses := make(chan int, burst)
+	var wg sync.WaitGroup
+	for range burst {
+		wg.Go(func() {
+			req, err := http.NewRequest("POST", s.url+"/api/v1/login", strings.NewReader(`{"username": "aino", "password": "a wrong guess"}`))
+			if err != nil {
+				statuses <- 0
+				return
+			}
+			req.Header.Set("Content-Type", "application/json")
+			req.Header.Set("X-Forwarded-For", "203.0.113.66")
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				statuses <- 0
+				return
+			}
+			res.Body.Close()
+			statuses <- res.StatusCode
+		})
+	}
+	wg.Wait()
+	close(statuses)
+	got := map[int]int{}
+	for st := range statuses {
+		got[st]++
+	}
+	want := map[int]int{401: server.LoginFreePerPair, 429: burst - server.LoginFreePerPair}
+	if got[401] != want[401] || got[429] != want[429] {
+		t.Errorf("got statuses %v, want %v", got, want)
+	}
 }

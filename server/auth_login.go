@@ -64,14 +64,17 @@ func (s *Server) handleLogin(c echo.Context) error {
 	if nameErr != nil {
 		account = invalidAccount
 	}
-	if wait := s.auth.limits.wait(account, addr); wait > 0 {
+	if wait := s.auth.limits.attempt(account, addr); wait > 0 {
 		s.log.Warn("sign-in held back after failures", "ip", ip, "wait", wait.Round(time.Second))
 		return tooManyAttempts(c, wait)
 	}
 	user, err := s.checkCredentials(ctx, name, req.Password, nameErr == nil)
+	if err != errBadLogin {
+		// Not a wrong password: the attempt counts as no failure.
+		s.auth.limits.refund(account, addr, err == nil && !user.Disabled)
+	}
 	if err != nil {
 		if err == errBadLogin {
-			s.auth.limits.fail(account, addr)
 			if user != nil {
 				s.log.Warn("sign-in failed", "user", user.Username, "ip", ip)
 			} else {
@@ -83,7 +86,6 @@ func (s *Server) handleLogin(c echo.Context) error {
 	if user.Disabled {
 		return coding.Errorf(coding.EFORBIDDEN, "the account %q is disabled; ask an administrator", user.Username)
 	}
-	s.auth.limits.succeed(account, addr)
 	s.upgradeHash(ctx, user, req.Password)
 	v, err := s.startSession(c, user)
 	if err != nil {
@@ -255,18 +257,19 @@ func (s *Server) handleChangePassword(c echo.Context) error {
 		return err
 	}
 	ctx, addr := c.Request().Context(), addressKey(c.RealIP())
-	if wait := s.auth.limits.wait(a.name, addr); wait > 0 {
+	if wait := s.auth.limits.attempt(a.name, addr); wait > 0 {
 		return tooManyAttempts(c, wait)
 	}
 	ok, err := s.verify(ctx, req.Old, a.user.PasswordHash)
+	if err != nil || ok {
+		s.auth.limits.refund(a.name, addr, ok)
+	}
 	if err != nil {
 		return err
 	}
 	if !ok {
-		s.auth.limits.fail(a.name, addr)
 		return coding.Errorf(coding.EFORBIDDEN, "the current password is wrong")
 	}
-	s.auth.limits.succeed(a.name, addr)
 	hash, err := s.hashPassword(ctx, req.New)
 	if err != nil {
 		return err

@@ -61,22 +61,30 @@ func (s *Server) handleGetCase(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	setETag(c, cs.Version)
 	return c.JSON(http.StatusOK, cs)
 }
 
 // handleUpdateCase answers PATCH /api/v1/projects/{pid}/cases/{cid}
 // {name, attributes}: attributes merge by name, and an attribute with a
-// null value is removed.
+// null value is removed. If-Match with an outdated version: 412 with the
+// current case.
 func (s *Server) handleUpdateCase(c echo.Context) error {
 	var req caseRequest
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
 	u := coding.CaseUpdate{Name: req.Name, Attributes: req.Attributes}
-	cs, err := s.cfg.Store.UpdateCase(c.Request().Context(), c.Param("pid"), c.Param("cid"), u)
-	if err != nil {
+	var err error
+	if u.IfVersion, err = ifMatch(c); err != nil {
 		return err
 	}
+	ctx, pid, id := c.Request().Context(), c.Param("pid"), c.Param("cid")
+	cs, err := s.cfg.Store.UpdateCase(ctx, pid, id, u)
+	if err != nil {
+		return s.stale(c, err, pid, "case", id, func() (any, error) { return s.cfg.Store.FindCase(ctx, pid, id) })
+	}
+	setETag(c, cs.Version)
 	return c.JSON(http.StatusOK, cs)
 }
 

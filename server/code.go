@@ -80,21 +80,29 @@ func (s *Server) handleGetCode(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	setETag(c, code.Version)
 	return c.JSON(http.StatusOK, code)
 }
 
 // handleUpdateCode answers PATCH /api/v1/projects/{pid}/codes/{cid} {name,
 // level, parent_id, definition, inclusion, exclusion, color} (each
 // optional): rename, move (parent_id "" ungroups), re-level, recolour.
+// If-Match with an outdated version: 412 with the current code.
 func (s *Server) handleUpdateCode(c echo.Context) error {
 	var u coding.CodeUpdate
 	if err := decodeJSON(c, &u); err != nil {
 		return err
 	}
-	code, err := s.cfg.Store.UpdateCode(c.Request().Context(), c.Param("pid"), c.Param("cid"), u)
-	if err != nil {
+	var err error
+	if u.IfVersion, err = ifMatch(c); err != nil {
 		return err
 	}
+	ctx, pid, id := c.Request().Context(), c.Param("pid"), c.Param("cid")
+	code, err := s.cfg.Store.UpdateCode(ctx, pid, id, u)
+	if err != nil {
+		return s.stale(c, err, pid, "code", id, func() (any, error) { return s.cfg.Store.FindCode(ctx, pid, id) })
+	}
+	setETag(c, code.Version)
 	return c.JSON(http.StatusOK, code)
 }
 

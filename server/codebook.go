@@ -7,7 +7,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"tessera/coding"
-	"tessera/coding/export"
+	"tessera/coding/codebook"
 )
 
 func (s *Server) registerCodebookRoutes(g *routes) {
@@ -31,11 +31,11 @@ func (s *Server) handleImportCodebook(c echo.Context) error {
 	if caseRef != "" || len(files) != 1 {
 		return coding.Errorf(coding.EINVALID, "send exactly one \"file\" part and no other field")
 	}
-	cb, err := export.ReadCodebook(files[0].Name, files[0].Data)
+	cb, err := codebook.Read(files[0].Name, files[0].Data)
 	if err != nil {
 		return err
 	}
-	rep, err := export.ApplyCodebook(c.Request().Context(), s.cfg.Store, c.Param("pid"), cb)
+	rep, err := codebook.Apply(c.Request().Context(), s.cfg.Store, c.Param("pid"), cb)
 	if err != nil {
 		return err
 	}

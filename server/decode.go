@@ -2,15 +2,17 @@ package server
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"mime"
 	"net/http"
+	"reflect"
 	"strconv"
 	"strings"
 
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 	"github.com/labstack/echo/v4"
 
 	"tessera/coding"
@@ -28,8 +30,10 @@ func isJSON(req *http.Request) bool {
 }
 
 // decodeJSON reads the request body into v. It refuses other media types
-// (415), bodies over the limit (413), unknown fields, malformed JSON and
-// trailing data (400, naming the field or the position).
+// (415), bodies over the limit (413), and with 400: an empty body or
+// null, malformed JSON, invalid UTF-8, names that differ from the fields'
+// only in case, unknown or repeated names, values of the wrong type and
+// trailing data, naming the field or the position.
 func decodeJSON(c echo.Context, v any) error {
 	req := c.Request()
 	if !isJSON(req) {
@@ -39,22 +43,25 @@ func decodeJSON(c echo.Context, v any) error {
 	if err != nil {
 		return err // *http.MaxBytesError becomes 413 in the error handler
 	}
+	if bytes.Equal(bytes.TrimSpace(body), []byte("null")) {
+		return coding.Errorf(coding.EINVALID, "request body is null; send a JSON object")
+	}
 	return unmarshalStrict(body, v)
 }
 
-// unmarshalStrict decodes one JSON value from body into v, rejecting
-// unknown fields, with errors written for people.
+// strictJSON are the decoding options of request bodies on top of
+// encoding/json/v2's defaults, which already match names exactly and
+// refuse repeated names and invalid UTF-8.
+var strictJSON = json.RejectUnknownMembers(true)
+
+// unmarshalStrict decodes one JSON value from body into v with the rules
+// of decodeJSON, with errors written for people.
 func unmarshalStrict(body []byte, v any) error {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return coding.Errorf(coding.EINVALID, "request body is empty; send a JSON object")
 	}
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
+	if err := json.Unmarshal(body, v, strictJSON); err != nil {
 		return jsonError(body, err)
-	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return coding.Errorf(coding.EINVALID, "request body must hold a single JSON value; more follows at %s", position(body, dec.InputOffset()))
 	}
 	return nil
 }
@@ -62,51 +69,117 @@ func unmarshalStrict(body []byte, v any) error {
 // jsonError turns a decoding error into an EINVALID error that names the
 // field or the position at fault.
 func jsonError(body []byte, err error) error {
-	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
 	var ce *coding.Error
+	var syn *jsontext.SyntacticError
+	var sem *json.SemanticError
 	switch {
 	case errors.As(err, &ce):
 		return ce
 	case errors.As(err, &syn):
-		// Offset counts the bytes read, the offending one included.
-		return coding.Errorf(coding.EINVALID, "malformed JSON at %s: %s", position(body, max(syn.Offset-1, 0)), strings.TrimPrefix(syn.Error(), "json: "))
-	case errors.As(err, &typ):
-		field := typ.Field
-		if field == "" {
-			return coding.Errorf(coding.EINVALID, "request body must be a JSON %s, not %s", typeName(typ.Type.Kind().String()), typ.Value)
+		at := position(body, syn.ByteOffset)
+		switch {
+		case errors.Is(syn.Err, jsontext.ErrDuplicateName):
+			return coding.Errorf(coding.EINVALID, "field %q appears twice (at %s)", fieldPath(syn.JSONPointer), at)
+		case syn.Err != nil && strings.Contains(syn.Err.Error(), "invalid UTF-8"): // jsontext exports no error value for it
+			return coding.Errorf(coding.EINVALID, "invalid UTF-8 at %s: send text as UTF-8", at)
+		case errors.Is(syn.Err, io.ErrUnexpectedEOF):
+			return coding.Errorf(coding.EINVALID, "malformed JSON: the body ends too early")
+		case syn.Err != nil && strings.Contains(syn.Err.Error(), "after top-level value"):
+			return coding.Errorf(coding.EINVALID, "request body must hold a single JSON value; more follows at %s", at)
 		}
-		return coding.Errorf(coding.EINVALID, "field %q must be %s, not %s (at %s)", field, typeName(typ.Type.Kind().String()), typ.Value, position(body, typ.Offset))
-	case errors.Is(err, io.ErrUnexpectedEOF):
-		return coding.Errorf(coding.EINVALID, "malformed JSON: the body ends too early")
-	case strings.HasPrefix(err.Error(), "json: unknown field "):
-		return coding.Errorf(coding.EINVALID, "unknown field %s", strings.TrimPrefix(err.Error(), "json: unknown field "))
+		return coding.Errorf(coding.EINVALID, "malformed JSON at %s: %s", at, syn.Err)
+	case errors.As(err, &sem):
+		field, at := fieldPath(sem.JSONPointer), position(body, sem.ByteOffset)
+		switch {
+		case errors.Is(sem.Err, json.ErrUnknownName):
+			name, in := sem.JSONPointer.LastToken(), ""
+			if parent := fieldPath(sem.JSONPointer.Parent()); parent != "" {
+				in = fmt.Sprintf(" in %q", parent)
+			}
+			return coding.Errorf(coding.EINVALID, "unknown field %q%s (at %s); field names are case-sensitive", name, in, at)
+		case errors.Is(sem.Err, io.ErrUnexpectedEOF):
+			return coding.Errorf(coding.EINVALID, "malformed JSON: the body ends too early")
+		case sem.GoType != nil && sem.JSONKind == '0' && typeName(sem.GoType) == "a number":
+			// The right kind, but a fraction for a whole number or out of range.
+			return coding.Errorf(coding.EINVALID, "field %q: %s is not %s in range (at %s)", field, sem.JSONValue, numberName(sem.GoType), at)
+		case sem.GoType != nil && sem.JSONKind != 0 && field == "":
+			return coding.Errorf(coding.EINVALID, "request body must be %s, not %s", typeName(sem.GoType), kindName(sem.JSONKind))
+		case sem.GoType != nil && sem.JSONKind != 0:
+			return coding.Errorf(coding.EINVALID, "field %q must be %s, not %s (at %s)", field, typeName(sem.GoType), kindName(sem.JSONKind), at)
+		case sem.GoType != nil && sem.Err != nil && field != "":
+			return coding.Errorf(coding.EINVALID, "field %q: %s (at %s)", field, sem.Err, at)
+		}
 	}
 	return coding.Errorf(coding.EINVALID, "malformed JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
 }
 
-// typeName names a Go kind the way JSON users know it.
-func typeName(kind string) string {
-	switch kind {
-	case "string":
+// fieldPath renders a JSON pointer as a field path: "/meta/date" as
+// "meta.date", "/code_ids/0" as "code_ids.0".
+func fieldPath(p jsontext.Pointer) string {
+	var parts []string
+	for tok := range p.Tokens() {
+		parts = append(parts, tok)
+	}
+	return strings.Join(parts, ".")
+}
+
+// typeName names a Go type the way JSON users know it.
+func typeName(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.String:
 		return "a string"
-	case "int", "int64", "int32", "uint", "uint64", "float64", "float32":
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
 		return "a number"
-	case "bool":
+	case reflect.Bool:
 		return "true or false"
-	case "slice", "array":
+	case reflect.Slice, reflect.Array:
 		return "an array"
-	case "map", "struct", "ptr":
+	case reflect.Map, reflect.Struct:
 		return "an object"
 	}
-	return kind
+	return t.String()
+}
+
+// numberName names the numbers a numeric Go type holds.
+func numberName(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number of 0 or more"
+	}
+	return "a whole number"
+}
+
+// kindName names the kind of a JSON value.
+func kindName(k jsontext.Kind) string {
+	switch k {
+	case 'n':
+		return "null"
+	case 't', 'f':
+		return "true or false"
+	case '"':
+		return "a string"
+	case '0':
+		return "a number"
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	}
+	return "invalid JSON"
 }
 
 // position renders a byte offset of body as "line L, column C".
 func position(body []byte, offset int64) string {
-	if offset > int64(len(body)) {
-		offset = int64(len(body))
-	}
+	offset = min(max(offset, 0), int64(len(body)))
 	before := body[:offset]
 	line := bytes.Count(before, []byte("\n")) + 1
 	col := len([]rune(string(before[bytes.LastIndexByte(before, '\n')+1:]))) + 1

@@ -70,21 +70,32 @@ func (s *Server) handleGetDocument(c echo.Context) error {
 		}
 		v.Quotes = nonNil(qs)
 	}
+	setETag(c, d.Version)
 	return c.JSON(http.StatusOK, v)
 }
 
 // handleUpdateDocument answers PATCH /api/v1/projects/{pid}/documents/{did}
 // {title, case_id, meta, rename_speakers, speaker_roles} (each optional)
-// with the document, text included.
+// with the document, text included. If-Match with an outdated version:
+// 412 with the current document.
 func (s *Server) handleUpdateDocument(c echo.Context) error {
 	var u coding.DocumentUpdate
 	if err := decodeJSON(c, &u); err != nil {
 		return err
 	}
-	d, err := s.cfg.Store.UpdateDocument(c.Request().Context(), c.Param("pid"), c.Param("did"), u)
-	if err != nil {
+	var err error
+	if u.IfVersion, err = ifMatch(c); err != nil {
 		return err
 	}
+	ctx, pid, id := c.Request().Context(), c.Param("pid"), c.Param("did")
+	d, err := s.cfg.Store.UpdateDocument(ctx, pid, id, u)
+	if err != nil {
+		return s.stale(c, err, pid, "document", id, func() (any, error) {
+			d, err := s.cfg.Store.FindDocument(ctx, pid, id)
+			return documentView{Document: d}, err
+		})
+	}
+	setETag(c, d.Version)
 	return c.JSON(http.StatusOK, documentView{Document: d})
 }
 

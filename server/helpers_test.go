@@ -2,19 +2,20 @@ package server_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
 
 	"tessera/coding/store"
+	"tessera/internal/datadir"
 	"tessera/server"
 )
 
@@ -28,25 +29,37 @@ type testServer struct {
 	store *store.Store
 }
 
-// mustStart starts a server; adjust may change the config first.
-func mustStart(t *testing.T, ui fs.FS, adjust func(*server.Config)) *testServer {
+// mustOpenData opens a data directory on the frozen clock, with its
+// search index when search is set, as tessera serve does.
+func mustOpenData(t *testing.T, dir string, search bool) *datadir.Dir {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "tessera.db"), store.Options{Now: func() time.Time { return frozen }})
+	d, err := datadir.Open(context.Background(), dir, datadir.Options{Search: search, Now: func() time.Time { return frozen }})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { st.Close() })
+	t.Cleanup(func() { d.Close() })
+	return d
+}
+
+// mustStart starts a server; adjust may change the config first.
+func mustStart(t *testing.T, ui fs.FS, adjust func(*server.Config)) *testServer {
+	t.Helper()
+	d := mustOpenData(t, t.TempDir(), false)
+	st := d.Store
 	cfg := server.Config{
-		Store:   st,
-		UI:      ui,
-		Coder:   "tester",
-		Logger:  slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Version: "1.2.3-test",
+		Store:     st,
+		UI:        ui,
+		Coder:     "tester",
+		Logger:    slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Version:   "1.2.3-test",
+		Heartbeat: testHeartbeat,
 	}
 	if adjust != nil {
 		adjust(&cfg)
 	}
-	hs := httptest.NewServer(server.New(cfg).Handler())
+	srv := server.New(cfg)
+	d.Listen(srv.Notify)
+	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(hs.Close)
 	return &testServer{t: t, url: hs.URL, store: st}
 }

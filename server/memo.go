@@ -94,24 +94,38 @@ func (s *Server) handleGetMemo(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	setETag(c, m.Version)
 	return c.JSON(http.StatusOK, v)
 }
 
 // handleUpdateMemo answers PATCH /api/v1/projects/{pid}/memos/{mid}
-// {title, body} (each optional) with the memo and its html.
+// {title, body} (each optional) with the memo and its html. If-Match
+// with an outdated version: 412 with the current memo.
 func (s *Server) handleUpdateMemo(c echo.Context) error {
 	var u coding.MemoUpdate
 	if err := decodeJSON(c, &u); err != nil {
 		return err
 	}
-	m, err := s.cfg.Store.UpdateMemo(c.Request().Context(), c.Param("pid"), c.Param("mid"), u)
-	if err != nil {
+	var err error
+	if u.IfVersion, err = ifMatch(c); err != nil {
 		return err
+	}
+	ctx, pid, id := c.Request().Context(), c.Param("pid"), c.Param("mid")
+	m, err := s.cfg.Store.UpdateMemo(ctx, pid, id, u)
+	if err != nil {
+		return s.stale(c, err, pid, "memo", id, func() (any, error) {
+			m, err := s.cfg.Store.FindMemo(ctx, pid, id)
+			if err != nil {
+				return nil, err
+			}
+			return memoViewOf(m)
+		})
 	}
 	v, err := memoViewOf(m)
 	if err != nil {
 		return err
 	}
+	setETag(c, m.Version)
 	return c.JSON(http.StatusOK, v)
 }
 

@@ -88,11 +88,20 @@ func (s *Server) limitBody(next echo.HandlerFunc) echo.HandlerFunc {
 
 // setActor attributes the request's changes to its user in the store's
 // audit trail: the signed-in user in team mode, the configured coder in
-// solo mode.
+// solo mode; and to the client (browser tab) named by the header
+// X-Tessera-Client, which change events echo.
 func (s *Server) setActor(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		req := c.Request()
-		c.SetRequest(req.WithContext(coding.WithActor(req.Context(), s.coder(c))))
+		client, err := validClient(req.Header.Get(ClientHeader), "header "+ClientHeader)
+		if err != nil {
+			return err
+		}
+		ctx := coding.WithActor(req.Context(), s.coder(c))
+		if client != "" {
+			ctx = coding.WithClient(ctx, client)
+		}
+		c.SetRequest(req.WithContext(ctx))
 		return next(c)
 	}
 }

@@ -56,20 +56,28 @@ func (s *Server) handleGetProject(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	setETag(c, p.Version)
 	return c.JSON(http.StatusOK, p)
 }
 
 // handleUpdateProject answers PATCH /api/v1/projects/{pid} {name,
-// description, language} (each optional) with the changed project.
+// description, language} (each optional) with the changed project; 412
+// with the current one when If-Match names an outdated version.
 func (s *Server) handleUpdateProject(c echo.Context) error {
 	var u coding.ProjectUpdate
 	if err := decodeJSON(c, &u); err != nil {
 		return err
 	}
-	p, err := s.cfg.Store.UpdateProject(c.Request().Context(), c.Param("pid"), u)
-	if err != nil {
+	var err error
+	if u.IfVersion, err = ifMatch(c); err != nil {
 		return err
 	}
+	ctx, pid := c.Request().Context(), c.Param("pid")
+	p, err := s.cfg.Store.UpdateProject(ctx, pid, u)
+	if err != nil {
+		return s.stale(c, err, pid, "project", pid, func() (any, error) { return s.cfg.Store.FindProject(ctx, pid) })
+	}
+	setETag(c, p.Version)
 	return c.JSON(http.StatusOK, p)
 }
 

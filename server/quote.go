@@ -80,20 +80,28 @@ func (s *Server) handleGetQuote(c echo.Context) error {
 	} else if len(vis) == 0 {
 		return coding.Errorf(coding.ENOTFOUND, "quote %q not found", q.ID)
 	}
+	setETag(c, q.Version)
 	return c.JSON(http.StatusOK, q)
 }
 
 // handleUpdateQuote answers PATCH /api/v1/projects/{pid}/quotes/{qid}
 // {start, end, code_ids, memo} (each optional): resize, recode, annotate.
+// If-Match with an outdated version: 412 with the current quote.
 func (s *Server) handleUpdateQuote(c echo.Context) error {
 	var u coding.QuoteUpdate
 	if err := decodeJSON(c, &u); err != nil {
 		return err
 	}
-	q, err := s.cfg.Store.UpdateQuote(c.Request().Context(), c.Param("pid"), c.Param("qid"), u)
-	if err != nil {
+	var err error
+	if u.IfVersion, err = ifMatch(c); err != nil {
 		return err
 	}
+	ctx, pid, id := c.Request().Context(), c.Param("pid"), c.Param("qid")
+	q, err := s.cfg.Store.UpdateQuote(ctx, pid, id, u)
+	if err != nil {
+		return s.stale(c, err, pid, "quote", id, func() (any, error) { return s.cfg.Store.FindQuote(ctx, pid, id) })
+	}
+	setETag(c, q.Version)
 	return c.JSON(http.StatusOK, q)
 }
 

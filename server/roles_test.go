@@ -3,6 +3,7 @@ package server_test
 import (
 	"context"
 	"io"
+	"net/http"
 	"os"
 	"regexp"
 	"sort"
@@ -117,6 +118,10 @@ var wantPerms = map[string]string{
 	"GET /api/v1/projects/:pid/audit":        "read",
 	"GET /api/v1/projects/:pid/audit/export": "read",
 	"POST /api/v1/projects/:pid/undo":        "code/own",
+	"GET /api/v1/projects/:pid/history":      "read",
+
+	"GET /api/v1/projects/:pid/events":   "read",
+	"PUT /api/v1/projects/:pid/presence": "read",
 }
 
 // routeCall is how the matrix calls a route: a concrete path and a
@@ -134,6 +139,8 @@ type routeCall struct {
 	// fresh signs the role's user in anew for the call, and last runs the
 	// route after all others: the call ends sessions of the user.
 	fresh, last bool
+	// stream reads only the status of an answer that does not end.
+	stream bool
 }
 
 // routeCalls has a call for every route of wantPerms.
@@ -234,6 +241,10 @@ var routeCalls = map[string]routeCall{
 	"GET /api/v1/projects/:pid/audit":        {},
 	"GET /api/v1/projects/:pid/audit/export": {},
 	"POST /api/v1/projects/:pid/undo":        {body: `{"seq": {seq}}`},
+	"GET /api/v1/projects/:pid/history":      {},
+
+	"GET /api/v1/projects/:pid/events":   {stream: true},
+	"PUT /api/v1/projects/:pid/presence": {body: `{"client": "tab", "document": "{doc}"}`, okStatus: 409}, // admitted; no stream open
 }
 
 func TestRouteTable(t *testing.T) {
@@ -347,7 +358,13 @@ func TestRoleMatrix(t *testing.T) {
 			case call.fresh && role != "none":
 				cl = s.login(matrixUsers[role])
 			}
-			got, body := matrixRequest(t, cl, method, expand(path, vars), expand(call.body, vars), call.multipart)
+			var got int
+			var body string
+			if call.stream {
+				got, body = matrixStream(t, cl, expand(path, vars))
+			} else {
+				got, body = matrixRequest(t, cl, method, expand(path, vars), expand(call.body, vars), call.multipart)
+			}
 			switch {
 			case i < len(refused) && role == "none":
 				if got != 401 {
@@ -384,6 +401,28 @@ func matrixRequest(t *testing.T, cl *client, method, path, body string, multipar
 	}
 	res, data := cl.do(method, path, ct, r)
 	return res.StatusCode, string(data)
+}
+
+// matrixStream opens an event stream and returns its status, with the
+// body of a refusal.
+func matrixStream(t *testing.T, cl *client, path string) (int, string) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, "GET", cl.base+path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := cl.http.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		data, _ := io.ReadAll(res.Body)
+		return res.StatusCode, string(data)
+	}
+	return res.StatusCode, ""
 }
 
 // matrixFixture creates, directly in the store, a project for one route:

@@ -2,7 +2,6 @@ package server_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/csv"
 	"encoding/json"
 	"io"
@@ -12,9 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
-	"tessera/internal/datadir"
 	"tessera/server"
 )
 
@@ -23,20 +20,18 @@ import (
 func mustStartWithSearch(t *testing.T) *testServer {
 	t.Helper()
 	dir := t.TempDir()
-	d, err := datadir.Open(context.Background(), dir, datadir.Options{Search: true, Now: func() time.Time { return frozen }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { d.Close() })
-	st, index := d.Store, d.Index
-	hs := httptest.NewServer(server.New(server.Config{
-		Store:  st,
-		Search: index,
-		Coder:  "tester",
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
-	}).Handler())
+	d := mustOpenData(t, dir, true)
+	srv := server.New(server.Config{
+		Store:     d.Store,
+		Search:    d.Index,
+		Coder:     "tester",
+		Logger:    slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Heartbeat: testHeartbeat,
+	})
+	d.Listen(srv.Notify)
+	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(hs.Close)
-	return &testServer{t: t, url: hs.URL, store: st}
+	return &testServer{t: t, url: hs.URL, store: d.Store}
 }
 
 func TestSearch(t *testing.T) {

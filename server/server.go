@@ -73,6 +73,9 @@ type Config struct {
 	// PasswordParams are the argon2id costs of new password hashes;
 	// coding.DefaultPasswordParams when zero.
 	PasswordParams coding.PasswordParams
+	// Heartbeat is how often an idle event stream sends a heartbeat;
+	// DefaultHeartbeat when zero.
+	Heartbeat time.Duration
 	// ServiceToken, when set, lets a request carrying the header
 	// "Authorization: Bearer TOKEN" read GET /api/v1/backup in team mode:
 	// serve writes it to the data directory for tessera backup.
@@ -109,6 +112,8 @@ type Server struct {
 	// rules is the access rule of every route, "METHOD PATH", as the
 	// routes were registered (see routes.go).
 	rules map[string]rule
+	// hub wakes the open event streams.
+	hub *hub
 }
 
 // New builds a server from cfg. It panics when cfg.Store is nil, which is
@@ -142,7 +147,10 @@ func New(cfg Config) *Server {
 	if cfg.PasswordParams == (coding.PasswordParams{}) {
 		cfg.PasswordParams = coding.DefaultPasswordParams
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, auth: newAuthState(cfg.Now), rules: map[string]rule{}}
+	if cfg.Heartbeat <= 0 {
+		cfg.Heartbeat = DefaultHeartbeat
+	}
+	s := &Server{cfg: cfg, log: cfg.Logger, auth: newAuthState(cfg.Now), rules: map[string]rule{}, hub: newHub()}
 
 	var hashes []string
 	if cfg.UI != nil {
@@ -185,6 +193,9 @@ func New(cfg Config) *Server {
 	s.registerCodebookRoutes(api)
 	s.registerAuthRoutes(api)
 	s.registerTeamRoutes(api)
+	s.registerEventRoutes(api)
+	s.registerPresenceRoutes(api)
+	s.registerHistoryRoutes(api)
 	root := s.routesOn(e)
 	root.GET("/*", s.serveUI, rule{perm: permPublic})
 	root.HEAD("/*", s.serveUI, rule{perm: permPublic})
@@ -194,6 +205,17 @@ func New(cfg Config) *Server {
 
 // Handler returns the server's HTTP handler.
 func (s *Server) Handler() http.Handler { return s.echo }
+
+// Notify tells the open event streams about committed changes: give it
+// to the store as its OnChange hook (after the search index, if any).
+// It never blocks on a stream.
+func (s *Server) Notify(cs []coding.Change) { s.hub.notify(cs) }
+
+// CloseStreams ends every open event stream and refuses new ones. An
+// event stream never ends by itself, so call it when the HTTP server
+// shuts down (http.Server.RegisterOnShutdown), or Shutdown waits for
+// the streams until its deadline.
+func (s *Server) CloseStreams() { s.hub.close() }
 
 // apiNotFound answers API paths that name no route.
 func apiNotFound(c echo.Context) error {
@@ -209,6 +231,7 @@ var statusOf = map[string]int{
 	coding.ETOOLARGE:      http.StatusRequestEntityTooLarge,
 	coding.EUNAUTHORIZED:  http.StatusUnauthorized,
 	coding.EFORBIDDEN:     http.StatusForbidden,
+	coding.ESTALE:         http.StatusPreconditionFailed,
 }
 
 // handleError is the one place where errors become HTTP responses: a
@@ -224,9 +247,13 @@ func (s *Server) handleError(err error, c echo.Context) {
 	if status >= 500 {
 		s.log.Error("request failed", "method", req.Method, "path", req.URL.Path, "status", status, "err", err)
 	}
-	if req.Method == http.MethodHead {
+	var se *staleError
+	switch {
+	case req.Method == http.MethodHead:
 		err = c.NoContent(status)
-	} else {
+	case errors.As(err, &se):
+		err = c.JSON(http.StatusPreconditionFailed, map[string]any{"error": se.msg, "current": se.current})
+	default:
 		err = c.JSON(status, map[string]string{"error": msg})
 	}
 	if err != nil {
@@ -238,7 +265,10 @@ func (s *Server) handleError(err error, c echo.Context) {
 func describeError(err error, c echo.Context) (int, string) {
 	var he *echo.HTTPError
 	var mbe *http.MaxBytesError
+	var se *staleError
 	switch {
+	case errors.As(err, &se):
+		return http.StatusPreconditionFailed, se.msg
 	case errors.As(err, &mbe):
 		return http.StatusRequestEntityTooLarge, tooLargeMessage(mbe.Limit)
 	case errors.As(err, &he):

@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"tessera/coding"
-	"tessera/internal/datadir"
 	"tessera/server"
 )
 
@@ -58,11 +57,7 @@ type teamServer struct {
 func mustStartTeam(t *testing.T, adjust func(*server.Config)) *teamServer {
 	t.Helper()
 	dir := t.TempDir()
-	d, err := datadir.Open(context.Background(), dir, datadir.Options{Search: true, Now: func() time.Time { return frozen }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { d.Close() })
+	d := mustOpenData(t, dir, true)
 	st, index := d.Store, d.Index
 	clk := &clock{t: frozen}
 	cfg := server.Config{
@@ -73,11 +68,13 @@ func mustStartTeam(t *testing.T, adjust func(*server.Config)) *teamServer {
 		Team:           true,
 		Now:            clk.Now,
 		PasswordParams: cheap,
+		Heartbeat:      testHeartbeat,
 	}
 	if adjust != nil {
 		adjust(&cfg)
 	}
 	srv := server.New(cfg)
+	d.Listen(srv.Notify)
 	hs := httptest.NewServer(srv.Handler())
 	t.Cleanup(hs.Close)
 	ts := &teamServer{testServer: &testServer{t: t, url: hs.URL, store: st}, clock: clk, srv: srv}

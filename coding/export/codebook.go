@@ -1,60 +1,26 @@
 package export
 
 import (
-	"strings"
-
 	"tessera/coding"
+	"tessera/coding/codebook"
 )
 
-// Codebook is a list of codes with their definitions: built from a
-// project for export, or read from a file for import.
+// Codebook is a project's list of codes with their definitions, as the
+// codebook exports write it (tessera/coding/codebook reads them back).
 type Codebook struct {
 	Entries []CodebookEntry `json:"entries"`
 	// Facets names the facets of the codebook, in column order.
 	Facets []string `json:"facets"`
-	// Ignored lists the columns of an imported sheet that were not
-	// understood.
-	Ignored []string `json:"ignored,omitempty"`
 }
 
-// CodebookEntry is one code of a codebook.
+// CodebookEntry is one code of a project's codebook: what a codebook
+// file carries (its Line stays 0), with an example quote and counts.
 type CodebookEntry struct {
-	// Line tells where the entry came from: the row of a sheet (the header
-	// is row 1) or the position of the code in a QDC file; 0 when built
-	// from a project.
-	Line int `json:"line"`
-	// ID is the code's ID when built from a project, the guid of a QDC.
-	ID    string       `json:"id,omitempty"`
-	Name  string       `json:"name"`
-	Level coding.Level `json:"level"`
-	// Parent holds the names from the top of the codebook down to the
-	// code's parent; empty for dimensions and ungrouped codes.
-	Parent     []string     `json:"parent"`
-	Definition string       `json:"definition"`
-	Inclusion  string       `json:"inclusion"`
-	Exclusion  string       `json:"exclusion"`
-	Color      string       `json:"color"`
-	Facets     []FacetValue `json:"facets"` // values set on the code itself
+	codebook.Entry
 	// Example and Counts are exported with a project's codebook and
-	// ignored on import.
+	// ignored when it is read back.
 	Example string `json:"example,omitempty"`
 	Counts  Counts `json:"counts"`
-}
-
-// ParentSep joins the names of a parent path in codebook files.
-const ParentSep = " > "
-
-// ParentPath returns the entry's parent path as written in codebook files.
-func (e *CodebookEntry) ParentPath() string { return strings.Join(e.Parent, ParentSep) }
-
-// FacetValue returns the entry's value of the named facet, or "".
-func (e *CodebookEntry) FacetValue(facet string) string {
-	for _, fv := range e.Facets {
-		if strings.EqualFold(fv.Facet, facet) {
-			return fv.Value
-		}
-	}
-	return ""
 }
 
 // CodebookOf returns the project's codebook in codebook order, with each
@@ -68,14 +34,14 @@ func CodebookOf(snap *coding.Snapshot) *Codebook {
 	}
 	for _, c := range ix.order {
 		path := ix.tree.Path(c)
-		e := CodebookEntry{
+		e := CodebookEntry{Entry: codebook.Entry{
 			ID: c.ID, Name: c.Name, Level: c.Level, Parent: path[:len(path)-1],
 			Definition: c.Definition, Inclusion: c.Inclusion, Exclusion: c.Exclusion,
-			Color: c.Color, Facets: []FacetValue{}, Counts: ix.countsOf(c.ID),
-		}
+			Color: c.Color, Facets: []codebook.FacetValue{},
+		}, Counts: ix.countsOf(c.ID)}
 		for _, f := range snap.Facets {
 			if v := c.Facets[f.ID]; v != "" {
-				e.Facets = append(e.Facets, FacetValue{Facet: f.Name, Value: v})
+				e.Facets = append(e.Facets, codebook.FacetValue{Facet: f.Name, Value: v})
 			}
 		}
 		if q := ix.representative(c.ID, ""); q != nil {
@@ -86,38 +52,21 @@ func CodebookOf(snap *coding.Snapshot) *Codebook {
 	return cb
 }
 
-// Columns of the codebook sheet formats (CSV, XLSX). Facet columns are
-// written "facet:NAME". The last four are ignored on import.
-const (
-	colName       = "name"
-	colLevel      = "level"
-	colParent     = "parent"
-	colDefinition = "definition"
-	colInclusion  = "inclusion"
-	colExclusion  = "exclusion"
-	colColor      = "color"
-	colFacet      = "facet:"
-	colExample    = "example_quote"
-	colQuotes     = "quotes"
-	colDocuments  = "documents"
-	colCases      = "cases"
-)
-
 // codebookTable lays the codebook out as a sheet, one row per code.
 func codebookTable(snap *coding.Snapshot, _ Options) (*table, error) {
 	cb := CodebookOf(snap)
 	t := &table{
 		Title:     "Codebook: " + snap.Project.Name,
 		Sheet:     "Codebook",
-		Header:    []string{colName, colLevel, colParent, colDefinition, colInclusion, colExclusion, colColor},
+		Header:    []string{codebook.ColName, codebook.ColLevel, codebook.ColParent, codebook.ColDefinition, codebook.ColInclusion, codebook.ColExclusion, codebook.ColColor},
 		Widths:    []float64{2, 0.8, 2, 3, 2, 2, 0.8},
 		Landscape: true,
 	}
 	for _, f := range cb.Facets {
-		t.Header = append(t.Header, colFacet+f)
+		t.Header = append(t.Header, codebook.ColFacetPrefix+f)
 		t.Widths = append(t.Widths, 1.2)
 	}
-	t.Header = append(t.Header, colExample, colQuotes, colDocuments, colCases)
+	t.Header = append(t.Header, codebook.ColExample, codebook.ColQuotes, codebook.ColDocuments, codebook.ColCases)
 	t.Widths = append(t.Widths, 3, 0.7, 0.8, 0.7)
 	for _, e := range cb.Entries {
 		cells := []tableCell{

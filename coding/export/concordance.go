@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"tessera/coding"
-	"tessera/coding/search"
 )
 
 // Concordance is the keyword-in-context listing of a search: one line
@@ -112,14 +111,14 @@ func concordanceTable(c *Concordance) *table {
 
 // ConcordanceLines turns a search hit's KWIC lines into concordance
 // lines, each with the codes of the quotes its match lies in.
-func ConcordanceLines(h search.Hit) []ConcordanceLine {
+func ConcordanceLines(h coding.SearchHit) []ConcordanceLine {
 	unit := ""
 	switch h.Kind {
-	case search.KindQuote:
+	case coding.UnitQuote:
 		unit = "quote"
-	case search.KindMemo:
+	case coding.UnitMemo:
 		unit = "memo: " + h.Title
-	case search.KindCode:
+	case coding.UnitCode:
 		unit = "code: " + h.Title
 	}
 	out := make([]ConcordanceLine, 0, len(h.KWIC))
@@ -145,10 +144,10 @@ func ConcordanceLines(h search.Hit) []ConcordanceLine {
 // joinAdjacent merges KWIC lines whose matches are at most three
 // characters apart (the words of "trade fair" searched without quotes)
 // into one line, as the search screen shows them.
-func joinAdjacent(lines []search.KWICLine) []search.KWICLine {
+func joinAdjacent(lines []coding.KWICLine) []coding.KWICLine {
 	sorted := slices.Clone(lines)
-	slices.SortStableFunc(sorted, func(a, b search.KWICLine) int { return a.Start - b.Start })
-	var out []search.KWICLine
+	slices.SortStableFunc(sorted, func(a, b coding.KWICLine) int { return a.Start - b.Start })
+	var out []coding.KWICLine
 	for _, l := range sorted {
 		if n := len(out); n > 0 {
 			prev := &out[n-1]
@@ -169,17 +168,17 @@ func joinAdjacent(lines []search.KWICLine) []search.KWICLine {
 const MaxConcordanceUnits = 10000
 
 // CollectConcordance fills c with the lines of the hits of req, in pages
-// of search.MaxLimit units read through run, up to maxUnits units; the
+// of coding.SearchMaxLimit units read through run, up to maxUnits units; the
 // matches of units beyond are counted in Omitted. Turns, quotes and
 // other units come in document order unless req sorts otherwise.
-func CollectConcordance(c *Concordance, req search.Request, maxUnits int, run func(search.Request) (*search.Result, error)) error {
+func CollectConcordance(c *Concordance, req coding.SearchRequest, maxUnits int, run func(coding.SearchRequest) (*coding.SearchResult, error)) error {
 	if req.Sort == "" {
 		req.Sort = "document"
 	}
 	req.CountOnly, req.NoFacets = false, true
 	seen := 0
 	for req.Offset = 0; req.Offset < maxUnits; req.Offset += req.Limit {
-		req.Limit = min(search.MaxLimit, maxUnits-req.Offset)
+		req.Limit = min(coding.SearchMaxLimit, maxUnits-req.Offset)
 		res, err := run(req)
 		if err != nil {
 			return err

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"testing"
 
+	"tessera/coding/search/internal/corpus"
 	"tessera/coding/store"
 )
 
@@ -25,7 +26,7 @@ func BenchmarkSearch(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer st.Close()
-	pid, _, err := loadCorpus(ctx, st, dir, docs, 8000)
+	pid, _, err := corpus.Load(ctx, st, dir, docs, 8000)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -7,13 +7,15 @@ import (
 	"testing"
 
 	"tessera/coding"
+	"tessera/coding/search/internal/corpus"
 	"tessera/coding/store"
 )
 
 // TestEngineAgreesWithBleve runs the benchmark's queries and some more on
 // a small synthetic corpus, after edits that leave deleted units in the
-// index, and checks that the engine (counts, relevance order) finds
-// exactly the units bleve's searchers find (document order).
+// index, and checks that the engine (internal/engine: counts, relevance
+// order) finds exactly the units bleve's searchers find (document order,
+// phrases and proximities through engine.PositionQuery's searcher).
 func TestEngineAgreesWithBleve(t *testing.T) {
 	ctx := context.Background()
 	ix, st, pid := corpusIndex(t, 12, 1500, 64<<10)
@@ -47,8 +49,8 @@ func TestEngineAgreesWithBleve(t *testing.T) {
 		`"learning peer"`, `"fair fair"~4`, `"by doing learning"~3`, `"trade fair" -peer`, `"trade fair" OR "peer learning"`,
 		`kind:turn`, `speaker:CEO fair`, `learn*`, `distributer~2`, `-trade fair`, `"learning by" doing`,
 	}
-	for _, q := range benchQueries() {
-		queries = append(queries, q.query)
+	for _, q := range corpus.Queries() {
+		queries = append(queries, q.Query)
 	}
 	for _, q := range queries {
 		byEngine, err := ix.Search(ctx, pid, Request{Query: q, Limit: MaxLimit, NoFacets: true})
@@ -85,6 +87,7 @@ func TestEngineAgreesWithBleve(t *testing.T) {
 	}
 }
 
+// hitIDs returns the kinds and IDs of r's hits, sorted.
 func hitIDs(r *Result) []string {
 	var ids []string
 	for _, h := range r.Hits {
@@ -115,7 +118,7 @@ func corpusIndex(t *testing.T, docs, words, batchBytes int) (*Index, *store.Stor
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ix.Close() })
-	pid, _, err := loadCorpus(context.Background(), st, dir, docs, words)
+	pid, _, err := corpus.Load(context.Background(), st, dir, docs, words)
 	if err != nil {
 		t.Fatal(err)
 	}

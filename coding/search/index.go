@@ -2,6 +2,24 @@
 // turns, quotes, memos and codes, derived from the store (the source of
 // truth), and answers searches with keyword-in-context lines, facets and
 // auto-coding. See docs/search.md.
+//
+// What a search asks and answers (Request, Result, Hit, Match, KWICLine,
+// QuoteRef, CodeRef, FacetCount, AutoCodeRequest, AutoCodeResult) is
+// declared in the domain package coding and named here by aliases: the
+// server and the command line keep writing search.Request, while packages
+// that only show or export results (coding/export) use the coding types
+// and do not depend on this package, bleve or the index. Types stay in
+// coding rather than in a package of their own because they speak of the
+// domain's units (turns, quotes, memos, codes) and nothing else.
+//
+// The package has three parts below it:
+//   - internal/engine answers counts and ranked pages from the index's
+//     segments, the only code that depends on bleve's internals (its
+//     package documentation says what to check when upgrading bleve);
+//   - internal/corpus generates the synthetic transcripts and the query
+//     mix of the benchmark and of the engine's agreement test;
+//   - bench is the benchmark tessera bench search runs, which needs a real
+//     store (coding/store); this package itself needs only coding.Store.
 package search
 
 import (

@@ -5,6 +5,8 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/mapping"
+
+	"tessera/coding"
 )
 
 // LayoutVersion is the version of the index layout: the mapping, the
@@ -12,12 +14,12 @@ import (
 // with another version is rebuilt from the store.
 const LayoutVersion = 2
 
-// Kinds of indexed units.
+// Kinds of indexed units (coding.UnitTurn...).
 const (
-	KindTurn  = "turn"
-	KindQuote = "quote"
-	KindMemo  = "memo"
-	KindCode  = "code"
+	KindTurn  = coding.UnitTurn
+	KindQuote = coding.UnitQuote
+	KindMemo  = coding.UnitMemo
+	KindCode  = coding.UnitCode
 )
 
 // Field names. Every kind uses "text" for its main content (turn text,

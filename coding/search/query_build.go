@@ -8,6 +8,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"tessera/coding"
+	"tessera/coding/search/internal/engine"
 )
 
 // builder turns a parsed query into a bleve query for one project.
@@ -270,7 +271,7 @@ func (b *builder) phrase(n *qphrase) (query.Query, error) {
 		case len(words) == 1:
 			qs = append(qs, termQ(f, words[0]))
 		default:
-			qs = append(qs, &positionQuery{Field: f, Terms: words, Slop: n.slop})
+			qs = append(qs, &engine.PositionQuery{Field: f, Terms: words, Slop: n.slop})
 		}
 	}
 	return anyOf(qs), nil

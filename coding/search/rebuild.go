@@ -11,6 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 
 	"tessera/coding"
+	"tessera/coding/search/internal/engine"
 )
 
 // rebuild builds a new index of p from the store and switches to it.
@@ -223,16 +224,11 @@ func settle(ctx context.Context, idx bleve.Index) error {
 		return nil
 	}
 	segments := func() (n int, units uint64, err error) {
-		r, err := s.Reader()
-		if err != nil {
-			return 0, 0, err
+		sizes, err := engine.SegmentSizes(idx)
+		for _, u := range sizes {
+			units += u
 		}
-		defer r.Close()
-		for _, seg := range r.(*scorch.IndexSnapshot).Segments() {
-			units += seg.Count()
-			n++
-		}
-		return n, units, nil
+		return len(sizes), units, err
 	}
 	prev, units, err := segments()
 	if err != nil || prev <= 1 {

@@ -5,9 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/blevesearch/bleve/v2/index/scorch"
-
 	"tessera/coding"
+	"tessera/coding/search/internal/engine"
 )
 
 // segmentSizes returns the unit counts of the segments of p's index.
@@ -19,20 +18,27 @@ func segmentSizes(t *testing.T, ix *Index, pid string) []uint64 {
 	}
 	p.mu.RLock()
 	defer p.mu.RUnlock()
-	adv, err := p.idx.Advanced()
+	sizes, err := engine.SegmentSizes(p.idx)
 	if err != nil {
 		t.Fatal(err)
-	}
-	r, err := adv.(*scorch.Scorch).Reader()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	var sizes []uint64
-	for _, s := range r.(*scorch.IndexSnapshot).Segments() {
-		sizes = append(sizes, s.Count())
 	}
 	return sizes
+}
+
+// waitPersisted waits until every change applied to p's index so far is
+// on disk: bleve calls back once a batch is persisted, and batches are
+// persisted in order.
+func waitPersisted(t *testing.T, ix *Index, pid string) {
+	t.Helper()
+	p, err := ix.project(pid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.mu.RLock()
+	defer p.mu.RUnlock()
+	if err := persist(p.idx, p.seq.applied); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // TestRebuildSettlesAndServingMerges builds an index from many small
@@ -61,8 +67,8 @@ func TestRebuildSettlesAndServingMerges(t *testing.T) {
 		t.Fatalf("settled index has segments of %v units (%d in all), want at most three, one of them under a quarter", sizes, units)
 	}
 
-	// Every quote is a batch, and so a segment, of its own, given the time
-	// to reach the disk alone.
+	// Every quote is a batch, and so a segment, of its own, each written
+	// to disk before the next (so the persister does not merge them).
 	docs, err := st.ListDocuments(ctx, pid, coding.DocumentFilter{})
 	if err != nil {
 		t.Fatal(err)
@@ -76,7 +82,7 @@ func TestRebuildSettlesAndServingMerges(t *testing.T) {
 		if err := st.CreateQuote(ctx, q); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(25 * time.Millisecond)
+		waitPersisted(t, ix, pid)
 	}
 	deadline := time.Now().Add(20 * time.Second)
 	for {

@@ -67,6 +67,7 @@ func (e *env) open(hook bool) {
 
 // close closes the index and the store.
 func (e *env) close() {
+	e.tb.Helper()
 	if e.ix != nil {
 		if err := e.ix.Close(); err != nil {
 			e.tb.Error(err)
@@ -159,7 +160,10 @@ func (e *env) total(q string) int {
 }
 
 // indexDir returns the directory of the project's index.
-func (e *env) indexDir() string { return filepath.Join(e.dir, "index", e.pid) }
+func (e *env) indexDir() string {
+	e.tb.Helper()
+	return filepath.Join(e.dir, "index", e.pid)
+}
 
 // wantCode fails unless err carries the error code want.
 func wantCode(tb testing.TB, err error, want string) {

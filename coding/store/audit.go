@@ -33,8 +33,17 @@ func (t *txn) kindBucket(pid, kind string) (*bolt.Bucket, error) {
 	return t.sub(pid, name)
 }
 
-// write stores v as entity kind/id and records the change.
+// write stores v as entity kind/id and records the change. Entities
+// that carry a version get the next one: 1 when new, else one more than
+// before the transaction.
 func (t *txn) write(pid, kind, id string, v any) error {
+	if version := versionOf(v); version != nil {
+		next, err := t.nextVersion(pid, kind, id)
+		if err != nil {
+			return err
+		}
+		*version = next
+	}
 	buf, err := json.Marshal(v)
 	if err != nil {
 		return err
@@ -83,7 +92,7 @@ func (t *txn) note(pid, kind, id string, before, after []byte) {
 	}
 	e := t.audit[pid]
 	if e == nil {
-		e = &coding.AuditEntry{Time: t.now, Actor: t.actor, Op: t.op}
+		e = &coding.AuditEntry{Time: t.now, Actor: t.actor, Op: t.op, Client: t.client}
 		t.audit[pid] = e
 	}
 	if i, ok := slot(&t.auditAt, entityKey{pid, kind, id}, len(e.Changes)); ok {
@@ -126,7 +135,7 @@ func (s *Store) ListAudit(ctx context.Context, pid string, f coding.AuditFilter)
 			c.Seek(u64(f.Before))
 			k, v = c.Prev()
 		}
-		for ; k != nil && len(out) < f.Limit; k, v = c.Prev() {
+		for ; k != nil && len(out) < f.Limit && readU64(k) > f.After; k, v = c.Prev() {
 			e := &coding.AuditEntry{}
 			if err := json.Unmarshal(v, e); err != nil {
 				return err
@@ -211,19 +220,38 @@ func (t *txn) checkUnchanged(pid string, e *coding.AuditEntry) error {
 		if err != nil {
 			return err
 		}
-		if !sameJSON(b.Get([]byte(c.ID)), c.After) {
+		if !sameState(b.Get([]byte(c.ID)), c.After) {
 			return coding.Errorf(coding.ECONFLICT, "cannot undo %q: the %s it changed has been changed again since; undo the later changes first", humanOp(e.Op), c.Kind)
 		}
 	}
 	return nil
 }
 
-// sameJSON compares two stored values, nil meaning absent.
-func sameJSON(a, b []byte) bool {
+// sameState compares two stored values, nil meaning absent, leaving out
+// versions: an entity undone and redone is in the same state again,
+// though at a later version.
+func sameState(a, b []byte) bool {
 	if a == nil || b == nil {
 		return a == nil && b == nil
 	}
-	return bytes.Equal(a, b)
+	if bytes.Equal(a, b) {
+		return true
+	}
+	var ma, mb map[string]json.RawMessage
+	if json.Unmarshal(a, &ma) != nil || json.Unmarshal(b, &mb) != nil {
+		return false
+	}
+	delete(ma, "version")
+	delete(mb, "version")
+	if len(ma) != len(mb) {
+		return false
+	}
+	for k, va := range ma {
+		if vb, ok := mb[k]; !ok || !bytes.Equal(va, vb) {
+			return false
+		}
+	}
+	return true
 }
 
 // restore puts entity c back in its Before state, keeping the lookup
@@ -238,7 +266,15 @@ func (t *txn) restore(pid string, c coding.AuditChange) error {
 	if c.Kind == "text" && string(c.Before) == "null" {
 		return t.remove(pid, "text", c.ID)
 	}
-	if err := t.writeRaw(pid, c.Kind, c.ID, c.Before); err != nil {
+	// Restoring is an update too: versioned entities get the next version.
+	if v := newVersioned(c.Kind); v != nil {
+		if err := json.Unmarshal(c.Before, v); err != nil {
+			return err
+		}
+		if err := t.write(pid, c.Kind, c.ID, v); err != nil {
+			return err
+		}
+	} else if err := t.writeRaw(pid, c.Kind, c.ID, c.Before); err != nil {
 		return err
 	}
 	switch c.Kind {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 
 	"tessera/coding"
 )
@@ -70,11 +71,18 @@ func TestUndoAndRedoAMerge(t *testing.T) {
 		t.Fatalf("got %+v, want an undo entry of %d", undo, merge.Seq)
 	}
 	after, _ := s.Snapshot(ctx, p.ID, false)
-	if diff := cmp.Diff(before.Quotes, after.Quotes); diff != "" {
+	// Undo restores the content; each restored entity counts a version.
+	sameContent := cmpopts.IgnoreFields(coding.Quote{}, "Version")
+	if diff := cmp.Diff(before.Quotes, after.Quotes, sameContent); diff != "" {
 		t.Errorf("quotes after undo (-before +after):\n%s", diff)
 	}
-	if diff := cmp.Diff(before.Codes, after.Codes); diff != "" {
+	if diff := cmp.Diff(before.Codes, after.Codes, cmpopts.IgnoreFields(coding.Code{}, "Version")); diff != "" {
 		t.Errorf("codes after undo (-before +after):\n%s", diff)
+	}
+	for _, q := range after.Quotes {
+		if q.Version != 3 {
+			t.Errorf("quote %s: got version %d after creation, merge and undo, want 3", q.ID, q.Version)
+		}
 	}
 	// Redo is the undo of the undo.
 	if _, err := s.Undo(ctx, p.ID, undo.Seq); err != nil {
@@ -147,4 +155,98 @@ func TestUndoDocumentDeletionRestoresTextAndQuotes(t *testing.T) {
 	es, _ := s.ListAudit(ctx, p.ID, coding.AuditFilter{Op: "create_document"})
 	_, err = s.Undo(ctx, p.ID, es[0].Seq)
 	wantCode(t, err, coding.ECONFLICT)
+}
+
+func TestAuditRecordsTheClientAndReadsForward(t *testing.T) {
+	s := mustOpen(t)
+	p := mustProject(t, s, "Forward")
+	tab := coding.WithClient(ctx, "tab-1")
+	for _, name := range []string{"one", "two", "three"} {
+		if err := s.CreateCode(tab, &coding.Code{ProjectID: p.ID, Name: name}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	first := newest(t, s, p.ID).Seq - 2
+	es, err := s.ListAudit(ctx, p.ID, coding.AuditFilter{After: first})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []uint64
+	for _, e := range es {
+		got = append(got, e.Seq)
+		if e.Client != "tab-1" {
+			t.Errorf("entry %d: got client %q, want tab-1", e.Seq, e.Client)
+		}
+	}
+	if want := []uint64{first + 2, first + 1}; !cmp.Equal(got, want) {
+		t.Errorf("got entries %v after %d, want %v", got, first, want)
+	}
+}
+
+func TestVersionsCountUpdatesAndRefuseOutdatedCopies(t *testing.T) {
+	s := mustOpen(t)
+	p := mustProject(t, s, "Versions")
+	c := mustCode(t, s, p.ID, "Trust", coding.LevelConcept, "")
+	if c.Version != 1 {
+		t.Fatalf("got version %d for a new code, want 1", c.Version)
+	}
+	def := "Relying on a partner"
+	got, err := s.UpdateCode(ctx, p.ID, c.ID, coding.CodeUpdate{Definition: &def, IfVersion: 1})
+	if err != nil || got.Version != 2 {
+		t.Fatalf("got %v, %v; want version 2", got, err)
+	}
+	// An update from version 1 is now outdated and changes nothing.
+	other := "Something else"
+	_, err = s.UpdateCode(ctx, p.ID, c.ID, coding.CodeUpdate{Definition: &other, IfVersion: 1})
+	wantCode(t, err, coding.ESTALE)
+	if now, _ := s.FindCode(ctx, p.ID, c.ID); now.Definition != def || now.Version != 2 {
+		t.Errorf("got %q version %d after a refused update, want %q version 2", now.Definition, now.Version, def)
+	}
+	// Undo is an update: the version goes on.
+	undo, err := s.Undo(ctx, p.ID, newest(t, s, p.ID).Seq)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if now, _ := s.FindCode(ctx, p.ID, c.ID); now.Definition != "" || now.Version != 3 {
+		t.Errorf("got %q version %d after undo, want no definition, version 3", now.Definition, now.Version)
+	}
+	if _, err := s.Undo(ctx, p.ID, undo.Seq); err != nil {
+		t.Fatal(err)
+	}
+	if now, _ := s.FindCode(ctx, p.ID, c.ID); now.Definition != def || now.Version != 4 {
+		t.Errorf("got %q version %d after redo, want %q version 4", now.Definition, now.Version, def)
+	}
+	// Every kind with edited text counts the same way.
+	d := mustDocument(t, s, p.ID, "Doc", "Åsa: we learned 👍")
+	if d.Version != 1 {
+		t.Errorf("got document version %d, want 1", d.Version)
+	}
+	title := "Interview Åsa"
+	if d, err = s.UpdateDocument(ctx, p.ID, d.ID, coding.DocumentUpdate{Title: &title, IfVersion: 1}); err != nil || d.Version != 2 {
+		t.Errorf("got %v, %v; want document version 2", d, err)
+	}
+	if _, err := s.UpdateDocument(ctx, p.ID, d.ID, coding.DocumentUpdate{Title: &title, IfVersion: 1}); coding.ErrorCode(err) != coding.ESTALE {
+		t.Errorf("got %v for an outdated document, want stale", err)
+	}
+}
+
+func TestUndoLooksPastVersions(t *testing.T) {
+	s := mustOpen(t)
+	p := mustProject(t, s, "Back and forth")
+	c := mustCode(t, s, p.ID, "Trust", coding.LevelConcept, "")
+	create := newest(t, s, p.ID).Seq
+	def := "Relying on a partner"
+	if _, err := s.UpdateCode(ctx, p.ID, c.ID, coding.CodeUpdate{Definition: &def}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Undo(ctx, p.ID, newest(t, s, p.ID).Seq); err != nil {
+		t.Fatal(err)
+	}
+	// The code is as its creation left it (at version 3): that can be undone.
+	if _, err := s.Undo(ctx, p.ID, create); err != nil {
+		t.Fatalf("undo the creation after undoing the update: %v", err)
+	}
+	if _, err := s.FindCode(ctx, p.ID, c.ID); coding.ErrorCode(err) != coding.ENOTFOUND {
+		t.Errorf("got %v, want the code gone", err)
+	}
 }

@@ -116,6 +116,9 @@ func (s *Store) UpdateCase(ctx context.Context, pid, id string, u coding.CaseUpd
 		if c, err = t.findCase(pid, id); err != nil {
 			return err
 		}
+		if err := checkVersion("case", c.Version, u.IfVersion); err != nil {
+			return err
+		}
 		if err := u.Apply(c); err != nil {
 			return err
 		}

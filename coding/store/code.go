@@ -148,6 +148,9 @@ func (s *Store) UpdateCode(ctx context.Context, pid, id string, u coding.CodeUpd
 		if c, err = cb.find(id); err != nil {
 			return err
 		}
+		if err := checkVersion("code", c.Version, u.IfVersion); err != nil {
+			return err
+		}
 		old := *c
 		if err := u.Apply(c); err != nil {
 			return err

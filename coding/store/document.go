@@ -58,7 +58,11 @@ func (t *txn) putDocumentMeta(d *coding.Document) error {
 	meta := *d
 	meta.Text, meta.Turns = "", nil
 	_ = b
-	return t.write(d.ProjectID, "document", d.ID, &meta)
+	if err := t.write(d.ProjectID, "document", d.ID, &meta); err != nil {
+		return err
+	}
+	d.Version = meta.Version
+	return nil
 }
 
 func (t *txn) putDocumentText(d *coding.Document) error {
@@ -152,6 +156,9 @@ func (s *Store) UpdateDocument(ctx context.Context, pid, id string, u coding.Doc
 	var d *coding.Document
 	err := s.update(ctx, "update_document", func(t *txn) (err error) {
 		if d, err = t.findDocument(pid, id, true); err != nil {
+			return err
+		}
+		if err := checkVersion("document", d.Version, u.IfVersion); err != nil {
 			return err
 		}
 		if err := u.Apply(d); err != nil {

@@ -136,6 +136,9 @@ func (s *Store) UpdateMemo(ctx context.Context, pid, id string, u coding.MemoUpd
 		if m, err = t.findMemo(pid, id); err != nil {
 			return err
 		}
+		if err := checkVersion("memo", m.Version, u.IfVersion); err != nil {
+			return err
+		}
 		if u.Title != nil {
 			m.Title = *u.Title
 		}

@@ -95,6 +95,9 @@ func (s *Store) UpdateProject(ctx context.Context, id string, u coding.ProjectUp
 		if p, err = get[coding.Project](b, id, "project"); err != nil {
 			return err
 		}
+		if err := checkVersion("project", p.Version, u.IfVersion); err != nil {
+			return err
+		}
 		if err := u.Apply(p); err != nil {
 			return err
 		}

@@ -101,6 +101,9 @@ func (s *Store) CreateQuote(ctx context.Context, q *coding.Quote) error {
 		if len(q.Memo) > coding.MaxMemoLen {
 			return coding.Errorf(coding.ETOOLARGE, "quote memo is larger than %d bytes", coding.MaxMemoLen)
 		}
+		if err := coding.CleanText("quote memo", &q.Memo); err != nil {
+			return err
+		}
 		q.ID = coding.NewID(t.now)
 		q.CreatedAt, q.UpdatedAt = t.now, t.now
 		return t.putQuote(q)
@@ -186,6 +189,9 @@ func (s *Store) UpdateQuote(ctx context.Context, pid, id string, u coding.QuoteU
 		if q, err = t.findQuote(pid, id); err != nil {
 			return err
 		}
+		if err := checkVersion("quote", q.Version, u.IfVersion); err != nil {
+			return err
+		}
 		if u.Start != nil || u.End != nil {
 			if u.Start != nil {
 				q.Start = *u.Start
@@ -213,6 +219,9 @@ func (s *Store) UpdateQuote(ctx context.Context, pid, id string, u coding.QuoteU
 		if u.Memo != nil {
 			if len(*u.Memo) > coding.MaxMemoLen {
 				return coding.Errorf(coding.ETOOLARGE, "quote memo is larger than %d bytes", coding.MaxMemoLen)
+			}
+			if err := coding.CleanText("quote memo", u.Memo); err != nil {
+				return err
 			}
 			q.Memo = *u.Memo
 		}

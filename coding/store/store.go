@@ -18,13 +18,14 @@ import (
 
 // SchemaVersion is the layout version this build writes. Opening a file of
 // an older version runs the migrations in between; a newer one is refused.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // migrations[v] upgrades a file from version v to v+1. Version 0 is a new,
 // empty file.
 var migrations = map[int]func(tx *bolt.Tx) error{
 	0: func(tx *bolt.Tx) error { return nil },
 	1: migrateTeam,
+	2: migrateVersions,
 }
 
 // Root bucket names.
@@ -165,9 +166,10 @@ type txn struct {
 	now     time.Time
 	changes []coding.Change
 	// audit collects entity changes by project, for the audit trail.
-	audit map[string]*coding.AuditEntry
-	op    string
-	actor string
+	audit  map[string]*coding.AuditEntry
+	op     string
+	actor  string
+	client string
 	// changeAt and auditAt find the change of one entity in changes and
 	// in its audit entry, so that large transactions stay linear.
 	changeAt map[entityKey]int
@@ -216,7 +218,7 @@ func (s *Store) commit(ctx context.Context, op string, fn func(t *txn) error) (m
 	seqs := map[string]uint64{}
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		clear(seqs)
-		t := &txn{tx: tx, s: s, now: s.now().UTC(), op: op, actor: coding.ActorFrom(ctx), audit: map[string]*coding.AuditEntry{}}
+		t := &txn{tx: tx, s: s, now: s.now().UTC(), op: op, actor: coding.ActorFrom(ctx), client: coding.ClientFrom(ctx), audit: map[string]*coding.AuditEntry{}}
 		if err := fn(t); err != nil {
 			return err
 		}

@@ -130,7 +130,7 @@ func mustHash(t *testing.T, pw string, p coding.PasswordParams) string {
 }
 
 // TestMigrateToTeamSchema opens a schema 1 file, as Tessera wrote it
-// before accounts, and finds the team buckets created.
+// before accounts, and finds the team buckets created and versions set.
 func TestMigrateToTeamSchema(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "tessera.db")
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
@@ -152,7 +152,7 @@ func TestMigrateToTeamSchema(t *testing.T) {
 				return err
 			}
 		}
-		return nil
+		return pb.Bucket([]byte("codes")).Put([]byte("C1"), []byte(`{"id":"C1","project_id":"`+pid+`","level":"concept","name":"Trust","color":"#f2c94c","facets":{}}`))
 	})
 	db.Close()
 	if err != nil {
@@ -169,6 +169,13 @@ func TestMigrateToTeamSchema(t *testing.T) {
 	if as, err := s.ListAssignments(ctx, pid); err != nil || len(as) != 0 {
 		t.Errorf("got %v %v, want no assignments", as, err)
 	}
+	// Entities written before versions existed start at version 1.
+	if p, err := s.FindProject(ctx, pid); err != nil || p.Version != 1 {
+		t.Errorf("got project %+v, %v; want version 1", p, err)
+	}
+	if c, err := s.FindCode(ctx, pid, "C1"); err != nil || c.Version != 1 || c.Name != "Trust" {
+		t.Errorf("got code %+v, %v; want Trust at version 1", c, err)
+	}
 	s.Close()
 	db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
 	if err != nil {
@@ -176,8 +183,8 @@ func TestMigrateToTeamSchema(t *testing.T) {
 	}
 	defer db.Close()
 	db.View(func(tx *bolt.Tx) error {
-		if v := binary.BigEndian.Uint64(tx.Bucket([]byte("meta")).Get([]byte("schema_version"))); v != 2 || store.SchemaVersion != 2 {
-			t.Errorf("got schema %d, want 2", v)
+		if v := binary.BigEndian.Uint64(tx.Bucket([]byte("meta")).Get([]byte("schema_version"))); v != store.SchemaVersion {
+			t.Errorf("got schema %d, want %d", v, store.SchemaVersion)
 		}
 		return nil
 	})

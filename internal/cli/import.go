@@ -10,28 +10,28 @@ import (
 	"strings"
 
 	"tessera/coding"
-	"tessera/coding/export"
+	"tessera/coding/codebook"
 	"tessera/coding/importer"
 	"tessera/internal/datadir"
 )
 
 // importFlags are the flags of import.
 type importFlags struct {
-	dir, project     string
-	caseName         string
-	perFolder        bool
-	cases, metadata  string
-	codebook, coding string
-	allowDuplicates  bool
-	maxMB            int64
+	dir, project             string
+	caseName                 string
+	perFolder                bool
+	cases, metadata          string
+	codebookFile, codingFile string
+	allowDuplicates          bool
+	maxMB                    int64
 }
 
 // importInputs are the files import reads before it touches the store.
 type importInputs struct {
-	files    []importer.File
-	sheet    []coding.Case
-	codebook *export.Codebook
-	meta     map[string]importer.Metadata
+	files []importer.File
+	sheet []coding.Case
+	book  *codebook.Codebook
+	meta  map[string]importer.Metadata
 }
 
 // importCommand declares the flags of import.
@@ -43,8 +43,8 @@ func importCommand(fs *flag.FlagSet) runFunc {
 	fs.BoolVar(&f.perFolder, "case-per-folder", false, "each subfolder of a DIR argument is a case named after it")
 	fs.StringVar(&f.cases, "cases", "", "case attribute sheet (`FILE`.csv or .xlsx): first column the case name")
 	fs.StringVar(&f.metadata, "metadata", "", "per-document metadata `FILE`.csv: file,case,informant_role,interview_date,interviewer,language")
-	fs.StringVar(&f.codebook, "codebook", "", "codebook `FILE` to start from (.csv, .xlsx or REFI-QDA .qdc): codes are created or matched by name")
-	fs.StringVar(&f.coding, "coding", "", "starter coding `FILE` (coding.json: codebook, facets and quotes by text; see docs/import.md)")
+	fs.StringVar(&f.codebookFile, "codebook", "", "codebook `FILE` to start from (.csv, .xlsx or REFI-QDA .qdc): codes are created or matched by name")
+	fs.StringVar(&f.codingFile, "coding", "", "starter coding `FILE` (coding.json: codebook, facets and quotes by text; see docs/import.md)")
 	fs.BoolVar(&f.allowDuplicates, "allow-duplicates", false, "import files whose text is already in the project")
 	fs.Int64Var(&f.maxMB, "max-mb", 20, "largest text per file, in `MB`")
 	return func(ctx context.Context, m *Main, args []string) error {
@@ -80,7 +80,7 @@ func importCommand(fs *flag.FlagSet) runFunc {
 		if len(in.files) == 0 {
 			return nil
 		}
-		return m.importFiles(ctx, im, p, in.files, f.coding)
+		return m.importFiles(ctx, im, p, in.files, f.codingFile)
 	}
 }
 
@@ -89,7 +89,7 @@ func (f *importFlags) check(args []string) error {
 	switch {
 	case f.project == "":
 		return coding.Errorf(coding.EINVALID, "--project is required")
-	case len(args) == 0 && f.cases == "" && f.codebook == "":
+	case len(args) == 0 && f.cases == "" && f.codebookFile == "":
 		return coding.Errorf(coding.EINVALID, "name at least one FILE or DIR to import (or --cases, --codebook)")
 	case f.caseName != "" && f.perFolder:
 		return coding.Errorf(coding.EINVALID, "--case and --case-per-folder exclude each other")
@@ -119,8 +119,8 @@ func (f *importFlags) read(args []string) (*importInputs, error) {
 			return nil, err
 		}
 	}
-	if f.codebook != "" {
-		if in.codebook, err = readWith(f.codebook, export.ReadCodebook); err != nil {
+	if f.codebookFile != "" {
+		if in.book, err = readWith(f.codebookFile, codebook.Read); err != nil {
 			return nil, err
 		}
 	}
@@ -152,8 +152,8 @@ func (m *Main) applySheets(ctx context.Context, a *datadir.Dir, im *importer.Imp
 		}
 		fmt.Fprintf(m.Stderr, "cases: %d created, %d updated\n", created, updated)
 	}
-	if in.codebook != nil {
-		cr, err := export.ApplyCodebook(ctx, a.Store, p.ID, in.codebook)
+	if in.book != nil {
+		cr, err := codebook.Apply(ctx, a.Store, p.ID, in.book)
 		if err != nil {
 			return err
 		}

@@ -8,7 +8,7 @@ import (
 
 	"golang.org/x/term"
 
-	"tessera/coding/export"
+	"tessera/coding/codebook"
 	"tessera/coding/importer"
 )
 
@@ -71,7 +71,7 @@ func progressPrinter(w io.Writer) func(importer.Progress) {
 
 // printCodebookReport says what a codebook import created, matched and
 // skipped.
-func printCodebookReport(w io.Writer, r *export.CodebookReport) {
+func printCodebookReport(w io.Writer, r *codebook.Report) {
 	fmt.Fprintf(w, "codebook: %d codes created, %d matched, %d skipped\n", len(r.Created), len(r.Matched), len(r.Skipped))
 	for _, o := range r.Skipped {
 		fmt.Fprintf(w, "skipped    line %d %q: %s\n", o.Line, o.Name, o.Reason)

@@ -11,6 +11,7 @@ import (
 	"tessera/coding"
 	"tessera/coding/export"
 	"tessera/coding/search"
+	"tessera/coding/search/bench"
 	"tessera/internal/datadir"
 )
 
@@ -159,6 +160,6 @@ func benchSearchCommand(fs *flag.FlagSet) runFunc {
 			defer os.RemoveAll(tmp)
 			work = tmp
 		}
-		return search.RunBench(m.Stdout, search.BenchOptions{Docs: *docs, Dir: work})
+		return bench.Run(m.Stdout, bench.Options{Docs: *docs, Dir: work})
 	}
 }

@@ -32,7 +32,7 @@ func serveCommand(fs *flag.FlagSet) runFunc {
 	fs.BoolVar(&opt.team, "team", false, "team mode: accounts and sign-in, even on a loopback address (see docs/team.md)")
 	fs.StringVar(&opt.tlsCert, "tls-cert", "", "serve HTTPS with this certificate `file` (PEM, with its chain)")
 	fs.StringVar(&opt.tlsKey, "tls-key", "", "private key `file` (PEM) of --tls-cert")
-	fs.BoolVar(&opt.trustProxy, "trust-proxy", false, "trust X-Forwarded-For from a reverse proxy on a loopback or private address")
+	fs.BoolVar(&opt.trustProxy, "trust-proxy", false, "trust X-Forwarded-For and X-Forwarded-Proto from a reverse proxy on a loopback or private address")
 	keep := keepBackupsFlag(fs)
 	return func(ctx context.Context, m *Main, args []string) error {
 		if err := noArgs(args); err != nil {

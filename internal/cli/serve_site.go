@@ -25,6 +25,7 @@ const shutdownWait = 3 * time.Second
 func (m *Main) serveSite(ctx context.Context, ln net.Listener, s *site, tlsConfig *tls.Config, openBrowser bool) error {
 	defer s.Close()
 	hs := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, TLSConfig: tlsConfig}
+	hs.RegisterOnShutdown(s.closeStreams) // event streams never end by themselves
 	scheme := "http"
 	if tlsConfig != nil {
 		scheme = "https"

@@ -42,7 +42,7 @@ type site struct {
 	// database is swapped, so a restore waits for requests in flight.
 	mu       sync.RWMutex
 	data     *datadir.Dir
-	handler  http.Handler
+	srv      *server.Server
 	stopRuns func() // stops the backup loop and waits for it
 	// restoring turns new requests away with 503 from the moment a
 	// restore is accepted until it is done.
@@ -92,7 +92,8 @@ func (s *site) attach(d *datadir.Dir, start bool) {
 	s.data = d
 	cfg := s.config(d)
 	cfg.Backups, cfg.Restore = s.keeper, s.requestRestore
-	s.handler = server.New(cfg).Handler()
+	s.srv = server.New(cfg)
+	d.Listen(s.srv.Notify) // commits reach the event streams
 	s.stopRuns = func() {}
 	if s.keeper.Keep <= 0 {
 		return
@@ -126,7 +127,17 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	s.handler.ServeHTTP(w, r)
+	s.srv.Handler().ServeHTTP(w, r)
+}
+
+// closeStreams ends the event streams of the current server, which never
+// end by themselves: on shutdown (http.Server.RegisterOnShutdown).
+func (s *site) closeStreams() {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.srv != nil {
+		s.srv.CloseStreams()
+	}
 }
 
 // restoringAnswer is the answer of every request during a restore.
@@ -138,14 +149,18 @@ func restoringAnswer(w http.ResponseWriter) {
 	io.WriteString(w, `{"error":"Tessera is restoring a backup; try again in a moment"}`+"\n")
 }
 
-// requestRestore is the server's Restore hook: it turns new requests
-// away and restores b once the requests in flight (the asking one
-// included) are answered.
+// requestRestore is the server's Restore hook, called while serving a
+// request (so under s.mu's read lock): it turns new requests away, ends
+// the event streams (tabs reconnect once the restore is done, and reload
+// their data as the restored change numbers tell them to), and restores
+// b once the requests in flight, the asking one included, are answered.
 func (s *site) requestRestore(b backups.Backup) error {
 	if !s.restoring.CompareAndSwap(false, true) {
 		return coding.Errorf(coding.ECONFLICT, "a restore is already under way")
 	}
+	srv := s.srv
 	go func() {
+		srv.CloseStreams()
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		defer s.restoring.Store(false)
@@ -161,6 +176,7 @@ func (s *site) requestRestore(b backups.Backup) error {
 func (s *site) restore(b backups.Backup) error {
 	ctx := context.Background()
 	s.stopRuns()
+	s.data.Listen(nil)
 	if err := s.data.Close(); err != nil {
 		s.log.Warn("closing the data directory before the restore", "err", err)
 	}
@@ -199,6 +215,7 @@ func (s *site) Close() error {
 		return nil
 	}
 	s.stopRuns()
+	s.data.Listen(nil)
 	err := s.data.Close()
 	s.data = nil
 	return err

@@ -47,6 +47,19 @@ type Dir struct {
 	Store *store.Store
 	// Index is the search index, or nil when Options.Search was false.
 	Index *search.Index
+	// listener, when set, hears of every commit after the index.
+	listener atomic.Pointer[func([]coding.Change)]
+}
+
+// Listen makes fn hear of every commit of the store from now on, after
+// the search index has; nil stops it. tessera serve gives it the
+// server's event streams (server.Server.Notify).
+func (d *Dir) Listen(fn func([]coding.Change)) {
+	if fn == nil {
+		d.listener.Store(nil)
+		return
+	}
+	d.listener.Store(&fn)
 }
 
 // DatabaseFile is the name of the store's file inside a data directory.
@@ -68,16 +81,18 @@ func Open(ctx context.Context, dir string, opt Options) (*Dir, error) {
 		return nil, fmt.Errorf("create data directory: %w", err)
 	}
 	// The store calls the hook after each commit; the index it feeds is
-	// opened second, so the hook finds it through a pointer set later.
+	// opened second, and the listener set later, so the hook finds them
+	// through pointers.
 	var ix atomic.Pointer[search.Index]
-	sopt := store.Options{Now: opt.Now}
-	if opt.Search {
-		sopt.OnChange = func(cs []coding.Change) {
-			if i := ix.Load(); i != nil {
-				i.Apply(cs)
-			}
+	d := &Dir{Path: dir}
+	sopt := store.Options{Now: opt.Now, OnChange: func(cs []coding.Change) {
+		if i := ix.Load(); i != nil {
+			i.Apply(cs)
 		}
-	}
+		if fn := d.listener.Load(); fn != nil {
+			(*fn)(cs)
+		}
+	}}
 	st, err := store.Open(filepath.Join(dir, DatabaseFile), sopt)
 	if err != nil {
 		if coding.ErrorCode(err) == coding.ECONFLICT {
@@ -85,7 +100,7 @@ func Open(ctx context.Context, dir string, opt Options) (*Dir, error) {
 		}
 		return nil, err
 	}
-	d := &Dir{Path: dir, Store: st}
+	d.Store = st
 	if !opt.Search {
 		return d, nil
 	}

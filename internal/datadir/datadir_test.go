@@ -78,3 +78,30 @@ func mustFind(t *testing.T, d *datadir.Dir, projectID, query string, want int) {
 		t.Errorf("search %s: got %d hits, want %d", query, res.Total, want)
 	}
 }
+
+// TestListenHearsEveryCommit gives the listener every committed change
+// with its sequence number, until it is taken away.
+func TestListenHearsEveryCommit(t *testing.T) {
+	ctx := context.Background()
+	d, err := datadir.Open(ctx, t.TempDir(), datadir.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	var heard []coding.Change
+	d.Listen(func(cs []coding.Change) { heard = append(heard, cs...) })
+	p := &coding.Project{Name: "Heard"}
+	if err := d.Store.CreateProject(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	if len(heard) != 1 || heard[0].ProjectID != p.ID || heard[0].Kind != "project" || heard[0].Seq != 1 {
+		t.Fatalf("got %+v, want the project's creation as change 1", heard)
+	}
+	d.Listen(nil)
+	if err := d.Store.CreateCase(ctx, &coding.Case{ProjectID: p.ID, Name: "Unheard"}); err != nil {
+		t.Fatal(err)
+	}
+	if len(heard) != 1 {
+		t.Errorf("got %d changes after Listen(nil), want still 1", len(heard))
+	}
+}

@@ -1,4 +1,4 @@
-package export
+package codebook
 
 import (
 	"bytes"
@@ -10,15 +10,15 @@ import (
 	"tessera/coding"
 )
 
-// readCodebookQDC reads REFI-QDA codebook XML. Codes written by Tessera
+// readQDC reads REFI-QDA codebook XML. Codes written by Tessera
 // carry their level, notes and facet values in the description; for codes
 // from other programs the definition is the whole description and the
 // level follows from the nesting: a top-level code is a dimension when it
 // has grandchildren, a theme when it has children, else a concept, and
 // each level below is one lower. Codes nested deeper than a concept are
-// kept with an invalid level, so that ApplyCodebook reports them.
-func readCodebookQDC(data []byte) (*Codebook, error) {
-	var book qdcCodeBook
+// kept with an invalid level, so that Apply reports them.
+func readQDC(data []byte) (*Codebook, error) {
+	var book QDCBook
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	for {
 		tok, err := dec.Token()
@@ -29,19 +29,19 @@ func readCodebookQDC(data []byte) (*Codebook, error) {
 		if !ok {
 			continue
 		}
-		if root.Name.Space != qdcNamespace || root.Name.Local != "CodeBook" {
-			return nil, coding.Errorf(coding.EINVALID, "codebook XML is not a REFI-QDA codebook (root element %s in namespace %q, want CodeBook in %q)", root.Name.Local, root.Name.Space, qdcNamespace)
+		if root.Name.Space != QDCNamespace || root.Name.Local != "CodeBook" {
+			return nil, coding.Errorf(coding.EINVALID, "codebook XML is not a REFI-QDA codebook (root element %s in namespace %q, want CodeBook in %q)", root.Name.Local, root.Name.Space, QDCNamespace)
 		}
 		if err := dec.DecodeElement(&book, &root); err != nil {
 			return nil, coding.Errorf(coding.EINVALID, "codebook XML cannot be read: %v", err)
 		}
 		break
 	}
-	cb := &Codebook{Entries: []CodebookEntry{}, Facets: []string{}}
+	cb := &Codebook{Entries: []Entry{}, Facets: []string{}}
 	seenFacet := map[string]bool{}
-	var walk func(c qdcCode, parent []string, rank int)
-	walk = func(c qdcCode, parent []string, rank int) {
-		e := CodebookEntry{
+	var walk func(c QDCCode, parent []string, rank int)
+	walk = func(c QDCCode, parent []string, rank int) {
+		e := Entry{
 			Line: len(cb.Entries) + 1, ID: c.GUID, Name: strings.TrimSpace(c.Name),
 			Parent: parent, Color: expandColor(c.Color), Facets: []FacetValue{},
 		}
@@ -76,7 +76,7 @@ func readCodebookQDC(data []byte) (*Codebook, error) {
 }
 
 // qdcHeight returns the number of levels below c.
-func qdcHeight(c qdcCode) int {
+func qdcHeight(c QDCCode) int {
 	h := 0
 	for _, k := range c.Codes {
 		h = max(h, qdcHeight(k)+1)
@@ -84,23 +84,23 @@ func qdcHeight(c qdcCode) int {
 	return h
 }
 
-// parseQDCDescription splits a description written by writeCodebookQDC
+// parseQDCDescription splits a description written by the codebook-qdc export
 // into the entry's definition and notes, and returns its metadata. A
 // description without the metadata line is all definition.
-func parseQDCDescription(desc string, e *CodebookEntry) *qdcMeta {
+func parseQDCDescription(desc string, e *Entry) *QDCMeta {
 	desc = strings.TrimSpace(strings.ReplaceAll(desc, "\r\n", "\n"))
 	body, last := "", desc
 	if i := strings.LastIndex(desc, "\n"); i >= 0 {
 		body, last = strings.TrimSpace(desc[:i]), desc[i+1:]
 	}
-	var meta qdcMeta
-	if !strings.HasPrefix(last, qdcMetaPrefix) || json.Unmarshal([]byte(last[len(qdcMetaPrefix):]), &meta) != nil {
+	var meta QDCMeta
+	if !strings.HasPrefix(last, QDCMetaPrefix) || json.Unmarshal([]byte(last[len(QDCMetaPrefix):]), &meta) != nil {
 		e.Definition = desc
 		return nil
 	}
 	e.Inclusion, e.Exclusion = meta.Inclusion, meta.Exclusion
 	// The notes' paragraphs end the body unless another program edited it.
-	notes := qdcNotes(meta)
+	notes := QDCNotes(meta)
 	switch {
 	case notes == "":
 		e.Definition = body

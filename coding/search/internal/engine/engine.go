@@ -1,4 +1,4 @@
-package search
+package engine
 
 import (
 	"github.com/RoaringBitmap/roaring/v2"
@@ -8,7 +8,7 @@ import (
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
-// engine answers counts and relevance-ranked pages straight from the
+// Engine answers counts and relevance-ranked pages straight from the
 // segments of one snapshot of a project's bleve index. bleve's searchers
 // visit matching units one at a time (a term in 90 % of 100,000 turns
 // costs 90,000 steps, each with its own bookkeeping); the engine instead
@@ -17,11 +17,13 @@ import (
 // frequencies and positions only where scores or phrases need them. It
 // runs the same query tree the builder makes for bleve (see compile), so
 // both find the same units; queries it does not know go to bleve.
-type engine struct {
-	r     index.IndexReader
-	segs  []*segCtx
-	docs  uint64 // live units of the index, for inverse document frequencies
-	vocab *vocab // numbers of the index's words
+type Engine struct {
+	r    index.IndexReader
+	segs []*segCtx
+	docs uint64 // live units of the index, for inverse document frequencies
+	// number returns the number a word has in the index (see the package
+	// documentation), 0 when it has none.
+	number func(word string) uint32
 	// ranking makes phrase checks record where scoring phrases are found.
 	ranking bool
 }
@@ -39,10 +41,45 @@ type segCtx struct {
 	phrases map[*enode][]phraseHit
 }
 
-// openEngine takes a snapshot of idx. It returns nil when idx is not a
-// scorch index (the caller then uses bleve's searchers); the engine must
-// be closed.
-func openEngine(idx bleve.Index, v *vocab) (*engine, error) {
+// Open takes a snapshot of idx, whose words are numbered by number (nil
+// when they are not: phrases are then checked from every word's
+// positions). It returns nil when idx is not a scorch index (the caller
+// then uses bleve's searchers). A non-nil Engine must be closed.
+func Open(idx bleve.Index, number func(word string) uint32) (*Engine, error) {
+	snap, err := snapshot(idx)
+	if err != nil || snap == nil {
+		return nil, err
+	}
+	e := &Engine{r: snap, number: number}
+	for _, ss := range snap.Segments() {
+		e.segs = append(e.segs, &segCtx{ss: ss, n: ss.Segment().Count()})
+		e.docs += ss.Count()
+	}
+	return e, nil
+}
+
+// Close releases the snapshot.
+func (e *Engine) Close() error { return e.r.Close() }
+
+// SegmentSizes returns the number of live units of each segment of idx's
+// current snapshot, nil when idx is not a scorch index. A rebuild uses it
+// to settle the segments it leaves (see search's settle).
+func SegmentSizes(idx bleve.Index) ([]uint64, error) {
+	snap, err := snapshot(idx)
+	if err != nil || snap == nil {
+		return nil, err
+	}
+	defer snap.Close()
+	var sizes []uint64
+	for _, ss := range snap.Segments() {
+		sizes = append(sizes, ss.Count())
+	}
+	return sizes, nil
+}
+
+// snapshot returns the current snapshot of idx, which must be closed, or
+// nil when idx is not a scorch index.
+func snapshot(idx bleve.Index) (*scorch.IndexSnapshot, error) {
 	adv, err := idx.Advanced()
 	if err != nil {
 		return nil, err
@@ -56,15 +93,8 @@ func openEngine(idx bleve.Index, v *vocab) (*engine, error) {
 		r.Close()
 		return nil, nil
 	}
-	e := &engine{r: r, vocab: v}
-	for _, ss := range snap.Segments() {
-		e.segs = append(e.segs, &segCtx{ss: ss, n: ss.Segment().Count()})
-		e.docs += ss.Count()
-	}
-	return e, nil
+	return snap, nil
 }
-
-func (e *engine) close() { e.r.Close() }
 
 // list returns the posting list of term in field, without deleted units.
 func (s *segCtx) list(field, term string) (segment.PostingsList, error) {
@@ -146,7 +176,7 @@ func (s *segCtx) liveDocs() *roaring.Bitmap {
 }
 
 // docFreq returns the number of live units holding term in field.
-func (e *engine) docFreq(field, term string) (uint64, error) {
+func (e *Engine) docFreq(field, term string) (uint64, error) {
 	var n uint64
 	for _, s := range e.segs {
 		pl, err := s.list(field, term)

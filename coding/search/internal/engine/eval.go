@@ -1,4 +1,4 @@
-package search
+package engine
 
 import (
 	"slices"
@@ -11,7 +11,7 @@ import (
 // hold other units outside it. Restricting the search this way lets a
 // phrase check positions only in the units its siblings leave. The
 // result may be a posting list's own bitmap: it is never modified.
-func (e *engine) eval(n *enode, s *segCtx, within *roaring.Bitmap) (*roaring.Bitmap, error) {
+func (e *Engine) eval(n *enode, s *segCtx, within *roaring.Bitmap) (*roaring.Bitmap, error) {
 	switch n.op {
 	case opNone:
 		return empty, nil
@@ -64,7 +64,7 @@ func (e *engine) eval(n *enode, s *segCtx, within *roaring.Bitmap) (*roaring.Bit
 
 // evalAnd intersects the required nodes, cheapest first (those without
 // positions to check), then removes the excluded ones.
-func (e *engine) evalAnd(n *enode, s *segCtx, within *roaring.Bitmap) (*roaring.Bitmap, error) {
+func (e *Engine) evalAnd(n *enode, s *segCtx, within *roaring.Bitmap) (*roaring.Bitmap, error) {
 	must := slices.Clone(n.must)
 	slices.SortStableFunc(must, func(a, b *enode) int { return btoi(a.positional()) - btoi(b.positional()) })
 	cur := within

@@ -1,4 +1,4 @@
-package search
+package engine
 
 import (
 	"strings"
@@ -36,7 +36,7 @@ const maxExpansions = 10000
 
 // compile converts a bleve query built by the builder into engine nodes.
 // It reports false for a query it does not know; bleve then runs it.
-func (e *engine) compile(q query.Query, score bool) (*enode, bool, error) {
+func (e *Engine) compile(q query.Query, score bool) (*enode, bool, error) {
 	if fq, ok := q.(query.FieldableQuery); ok && fq.Field() == "" {
 		return nil, false, nil // the mapping's default field: left to bleve
 	}
@@ -47,7 +47,7 @@ func (e *engine) compile(q query.Query, score bool) (*enode, bool, error) {
 		return &enode{op: opAll}, true, nil
 	case *query.TermQuery:
 		return &enode{op: opTerms, field: q.FieldVal, terms: []string{q.Term}, score: score}, true, nil
-	case *positionQuery:
+	case *PositionQuery:
 		return &enode{op: opPos, field: q.Field, terms: q.Terms, slop: q.Slop, score: score}, true, nil
 	case *query.ConjunctionQuery:
 		n := &enode{op: opAnd}
@@ -95,7 +95,7 @@ func (e *engine) compile(q query.Query, score bool) (*enode, bool, error) {
 
 // compileBoolean compiles a boolean query of the builder: must and filter
 // clauses (filters do not score), and excluded clauses.
-func (e *engine) compileBoolean(q *query.BooleanQuery, score bool) (*enode, bool, error) {
+func (e *Engine) compileBoolean(q *query.BooleanQuery, score bool) (*enode, bool, error) {
 	if q.Should != nil {
 		return nil, false, nil
 	}
@@ -129,7 +129,7 @@ func (e *engine) compileBoolean(q *query.BooleanQuery, score bool) (*enode, bool
 
 // compileFuzzy expands a fuzzy word as bleve does: the words of the field
 // within the edit distance that share the prefix.
-func (e *engine) compileFuzzy(q *query.FuzzyQuery, score bool) (*enode, bool, error) {
+func (e *Engine) compileFuzzy(q *query.FuzzyQuery, score bool) (*enode, bool, error) {
 	if q.Fuzziness == 0 {
 		return &enode{op: opTerms, field: q.FieldVal, terms: []string{q.Term}, score: score}, true, nil
 	}
@@ -159,7 +159,7 @@ func (e *engine) compileFuzzy(q *query.FuzzyQuery, score bool) (*enode, bool, er
 // compileRange expands a range of keywords (dates) as bleve does: the
 // minimum included unless said otherwise, the maximum excluded unless
 // said otherwise.
-func (e *engine) compileRange(q *query.TermRangeQuery, score bool) (*enode, bool, error) {
+func (e *Engine) compileRange(q *query.TermRangeQuery, score bool) (*enode, bool, error) {
 	incMin := q.InclusiveMin == nil || *q.InclusiveMin
 	incMax := q.InclusiveMax != nil && *q.InclusiveMax
 	var end []byte
@@ -184,7 +184,7 @@ func (e *engine) compileRange(q *query.TermRangeQuery, score bool) (*enode, bool
 }
 
 // expand reads the words a dictionary iterator yields into a terms node.
-func (e *engine) expand(field string, score bool, open func() (index.FieldDict, error)) (*enode, bool, error) {
+func (e *Engine) expand(field string, score bool, open func() (index.FieldDict, error)) (*enode, bool, error) {
 	d, err := open()
 	if err == errUnsupported {
 		return nil, false, nil

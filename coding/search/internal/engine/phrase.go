@@ -1,4 +1,4 @@
-package search
+package engine
 
 import (
 	"math"
@@ -40,7 +40,7 @@ type phraseCheck struct {
 	record  bool                   // keep phraseHits for scoring
 }
 
-func (e *engine) newPhraseCheck(n *enode, s *segCtx) (*phraseCheck, error) {
+func (e *Engine) newPhraseCheck(n *enode, s *segCtx) (*phraseCheck, error) {
 	c := &phraseCheck{n: n, record: e.ranking && n.score}
 	df := make([]uint64, len(n.terms))
 	c.lists = make([]segment.PostingsList, len(n.terms))
@@ -89,18 +89,18 @@ func (e *engine) newPhraseCheck(n *enode, s *segCtx) (*phraseCheck, error) {
 }
 
 // vocabID returns the number of word t, 0 when it has none.
-func (e *engine) vocabID(t string) uint32 {
-	if e.vocab == nil {
+func (e *Engine) vocabID(t string) uint32 {
+	if e.number == nil {
 		return 0
 	}
-	return e.vocab.lookup(t)
+	return e.number(t)
 }
 
 // verify returns the candidates of segment s (units holding every word of
 // n) where n's phrase or proximity is found. Posting lists are read
 // forward in document order; many candidates are split between two
 // goroutines.
-func (e *engine) verify(n *enode, s *segCtx, cand *roaring.Bitmap) (*roaring.Bitmap, error) {
+func (e *Engine) verify(n *enode, s *segCtx, cand *roaring.Bitmap) (*roaring.Bitmap, error) {
 	c, err := e.newPhraseCheck(n, s)
 	if err != nil {
 		return nil, err

@@ -1,4 +1,4 @@
-package export
+package codebook
 
 import (
 	"cmp"
@@ -10,11 +10,11 @@ import (
 	"tessera/coding"
 )
 
-// CodebookReport tells what ApplyCodebook did with each entry.
-type CodebookReport struct {
-	Created []CodebookOutcome `json:"created"`
-	Matched []CodebookOutcome `json:"matched"`
-	Skipped []CodebookOutcome `json:"skipped"`
+// Report tells what Apply did with each entry.
+type Report struct {
+	Created []Outcome `json:"created"`
+	Matched []Outcome `json:"matched"`
+	Skipped []Outcome `json:"skipped"`
 	// FacetsCreated names the facets the codebook added to the project;
 	// FacetValuesAdded the values added to facets, as "Facet: value".
 	FacetsCreated    []string `json:"facets_created"`
@@ -24,8 +24,8 @@ type CodebookReport struct {
 	Warnings []string `json:"warnings"`
 }
 
-// CodebookOutcome is the fate of one codebook entry.
-type CodebookOutcome struct {
+// Outcome is the fate of one codebook entry.
+type Outcome struct {
 	Line   int          `json:"line"`
 	Name   string       `json:"name"`
 	Level  coding.Level `json:"level"`
@@ -37,7 +37,7 @@ type CodebookOutcome struct {
 	Reason string `json:"reason,omitempty"`
 }
 
-// ApplyCodebook adds a codebook to a project. Entries are taken
+// Apply adds a codebook to a project. Entries are taken
 // dimensions first, then themes, then concepts, each in file order. An
 // entry matches an existing code of the same name and level (ignoring
 // case, preferring one under the same parent): its non-empty definition,
@@ -46,12 +46,12 @@ type CodebookOutcome struct {
 // facets and values. Entries with no name, an unknown level or a name
 // that clashes are skipped with a reason. It returns ENOTFOUND for a
 // missing project and passes on storage failures; a partial import stays.
-func ApplyCodebook(ctx context.Context, st coding.Store, projectID string, cb *Codebook) (*CodebookReport, error) {
+func Apply(ctx context.Context, st coding.Store, projectID string, cb *Codebook) (*Report, error) {
 	if cb == nil {
 		return nil, coding.Errorf(coding.EINVALID, "no codebook given")
 	}
-	a := &applier{ctx: ctx, st: st, pid: projectID, rep: &CodebookReport{
-		Created: []CodebookOutcome{}, Matched: []CodebookOutcome{}, Skipped: []CodebookOutcome{},
+	a := &applier{ctx: ctx, st: st, pid: projectID, rep: &Report{
+		Created: []Outcome{}, Matched: []Outcome{}, Skipped: []Outcome{},
 		FacetsCreated: []string{}, FacetValuesAdded: []string{}, Warnings: []string{},
 	}}
 	var err error
@@ -65,15 +65,15 @@ func ApplyCodebook(ctx context.Context, st coding.Store, projectID string, cb *C
 		a.warn("column %q was not understood and was ignored", col)
 	}
 	entries := slices.Clone(cb.Entries)
-	slices.SortStableFunc(entries, func(x, y CodebookEntry) int { return cmp.Compare(y.Level.Rank(), x.Level.Rank()) })
+	slices.SortStableFunc(entries, func(x, y Entry) int { return cmp.Compare(y.Level.Rank(), x.Level.Rank()) })
 	for _, e := range entries {
 		if err := a.apply(e); err != nil {
 			return a.rep, err
 		}
 	}
 	// Report in file order, whatever the order of work.
-	for _, list := range [][]CodebookOutcome{a.rep.Created, a.rep.Matched, a.rep.Skipped} {
-		slices.SortStableFunc(list, func(x, y CodebookOutcome) int { return cmp.Compare(x.Line, y.Line) })
+	for _, list := range [][]Outcome{a.rep.Created, a.rep.Matched, a.rep.Skipped} {
+		slices.SortStableFunc(list, func(x, y Outcome) int { return cmp.Compare(x.Line, y.Line) })
 	}
 	return a.rep, nil
 }
@@ -85,7 +85,7 @@ type applier struct {
 	pid    string
 	codes  []*coding.Code
 	facets []*coding.Facet
-	rep    *CodebookReport
+	rep    *Report
 }
 
 func (a *applier) warn(format string, args ...any) {
@@ -94,8 +94,8 @@ func (a *applier) warn(format string, args ...any) {
 
 // apply creates or updates the code of one entry. Only failures of the
 // store itself are returned; rule violations skip the entry.
-func (a *applier) apply(e CodebookEntry) error {
-	out := CodebookOutcome{Line: e.Line, Name: strings.TrimSpace(e.Name), Level: e.Level}
+func (a *applier) apply(e Entry) error {
+	out := Outcome{Line: e.Line, Name: strings.TrimSpace(e.Name), Level: e.Level}
 	skip := func(format string, args ...any) error {
 		out.Reason = fmt.Sprintf(format, args...)
 		a.rep.Skipped = append(a.rep.Skipped, out)
@@ -159,7 +159,7 @@ func (a *applier) apply(e CodebookEntry) error {
 	return nil
 }
 
-func (a *applier) create(e CodebookEntry, name, color string, parent *coding.Code) (*coding.Code, error) {
+func (a *applier) create(e Entry, name, color string, parent *coding.Code) (*coding.Code, error) {
 	c := &coding.Code{
 		ProjectID: a.pid, Level: e.Level, Name: name, Color: color,
 		Definition: e.Definition, Inclusion: e.Inclusion, Exclusion: e.Exclusion,
@@ -176,7 +176,7 @@ func (a *applier) create(e CodebookEntry, name, color string, parent *coding.Cod
 
 // update sets the entry's non-empty fields on a matched code and returns
 // the names of the fields it changed.
-func (a *applier) update(c *coding.Code, e CodebookEntry, color string, parent *coding.Code) ([]string, error) {
+func (a *applier) update(c *coding.Code, e Entry, color string, parent *coding.Code) ([]string, error) {
 	var changes []string
 	var u coding.CodeUpdate
 	set := func(field string, dst **string, val, old string) {

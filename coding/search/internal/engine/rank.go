@@ -1,4 +1,4 @@
-package search
+package engine
 
 import (
 	"container/heap"
@@ -64,7 +64,7 @@ var accPool = sync.Pool{New: func() any { return new([]float32) }}
 // 1/√length (bleve's tf-idf without its query normalisation, which does
 // not change the order; a phrase counts as one word, found as often as
 // its check found it). Ties keep index order.
-func (e *engine) top(root *enode, results []*roaring.Bitmap, k int) ([]rankedUnit, error) {
+func (e *Engine) top(root *enode, results []*roaring.Bitmap, k int) ([]rankedUnit, error) {
 	sc := &scorer{k: k, terms: root.scoringTerms(nil, map[[2]string]bool{}), phrases: root.scoringPhrases(nil)}
 	for i := range sc.terms {
 		df, err := e.docFreq(sc.terms[i].field, sc.terms[i].term)

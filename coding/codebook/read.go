@@ -1,4 +1,4 @@
-package export
+package codebook
 
 import (
 	"bytes"
@@ -13,35 +13,35 @@ import (
 	"tessera/coding"
 )
 
-// ReadCodebook parses a codebook file: CSV or XLSX with the columns of
+// Read parses a codebook file: CSV or XLSX with the columns of
 // codebook-csv (see docs/exports.md), or REFI-QDA codebook XML (.qdc). The
 // file name's extension picks the format; without a known one the content
 // decides. It returns EINVALID when the file cannot be read as a codebook.
 // Entries are checked when applied, not here.
-func ReadCodebook(name string, data []byte) (*Codebook, error) {
+func Read(name string, data []byte) (*Codebook, error) {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".csv", ".tsv", ".txt":
-		return readCodebookCSV(data)
+		return readCSV(data)
 	case ".xlsx":
-		return readCodebookXLSX(data)
+		return readXLSX(data)
 	case ".qdc", ".xml":
-		return readCodebookQDC(data)
+		return readQDC(data)
 	}
 	trimmed := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\uFEFF")))
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		return readCodebookXLSX(data)
+		return readXLSX(data)
 	case bytes.HasPrefix(trimmed, []byte("<")):
-		return readCodebookQDC(data)
+		return readQDC(data)
 	case len(trimmed) > 0:
-		return readCodebookCSV(data)
+		return readCSV(data)
 	}
 	return nil, coding.Errorf(coding.EINVALID, "codebook file %q is empty", name)
 }
 
-// readCodebookCSV reads comma-, semicolon- or tab-separated UTF-8 text
+// readCSV reads comma-, semicolon- or tab-separated UTF-8 text
 // (a byte-order mark is allowed).
-func readCodebookCSV(data []byte) (*Codebook, error) {
+func readCSV(data []byte) (*Codebook, error) {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = guessDelimiter(data)
@@ -59,7 +59,7 @@ func readCodebookCSV(data []byte) (*Codebook, error) {
 		line, _ := r.FieldPos(0)
 		records, lines = append(records, rec), append(lines, line)
 	}
-	return codebookFromRows(records, lines)
+	return fromRows(records, lines)
 }
 
 // guessDelimiter picks the separator of the header line: spreadsheet
@@ -75,8 +75,8 @@ func guessDelimiter(data []byte) rune {
 	return best
 }
 
-// readCodebookXLSX reads the first sheet of a workbook.
-func readCodebookXLSX(data []byte) (*Codebook, error) {
+// readXLSX reads the first sheet of a workbook.
+func readXLSX(data []byte) (*Codebook, error) {
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		return nil, coding.Errorf(coding.EINVALID, "codebook workbook cannot be read: %v", err)
@@ -94,35 +94,35 @@ func readCodebookXLSX(data []byte) (*Codebook, error) {
 	for i := range rows {
 		lines[i] = i + 1
 	}
-	return codebookFromRows(rows, lines)
+	return fromRows(rows, lines)
 }
 
-// codebookFromRows maps a header row and data rows to entries.
-func codebookFromRows(rows [][]string, lines []int) (*Codebook, error) {
+// fromRows maps a header row and data rows to entries.
+func fromRows(rows [][]string, lines []int) (*Codebook, error) {
 	if len(rows) == 0 {
 		return nil, coding.Errorf(coding.EINVALID, "codebook sheet is empty")
 	}
-	cb := &Codebook{Entries: []CodebookEntry{}, Facets: []string{}}
+	cb := &Codebook{Entries: []Entry{}, Facets: []string{}}
 	cols := map[string]int{}
 	facets := map[int]string{}
 	for i, h := range rows[0] {
 		key := strings.ToLower(strings.TrimSpace(h))
 		switch {
-		case strings.HasPrefix(key, colFacet):
-			name := strings.TrimSpace(strings.TrimSpace(h)[len(colFacet):])
+		case strings.HasPrefix(key, ColFacetPrefix):
+			name := strings.TrimSpace(strings.TrimSpace(h)[len(ColFacetPrefix):])
 			facets[i] = name
 			cb.Facets = append(cb.Facets, name)
 		case headerAliases[key] != "":
 			if _, dup := cols[headerAliases[key]]; !dup {
 				cols[headerAliases[key]] = i
 			}
-		case key == colExample || key == colQuotes || key == colDocuments || key == colCases || key == "":
+		case key == ColExample || key == ColQuotes || key == ColDocuments || key == ColCases || key == "":
 		default:
 			cb.Ignored = append(cb.Ignored, strings.TrimSpace(h))
 		}
 	}
-	if _, ok := cols[colName]; !ok {
-		return nil, coding.Errorf(coding.EINVALID, "codebook sheet has no %q column (columns: %s)", colName, strings.Join(rows[0], ", "))
+	if _, ok := cols[ColName]; !ok {
+		return nil, coding.Errorf(coding.EINVALID, "codebook sheet has no %q column (columns: %s)", ColName, strings.Join(rows[0], ", "))
 	}
 	get := func(rec []string, col string) string {
 		if i, ok := cols[col]; ok && i < len(rec) {
@@ -134,11 +134,11 @@ func codebookFromRows(rows [][]string, lines []int) (*Codebook, error) {
 		if strings.TrimSpace(strings.Join(rec, "")) == "" {
 			continue
 		}
-		e := CodebookEntry{
-			Line: lines[n+1], Name: get(rec, colName), Level: parseLevel(get(rec, colLevel)),
-			Parent:     splitParent(get(rec, colParent)),
-			Definition: get(rec, colDefinition), Inclusion: get(rec, colInclusion), Exclusion: get(rec, colExclusion),
-			Color: get(rec, colColor), Facets: []FacetValue{},
+		e := Entry{
+			Line: lines[n+1], Name: get(rec, ColName), Level: parseLevel(get(rec, ColLevel)),
+			Parent:     splitParent(get(rec, ColParent)),
+			Definition: get(rec, ColDefinition), Inclusion: get(rec, ColInclusion), Exclusion: get(rec, ColExclusion),
+			Color: get(rec, ColColor), Facets: []FacetValue{},
 		}
 		for i := range rec {
 			if f, ok := facets[i]; ok && strings.TrimSpace(rec[i]) != "" {
@@ -153,18 +153,18 @@ func codebookFromRows(rows [][]string, lines []int) (*Codebook, error) {
 
 // headerAliases maps accepted column headers to the codebook columns.
 var headerAliases = map[string]string{
-	"name": colName, "code": colName, "code name": colName,
-	"level": colLevel, "gioia level": colLevel,
-	"parent": colParent, "parent path": colParent,
-	"definition": colDefinition, "description": colDefinition,
-	"inclusion": colInclusion, "inclusion criteria": colInclusion, "when to use": colInclusion,
-	"exclusion": colExclusion, "exclusion criteria": colExclusion, "when not to use": colExclusion,
-	"color": colColor, "colour": colColor,
+	"name": ColName, "code": ColName, "code name": ColName,
+	"level": ColLevel, "gioia level": ColLevel,
+	"parent": ColParent, "parent path": ColParent,
+	"definition": ColDefinition, "description": ColDefinition,
+	"inclusion": ColInclusion, "inclusion criteria": ColInclusion, "when to use": ColInclusion,
+	"exclusion": ColExclusion, "exclusion criteria": ColExclusion, "when not to use": ColExclusion,
+	"color": ColColor, "colour": ColColor,
 }
 
 // parseLevel reads a level as researchers write it ("theme",
 // "2nd-order theme", "Aggregate dimension"...). Unknown text is kept as
-// it is, for ApplyCodebook to report.
+// it is, for Apply to report.
 func parseLevel(s string) coding.Level {
 	l := strings.ToLower(s)
 	switch {
@@ -193,7 +193,7 @@ func splitParent(s string) []string {
 
 // inferLevels fills missing levels: a code named as the parent of
 // concepts is a theme, of themes a dimension; any other is a concept.
-func inferLevels(entries []CodebookEntry) {
+func inferLevels(entries []Entry) {
 	for pass := 0; pass < 3; pass++ {
 		for i := range entries {
 			if entries[i].Level != "" {

@@ -1,4 +1,4 @@
-package search
+package engine
 
 import (
 	"context"
@@ -10,7 +10,7 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 )
 
-// positionQuery matches units holding Terms at positions that form a
+// PositionQuery matches units holding Terms at positions that form a
 // phrase (Slop < 0: the terms in order, one after the other) or lie near
 // each other (Slop >= 0: all terms, in any order, within a window of
 // len(Terms)-1+Slop positions, so "trade fair"~5 allows five other words
@@ -18,14 +18,14 @@ import (
 // every candidate's term locations; this query checks the positions of the
 // candidates holding every term from a flat list, with scratch space
 // reused across candidates.
-type positionQuery struct {
+type PositionQuery struct {
 	Field string   `json:"field"`
 	Terms []string `json:"terms"`
 	Slop  int      `json:"slop"`
 }
 
 // Searcher implements bleve's query.Query.
-func (q *positionQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, options bsearch.SearcherOptions) (bsearch.Searcher, error) {
+func (q *PositionQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, options bsearch.SearcherOptions) (bsearch.Searcher, error) {
 	options.IncludeTermVectors = true
 	distinct := []string{}
 	for _, t := range q.Terms {
@@ -52,9 +52,13 @@ func (q *positionQuery) Searcher(ctx context.Context, r index.IndexReader, m map
 }
 
 // Validate implements bleve's query.ValidatableQuery.
-func (q *positionQuery) Validate() error { return nil }
+func (q *PositionQuery) Validate() error { return nil }
 
-// positionCheck tests candidates of one positionQuery searcher.
+// PositionQuery is checked by bleve's searchers through Searcher above
+// (sorting by document order, facets) and by the engine's own phrase
+// check (compile, phraseCheck): both take their test from positionCheck.
+
+// positionCheck tests candidates of one PositionQuery searcher.
 type positionCheck struct {
 	field    string
 	terms    []string
