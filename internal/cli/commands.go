@@ -13,7 +13,7 @@ import (
 // lists them. To add one, write a function that declares its flags and
 // returns what runs it (like exportCommand in export.go), and add a row.
 var commands = []command{
-	{name: "serve", args: "[--data DIR] [--addr HOST:PORT] [--team] [--tls-cert FILE --tls-key FILE] [--trust-proxy]",
+	{name: "serve", args: "[--data DIR] [--addr HOST:PORT] [--keep-backups N] [--team] [--tls-cert FILE --tls-key FILE] [--trust-proxy]",
 		summary: "Serve the web UI and the JSON API for a data directory", flags: serveCommand},
 	{name: "demo", args: "[--addr HOST:PORT] [--data DIR]",
 		summary: "Load the sample study into a fresh data directory and serve it", flags: demoCommand},
