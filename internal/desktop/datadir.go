@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"strings"
 
+	"tessera/coding"
 	"tessera/internal/datadir"
 )
 
@@ -89,6 +90,10 @@ func DataDir(env Env) (dir, reason string, err error) {
 	}
 	return "", "", errNoHome
 }
+
+// errNoHome is the error of DataDir when nothing says where the user's
+// files go.
+var errNoHome = coding.Errorf(coding.EINVALID, "cannot tell where your data directory should be (no home directory and no AppData or XDG_DATA_HOME); give one with --data DIR")
 
 // join joins path elements with the separator of env's operating system,
 // so that a Windows path is built right also when tests run elsewhere.
