@@ -7,6 +7,7 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"runtime"
 	"syscall"
 
 	"tessera/internal/cli"
@@ -20,6 +21,9 @@ func main() {
 	// few seconds Windows gives before it ends the process.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	m := cli.NewMain()
+	// A double-click on Windows opens a console window that closes when
+	// the program ends: keep it open on a failed start.
+	m.PauseOnStartError = runtime.GOOS == "windows"
 	code := m.Run(ctx, os.Args[1:])
 	stop()
 	os.Exit(code)

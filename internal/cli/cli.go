@@ -5,6 +5,7 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"flag"
@@ -36,6 +37,10 @@ type Main struct {
 	// Env, when set, stands in for the process's environment in finding
 	// the default data directory.
 	Env func() desktop.Env
+	// PauseOnStartError makes a failed start without a command wait for
+	// Enter before returning, so the message stays readable in the
+	// console window a double-click opened (Windows).
+	PauseOnStartError bool
 }
 
 // NewMain returns a Main on the process's standard streams.
@@ -52,6 +57,9 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 	if len(args) == 0 || (strings.HasPrefix(args[0], "-") && args[0] != "-h" && args[0] != "--help") {
 		// Without a command: the desktop start, what a double-click runs.
 		name, err = "tessera", m.start(ctx, args)
+		if err != nil && m.PauseOnStartError {
+			defer m.pause()
+		}
 	} else {
 		name, err = m.dispatch(ctx, "tessera", commands, "", args)
 	}
@@ -63,6 +71,13 @@ func (m *Main) Run(ctx context.Context, args []string) int {
 	}
 	fmt.Fprintf(m.Stderr, "%s: %s\n", name, describe(err))
 	return 1
+}
+
+// pause keeps the console window of a failed start open until the user
+// has read why: a double-clicked program's window closes when it exits.
+func (m *Main) pause() {
+	fmt.Fprint(m.Stderr, "\nPress Enter to close this window.")
+	bufio.NewReader(m.Stdin).ReadString('\n')
 }
 
 // describe turns an error into the message a user sees.

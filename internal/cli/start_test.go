@@ -292,3 +292,18 @@ func TestRestoreCommand(t *testing.T) {
 		t.Errorf("after restoring the kept copy: %s", r.stderr)
 	}
 }
+
+func TestStartErrorWaitsForEnter(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "not-a-folder")
+	if err := os.WriteFile(file, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var out, errb bytes.Buffer
+	m := &cli.Main{Stdin: strings.NewReader("\n"), Stdout: &out, Stderr: &errb, PauseOnStartError: true}
+	if code := m.Run(context.Background(), []string{"--data", file, "--no-open"}); code != 1 {
+		t.Fatalf("got exit %d, want 1: %s", code, errb.String())
+	}
+	if got := errb.String(); !strings.Contains(got, "tessera: ") || !strings.HasSuffix(got, "Press Enter to close this window.") {
+		t.Errorf("got %q, want the error, then the request to press Enter", got)
+	}
+}
