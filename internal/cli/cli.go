@@ -2,6 +2,12 @@
 // Main that runs one of them. cmd/tessera/main.go only hands it the
 // process's arguments and signals; tests run the same Main in-process,
 // with their own streams, and learn through Ready where a server listens.
+//
+// To add a command, write in a file of its own a function that declares
+// the command's flags on a flag.FlagSet and returns the runFunc that does
+// the work (see backupCommand in backup.go), then add a row to the
+// commands table in commands.go: usage, --help and "tessera help NAME"
+// follow from the row. Commands open a data directory with datadir.Open.
 package cli
 
 import (

@@ -277,6 +277,11 @@ func TestQDPXRoundTripThroughTheCLI(t *testing.T) {
 	if r := run(t, "import-qdpx", "--data", other, "--project", "Shared study", qdpx); r.code != 1 || !strings.Contains(r.stderr, "already exists") {
 		t.Errorf("second import: got exit %d %q, want a name conflict", r.code, r.stderr)
 	}
+	// The codebook alone goes into an existing project.
+	r = run(t, "import", "--data", other, "--project", "Codes only", "--codebook", qdpx)
+	if r.code != 0 || !strings.Contains(r.stdout, "codebook: 36 codes created, 0 matched, 0 skipped") {
+		t.Errorf("import --codebook FILE.qdpx: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
 }
 
 func TestTeamModeRefusedWithoutAdmin(t *testing.T) {
