@@ -18,7 +18,8 @@ func (s *Server) registerCodebookRoutes(g *routes) {
 
 // handleImportCodebook answers POST /api/v1/projects/{pid}/codebook, a
 // multipart upload of one "file" part (a codebook as CSV or XLSX with the
-// columns of codebook-csv, or REFI-QDA .qdc), with the report of what was
+// columns of codebook-csv, REFI-QDA .qdc, or the codebook of a .qdpx
+// project), with the report of what was
 // created, matched and skipped. Entries that match existing codes update
 // them; the others are created.
 func (s *Server) handleImportCodebook(c echo.Context) error {
