@@ -5,6 +5,7 @@ import { get, post, patch, del } from '../core/api.js';
 import { save } from '../core/saving.js';
 import { confirmDialog, promptDialog } from '../widgets/dialog.js';
 import { navigate, link } from '../core/router.js';
+import { BackupsPanel } from './backups.js';
 
 /** Projects lists every project of the data directory. */
 export function Projects() {
@@ -24,7 +25,7 @@ export function Projects() {
   const remove = async (p) => {
     const ok = await confirmDialog({
       title: 'Delete project',
-      message: `Delete “${p.name}” with all its cases, transcripts, codes, quotes and memos? This cannot be undone (make a backup first with “tessera backup”).`,
+      message: `Delete “${p.name}” with all its cases, transcripts, codes, quotes and memos? Backups are kept in the data directory's backups folder; the newest is listed below the projects.`,
       confirm: 'Delete project', danger: true,
     });
     if (ok) save('Delete the project', () => del('/projects/' + p.id, { confirm: 'true' })).then(load, () => {});
@@ -49,5 +50,6 @@ export function Projects() {
           <button type="button" class="btn btn-sm btn-danger" onClick=${() => remove(p)} aria-label=${'Delete ' + p.name}>Delete</button>
         </span></li>`)}
     </ul>
+    <${BackupsPanel} />
   </div>`;
 }
