@@ -40,6 +40,7 @@ func (s *Server) handleAuditExport(c echo.Context) error {
 	var buf bytes.Buffer
 	buf.WriteString("\ufeff") // a BOM, so spreadsheet programs read UTF-8
 	w := csv.NewWriter(&buf)
+	w.UseCRLF = true // RFC 4180
 	w.Write([]string{"seq", "time", "actor", "op", "undoes", "kind", "id", "action", "label"})
 	for {
 		entries, err := s.cfg.Store.ListAudit(ctx, pid, f)

@@ -50,9 +50,9 @@ func codebookSections(cb *Codebook) []codebookSection {
 // (## dimensions, ### themes, #### concepts) in codebook order.
 // Definitions and notes are Markdown already and are written as they
 // are, except raw HTML in them, which is escaped so that no renderer runs
-// it.
+// it. Line ends are CRLF (see coding.CRLFWriter).
 func writeCodebookMD(w io.Writer, snap *coding.Snapshot, _ Options) error {
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriter(coding.NewCRLFWriter(w))
 	bw.WriteString("# " + mdEscape("Codebook: "+snap.Project.Name) + "\n")
 	for _, s := range codebookSections(CodebookOf(snap)) {
 		bw.WriteString("\n" + strings.Repeat("#", s.depth+1) + " " + mdEscape(s.name) + "\n\n")

@@ -28,10 +28,6 @@ var migrations = map[int]func(tx *bolt.Tx) error{
 	2: migrateVersions,
 }
 
-// batchDelay is how long a commit waits for others to join its
-// transaction (see Store.commit).
-const batchDelay = 2 * time.Millisecond
-
 // Root bucket names.
 var (
 	bucketMeta     = []byte("meta")
@@ -81,6 +77,8 @@ type Store struct {
 	path     string
 	now      func() time.Time
 	onChange func([]coding.Change)
+	// group shares write transactions among concurrent commits.
+	group groupCommit
 }
 
 var _ coding.Store = (*Store)(nil)
@@ -100,8 +98,6 @@ func Open(path string, opt Options) (*Store, error) {
 	} else if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	// A lone commit waits at most this long for others to share it.
-	db.MaxBatchDelay = batchDelay
 	s := &Store{db: db, path: path, now: opt.Now, onChange: opt.OnChange}
 	if err := db.Update(s.migrate); err != nil {
 		db.Close()
@@ -226,21 +222,14 @@ func (s *Store) commit(ctx context.Context, op string, fn func(t *txn) error) (m
 	}
 	var changes []coding.Change
 	seqs := map[string]uint64{}
-	// Batch shares one transaction, and so one pair of fsyncs, among the
-	// commits that arrive together; each caller still returns only once
-	// its change is committed and synced. When one change of a batch
-	// fails, bbolt rolls the batch back, runs the others again and runs
-	// the failed one alone: that run gives the error of the first, since
-	// fn may have changed its arguments before failing.
-	var failed error
-	err := s.db.Batch(func(tx *bolt.Tx) error {
-		if failed != nil {
-			return failed
-		}
+	// Commits that arrive together share one transaction, and so one
+	// pair of fsyncs; each caller still returns only once its change is
+	// committed and synced. fn runs again when another change of its
+	// transaction fails (see groupCommit).
+	err := s.group.do(s.db, func(tx *bolt.Tx) error {
 		clear(seqs)
 		t := &txn{tx: tx, s: s, now: s.now().UTC(), op: op, actor: coding.ActorFrom(ctx), client: coding.ClientFrom(ctx), audit: map[string]*coding.AuditEntry{}}
 		if err := fn(t); err != nil {
-			failed = err
 			return err
 		}
 		for i := range t.changes {
