@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -92,17 +93,10 @@ func (s *Server) handleUpdateQuote(c echo.Context) error {
 	if err := decodeJSON(c, &u); err != nil {
 		return err
 	}
-	var err error
-	if u.IfVersion, err = ifMatch(c); err != nil {
-		return err
+	update := func(ctx context.Context, pid, id string) (*coding.Quote, error) {
+		return s.cfg.Store.UpdateQuote(ctx, pid, id, u)
 	}
-	ctx, pid, id := c.Request().Context(), c.Param("pid"), c.Param("qid")
-	q, err := s.cfg.Store.UpdateQuote(ctx, pid, id, u)
-	if err != nil {
-		return s.stale(c, err, pid, "quote", id, func() (any, error) { return s.cfg.Store.FindQuote(ctx, pid, id) })
-	}
-	setETag(c, q.Version)
-	return c.JSON(http.StatusOK, q)
+	return updateVersioned(s, c, "quote", "qid", &u.IfVersion, update, s.cfg.Store.FindQuote, func(q *coding.Quote) int { return q.Version })
 }
 
 // handleDeleteQuote answers DELETE /api/v1/projects/{pid}/quotes/{qid}
