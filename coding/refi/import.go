@@ -25,17 +25,7 @@ import (
 // over the limits, ECONFLICT when a project of that name exists. Elements
 // that cannot be imported do not fail the import: the report lists them.
 func Import(ctx context.Context, st coding.Store, projectName string, r io.ReaderAt, size int64, opt ImportOptions) (*coding.Project, *ImportReport, error) {
-	opt = opt.withDefaults()
-	arc, err := openArchive(r, size, opt)
-	if err != nil {
-		return nil, nil, err
-	}
-	f, _ := arc.entry(projectFile)
-	data, err := arc.read(f)
-	if err != nil {
-		return nil, nil, err
-	}
-	xp, err := decodeProject(data)
+	arc, xp, err := readProject(r, size, opt)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -63,6 +53,25 @@ func Import(ctx context.Context, st coding.Store, projectName string, r io.Reade
 		return nil, nil, err
 	}
 	return proj, p.rep, nil
+}
+
+// readProject checks the archive (see ImportOptions) and parses its
+// project.qde.
+func readProject(r io.ReaderAt, size int64, opt ImportOptions) (*archive, *inProject, error) {
+	arc, err := openArchive(r, size, opt.withDefaults())
+	if err != nil {
+		return nil, nil, err
+	}
+	f, _ := arc.entry(projectFile)
+	data, err := arc.read(f)
+	if err != nil {
+		return nil, nil, err
+	}
+	xp, err := decodeProject(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	return arc, xp, nil
 }
 
 // safely runs fn and turns a panic into an internal error, so that no
