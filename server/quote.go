@@ -72,17 +72,7 @@ func (s *Server) handleListQuotes(c echo.Context) error {
 
 // handleGetQuote answers GET /api/v1/projects/{pid}/quotes/{qid}.
 func (s *Server) handleGetQuote(c echo.Context) error {
-	q, err := s.cfg.Store.FindQuote(c.Request().Context(), c.Param("pid"), c.Param("qid"))
-	if err != nil {
-		return err
-	}
-	if vis, err := s.visibleQuotes(c, q.ProjectID, []*coding.Quote{q}); err != nil {
-		return err
-	} else if len(vis) == 0 {
-		return coding.Errorf(coding.ENOTFOUND, "quote %q not found", q.ID)
-	}
-	setETag(c, q.Version)
-	return c.JSON(http.StatusOK, q)
+	return getVisible(c, "quote", "qid", s.cfg.Store.FindQuote, s.visibleQuotes, func(q *coding.Quote) int { return q.Version })
 }
 
 // handleUpdateQuote answers PATCH /api/v1/projects/{pid}/quotes/{qid}

@@ -80,6 +80,26 @@ func updateVersioned[T any](s *Server, c echo.Context, kind, idParam string, ifV
 	return c.JSON(http.StatusOK, v)
 }
 
+// getVisible answers the GET of a versioned entity of kind that team mode
+// may hide from the reader (a quote or memo of independent coding): find
+// reads it, the one named by route parameter idParam, and visible keeps
+// it when the reader may see it; otherwise the answer is 404.
+func getVisible[T any](c echo.Context, kind, idParam string, find func(ctx context.Context, pid, id string) (T, error),
+	visible func(c echo.Context, pid string, vs []T) ([]T, error), version func(T) int) error {
+	pid, id := c.Param("pid"), c.Param(idParam)
+	v, err := find(c.Request().Context(), pid, id)
+	if err != nil {
+		return err
+	}
+	if vis, err := visible(c, pid, []T{v}); err != nil {
+		return err
+	} else if len(vis) == 0 {
+		return coding.Errorf(coding.ENOTFOUND, "%s %q not found", kind, id)
+	}
+	setETag(c, version(v))
+	return c.JSON(http.StatusOK, v)
+}
+
 // lastEditor names who made the latest change to entity kind/id, for the
 // message of a conflict.
 func (s *Server) lastEditor(c echo.Context, pid, kind, id string) string {
