@@ -79,6 +79,7 @@ func runMain(tb testing.TB, args ...string) (*app, func()) {
 	case a := <-ready:
 		stopped := false
 		return a, func() {
+			tb.Helper()
 			if stopped {
 				return
 			}
