@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"net/http"
 	"strings"
 
@@ -8,6 +9,7 @@ import (
 
 	"tessera/coding"
 	"tessera/coding/codebook"
+	"tessera/coding/unzip"
 )
 
 func (s *Server) registerCodebookRoutes(g *routes) {
@@ -32,6 +34,18 @@ func (s *Server) handleImportCodebook(c echo.Context) error {
 	if caseRef != "" || len(files) != 1 {
 		return coding.Errorf(coding.EINVALID, "send exactly one \"file\" part and no other field")
 	}
+	if data := files[0].Data; strings.HasSuffix(strings.ToLower(files[0].Name), ".xlsx") || bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		// Refuse workbooks that would unpack to more than a codebook
+		// needs before the spreadsheet reader inflates them.
+		if _, err := unzip.Open(data, "codebook (.xlsx)", unzip.Workbook); err != nil {
+			return err
+		}
+	}
+	release, err := s.inflating(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	defer release()
 	cb, err := codebook.Read(files[0].Name, files[0].Data)
 	if err != nil {
 		return err

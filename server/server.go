@@ -114,6 +114,9 @@ type Server struct {
 	rules map[string]rule
 	// hub wakes the open event streams.
 	hub *hub
+	// inflate holds one slot per upload being unpacked and parsed; see
+	// inflating.
+	inflate chan struct{}
 }
 
 // New builds a server from cfg. It panics when cfg.Store is nil, which is
@@ -150,7 +153,7 @@ func New(cfg Config) *Server {
 	if cfg.Heartbeat <= 0 {
 		cfg.Heartbeat = DefaultHeartbeat
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, auth: newAuthState(cfg.Now), rules: map[string]rule{}, hub: newHub()}
+	s := &Server{cfg: cfg, log: cfg.Logger, auth: newAuthState(cfg.Now), rules: map[string]rule{}, hub: newHub(), inflate: make(chan struct{}, inflateSlots())}
 
 	var hashes []string
 	if cfg.UI != nil {

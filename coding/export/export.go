@@ -47,6 +47,10 @@ type Options struct {
 	// Unit is the co-occurrence unit: "quote" (default), "turn" or
 	// "document".
 	Unit string
+	// Raw writes CSV and XLSX cells as they are. By default text that a
+	// spreadsheet program would run as a formula gets a leading
+	// apostrophe (see coding.SpreadsheetSafe).
+	Raw bool
 }
 
 // Format describes one export format.
@@ -121,6 +125,7 @@ func tab(build func(*coding.Snapshot, Options) (*table, error), write func(io.Wr
 		if err != nil {
 			return err
 		}
+		t.Raw = opt.Raw
 		return write(w, t)
 	}
 }

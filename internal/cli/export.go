@@ -32,6 +32,7 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 	fs.StringVar(&opt.FacetFilter, "filter", "", "matrix rows with this `Facet=value` only")
 	fs.Var(&attributes, "attributes", "case-profile `attributes` in order, comma-separated")
 	fs.StringVar(&opt.Unit, "unit", "", "co-occurrence unit: quote, turn or document")
+	fs.BoolVar(&opt.Raw, "raw", false, "CSV and XLSX: write cells that read like formulas as they are (by default they get a leading apostrophe)")
 	return func(ctx context.Context, m *Main, args []string) error {
 		if err := noArgs(args); err != nil {
 			return err
