@@ -211,6 +211,8 @@ func TestAPI(t *testing.T) {
 		{name: "export unknown facet", method: "GET", path: "/projects/{pid}/export/gioia-md?facets=Nope", wantStatus: 400},
 		{name: "export bad option", method: "GET", path: "/projects/{pid}/export/gioia-md?counts=perhaps", wantStatus: 400},
 		{name: "export bad level", method: "GET", path: "/projects/{pid}/export/matrix-csv?level=chapter", wantStatus: 400},
+		{name: "export qdpx in UTF-16 units", method: "GET", path: "/projects/{pid}/export/qdpx?positions=utf16", wantStatus: 200, wantBody: "project.qde"},
+		{name: "export qdpx bad positions", method: "GET", path: "/projects/{pid}/export/qdpx?positions=bytes", wantStatus: 400, wantBody: "codepoints or utf16"},
 		{name: "export missing project", method: "GET", path: "/projects/nope/export/gioia-md", wantStatus: 404},
 		{name: "gioia rows", method: "GET", path: "/projects/{pid}/gioia?counts=true", wantStatus: 200, wantBody: `"name":"Trade fair failure"`},
 		{name: "matrix", method: "GET", path: "/projects/{pid}/matrix?level=theme&columns=case", wantStatus: 200, wantBody: `"rows":[{"id":"{theme}","name":"Experiential learning"`},

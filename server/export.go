@@ -28,7 +28,7 @@ func (s *Server) handleExportFormats(c echo.Context) error {
 
 // exportOptions reads the export options from the query: facets,
 // sections, counts, quotes, level, columns, cell, facet_filter,
-// attributes and unit.
+// attributes, unit and positions.
 func exportOptions(c echo.Context) (export.Options, error) {
 	opt := export.Options{
 		Facets:      queryList(c, "facets"),
@@ -39,6 +39,7 @@ func exportOptions(c echo.Context) (export.Options, error) {
 		FacetFilter: strings.TrimSpace(c.QueryParam("facet_filter")),
 		Attributes:  queryList(c, "attributes"),
 		Unit:        strings.TrimSpace(c.QueryParam("unit")),
+		Positions:   strings.TrimSpace(c.QueryParam("positions")),
 	}
 	if opt.Level != "" && !opt.Level.Valid() {
 		return opt, coding.Errorf(coding.EINVALID, "query parameter level=%q must be concept, theme or dimension", opt.Level)

@@ -47,6 +47,9 @@ type Options struct {
 	// Unit is the co-occurrence unit: "quote" (default), "turn" or
 	// "document".
 	Unit string
+	// Positions is how REFI-QDA selection positions count characters:
+	// "codepoints" (default) or "utf16".
+	Positions string
 }
 
 // Format describes one export format.
@@ -110,8 +113,8 @@ var exporters = []exporter{
 }
 
 // writeQDPX writes the whole project as a REFI-QDA project exchange file.
-func writeQDPX(w io.Writer, snap *coding.Snapshot, _ Options) error {
-	return refi.Export(w, snap, refi.ExportOptions{})
+func writeQDPX(w io.Writer, snap *coding.Snapshot, opt Options) error {
+	return refi.Export(w, snap, refi.ExportOptions{Positions: refi.Positions(opt.Positions)})
 }
 
 // tab makes an exporter from a table builder and a table writer.

@@ -44,14 +44,18 @@ func (x *exporter) sourceElems() []outSource {
 	return out
 }
 
-// selection writes a quote: its code-point range, coder and date, its
-// memo as the description, one coding per code, and note references for
-// the memos attached to it.
+// selection writes a quote: its range (in code points, or UTF-16 units
+// when asked), coder and date, its memo as the description, one coding
+// per code, and note references for the memos attached to it.
 func (x *exporter) selection(q *coding.Quote) outSelection {
+	start, end := q.Start, q.End
+	if idx, ok := x.astral[q.DocumentID]; ok {
+		start, end = idx.toUTF16(start), idx.toUTF16(end)
+	}
 	sel := outSelection{
 		GUID:             coding.GUID(q.ID),
-		Start:            q.Start,
-		End:              q.End,
+		Start:            start,
+		End:              end,
 		CreatingUser:     userRef(q.Coder),
 		CreationDateTime: dateTime(q.CreatedAt),
 		Description:      q.Memo,

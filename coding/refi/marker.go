@@ -41,6 +41,9 @@ type variableMarker struct {
 // projectMarker is the marker of the project description.
 type projectMarker struct {
 	Language string `json:"language,omitempty"`
+	// Positions is the convention of the selection positions when it is
+	// not the default.
+	Positions Positions `json:"positions,omitempty"`
 }
 
 // describe joins the non-empty parts with blank lines and, when marker

@@ -18,6 +18,7 @@ type planner struct {
 	rep *ImportReport
 
 	project coding.Project
+	marker  projectMarker
 	users   map[string]string // user GUID -> name
 	unknown map[string]bool   // user GUIDs referenced but not listed
 
@@ -150,6 +151,9 @@ func (p *planner) planProject() {
 	p.project.Description = body
 	if ok {
 		p.project.Language = pm.Language
+		if pos, err := ParsePositions(string(pm.Positions)); err == nil && pm.Positions != "" {
+			p.marker.Positions = pos
+		}
 	}
 	if ns := p.xp.XMLName.Space; ns != Namespace {
 		p.rep.warnf("project.qde uses the namespace %q instead of %q; it was read anyway", ns, Namespace)

@@ -130,8 +130,9 @@ func (p *planner) planDocument(sp sourceParts) error {
 	if !st.exact && len(sp.text.Selections) > 0 {
 		p.rep.warnf("source %q has no plain-text file, so its text was read from %s; the positions of its selections (%d) may not match", title, path.Base(st.file), len(sp.text.Selections))
 	}
+	conv := p.decidePositions(title, st.raw, st.astral, st.exact, sp.text.Selections)
 	for _, sel := range sp.text.Selections {
-		p.planSelection(d, st.mapper, sel)
+		p.planSelection(d, st, conv, sel)
 	}
 	p.planWholeCodings(d, sp.codings)
 	switch _, dup := p.docByGUID[d.guid]; {
