@@ -14,7 +14,8 @@ import (
 	"tessera/coding"
 )
 
-// Import reads a REFI-QDA project archive (.qdpx) and creates it as a new
+// Import reads a REFI-QDA project archive (.qdpx), or a bare project.qde
+// (whose sources then need their text inline), and creates it as a new
 // project in st, named projectName or, when that is empty, as the file
 // names it. The archive is checked first (see ImportOptions) and the
 // whole project is read and planned before anything is written; a
@@ -26,12 +27,7 @@ import (
 // that cannot be imported do not fail the import: the report lists them.
 func Import(ctx context.Context, st coding.Store, projectName string, r io.ReaderAt, size int64, opt ImportOptions) (*coding.Project, *ImportReport, error) {
 	opt = opt.withDefaults()
-	arc, err := openArchive(r, size, opt)
-	if err != nil {
-		return nil, nil, err
-	}
-	f, _ := arc.entry(projectFile)
-	data, err := arc.read(f)
+	arc, data, bare, err := readProjectFile(r, size, opt)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -53,6 +49,7 @@ func Import(ctx context.Context, st coding.Store, projectName string, r io.Reade
 	}
 
 	p := newPlanner(arc, xp)
+	p.bare = bare
 	if err := safely(p.plan); err != nil {
 		return nil, nil, err
 	}

@@ -13,9 +13,10 @@ import (
 // into a plan: every entity to create, checked and linked by pointers.
 // Nothing is written to the store until the plan is complete.
 type planner struct {
-	arc *archive
-	xp  *inProject
-	rep *ImportReport
+	arc  *archive
+	bare bool // the file is a bare project.qde: no archive, no source files
+	xp   *inProject
+	rep  *ImportReport
 
 	project coding.Project
 	marker  projectMarker

@@ -32,6 +32,9 @@ func (p *planner) readSourceText(s inSource, rich []string) (*sourceText, string
 	if s.Content != nil && strings.TrimSpace(*s.Content) != "" {
 		return p.mapText(*s.Content, "", true)
 	}
+	if p.bare {
+		return nil, "its text is not in the file: a bare project.qde carries only inline text (PlainTextContent); import the whole .qdpx to get the other sources", nil
+	}
 	if s.PlainTextPath != "" {
 		f, where, ok := p.arc.internal(s.PlainTextPath)
 		if ok {
