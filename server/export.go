@@ -28,7 +28,7 @@ func (s *Server) handleExportFormats(c echo.Context) error {
 
 // exportOptions reads the export options from the query: facets,
 // sections, counts, quotes, level, columns, cell, facet_filter,
-// attributes, unit and positions.
+// attributes, unit, positions and subcodes.
 func exportOptions(c echo.Context) (export.Options, error) {
 	opt := export.Options{
 		Facets:      queryList(c, "facets"),
@@ -46,6 +46,9 @@ func exportOptions(c echo.Context) (export.Options, error) {
 	}
 	var err error
 	if opt.Counts, err = queryBool(c, "counts", false); err != nil {
+		return opt, err
+	}
+	if opt.SubCodes, err = queryBool(c, "subcodes", false); err != nil {
 		return opt, err
 	}
 	opt.Quotes, err = queryBool(c, "quotes", false)

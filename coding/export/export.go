@@ -26,6 +26,10 @@ type Options struct {
 	Counts bool
 	// Quotes adds a representative quote per concept.
 	Quotes bool
+	// SubCodes lists sub-concepts (concepts under a concept) indented
+	// under their concept in the Gioia table; without it their quotes
+	// count with the concept's and they have no row.
+	SubCodes bool
 	// QuoteChoice maps code IDs to the quote the researcher chose to
 	// represent them; codes not listed get the default choice.
 	QuoteChoice map[string]string

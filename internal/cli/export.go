@@ -26,6 +26,7 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 	fs.StringVar(&opt.Sections, "sections", "", "group the Gioia table into sections by this `facet`")
 	fs.BoolVar(&opt.Counts, "counts", false, "add counts of quotes, documents and cases")
 	fs.BoolVar(&opt.Quotes, "quotes", false, "add a representative quote per concept")
+	fs.BoolVar(&opt.SubCodes, "subcodes", false, "list sub-concepts indented under their concept in the Gioia table")
 	level := fs.String("level", "", "matrix rows: concept, theme or dimension (default theme)")
 	fs.StringVar(&opt.Columns, "columns", "", "matrix columns: case, document, speaker or attr:NAME")
 	fs.StringVar(&opt.Cell, "cell", "", "matrix cells: count, presence, share or quotes")
