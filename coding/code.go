@@ -362,3 +362,33 @@ func sortByLevelDesc(codes []*Code) {
 		return codes[i].Level.Rank() > codes[j].Level.Rank()
 	})
 }
+
+// CodeTiers says which depths of a code tree (1 for the top level) are
+// the aggregate dimensions and the second-order themes: codes at depth
+// Dimensions and above become dimensions, codes down to depth Themes
+// themes, and everything below concepts and sub-concepts. Dimensions 0
+// means none. Used to fit an imported tree of any depth to the Gioia
+// levels in one step.
+type CodeTiers struct {
+	Dimensions int `json:"dimensions"`
+	Themes     int `json:"themes"`
+}
+
+// Validate checks that the tiers are in order: 0 <= Dimensions < Themes.
+func (t CodeTiers) Validate() error {
+	if t.Dimensions < 0 || t.Themes <= t.Dimensions {
+		return Errorf(EINVALID, "tiers: the themes' depth (%d) must be below the dimensions' (%d), counting the top level as 1", t.Themes, t.Dimensions)
+	}
+	return nil
+}
+
+// LevelAt returns the level of a code at depth (1 for the top level).
+func (t CodeTiers) LevelAt(depth int) Level {
+	switch {
+	case depth <= t.Dimensions:
+		return LevelDimension
+	case depth <= t.Themes:
+		return LevelTheme
+	}
+	return LevelConcept
+}
