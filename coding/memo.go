@@ -20,15 +20,20 @@ const MaxMemoLen = 1 << 20
 // Memo is a researcher's Markdown note attached to the project or to one
 // of its cases, documents, codes or quotes.
 type Memo struct {
-	ID         string    `json:"id"`
-	ProjectID  string    `json:"project_id"`
-	TargetType string    `json:"target_type"`
-	TargetID   string    `json:"target_id"` // the project ID for project memos
-	Title      string    `json:"title"`
-	Body       string    `json:"body"` // Markdown
-	Author     string    `json:"author"`
-	CreatedAt  time.Time `json:"created_at"`
-	UpdatedAt  time.Time `json:"updated_at"`
+	ID         string `json:"id"`
+	ProjectID  string `json:"project_id"`
+	TargetType string `json:"target_type"`
+	TargetID   string `json:"target_id"` // the project ID for project memos
+	Title      string `json:"title"`
+	Body       string `json:"body"` // Markdown
+	// HTML is Body rendered and sanitised when the memo was saved, by the
+	// renderer version HTMLVersion; the store renders it again when that
+	// version is not the current one.
+	HTML        string    `json:"html"`
+	HTMLVersion int       `json:"html_version"`
+	Author      string    `json:"author"`
+	CreatedAt   time.Time `json:"created_at"`
+	UpdatedAt   time.Time `json:"updated_at"`
 	// Version counts the entity's states: 1 when created, one more with
 	// every update (undo included). Clients send it back (If-Match) so
 	// that an update made from an outdated copy is refused.

@@ -107,21 +107,27 @@ func (s *Server) handleAgreement(c echo.Context) error {
 // agreementFormats are the export formats of the agreement table.
 var agreementFormats = map[string]struct {
 	ext, mediaType string
-	write          func(w io.Writer, r *agreement.Report, codeNames map[string]string) error
+	write          func(w io.Writer, r *agreement.Report, codeNames map[string]string, opt agreement.SheetOptions) error
 }{
-	"csv":  {".csv", "text/csv; charset=utf-8", agreement.WriteCSV},
-	"md":   {".md", "text/markdown; charset=utf-8", agreement.WriteMarkdown},
+	"csv": {".csv", "text/csv; charset=utf-8", agreement.WriteCSV},
+	"md": {".md", "text/markdown; charset=utf-8", func(w io.Writer, r *agreement.Report, names map[string]string, _ agreement.SheetOptions) error {
+		return agreement.WriteMarkdown(w, r, names)
+	}},
 	"xlsx": {".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", agreement.WriteXLSX},
 }
 
 // handleAgreementExport answers GET
-// /api/v1/projects/{pid}/agreement/export?format=csv|xlsx|md [&documents=
+// /api/v1/projects/{pid}/agreement/export?format=csv|xlsx|md [&raw=&documents=
 // &coders=&codes=&min_overlap=] with the agreement table as a download.
 func (s *Server) handleAgreementExport(c echo.Context) error {
 	name := strings.ToLower(strings.TrimSpace(c.QueryParam("format")))
 	f, ok := agreementFormats[name]
 	if !ok {
 		return coding.Errorf(coding.EINVALID, "query parameter format=%q must be csv, xlsx or md", name)
+	}
+	raw, err := queryBool(c, "raw", false)
+	if err != nil {
+		return err
 	}
 	in, snap, err := s.agreementInput(c, false)
 	if err != nil {
@@ -132,7 +138,7 @@ func (s *Server) handleAgreementExport(c echo.Context) error {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := f.write(&buf, rep, codeNames(snap)); err != nil {
+	if err := f.write(&buf, rep, codeNames(snap), agreement.SheetOptions{Raw: raw}); err != nil {
 		return err
 	}
 	h := c.Response().Header()

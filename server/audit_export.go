@@ -40,6 +40,7 @@ func (s *Server) handleAuditExport(c echo.Context) error {
 	var buf bytes.Buffer
 	buf.WriteString("\ufeff") // a BOM, so spreadsheet programs read UTF-8
 	w := csv.NewWriter(&buf)
+	w.UseCRLF = true // RFC 4180
 	w.Write([]string{"seq", "time", "actor", "op", "undoes", "kind", "id", "action", "label"})
 	for {
 		entries, err := s.cfg.Store.ListAudit(ctx, pid, f)
@@ -71,13 +72,13 @@ func writeAuditRows(w *csv.Writer, e *coding.AuditEntry) {
 	if e.Undoes > 0 {
 		undoes = strconv.FormatUint(e.Undoes, 10)
 	}
-	head := []string{strconv.FormatUint(e.Seq, 10), e.Time.UTC().Format(time.RFC3339), safeCell(e.Actor), e.Op, undoes}
+	head := []string{strconv.FormatUint(e.Seq, 10), e.Time.UTC().Format(time.RFC3339), coding.SpreadsheetSafe(e.Actor), e.Op, undoes}
 	if len(e.Changes) == 0 {
 		w.Write(append(head, "", "", "", ""))
 		return
 	}
 	for _, ch := range e.Changes {
-		w.Write(append(head[:5:5], ch.Kind, ch.ID, ch.Action(), safeCell(auditLabel(ch))))
+		w.Write(append(head[:5:5], ch.Kind, ch.ID, ch.Action(), coding.SpreadsheetSafe(auditLabel(ch))))
 	}
 }
 
@@ -112,15 +113,6 @@ func shorten(s string, n int) string {
 	s = strings.Join(strings.Fields(s), " ")
 	if coding.RuneLen(s) > n {
 		s = coding.Slice(s, 0, n-1) + "…"
-	}
-	return s
-}
-
-// safeCell keeps a cell from being read as a formula by spreadsheet
-// programs: text starting with =, +, -, @ or a tab gets a leading quote.
-func safeCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
 	}
 	return s
 }

@@ -42,6 +42,11 @@ func (s *Server) handleUpload(c echo.Context) error {
 			files[i].Case = caseRef
 		}
 	}
+	release, err := s.inflating(ctx)
+	if err != nil {
+		return err
+	}
+	defer release()
 	im := &importer.Importer{Store: s.cfg.Store, Coder: s.coder(c), AllowDuplicates: allowDups}
 	rep, err := im.Import(ctx, pid, files)
 	if err != nil {

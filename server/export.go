@@ -28,7 +28,7 @@ func (s *Server) handleExportFormats(c echo.Context) error {
 
 // exportOptions reads the export options from the query: facets,
 // sections, counts, quotes, level, columns, cell, facet_filter,
-// attributes, unit, positions and subcodes.
+// attributes, unit, positions, subcodes and raw.
 func exportOptions(c echo.Context) (export.Options, error) {
 	opt := export.Options{
 		Facets:      queryList(c, "facets"),
@@ -51,7 +51,10 @@ func exportOptions(c echo.Context) (export.Options, error) {
 	if opt.SubCodes, err = queryBool(c, "subcodes", false); err != nil {
 		return opt, err
 	}
-	opt.Quotes, err = queryBool(c, "quotes", false)
+	if opt.Quotes, err = queryBool(c, "quotes", false); err != nil {
+		return opt, err
+	}
+	opt.Raw, err = queryBool(c, "raw", false)
 	return opt, err
 }
 

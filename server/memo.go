@@ -24,18 +24,6 @@ type memoRequest struct {
 	Body       string `json:"body"`
 }
 
-// memoView is a memo with its body rendered to sanitised HTML.
-type memoView struct {
-	*coding.Memo
-	HTML string `json:"html"`
-}
-
-// memoViewOf renders the memo's body.
-func memoViewOf(m *coding.Memo) (memoView, error) {
-	html, err := renderMarkdown(m.Body)
-	return memoView{Memo: m, HTML: html}, err
-}
-
 // handleCreateMemo answers POST /api/v1/projects/{pid}/memos {target_type,
 // target_id, title, body} with 201 and the memo with its html.
 func (s *Server) handleCreateMemo(c echo.Context) error {
@@ -50,11 +38,7 @@ func (s *Server) handleCreateMemo(c echo.Context) error {
 	if err := s.cfg.Store.CreateMemo(c.Request().Context(), m); err != nil {
 		return err
 	}
-	v, err := memoViewOf(m)
-	if err != nil {
-		return err
-	}
-	return c.JSON(http.StatusCreated, v)
+	return c.JSON(http.StatusCreated, m)
 }
 
 // handleListMemos answers GET /api/v1/projects/{pid}/memos
@@ -68,15 +52,7 @@ func (s *Server) handleListMemos(c echo.Context) error {
 	if memos, err = s.visibleMemos(c, c.Param("pid"), memos); err != nil {
 		return err
 	}
-	out := make([]memoView, 0, len(memos))
-	for _, m := range memos {
-		v, err := memoViewOf(m)
-		if err != nil {
-			return err
-		}
-		out = append(out, v)
-	}
-	return c.JSON(http.StatusOK, out)
+	return c.JSON(http.StatusOK, memos)
 }
 
 // handleGetMemo answers GET /api/v1/projects/{pid}/memos/{mid}.
@@ -90,12 +66,8 @@ func (s *Server) handleGetMemo(c echo.Context) error {
 	} else if len(vis) == 0 {
 		return coding.Errorf(coding.ENOTFOUND, "memo %q not found", m.ID)
 	}
-	v, err := memoViewOf(m)
-	if err != nil {
-		return err
-	}
 	setETag(c, m.Version)
-	return c.JSON(http.StatusOK, v)
+	return c.JSON(http.StatusOK, m)
 }
 
 // handleUpdateMemo answers PATCH /api/v1/projects/{pid}/memos/{mid}
@@ -114,19 +86,11 @@ func (s *Server) handleUpdateMemo(c echo.Context) error {
 	m, err := s.cfg.Store.UpdateMemo(ctx, pid, id, u)
 	if err != nil {
 		return s.stale(c, err, pid, "memo", id, func() (any, error) {
-			m, err := s.cfg.Store.FindMemo(ctx, pid, id)
-			if err != nil {
-				return nil, err
-			}
-			return memoViewOf(m)
+			return s.cfg.Store.FindMemo(ctx, pid, id)
 		})
 	}
-	v, err := memoViewOf(m)
-	if err != nil {
-		return err
-	}
 	setETag(c, m.Version)
-	return c.JSON(http.StatusOK, v)
+	return c.JSON(http.StatusOK, m)
 }
 
 // handleDeleteMemo answers DELETE /api/v1/projects/{pid}/memos/{mid} with

@@ -48,10 +48,11 @@ func (s *Server) handleMarkdown(c echo.Context) error {
 	return c.JSON(http.StatusOK, map[string]string{"html": html})
 }
 
-// renderMarkdown renders Markdown source within the memo size limit.
+// renderMarkdown renders Markdown source within the memo size limit, in
+// bounded time (see markdown.Budget).
 func renderMarkdown(src string) (string, error) {
-	if len(src) > coding.MaxMemoLen {
-		return "", coding.Errorf(coding.ETOOLARGE, "text is larger than %d bytes", coding.MaxMemoLen)
+	if len(src) > markdown.MaxLen {
+		return "", coding.Errorf(coding.ETOOLARGE, "text is larger than %d bytes", markdown.MaxLen)
 	}
 	return markdown.Render(src)
 }

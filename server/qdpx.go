@@ -47,6 +47,11 @@ func (s *Server) handleImportQDPX(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	release, err := s.inflating(c.Request().Context())
+	if err != nil {
+		return err
+	}
+	defer release()
 	p, rep, err := refi.Import(c.Request().Context(), s.cfg.Store, c.FormValue("name"), tmp, size, refi.ImportOptions{})
 	if err != nil {
 		return err

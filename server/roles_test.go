@@ -38,6 +38,8 @@ var wantPerms = map[string]string{
 	"PATCH /api/v1/users/:user":         "admin",
 	"POST /api/v1/users/:user/password": "admin",
 	"GET /api/v1/backup":                "admin",
+	"GET /api/v1/backups":               "admin",
+	"POST /api/v1/backups/restore":      "admin",
 	"GET /api/v1/login-throttles":       "admin",
 	"DELETE /api/v1/login-throttles":    "admin",
 
@@ -160,6 +162,8 @@ var routeCalls = map[string]routeCall{
 	"PATCH /api/v1/users/:user":         {path: "/api/v1/users/target", body: `{"disabled": false}`},
 	"POST /api/v1/users/:user/password": {path: "/api/v1/users/target/password", body: `{"password": "a long enough password"}`},
 	"GET /api/v1/backup":                {},
+	"GET /api/v1/backups":               {},
+	"POST /api/v1/backups/restore":      {body: `{"name": "tessera-2026-01-01-000000Z-start.db"}`, okStatus: 503}, // admitted; this server restores none
 	"GET /api/v1/login-throttles":       {},
 	"DELETE /api/v1/login-throttles":    {path: "/api/v1/login-throttles?account=nobody"},
 

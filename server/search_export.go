@@ -16,7 +16,7 @@ import (
 )
 
 // handleSearchExport answers GET /api/v1/projects/{pid}/search/export?
-// format=csv|xlsx|md|html&q=...[&kind=&sort=&context= and the filters of
+// format=csv|xlsx|md|html&q=...[&raw=&kind=&sort=&context= and the filters of
 // GET /search] with the concordance of the search as an attachment: one
 // line per match with its context, in document order unless sort says
 // otherwise.
@@ -32,7 +32,11 @@ func (s *Server) handleSearchExport(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	req, err := searchRequest(c, "format")
+	raw, err := queryBool(c, "raw", false)
+	if err != nil {
+		return err
+	}
+	req, err := searchRequest(c, "format", "raw")
 	if err != nil {
 		return err
 	}
@@ -48,7 +52,7 @@ func (s *Server) handleSearchExport(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	conc := &export.Concordance{Project: proj.Name, Query: req.Query, Filters: filters}
+	conc := &export.Concordance{Project: proj.Name, Query: req.Query, Filters: filters, Raw: raw}
 	err = export.CollectConcordance(conc, req, export.MaxConcordanceUnits, func(r search.Request) (*search.Result, error) {
 		res, err := s.cfg.Search.Search(ctx, pid, r)
 		if err != nil {

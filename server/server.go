@@ -19,6 +19,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"tessera/coding"
+	"tessera/coding/backup"
 	"tessera/coding/search"
 )
 
@@ -79,6 +80,14 @@ type Config struct {
 	// "Authorization: Bearer TOKEN" read GET /api/v1/backup in team mode:
 	// serve writes it to the data directory for tessera backup.
 	ServiceToken string
+	// Backups is the data directory's backups folder, which GET
+	// /api/v1/backups lists; nil when the server keeps none.
+	Backups *backup.Keeper
+	// Restore, when set with Backups, restores a backup for POST
+	// /api/v1/backups/restore: it must return at once (the backup is
+	// already checked) and replace the database after the response, as
+	// the request itself is served from the database it replaces.
+	Restore func(backup.Backup) error
 }
 
 // Searcher runs full-text searches and auto-codes their hits; the search
@@ -105,6 +114,9 @@ type Server struct {
 	rules map[string]rule
 	// hub wakes the open event streams.
 	hub *hub
+	// inflate holds one slot per upload being unpacked and parsed; see
+	// inflating.
+	inflate chan struct{}
 }
 
 // New builds a server from cfg. It panics when cfg.Store is nil, which is
@@ -141,7 +153,7 @@ func New(cfg Config) *Server {
 	if cfg.Heartbeat <= 0 {
 		cfg.Heartbeat = DefaultHeartbeat
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, auth: newAuthState(cfg.Now), rules: map[string]rule{}, hub: newHub()}
+	s := &Server{cfg: cfg, log: cfg.Logger, auth: newAuthState(cfg.Now), rules: map[string]rule{}, hub: newHub(), inflate: make(chan struct{}, inflateSlots())}
 
 	var hashes []string
 	if cfg.UI != nil {
@@ -167,6 +179,7 @@ func New(cfg Config) *Server {
 	api := s.routesOn(e.Group("/api/v1"))
 	s.registerMetaRoutes(api)
 	s.registerBackupRoutes(api)
+	s.registerBackupsRoutes(api)
 	s.registerQDPXRoutes(api)
 	s.registerProjectRoutes(api)
 	s.registerCaseRoutes(api)

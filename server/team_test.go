@@ -431,7 +431,7 @@ func TestProjectAccess(t *testing.T) {
 	// The audit exports as CSV, filtered like the list.
 	res, body := tp.owner.do("GET", tp.path("/audit/export?format=csv&actor=olga"), "", nil)
 	csv := string(body)
-	if res.StatusCode != 200 || !strings.HasPrefix(csv, "\ufeffseq,time,actor,op,undoes,kind,id,action,label\n") ||
+	if res.StatusCode != 200 || !strings.HasPrefix(csv, "\ufeffseq,time,actor,op,undoes,kind,id,action,label\r\n") ||
 		!strings.Contains(csv, ",olga,put_member,,member,aino,created,aino") || strings.Contains(csv, ",aino,create_quote,") {
 		t.Errorf("audit export: got %d\n%s", res.StatusCode, csv)
 	}

@@ -7,18 +7,23 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"runtime"
 	"syscall"
 
 	"tessera/internal/cli"
 )
 
-// version is set at build time with -ldflags "-X main.version=v1.2.3".
-var version = "dev"
-
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// Ctrl+C ends the context, and so do SIGTERM, which is how Go
+	// delivers on Windows the closing of the console window, logging off
+	// and shutting down, and SIGHUP, which a closed Terminal window on
+	// macOS and Linux sends: the server then stops cleanly, within the
+	// few seconds Windows gives before it ends the process.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	m := cli.NewMain()
-	m.Version = version
+	// A double-click on Windows opens a console window that closes when
+	// the program ends: keep it open on a failed start.
+	m.PauseOnStartError = runtime.GOOS == "windows"
 	code := m.Run(ctx, os.Args[1:])
 	stop()
 	os.Exit(code)

@@ -6,14 +6,17 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"tessera/coding"
 )
 
 // WriteMarkdown writes the agreement report r as a Markdown document: a
 // short statement of what was compared, then one table per level with a
 // line per code and a bold pooled line. codeNames maps code IDs to the
-// names shown. Undefined figures read "n/a".
+// names shown. Undefined figures read "n/a". Line ends are CRLF (see
+// coding.CRLFWriter).
 func WriteMarkdown(w io.Writer, r *Report, codeNames map[string]string) error {
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriter(coding.NewCRLFWriter(w))
 	bw.WriteString("# Intercoder agreement\n\n")
 	fmt.Fprintf(bw, "Coders: %s. Documents: %d. At segment level two segments agree when they share at least %s %% of the text they cover together.\n",
 		mdEscape(strings.Join(r.Coders, ", ")), len(r.Documents), strconv.FormatFloat(100*r.MinOverlap, 'f', -1, 64))

@@ -27,7 +27,7 @@ func TestWriteTables(t *testing.T) {
 		golden string
 		write  func(*bytes.Buffer) error
 	}{
-		{"example.csv", func(b *bytes.Buffer) error { return agreement.WriteCSV(b, rep, exampleNames) }},
+		{"example.csv", func(b *bytes.Buffer) error { return agreement.WriteCSV(b, rep, exampleNames, agreement.SheetOptions{}) }},
 		{"example.md", func(b *bytes.Buffer) error { return agreement.WriteMarkdown(b, rep, exampleNames) }},
 	}
 	for _, tt := range tests {
@@ -59,7 +59,7 @@ func TestWriteXLSX(t *testing.T) {
 	rep := mustCompute(t, exampleInput(t))
 	rep.Character.PerCode[0].Kappa = nil // shown as an empty cell
 	var buf bytes.Buffer
-	if err := agreement.WriteXLSX(&buf, rep, exampleNames); err != nil {
+	if err := agreement.WriteXLSX(&buf, rep, exampleNames, agreement.SheetOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)
@@ -86,5 +86,49 @@ func TestWriteXLSX(t *testing.T) {
 	}
 	if got := rows[6][1]; got != "All codes (pooled)" {
 		t.Errorf("got last row label %q, want %q", got, "All codes (pooled)")
+	}
+}
+
+// TestWriteSheetsNeutraliseFormulas writes code names that read like
+// formulas: they get a leading apostrophe in CSV and XLSX unless raw.
+func TestWriteSheetsNeutraliseFormulas(t *testing.T) {
+	rep := mustCompute(t, exampleInput(t))
+	names := map[string]string{"trust": "=cmd|' /C calc'!A0", "risk": "@SUM(1)"}
+	for _, raw := range []bool{false, true} {
+		var csvBuf, xlsxBuf bytes.Buffer
+		opt := agreement.SheetOptions{Raw: raw}
+		if err := agreement.WriteCSV(&csvBuf, rep, names, opt); err != nil {
+			t.Fatal(err)
+		}
+		if err := agreement.WriteXLSX(&xlsxBuf, rep, names, opt); err != nil {
+			t.Fatal(err)
+		}
+		wb, err := excelize.OpenReader(&xlsxBuf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := wb.GetRows("Agreement")
+		wb.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cells []string
+		for _, row := range rows {
+			cells = append(cells, row...)
+		}
+		want := "'=cmd|' /C calc'!A0"
+		if raw {
+			want = "=cmd|' /C calc'!A0"
+		}
+		if !bytes.Contains(csvBuf.Bytes(), []byte(","+want+",")) && !bytes.Contains(csvBuf.Bytes(), []byte(`,"`+want)) {
+			t.Errorf("raw=%v: CSV lacks the cell %q:\n%s", raw, want, csvBuf.String())
+		}
+		found := false
+		for _, c := range cells {
+			found = found || c == want
+		}
+		if !found {
+			t.Errorf("raw=%v: workbook lacks the cell %q: %q", raw, want, cells)
+		}
 	}
 }

@@ -14,8 +14,9 @@ const xlsxDate = "2000-01-01T00:00:00Z"
 // the columns of WriteCSV: a bold header row that stays in view, counts
 // and figures as numbers (percent agreement with two decimals,
 // coefficients with four), undefined figures as empty cells. codeNames
-// maps code IDs to the names shown.
-func WriteXLSX(w io.Writer, r *Report, codeNames map[string]string) error {
+// maps code IDs to the names shown. Text that a spreadsheet program would
+// run as a formula gets a leading apostrophe unless opt.Raw.
+func WriteXLSX(w io.Writer, r *Report, codeNames map[string]string, opt SheetOptions) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	const sheet = "Agreement"
@@ -47,7 +48,11 @@ func WriteXLSX(w io.Writer, r *Report, codeNames map[string]string) error {
 	for n, x := range tableRows(r, codeNames) {
 		for i, c := range cols {
 			style := styles.forKind(c.kind, x.ca.CodeID == "")
-			if err := setCell(f, sheet, i+1, n+2, c.value(x), style); err != nil {
+			v := c.value(x)
+			if s, ok := v.(string); ok {
+				v = opt.text(s)
+			}
+			if err := setCell(f, sheet, i+1, n+2, v, style); err != nil {
 				return err
 			}
 		}

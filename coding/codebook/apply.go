@@ -61,6 +61,7 @@ func Apply(ctx context.Context, st coding.Store, projectID string, cb *Codebook)
 	if a.facets, err = st.ListFacets(ctx, projectID); err != nil {
 		return nil, err
 	}
+	a.rep.Warnings = append(a.rep.Warnings, cb.Warnings...)
 	for _, col := range cb.Ignored {
 		a.warn("column %q was not understood and was ignored", col)
 	}

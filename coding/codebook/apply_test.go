@@ -172,3 +172,22 @@ func TestApplyMissingProject(t *testing.T) {
 		t.Errorf("got %v, want not_found", err)
 	}
 }
+
+// TestApplyReportsWhatReadingChanged passes the warnings of reading on
+// to the report, before those of applying.
+func TestApplyReportsWhatReadingChanged(t *testing.T) {
+	st := mustOpenStore(t)
+	p := mustProject(t, st, "Warned")
+	cb := &codebook.Codebook{
+		Entries:  []codebook.Entry{{Line: 1, Name: "Peers", Level: coding.LevelConcept, Color: "teal"}},
+		Warnings: []string{`code "misc" was renamed "misc (2)"`},
+	}
+	rep, err := codebook.Apply(context.Background(), st, p.ID, cb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{`code "misc" was renamed "misc (2)"`, `line 1: colour "teal" of "Peers" ignored (want #rrggbb)`}
+	if diff := cmp.Diff(want, rep.Warnings); diff != "" {
+		t.Errorf("warnings (-want +got):\n%s", diff)
+	}
+}

@@ -1,14 +1,20 @@
-// Package codebook brings a codebook into a project: Read parses a
-// codebook file (CSV or XLSX with the columns of the codebook-csv export,
-// or REFI-QDA codebook XML, .qdc) into a Codebook, and Apply creates or
-// matches its codes, facets and facet values in a project and reports
-// what it did with each entry.
+// Package codebook brings a codebook into an existing project: Read
+// parses a codebook file into a Codebook, and Apply creates or matches
+// its codes, facets and facet values in a project and reports what it
+// did with each entry.
 //
-// Every way in goes through here: tessera import --codebook, the API's
-// codebook import (POST /api/v1/projects/:pid/codebook) and anything else
-// that starts a project from a prepared codebook. Writing codebooks is
-// the business of tessera/coding/export, whose codebook exports this
-// package reads back (the round trip is tested there).
+// Read takes CSV or XLSX with the columns of the codebook-csv export,
+// REFI-QDA codebook XML (.qdc), and the codebook of a REFI-QDA project
+// (.qdpx), whose codes tessera/coding/refi places as its project import
+// does. Every way a codebook comes in goes through here: tessera import
+// --codebook and the API's codebook import (POST
+// /api/v1/projects/:pid/codebook). A whole .qdpx imported as a new
+// project (tessera import-qdpx) is planned and written by refi.Import
+// instead, with its documents and the quotes that point at its codes.
+//
+// Writing codebooks is the business of tessera/coding/export; the sheet
+// columns and the .qdc description line both sides agree on are declared
+// here (format.go), and export's tests read its codebook exports back.
 package codebook
 
 import (
@@ -24,14 +30,17 @@ type Codebook struct {
 	Facets []string `json:"facets"`
 	// Ignored lists the columns of a sheet that were not understood.
 	Ignored []string `json:"ignored,omitempty"`
+	// Warnings tell what reading changed: codes of a REFI-QDA project
+	// moved or renamed to fit three levels, sets that are no facet values.
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // Entry is one code of a codebook.
 type Entry struct {
 	// Line tells where the entry came from: the row of a sheet (the header
-	// is row 1) or the position of the code in a QDC file.
+	// is row 1) or the position of the code in a REFI-QDA file.
 	Line int `json:"line"`
-	// ID is the guid of a QDC code; empty for sheets.
+	// ID is the guid of a REFI-QDA code; empty for sheets.
 	ID    string       `json:"id,omitempty"`
 	Name  string       `json:"name"`
 	Level coding.Level `json:"level"`

@@ -14,10 +14,12 @@ import (
 )
 
 // Read parses a codebook file: CSV or XLSX with the columns of
-// codebook-csv (see docs/exports.md), or REFI-QDA codebook XML (.qdc). The
-// file name's extension picks the format; without a known one the content
-// decides. It returns EINVALID when the file cannot be read as a codebook.
-// Entries are checked when applied, not here.
+// codebook-csv (see docs/exports.md), REFI-QDA codebook XML (.qdc), or
+// the codebook of a REFI-QDA project (.qdpx). The file name's extension
+// picks the format; without a known one the content decides (a ZIP
+// archive is read as a workbook). It returns EINVALID when the file
+// cannot be read as a codebook, ETOOLARGE for a project archive over
+// the import limits. Entries are checked when applied, not here.
 func Read(name string, data []byte) (*Codebook, error) {
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".csv", ".tsv", ".txt":
@@ -26,6 +28,8 @@ func Read(name string, data []byte) (*Codebook, error) {
 		return readXLSX(data)
 	case ".qdc", ".xml":
 		return readQDC(data)
+	case ".qdpx":
+		return readQDPX(data)
 	}
 	trimmed := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\uFEFF")))
 	switch {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"tessera/coding"
+	"tessera/coding/markdown"
 )
 
 // codebookSection is one code of the codebook laid out as a document
@@ -47,17 +48,19 @@ func codebookSections(cb *Codebook) []codebookSection {
 
 // writeCodebookMD writes the codebook as Markdown: a heading per code
 // (## dimensions, ### themes, #### concepts) in codebook order.
-// Definitions and notes are Markdown already and are written as they are.
+// Definitions and notes are Markdown already and are written as they
+// are, except raw HTML in them, which is escaped so that no renderer runs
+// it. Line ends are CRLF (see coding.CRLFWriter).
 func writeCodebookMD(w io.Writer, snap *coding.Snapshot, _ Options) error {
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriter(coding.NewCRLFWriter(w))
 	bw.WriteString("# " + mdEscape("Codebook: "+snap.Project.Name) + "\n")
 	for _, s := range codebookSections(CodebookOf(snap)) {
 		bw.WriteString("\n" + strings.Repeat("#", s.depth+1) + " " + mdEscape(s.name) + "\n\n")
 		bw.WriteString("*" + mdEscape(s.about) + "*\n")
 		for _, f := range s.fields {
-			text := f[1]
+			text := markdown.EscapeHTML(f[1])
 			if f[0] != "Definition" && f[0] != "Inclusion" && f[0] != "Exclusion" {
-				text = mdEscape(text)
+				text = mdEscape(f[1])
 			}
 			bw.WriteString("\n**" + mdEscape(f[0]) + ":** " + text + "\n")
 		}

@@ -23,6 +23,8 @@ type Concordance struct {
 	// Omitted counts matches left out: beyond the lines a unit lists, or
 	// beyond the units an export takes.
 	Omitted int
+	// Raw writes CSV and XLSX cells as they are; see Options.Raw.
+	Raw bool
 }
 
 // ConcordanceLine is one match with its context. Start and End are
@@ -76,6 +78,7 @@ func concordanceTable(c *Concordance) *table {
 		Header:    []string{"Document", "Case", "Speaker", "Start", "End", "Left context", "Match", "Right context", "Coded with"},
 		Widths:    []float64{1.4, 1.2, 1.1, 0.6, 0.6, 3.2, 1.4, 3.2, 1.8},
 		Landscape: true,
+		Raw:       c.Raw,
 	}
 	intro := fmt.Sprintf("Project %s. Query %s", c.Project, c.Query)
 	if len(c.Filters) > 0 {

@@ -54,6 +54,10 @@ type Options struct {
 	// Positions is how REFI-QDA selection positions count characters:
 	// "codepoints" (default) or "utf16".
 	Positions string
+	// Raw writes CSV and XLSX cells as they are. By default text that a
+	// spreadsheet program would run as a formula gets a leading
+	// apostrophe (see coding.SpreadsheetSafe).
+	Raw bool
 }
 
 // Format describes one export format.
@@ -128,6 +132,7 @@ func tab(build func(*coding.Snapshot, Options) (*table, error), write func(io.Wr
 		if err != nil {
 			return err
 		}
+		t.Raw = opt.Raw
 		return write(w, t)
 	}
 }

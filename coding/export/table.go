@@ -3,6 +3,8 @@ package export
 import (
 	"strings"
 	"unicode/utf8"
+
+	"tessera/coding"
 )
 
 // table is the format-neutral form of every tabular export; one writer
@@ -22,6 +24,9 @@ type table struct {
 	// the section of each row; "" when the table has no sections.
 	SectionColumn string
 	Landscape     bool
+	// Raw keeps text that reads like a formula as it is in CSV and XLSX;
+	// see Options.Raw.
+	Raw bool
 }
 
 // tableRow is a row of cells, or a section row spanning all columns.
@@ -53,6 +58,15 @@ type tableCell struct {
 	Span    int
 	Covered bool
 	Bold    bool
+}
+
+// spreadsheetText returns s as CSV and XLSX write it: neutralised as a
+// formula unless the table is raw.
+func (t *table) spreadsheetText(s string) string {
+	if t.Raw {
+		return s
+	}
+	return coding.SpreadsheetSafe(s)
 }
 
 func textCell(s string) tableCell { return tableCell{Text: s} }

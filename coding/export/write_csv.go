@@ -17,7 +17,11 @@ func writeTableCSV(w io.Writer, t *table) error {
 	if t.SectionColumn != "" {
 		header = append([]string{t.SectionColumn}, header...)
 	}
-	if err := cw.Write(header); err != nil {
+	safe := make([]string, len(header))
+	for i, h := range header {
+		safe[i] = t.spreadsheetText(h)
+	}
+	if err := cw.Write(safe); err != nil {
 		return err
 	}
 	section := ""
@@ -28,10 +32,10 @@ func writeTableCSV(w io.Writer, t *table) error {
 		}
 		rec := make([]string, 0, len(header))
 		if t.SectionColumn != "" {
-			rec = append(rec, section)
+			rec = append(rec, t.spreadsheetText(section))
 		}
 		for _, c := range r.Cells {
-			rec = append(rec, csvValue(c))
+			rec = append(rec, csvValue(t, c))
 		}
 		if err := cw.Write(rec); err != nil {
 			return err
@@ -42,12 +46,12 @@ func writeTableCSV(w io.Writer, t *table) error {
 }
 
 // csvValue returns the machine-readable form of a cell.
-func csvValue(c tableCell) string {
+func csvValue(t *table, c tableCell) string {
 	switch v := c.Value.(type) {
 	case int:
 		return strconv.Itoa(v)
 	case float64:
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	}
-	return c.Text
+	return t.spreadsheetText(c.Text)
 }

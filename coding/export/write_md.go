@@ -4,14 +4,17 @@ import (
 	"bufio"
 	"io"
 	"strings"
+
+	"tessera/coding"
 )
 
 // writeTableMD writes t as a GitHub-flavoured Markdown table under a
-// level-one heading. Markdown cannot merge cells: a merged cell is written
-// on its first row and left blank on the rows it covers. Section rows are
-// rows whose first cell holds the section label in bold.
+// level-one heading, with CRLF line ends (see coding.CRLFWriter).
+// Markdown cannot merge cells: a merged cell is written on its first row
+// and left blank on the rows it covers. Section rows are rows whose first
+// cell holds the section label in bold.
 func writeTableMD(w io.Writer, t *table) error {
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriter(coding.NewCRLFWriter(w))
 	if t.Title != "" {
 		bw.WriteString("# " + mdEscape(t.Title) + "\n\n")
 	}

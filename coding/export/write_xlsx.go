@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"tessera/coding"
 )
 
 // fixedDate stamps the properties of office files so that one snapshot
@@ -21,6 +23,9 @@ type xlsxStyle struct {
 type xlsxBook struct {
 	f      *excelize.File
 	styles map[xlsxStyle]int
+	// text turns text cells into what the workbook holds (see
+	// table.spreadsheetText).
+	text func(string) string
 }
 
 func newXLSXBook(title string) (*xlsxBook, error) {
@@ -33,7 +38,7 @@ func newXLSXBook(title string) (*xlsxBook, error) {
 		f.Close()
 		return nil, err
 	}
-	return &xlsxBook{f: f, styles: map[xlsxStyle]int{}}, nil
+	return &xlsxBook{f: f, styles: map[xlsxStyle]int{}, text: coding.SpreadsheetSafe}, nil
 }
 
 func (b *xlsxBook) style(s xlsxStyle) (int, error) {
@@ -65,6 +70,9 @@ func (b *xlsxBook) set(sheet string, col, row int, v any, s xlsxStyle) error {
 	if err != nil {
 		return err
 	}
+	if s, ok := v.(string); ok {
+		v = b.text(s)
+	}
 	if v != nil {
 		if err := b.f.SetCellValue(sheet, name, v); err != nil {
 			return err
@@ -93,6 +101,7 @@ func writeTableXLSX(w io.Writer, t *table) error {
 		return err
 	}
 	defer b.f.Close()
+	b.text = t.spreadsheetText
 	if err := b.addTable(t); err != nil {
 		return err
 	}

@@ -9,11 +9,11 @@
 package importer
 
 import (
-	"fmt"
 	"path"
 	"strings"
 
 	"tessera/coding"
+	"tessera/coding/unzip"
 )
 
 // DefaultMaxTextBytes is the default limit on a document's text: 20 MB.
@@ -183,18 +183,7 @@ func speakerNames(turns []coding.Turn) []string {
 }
 
 func tooLarge(opt Options) error {
-	return coding.Errorf(coding.ETOOLARGE, "the text is larger than the import limit of %s", sizeLabel(opt.maxText()))
-}
-
-// sizeLabel writes a byte count for people: "20 MB", "512 KB", "100 bytes".
-func sizeLabel(n int64) string {
-	switch {
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%d MB", n>>20)
-	case n >= 1<<10 && n%(1<<10) == 0:
-		return fmt.Sprintf("%d KB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
+	return coding.Errorf(coding.ETOOLARGE, "the text is larger than the import limit of %s", unzip.SizeLabel(opt.maxText()))
 }
 
 func unsupported(filename, ext string) error {

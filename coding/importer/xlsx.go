@@ -8,13 +8,20 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"tessera/coding"
+	"tessera/coding/unzip"
 )
 
 // readXLSX returns the rows of the first worksheet of an .xlsx file.
 // Numbers come unformatted (no thousands separators); numbers formatted
 // as dates come as YYYY-MM-DD.
 func readXLSX(data []byte) ([][]string, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	// Workbooks that would unpack to more than a case sheet needs are
+	// refused before the spreadsheet reader inflates them; other faults
+	// are reported by the reader below.
+	if _, err := unzip.Open(data, "case sheet (.xlsx)", unzip.Workbook); coding.ErrorCode(err) == coding.ETOOLARGE {
+		return nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzip.Workbook.MaxTotal})
 	if err != nil {
 		return nil, coding.Errorf(coding.EINVALID, "the case sheet is not a readable .xlsx file (%v)", err)
 	}

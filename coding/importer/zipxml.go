@@ -9,15 +9,20 @@ import (
 	"strings"
 
 	"tessera/coding"
+	"tessera/coding/unzip"
 )
 
 // openZipXML opens the XML part named part of a zip-based document (.docx,
-// .odt) as a streaming decoder. Decompressed XML is capped at 16 times the
-// text limit (at least 64 MB), which stops zip bombs early.
+// .odt) as a streaming decoder. Entries compressed like zip bombs are
+// refused before anything is inflated; the decompressed XML is capped
+// while it streams at 16 times the text limit (at least 64 MB), and so is
+// the length of any one token (text or tag) at the text limit: the XML
+// decoder holds a token in memory whole.
 func openZipXML(data []byte, part, kind string, opt Options) (*xml.Decoder, func() error, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	limit := max(16*opt.maxText(), 64<<20)
+	zr, err := unzip.Open(data, kind, unzip.Limits{MaxEntries: maxZipEntries, MaxEntry: limit, MaxRatio: unzip.DefaultRatio})
 	if err != nil {
-		return nil, nil, coding.Errorf(coding.EINVALID, "not a valid %s file (it is not a zip archive)", kind)
+		return nil, nil, err
 	}
 	var f *zip.File
 	for _, zf := range zr.File {
@@ -33,20 +38,30 @@ func openZipXML(data []byte, part, kind string, opt Options) (*xml.Decoder, func
 	if err != nil {
 		return nil, nil, coding.Errorf(coding.EINVALID, "not a valid %s file (%s cannot be read: %v)", kind, part, err)
 	}
-	limit := max(16*opt.maxText(), 64<<20)
-	lr := &limitedReader{r: rc, n: limit}
+	lr := &limitedReader{r: rc, n: limit, token: opt.maxText() + tagSlack}
 	dec := xml.NewDecoder(lr)
 	dec.Strict = true
 	return dec, rc.Close, nil
 }
 
+// maxZipEntries bounds the entries of a .docx or .odt file.
+const maxZipEntries = 10_000
+
+// tagSlack is what a token may have beyond the text limit: the bytes
+// between two '<' of a document's XML (the longest text run or tag the
+// decoder holds whole) never need to exceed the text limit by more.
+const tagSlack = 4 << 10
+
 // errXMLTooLarge marks decompressed XML over the cap.
 var errXMLTooLarge = errors.New("decompressed XML too large")
 
-// limitedReader fails with errXMLTooLarge after n bytes.
+// limitedReader fails with errXMLTooLarge after n bytes, or after token
+// bytes without a '<'.
 type limitedReader struct {
-	r io.Reader
-	n int64
+	r        io.Reader
+	n        int64
+	token    int64
+	sinceTag int64
 }
 
 // Read implements io.Reader.
@@ -59,6 +74,14 @@ func (l *limitedReader) Read(p []byte) (int, error) {
 	}
 	n, err := l.r.Read(p)
 	l.n -= int64(n)
+	if i := bytes.LastIndexByte(p[:n], '<'); i >= 0 {
+		l.sinceTag = int64(n - i - 1)
+	} else {
+		l.sinceTag += int64(n)
+	}
+	if l.sinceTag > l.token {
+		return n, errXMLTooLarge
+	}
 	return n, err
 }
 
@@ -67,6 +90,9 @@ func (l *limitedReader) Read(p []byte) (int, error) {
 func xmlError(err error, kind, part string, opt Options) error {
 	if errors.Is(err, errXMLTooLarge) {
 		return tooLarge(opt)
+	}
+	if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum) {
+		return unzip.EntryError(err, kind, part)
 	}
 	var ce *coding.Error
 	if errors.As(err, &ce) {

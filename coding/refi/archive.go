@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"tessera/coding"
+	"tessera/coding/unzip"
 )
 
 // ImportOptions bound what Import accepts; zero fields take the defaults.
@@ -81,7 +82,7 @@ func openArchive(r io.ReaderAt, size int64, opt ImportOptions) (*archive, error)
 		}
 		total += f.UncompressedSize64
 		if total > uint64(opt.MaxUncompressed) {
-			return nil, coding.Errorf(coding.ETOOLARGE, "the archive unpacks to more than the limit of %s", sizeLabel(opt.MaxUncompressed))
+			return nil, coding.Errorf(coding.ETOOLARGE, "the archive unpacks to more than the limit of %s", unzip.SizeLabel(opt.MaxUncompressed))
 		}
 		if f.Mode().IsDir() || strings.HasSuffix(name, "/") {
 			continue
@@ -202,7 +203,7 @@ func (a *archive) read(f *zip.File) ([]byte, error) {
 	n := int64(len(data))
 	switch {
 	case n > a.budget:
-		return nil, coding.Errorf(coding.ETOOLARGE, "the archive unpacks to more than the limit of %s", sizeLabel(a.opt.MaxUncompressed))
+		return nil, coding.Errorf(coding.ETOOLARGE, "the archive unpacks to more than the limit of %s", unzip.SizeLabel(a.opt.MaxUncompressed))
 	case n > int64(f.UncompressedSize64):
 		return nil, coding.Errorf(coding.EINVALID, "archive entry %q is larger than the archive declares: refused as a possible zip bomb", f.Name)
 	case n >= ratioFloor && float64(n) > a.opt.MaxRatio*float64(max(f.CompressedSize64, 1)):
@@ -210,17 +211,4 @@ func (a *archive) read(f *zip.File) ([]byte, error) {
 	}
 	a.budget -= n
 	return data, nil
-}
-
-// sizeLabel writes a byte count for people.
-func sizeLabel(n int64) string {
-	switch {
-	case n >= 1<<30 && n%(1<<30) == 0:
-		return fmt.Sprintf("%d GB", n>>30)
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%d MB", n>>20)
-	case n >= 1<<10 && n%(1<<10) == 0:
-		return fmt.Sprintf("%d KB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"tessera/coding"
+	"tessera/coding/unzip"
 )
 
 // shapes names the two kinds of file Import reads, for error messages.
@@ -34,7 +35,7 @@ func readProjectFile(r io.ReaderAt, size int64, opt ImportOptions) (arc *archive
 	case !looksLikeXML(head):
 		return nil, nil, false, coding.Errorf(coding.EINVALID, "not a REFI-QDA project: Tessera reads %s; this file is neither", shapes)
 	case size > opt.MaxUncompressed:
-		return nil, nil, false, coding.Errorf(coding.ETOOLARGE, "the project file is larger than the limit of %s", sizeLabel(opt.MaxUncompressed))
+		return nil, nil, false, coding.Errorf(coding.ETOOLARGE, "the project file is larger than the limit of %s", unzip.SizeLabel(opt.MaxUncompressed))
 	}
 	data = make([]byte, size)
 	if _, err := r.ReadAt(data, 0); err != nil && err != io.EOF {

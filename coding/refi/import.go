@@ -26,12 +26,7 @@ import (
 // over the limits, ECONFLICT when a project of that name exists. Elements
 // that cannot be imported do not fail the import: the report lists them.
 func Import(ctx context.Context, st coding.Store, projectName string, r io.ReaderAt, size int64, opt ImportOptions) (*coding.Project, *ImportReport, error) {
-	opt = opt.withDefaults()
-	arc, data, bare, err := readProjectFile(r, size, opt)
-	if err != nil {
-		return nil, nil, err
-	}
-	xp, err := decodeProject(data)
+	arc, xp, bare, err := readProject(r, size, opt)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -60,6 +55,19 @@ func Import(ctx context.Context, st coding.Store, projectName string, r io.Reade
 		return nil, nil, err
 	}
 	return proj, p.rep, nil
+}
+
+// readProject checks the archive (see ImportOptions), or takes a bare
+// project.qde (bare is then true), and parses the project file.
+func readProject(r io.ReaderAt, size int64, opt ImportOptions) (arc *archive, xp *inProject, bare bool, err error) {
+	arc, data, bare, err := readProjectFile(r, size, opt.withDefaults())
+	if err != nil {
+		return nil, nil, false, err
+	}
+	if xp, err = decodeProject(data); err != nil {
+		return nil, nil, false, err
+	}
+	return arc, xp, bare, nil
 }
 
 // safely runs fn and turns a panic into an internal error, so that no

@@ -1,7 +1,9 @@
 package search
 
 import (
+	"cmp"
 	"context"
+	"slices"
 
 	"tessera/coding"
 )
@@ -9,7 +11,9 @@ import (
 // Apply brings the index up to date with changes the store has committed.
 // The store calls it (through store.Options.OnChange) after each commit,
 // possibly from several goroutines at once. The work is done before Apply
-// returns, so a search that starts afterwards sees the change. Apply never
+// returns, so a search that starts afterwards sees the change. Applies
+// that arrive while another holds the project's index are written
+// together, in one batch: one new segment instead of one each. Apply never
 // fails: when it cannot index a change it marks the project's index stale,
 // and the next search or EnsureFresh rebuilds it from the store.
 func (ix *Index) Apply(changes []coding.Change) {
@@ -38,8 +42,21 @@ func (ix *Index) applyProject(pid string, chs []coding.Change) {
 		return
 	}
 	ctx := context.Background()
+	p.queueMu.Lock()
+	p.queue = append(p.queue, chs...)
+	p.queueMu.Unlock()
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	// Take every change queued so far, this call's and those of the calls
+	// waiting behind it; when another call took this call's changes
+	// meanwhile, they are applied already.
+	p.queueMu.Lock()
+	chs, p.queue = p.queue, nil
+	p.queueMu.Unlock()
+	if len(chs) == 0 {
+		return
+	}
+	slices.SortStableFunc(chs, func(a, b coding.Change) int { return cmp.Compare(a.Seq, b.Seq) })
 	if p.rebuilding {
 		// The rebuild in progress replays these once its snapshot is indexed.
 		p.pending = append(p.pending, chs...)

@@ -23,6 +23,11 @@ type project struct {
 	// buildMu lets one goroutine at a time open, check or rebuild.
 	buildMu sync.Mutex
 
+	// queueMu guards queue: changes committed and not yet taken by an
+	// Apply. Applies that wait for mu together are applied together.
+	queueMu sync.Mutex
+	queue   []coding.Change
+
 	// mu guards the fields below: Apply and rebuilds write, searches read.
 	mu    sync.RWMutex
 	idx   bleve.Index

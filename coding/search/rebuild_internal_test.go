@@ -48,7 +48,7 @@ func waitPersisted(t *testing.T, ix *Index, pid string) {
 // nothing, must not stay with it).
 func TestRebuildSettlesAndServingMerges(t *testing.T) {
 	ctx := context.Background()
-	ix, st, pid := corpusIndex(t, 80, 1500, 32<<10)
+	ix, st, pid := corpusIndex(t, 40, 1500, 16<<10)
 	// Merges made before settle (by bleve's persister, of segments waiting
 	// for the disk) may leave a segment of more than half the units;
 	// settle merges the rest into at most two more.

@@ -14,11 +14,11 @@ import (
 // false when the engine cannot run the plan's query; the caller then
 // asks bleve.
 func (ix *Index) runEngine(ctx context.Context, p *project, pl *plan, req Request) (*Result, bool, error) {
-	var number func(string) uint32
+	var words engine.Vocabulary
 	if p.vocab != nil {
-		number = p.vocab.lookup
+		words = p.vocab
 	}
-	e, err := engine.Open(p.idx, number)
+	e, err := engine.Open(p.idx, words)
 	if err != nil || e == nil {
 		return nil, false, err
 	}

@@ -34,8 +34,9 @@ const vocabChunk = 8192
 
 func newVocab() *vocab { return &vocab{ids: map[string]uint32{}} }
 
-// lookup returns the number of word w, or 0 when it has none.
-func (v *vocab) lookup(w string) uint32 { return v.ids[w] }
+// Number returns the number of word w, or 0 when it has none (it makes
+// a vocab an engine.Vocabulary).
+func (v *vocab) Number(w string) uint32 { return v.ids[w] }
 
 // id returns the number of word w, numbering it when it is new.
 func (v *vocab) id(w string) uint32 {

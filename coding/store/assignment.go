@@ -13,6 +13,7 @@ func (s *Store) SetAssignments(ctx context.Context, pid string, docIDs, coders [
 	}
 	out := []*coding.Assignment{}
 	err := s.update(ctx, "assign_documents", func(t *txn) error {
+		out = out[:0] // a batch may run this again
 		b, err := t.sub(pid, bAssign)
 		if err != nil {
 			return err

@@ -17,6 +17,7 @@ func (s *Store) DecideConsensus(ctx context.Context, pid string, quoteIDs []stri
 	}
 	out := []*coding.ConsensusDecision{}
 	err := s.update(ctx, "consensus", func(t *txn) error {
+		out = out[:0] // a batch may run this again
 		b, err := t.sub(pid, bDecisions)
 		if err != nil {
 			return err

@@ -3,8 +3,68 @@ package store
 import (
 	"context"
 
+	bolt "go.etcd.io/bbolt"
+
 	"tessera/coding"
+	"tessera/coding/markdown"
 )
+
+// renderMemo sets the memo's HTML from its body. It runs outside write
+// transactions: rendering takes up to markdown.Budget.
+func renderMemo(m *coding.Memo) error {
+	html, err := markdown.Render(m.Body)
+	if err != nil {
+		return coding.Errorf(coding.ETOOLARGE, "memo: %v", err)
+	}
+	m.HTML, m.HTMLVersion = html, markdown.Version
+	return nil
+}
+
+// freshMemos renders again, for the caller only, memos stored by another
+// renderer version (written by an older build since this store opened).
+func freshMemos(memos []*coding.Memo) error {
+	for _, m := range memos {
+		if m.HTMLVersion != markdown.Version {
+			if err := renderMemo(m); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// rerenderMemos stores a new rendering of every memo made by another
+// renderer version. It runs when the store opens; the renderings are
+// derived data, so they are neither audited nor reported as changes.
+func rerenderMemos(tx *bolt.Tx) error {
+	data := tx.Bucket(bucketData)
+	return data.ForEach(func(pid, _ []byte) error {
+		pb := data.Bucket(pid)
+		if pb == nil {
+			return nil
+		}
+		b := pb.Bucket(bMemos)
+		if b == nil {
+			return nil
+		}
+		memos, err := list[coding.Memo](b)
+		if err != nil {
+			return err
+		}
+		for _, m := range memos {
+			if m.HTMLVersion == markdown.Version {
+				continue
+			}
+			if err := renderMemo(m); err != nil {
+				return err
+			}
+			if err := put(b, m.ID, m); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
 
 func (t *txn) putMemo(m *coding.Memo) error {
 	b, err := t.sub(m.ProjectID, bMemos)
@@ -94,6 +154,9 @@ func (s *Store) CreateMemo(ctx context.Context, m *coding.Memo) error {
 	if err := m.Validate(); err != nil {
 		return err
 	}
+	if err := renderMemo(m); err != nil {
+		return err
+	}
 	return s.update(ctx, "create_memo", func(t *txn) error {
 		if err := t.checkTarget(m); err != nil {
 			return err
@@ -111,6 +174,9 @@ func (s *Store) FindMemo(ctx context.Context, pid, id string) (*coding.Memo, err
 		m, err = t.findMemo(pid, id)
 		return err
 	})
+	if err == nil {
+		err = freshMemos([]*coding.Memo{m})
+	}
 	return m, err
 }
 
@@ -126,11 +192,24 @@ func (s *Store) ListMemos(ctx context.Context, pid string, f coding.MemoFilter) 
 		}
 		return err
 	})
+	if err == nil {
+		err = freshMemos(out)
+	}
 	return out, err
 }
 
 // UpdateMemo changes the memo's title or body.
 func (s *Store) UpdateMemo(ctx context.Context, pid, id string, u coding.MemoUpdate) (*coding.Memo, error) {
+	var rendered coding.Memo
+	if u.Body != nil {
+		rendered.Body = *u.Body
+		if len(rendered.Body) > coding.MaxMemoLen {
+			return nil, coding.Errorf(coding.ETOOLARGE, "memo is larger than %d bytes", coding.MaxMemoLen)
+		}
+		if err := renderMemo(&rendered); err != nil {
+			return nil, err
+		}
+	}
 	var m *coding.Memo
 	err := s.update(ctx, "update_memo", func(t *txn) (err error) {
 		if m, err = t.findMemo(pid, id); err != nil {
@@ -143,7 +222,7 @@ func (s *Store) UpdateMemo(ctx context.Context, pid, id string, u coding.MemoUpd
 			m.Title = *u.Title
 		}
 		if u.Body != nil {
-			m.Body = *u.Body
+			m.Body, m.HTML, m.HTMLVersion = rendered.Body, rendered.HTML, rendered.HTMLVersion
 		}
 		if err := m.Validate(); err != nil {
 			return err

@@ -63,6 +63,7 @@ func (s *Store) DeleteSession(ctx context.Context, id string) error {
 func (s *Store) DeleteExpiredSessions(ctx context.Context, now time.Time) (int, error) {
 	n := 0
 	err := s.update(ctx, "delete_expired_sessions", func(t *txn) error {
+		n = 0 // a batch may run this again
 		return t.deleteSessionsWhere(func(sess *coding.Session) bool {
 			if sess.ExpiresAt.Before(now) {
 				n++

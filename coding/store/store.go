@@ -77,6 +77,8 @@ type Store struct {
 	path     string
 	now      func() time.Time
 	onChange func([]coding.Change)
+	// group shares write transactions among concurrent commits.
+	group groupCommit
 }
 
 var _ coding.Store = (*Store)(nil)
@@ -123,6 +125,9 @@ func (s *Store) migrate(tx *bolt.Tx) error {
 		if err := migrations[version](tx); err != nil {
 			return fmt.Errorf("migrate schema %d: %w", version, err)
 		}
+	}
+	if err := rerenderMemos(tx); err != nil {
+		return err
 	}
 	return meta.Put(keySchema, u64(SchemaVersion))
 }
@@ -202,7 +207,8 @@ func (s *Store) view(ctx context.Context, fn func(t *txn) error) error {
 
 // update runs fn in a read-write transaction named op, bumps the sequence
 // number of every project it changed, records an audit entry for each,
-// and after the commit reports the changes.
+// and after the commit reports the changes. fn may run more than once
+// (see commit): it sets its results afresh on every run.
 func (s *Store) update(ctx context.Context, op string, fn func(t *txn) error) error {
 	_, err := s.commit(ctx, op, fn)
 	return err
@@ -216,7 +222,11 @@ func (s *Store) commit(ctx context.Context, op string, fn func(t *txn) error) (m
 	}
 	var changes []coding.Change
 	seqs := map[string]uint64{}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	// Commits that arrive together share one transaction, and so one
+	// pair of fsyncs; each caller still returns only once its change is
+	// committed and synced. fn runs again when another change of its
+	// transaction fails (see groupCommit).
+	err := s.group.do(s.db, func(tx *bolt.Tx) error {
 		clear(seqs)
 		t := &txn{tx: tx, s: s, now: s.now().UTC(), op: op, actor: coding.ActorFrom(ctx), client: coding.ClientFrom(ctx), audit: map[string]*coding.AuditEntry{}}
 		if err := fn(t); err != nil {

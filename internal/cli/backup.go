@@ -13,6 +13,7 @@ import (
 
 	"tessera/coding"
 	"tessera/internal/datadir"
+	"tessera/internal/desktop"
 )
 
 // backupCommand declares the flags of backup.
@@ -50,7 +51,7 @@ func backup(ctx context.Context, dir string, w io.Writer) (int64, error) {
 	if coding.ErrorCode(err) != coding.ECONFLICT {
 		return 0, err
 	}
-	raw, rerr := os.ReadFile(filepath.Join(dir, addrFile))
+	raw, rerr := os.ReadFile(filepath.Join(dir, desktop.URLFile))
 	if rerr != nil {
 		return 0, err
 	}

@@ -152,7 +152,12 @@ func TestCommandErrors(t *testing.T) {
 		wantCode   int
 		wantStderr string
 	}{
-		{"no command", nil, 2, "Usage: tessera COMMAND"},
+		{"help", []string{"help"}, 0, "Usage: tessera COMMAND"},
+		{"start with an argument", []string{"--data", data, "--no-open", "extra"}, 1, `unexpected argument "extra"`},
+		{"start with an unknown flag", []string{"--bogus"}, 2, "flag provided but not defined"},
+		{"start keeping fewer than no backups", []string{"--data", data, "--keep-backups", "-1"}, 1, "--keep-backups must be 0 or more"},
+		{"restore without a file", []string{"restore", "--data", data}, 1, "one backup FILE"},
+		{"restore a file that is not a database", []string{"restore", "--data", data, "--yes", "cli_test.go"}, 1, "cli_test.go is not a Tessera database"},
 		{"unknown command", []string{"frobnicate"}, 2, `unknown command "frobnicate"`},
 		{"unknown flag", []string{"export", "--bogus"}, 2, "flag provided but not defined"},
 		{"export without project", []string{"export", "--data", data, "--format", "gioia-csv"}, 1, "--project is required"},
@@ -285,6 +290,11 @@ func TestQDPXRoundTripThroughTheCLI(t *testing.T) {
 	}
 	if r := run(t, "export", "--data", data, "--project", "Failure study", "--format", "qdpx", "--positions", "bytes"); r.code != 1 || !strings.Contains(r.stderr, "codepoints or utf16") {
 		t.Errorf("--positions bytes: got exit %d %q, want an error naming both conventions", r.code, r.stderr)
+	}
+	// The codebook alone goes into an existing project.
+	r = run(t, "import", "--data", other, "--project", "Codes only", "--codebook", qdpx)
+	if r.code != 0 || !strings.Contains(r.stdout, "codebook: 36 codes created, 0 matched, 0 skipped") {
+		t.Errorf("import --codebook FILE.qdpx: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }
 

@@ -13,7 +13,7 @@ import (
 // lists them. To add one, write a function that declares its flags and
 // returns what runs it (like exportCommand in export.go), and add a row.
 var commands = []command{
-	{name: "serve", args: "[--data DIR] [--addr HOST:PORT] [--team] [--tls-cert FILE --tls-key FILE] [--trust-proxy]",
+	{name: "serve", args: "[--data DIR] [--addr HOST:PORT] [--keep-backups N] [--team] [--tls-cert FILE --tls-key FILE] [--trust-proxy]",
 		summary: "Serve the web UI and the JSON API for a data directory", flags: serveCommand},
 	{name: "demo", args: "[--addr HOST:PORT] [--data DIR]",
 		summary: "Load the sample study into a fresh data directory and serve it", flags: demoCommand},
@@ -29,6 +29,8 @@ var commands = []command{
 		summary: "Rebuild the search index from the database", flags: reindexCommand},
 	{name: "backup", args: "--data DIR -o FILE",
 		summary: "Write a consistent copy of a data directory's database, even while it is being served", flags: backupCommand},
+	{name: "restore", args: "--data DIR [--yes] FILE",
+		summary: "Put a backup in place of a data directory's database, keeping the current one as a backup", flags: restoreCommand},
 	{name: "user", summary: "Manage the accounts of team mode: add, list, disable, enable, reset", sub: userCommands,
 		note: "The data directory must not be in use by a running server; while one runs, administrators manage accounts through the web API (docs/team.md)."},
 	{name: "bench", summary: "Measure search speed on a generated corpus (tessera bench search --docs 1000)", sub: benchCommands},
@@ -118,7 +120,11 @@ func find(table []command, name string) *command {
 
 // listUsage prints the commands of table, built from its rows.
 func (m *Main) listUsage(prefix string, table []command, note string) {
-	fmt.Fprintf(m.Stderr, "Usage: %s COMMAND [flags] [args]\n\nCommands:\n", prefix)
+	fmt.Fprintf(m.Stderr, "Usage: %s COMMAND [flags] [args]\n", prefix)
+	if prefix == "tessera" {
+		fmt.Fprintf(m.Stderr, "       tessera %s\n\nWithout a command, Tessera serves your own data directory and opens the browser on it.\n", startArgs)
+	}
+	fmt.Fprint(m.Stderr, "\nCommands:\n")
 	width := 0
 	for _, c := range table {
 		width = max(width, len(c.name))

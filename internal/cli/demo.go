@@ -35,8 +35,8 @@ func demoCommand(fs *flag.FlagSet) runFunc {
 		if err != nil {
 			return err
 		}
-		defer a.Close()
 		if err := loadSample(ctx, a, m); err != nil {
+			a.Close()
 			return err
 		}
 		return m.serve(ctx, a, *addr)

@@ -34,6 +34,7 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 	fs.Var(&attributes, "attributes", "case-profile `attributes` in order, comma-separated")
 	fs.StringVar(&opt.Unit, "unit", "", "co-occurrence unit: quote, turn or document")
 	fs.StringVar(&opt.Positions, "positions", "", "qdpx selection positions: codepoints (default) or utf16")
+	fs.BoolVar(&opt.Raw, "raw", false, "CSV and XLSX: write cells that read like formulas as they are (by default they get a leading apostrophe)")
 	return func(ctx context.Context, m *Main, args []string) error {
 		if err := noArgs(args); err != nil {
 			return err

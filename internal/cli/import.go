@@ -44,7 +44,7 @@ func importCommand(fs *flag.FlagSet) runFunc {
 	fs.BoolVar(&f.perFolder, "case-per-folder", false, "each subfolder of a DIR argument is a case named after it")
 	fs.StringVar(&f.cases, "cases", "", "case attribute sheet (`FILE`.csv or .xlsx): first column the case name")
 	fs.StringVar(&f.metadata, "metadata", "", "per-document metadata `FILE`.csv: file,case,informant_role,interview_date,interviewer,language")
-	fs.StringVar(&f.codebookFile, "codebook", "", "codebook `FILE` to start from (.csv, .xlsx or REFI-QDA .qdc): codes are created or matched by name")
+	fs.StringVar(&f.codebookFile, "codebook", "", "codebook `FILE` to start from (.csv, .xlsx, REFI-QDA .qdc, or the codebook of a .qdpx project): codes are created or matched by name")
 	fs.StringVar(&f.codingFile, "coding", "", "starter coding `FILE` (coding.json: codebook, facets and quotes by text; see docs/import.md)")
 	fs.BoolVar(&f.allowDuplicates, "allow-duplicates", false, "import files whose text is already in the project")
 	fs.Int64Var(&f.maxMB, "max-mb", 20, "largest text per file, in `MB`")

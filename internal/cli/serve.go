@@ -5,28 +5,18 @@ import (
 	"crypto/rand"
 	"crypto/tls"
 	"encoding/base64"
-	"errors"
 	"flag"
 	"fmt"
-	"log/slog"
 	"net"
-	"net/http"
 	"os"
 	"path/filepath"
-	"time"
 
 	"tessera/coding"
 	"tessera/internal/datadir"
-	"tessera/server"
-	"tessera/ui"
 )
 
 // defaultAddr is where Tessera listens unless told otherwise: loopback only.
 const defaultAddr = "127.0.0.1:7080"
-
-// addrFile, in the data directory, holds the URL of the server using it,
-// so other commands (backup) can reach it.
-const addrFile = "server.url"
 
 // tokenFile, in the data directory, holds the service token of a team
 // server: "Authorization: Bearer TOKEN" lets tessera backup read the
@@ -43,6 +33,7 @@ func serveCommand(fs *flag.FlagSet) runFunc {
 	fs.StringVar(&opt.tlsCert, "tls-cert", "", "serve HTTPS with this certificate `file` (PEM, with its chain)")
 	fs.StringVar(&opt.tlsKey, "tls-key", "", "private key `file` (PEM) of --tls-cert")
 	fs.BoolVar(&opt.trustProxy, "trust-proxy", false, "trust X-Forwarded-For and X-Forwarded-Proto from a reverse proxy on a loopback or private address")
+	keep := keepBackupsFlag(fs)
 	return func(ctx context.Context, m *Main, args []string) error {
 		if err := noArgs(args); err != nil {
 			return err
@@ -54,6 +45,9 @@ func serveCommand(fs *flag.FlagSet) runFunc {
 		if (opt.tlsCert == "") != (opt.tlsKey == "") {
 			return coding.Errorf(coding.EINVALID, "--tls-cert and --tls-key go together")
 		}
+		if opt.keepBackups = *keep; opt.keepBackups < 0 {
+			return coding.Errorf(coding.EINVALID, "--keep-backups must be 0 or more")
+		}
 		opt.team = opt.team || !loopback
 		if opt.team {
 			if err := checkAdmin(ctx, *dir, *addr, loopback); err != nil {
@@ -64,7 +58,6 @@ func serveCommand(fs *flag.FlagSet) runFunc {
 		if err != nil {
 			return err
 		}
-		defer a.Close()
 		if opt.team && opt.tlsCert == "" && !opt.trustProxy && !loopback {
 			fmt.Fprintln(m.Stderr, "warning: serving team mode over plain HTTP: passwords and session cookies cross the network unencrypted; use --tls-cert and --tls-key, or a reverse proxy with HTTPS and --trust-proxy (docs/team.md)")
 		}
@@ -127,94 +120,54 @@ func checkLoopback(addr string) error {
 	return coding.Errorf(coding.EINVALID, "refusing to listen on %s: without accounts only loopback addresses (127.0.0.1, ::1, localhost) are allowed; to share a data directory with a team, use tessera serve in team mode (docs/team.md)", addr)
 }
 
-// serveOptions are the team and transport settings of serve.
+// serveOptions are the team, transport and backup settings of serve.
 type serveOptions struct {
 	team            bool
 	tlsCert, tlsKey string
 	trustProxy      bool
+	// keepBackups is how many automatic backups to keep (0: none).
+	keepBackups int
+	// serviceToken is the team server's token for tessera backup.
+	serviceToken string
 }
 
-// serve runs the HTTP server for a in solo mode until ctx is cancelled.
+// serve runs the HTTP server for a in solo mode, without automatic
+// backups, until ctx is cancelled; it closes a.
 func (m *Main) serve(ctx context.Context, a *datadir.Dir, addr string) error {
 	return m.serveWith(ctx, a, addr, serveOptions{})
 }
 
-// serveWith runs the HTTP(S) server for a until ctx is cancelled. In team
-// mode it also writes a service token to the data directory, with which
-// tessera backup reaches the running server.
+// serveWith runs the HTTP(S) server for a until ctx is cancelled, with
+// its automatic backups, and closes a. In team mode it also writes a
+// service token to the data directory, with which tessera backup reaches
+// the running server.
 func (m *Main) serveWith(ctx context.Context, a *datadir.Dir, addr string, opt serveOptions) error {
 	var tlsConfig *tls.Config
 	if opt.tlsCert != "" {
 		cert, err := tls.LoadX509KeyPair(opt.tlsCert, opt.tlsKey)
 		if err != nil {
+			a.Close()
 			return coding.Errorf(coding.EINVALID, "cannot load the TLS certificate and key: %v", err)
 		}
 		tlsConfig = &tls.Config{MinVersion: tls.VersionTLS12, Certificates: []tls.Certificate{cert}}
 	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
+		a.Close()
 		return coding.Errorf(coding.ECONFLICT, "cannot listen on %s: %v", addr, err)
 	}
-	logger := slog.New(slog.NewTextHandler(m.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
-	cfg := server.Config{
-		Store:      a.Store,
-		Search:     a.Index,
-		UI:         ui.FS,
-		Logger:     logger,
-		Version:    m.fullVersion(),
-		Team:       opt.team,
-		TrustProxy: opt.trustProxy,
-	}
 	if opt.team {
-		if cfg.ServiceToken, err = writeServiceToken(a.Path); err != nil {
+		if opt.serviceToken, err = writeServiceToken(a.Path); err != nil {
 			ln.Close()
+			a.Close()
 			return err
 		}
 		defer os.Remove(filepath.Join(a.Path, tokenFile))
-	}
-	srv := server.New(cfg)
-	a.Listen(srv.Notify)
-	defer a.Listen(nil)
-	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, TLSConfig: tlsConfig}
-	hs.RegisterOnShutdown(srv.CloseStreams) // event streams never end by themselves
-	scheme := "http"
-	if tlsConfig != nil {
-		scheme = "https"
-	}
-	url := scheme + "://" + ln.Addr().String() + "/"
-	urlPath := filepath.Join(a.Path, addrFile)
-	if err := os.WriteFile(urlPath, []byte(url+"\n"), 0o600); err != nil {
-		return fmt.Errorf("write %s: %w", urlPath, err)
-	}
-	defer os.Remove(urlPath)
-
-	fmt.Fprintf(m.Stdout, "Tessera is serving %s at %s\n", a.Path, url)
-	if opt.team {
 		fmt.Fprintln(m.Stderr, "team mode: accounts and sign-in are required (docs/team.md)")
 	}
-	if m.Ready != nil {
-		m.Ready(url, a)
-	}
-	errc := make(chan error, 1)
-	go func() {
-		if tlsConfig != nil {
-			errc <- hs.ServeTLS(ln, "", "")
-			return
-		}
-		errc <- hs.Serve(ln)
-	}()
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-	}
-	fmt.Fprintln(m.Stderr, "shutting down")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if err := hs.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
-	}
-	return nil
+	s := m.newSite(a.Path, opt.keepBackups, opt)
+	s.attach(a, true)
+	return m.serveSite(ctx, ln, s, tlsConfig, false)
 }
 
 // writeServiceToken writes a new random service token to the data

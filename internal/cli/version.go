@@ -5,7 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"runtime"
-	"runtime/debug"
+
+	"tessera/buildinfo"
 )
 
 // versionCommand declares the flags of version: none.
@@ -14,23 +15,20 @@ func versionCommand(*flag.FlagSet) runFunc {
 		if err := noArgs(args); err != nil {
 			return err
 		}
-		fmt.Fprintf(m.Stdout, "tessera %s (%s, %s/%s)\n", m.fullVersion(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+		v := m.Version
+		if v == "" {
+			v = buildinfo.Get().String()
+		}
+		fmt.Fprintf(m.Stdout, "tessera %s (%s, %s/%s)\n", v, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 		return nil
 	}
 }
 
-// fullVersion returns the version, with the VCS revision when known.
+// fullVersion returns the version the API reports: Main.Version when
+// set, else the build's (see tessera/buildinfo).
 func (m *Main) fullVersion() string {
-	v := m.Version
-	if v == "" {
-		v = "dev"
+	if m.Version != "" {
+		return m.Version
 	}
-	if info, ok := debug.ReadBuildInfo(); ok {
-		for _, s := range info.Settings {
-			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-				v += "+" + s.Value[:12]
-			}
-		}
-	}
-	return v
+	return buildinfo.Get().Short()
 }

@@ -4,6 +4,7 @@ import { get, post, patch, del } from './api.js';
 import { save } from './saving.js';
 import { confirmDialog, promptDialog } from './dialog.js';
 import { navigate, link } from './router.js';
+import { BackupsPanel } from './backups.js';
 
 /** Projects lists every project of the data directory. */
 export function Projects() {
@@ -26,7 +27,7 @@ export function Projects() {
   const remove = async (p) => {
     const ok = await confirmDialog({
       title: 'Delete project',
-      message: `Delete “${p.name}” with all its cases, transcripts, codes, quotes and memos? This cannot be undone (make a backup first with “tessera backup”).`,
+      message: `Delete “${p.name}” with all its cases, transcripts, codes, quotes and memos? Backups are kept in the data directory's backups folder; the newest is listed below the projects.`,
       confirm: 'Delete project', danger: true,
     });
     if (ok) save('Delete the project', () => del('/projects/' + p.id, { confirm: 'true' })).then(load, () => {});
@@ -51,5 +52,6 @@ export function Projects() {
           <button type="button" class="btn btn-sm btn-danger" onClick=${() => remove(p)} aria-label=${'Delete ' + p.name}>Delete</button>
         </span></li>`)}
     </ul>
+    <${BackupsPanel} />
   </div>`;
 }

@@ -35,8 +35,8 @@
 //     each occurrence of a word, in place of bleve's byte offsets, the
 //     numbers of the next word (Location.Start) and of the previous word
 //     (Location.End), 0 at either end of the text (coding/search field.go
-//     writes them, vocab.go numbers the words; Open's number function
-//     looks them up). A two-word phrase is then confirmed from the
+//     writes them, vocab.go numbers the words; the Vocabulary given to
+//     Open looks them up). A two-word phrase is then confirmed from the
 //     occurrences of its rarer word alone. Without numbers every word's
 //     positions are compared, as positionCheck does for bleve.
 //   - rank.go scores bleve's tf-idf without its query normalisation:

@@ -18,12 +18,10 @@ import (
 // runs the same query tree the builder makes for bleve (see compile), so
 // both find the same units; queries it does not know go to bleve.
 type Engine struct {
-	r    index.IndexReader
-	segs []*segCtx
-	docs uint64 // live units of the index, for inverse document frequencies
-	// number returns the number a word has in the index (see the package
-	// documentation), 0 when it has none.
-	number func(word string) uint32
+	r     index.IndexReader
+	segs  []*segCtx
+	docs  uint64     // live units of the index, for inverse document frequencies
+	words Vocabulary // nil when the index's words are not numbered
 	// ranking makes phrase checks record where scoring phrases are found.
 	ranking bool
 }
@@ -41,16 +39,24 @@ type segCtx struct {
 	phrases map[*enode][]phraseHit
 }
 
-// Open takes a snapshot of idx, whose words are numbered by number (nil
+// Vocabulary gives the numbers of an index's words: the numbers its term
+// vectors record for each occurrence's neighbours (see the package
+// documentation).
+type Vocabulary interface {
+	// Number returns the number of word w, 0 when it has none.
+	Number(w string) uint32
+}
+
+// Open takes a snapshot of idx, whose words are numbered by words (nil
 // when they are not: phrases are then checked from every word's
 // positions). It returns nil when idx is not a scorch index (the caller
 // then uses bleve's searchers). A non-nil Engine must be closed.
-func Open(idx bleve.Index, number func(word string) uint32) (*Engine, error) {
+func Open(idx bleve.Index, words Vocabulary) (*Engine, error) {
 	snap, err := snapshot(idx)
 	if err != nil || snap == nil {
 		return nil, err
 	}
-	e := &Engine{r: snap, number: number}
+	e := &Engine{r: snap, words: words}
 	for _, ss := range snap.Segments() {
 		e.segs = append(e.segs, &segCtx{ss: ss, n: ss.Segment().Count()})
 		e.docs += ss.Count()

@@ -90,10 +90,10 @@ func (e *Engine) newPhraseCheck(n *enode, s *segCtx) (*phraseCheck, error) {
 
 // vocabID returns the number of word t, 0 when it has none.
 func (e *Engine) vocabID(t string) uint32 {
-	if e.number == nil {
+	if e.words == nil {
 		return 0
 	}
-	return e.number(t)
+	return e.words.Number(t)
 }
 
 // verify returns the candidates of segment s (units holding every word of

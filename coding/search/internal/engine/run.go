@@ -52,6 +52,7 @@ func (e *Engine) Search(ctx context.Context, q query.Query, from, size int) (tot
 		return total, nil, true, nil
 	}
 	// Only the page's units are named.
+	page = make([]Unit, 0, len(units)-from)
 	for _, u := range units[from:] {
 		id, err := e.segs[u.seg].ss.DocID(uint64(u.doc))
 		if err != nil {

@@ -1,0 +1,20 @@
+package coding
+
+import (
+	"regexp"
+	"strings"
+)
+
+// plainNumber matches text a spreadsheet reads as a number, sign included.
+var plainNumber = regexp.MustCompile(`^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$`)
+
+// SpreadsheetSafe returns s so that a spreadsheet program shows it as text
+// and never runs it as a formula, as OWASP advises against CSV injection:
+// text starting with =, +, -, @, a tab or a carriage return gets a leading
+// apostrophe, unless it is a plain number such as -12 or +3.5.
+func SpreadsheetSafe(s string) string {
+	if s == "" || !strings.ContainsRune("=+-@\t\r", rune(s[0])) || plainNumber.MatchString(s) {
+		return s
+	}
+	return "'" + s
+}

@@ -1,0 +1,246 @@
+package cli_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// loadConfig is the team the load test models; TESSERA_LOAD_* variables
+// change it.
+type loadConfig struct {
+	coders, searchers int
+	duration          time.Duration
+	autocode          bool // one researcher auto-codes a word every 5 s
+	seed              uint64
+}
+
+func loadConfigFromEnv(t *testing.T) loadConfig {
+	t.Helper()
+	num := func(name string, def int) int {
+		v := os.Getenv(name)
+		if v == "" {
+			return def
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			t.Fatalf("%s=%q: want a whole number", name, v)
+		}
+		return n
+	}
+	seed := uint64(num("TESSERA_LOAD_SEED", 0))
+	if seed == 0 {
+		seed = uint64(time.Now().UnixNano())
+	}
+	return loadConfig{
+		coders:    num("TESSERA_LOAD_CODERS", 50),
+		searchers: num("TESSERA_LOAD_SEARCHERS", 10),
+		duration:  time.Duration(num("TESSERA_LOAD_SECONDS", 30)) * time.Second,
+		autocode:  os.Getenv("TESSERA_LOAD_AUTOCODE") == "1",
+		seed:      seed,
+	}
+}
+
+// latencies collects request times per kind of request.
+type latencies struct {
+	mu     sync.Mutex
+	times  map[string][]time.Duration
+	errors map[string]int
+	first  map[string]string
+}
+
+func (l *latencies) add(kind string, d time.Duration, err error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if err != nil {
+		l.errors[kind]++
+		if l.first[kind] == "" {
+			l.first[kind] = err.Error()
+		}
+		return
+	}
+	l.times[kind] = append(l.times[kind], d)
+}
+
+// report writes p50, p95, p99 and max per kind.
+func (l *latencies) report() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "| request | n | p50 | p95 | p99 | max | p99/p50 |\n|---|---|---|---|---|---|---|\n")
+	kinds := make([]string, 0, len(l.times))
+	for k := range l.times {
+		kinds = append(kinds, k)
+	}
+	slices.Sort(kinds)
+	for _, k := range kinds {
+		ds := slices.Clone(l.times[k])
+		slices.Sort(ds)
+		q := func(p float64) time.Duration { return ds[min(len(ds)-1, int(p*float64(len(ds))))] }
+		ms := func(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }
+		fmt.Fprintf(&b, "| %s | %d | %s | %s | %s | %s | %.1fx |\n", k, len(ds), ms(q(0.5)), ms(q(0.95)), ms(q(0.99)), ms(ds[len(ds)-1]), float64(q(0.99))/float64(max(q(0.5), 1)))
+	}
+	return b.String()
+}
+
+// procStatus reads a field of /proc/PID/status in kB.
+func procStatus(pid int, field string) int {
+	data, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "status"))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, field+":"); ok {
+			n, _ := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(rest), " kB"))
+			return n
+		}
+	}
+	return 0
+}
+
+// searchWords are the searches of the searchers: words, phrases, a
+// prefix and a boolean query from the sample study.
+var searchWords = []string{"customers", `"trade fair"`, "failure", "learn*", "pilot", "mistakes", "board", "investors +growth", "team", "market"}
+
+// TestTeamLoad models a team against the real server on loopback: coders
+// create, change and delete quotes about once a second each, searchers
+// search about once a second each, and optionally one researcher
+// auto-codes a word every 5 s. It prints p50, p95 and p99 per kind of
+// request and the server's memory. Run it with
+//
+//	TESSERA_BENCH=1 go test -run TestTeamLoad -v ./internal/cli/
+//
+// and TESSERA_LOAD_CODERS, _SEARCHERS, _SECONDS, _AUTOCODE=1 and _SEED to
+// change the team.
+func TestTeamLoad(t *testing.T) {
+	if os.Getenv("TESSERA_BENCH") != "1" {
+		t.Skip("a load benchmark: set TESSERA_BENCH=1")
+	}
+	cfg := loadConfigFromEnv(t)
+	data := importSample(t)
+	srv := startCrashable(t, data)
+	pid := srv.cmd.Process.Pid
+
+	// The project, its documents with their lengths and its concepts.
+	var projects []struct{ ID string }
+	mustSend(t, "GET", srv.url+"/projects", nil, &projects)
+	base := srv.url + "/projects/" + projects[0].ID
+	var docs []struct {
+		ID     string
+		Length int
+	}
+	mustSend(t, "GET", base+"/documents", nil, &docs)
+	var codes []struct{ ID, Level string }
+	mustSend(t, "GET", base+"/codes", nil, &codes)
+	var concepts []string
+	for _, c := range codes {
+		if c.Level == "concept" {
+			concepts = append(concepts, c.ID)
+		}
+	}
+	if len(docs) == 0 || len(concepts) < 2 {
+		t.Fatalf("got %d documents and %d concepts, want the sample study", len(docs), len(concepts))
+	}
+
+	lat := &latencies{times: map[string][]time.Duration{}, errors: map[string]int{}, first: map[string]string{}}
+	timed := func(kind, method, u string, v, out any) bool {
+		start := time.Now()
+		_, err := send(method, u, v, out)
+		lat.add(kind, time.Since(start), err)
+		return err == nil
+	}
+	end := time.Now().Add(cfg.duration)
+	// pace waits a human interval: 0.5 to 1.5 s, 1 s on average.
+	pace := func(rng *rand.Rand, mean time.Duration) bool {
+		d := mean/2 + time.Duration(rng.Int64N(int64(mean)))
+		if time.Now().Add(d).After(end) {
+			return false
+		}
+		time.Sleep(d)
+		return true
+	}
+
+	var wg sync.WaitGroup
+	for n := range cfg.coders {
+		wg.Go(func() {
+			rng := rand.New(rand.NewPCG(cfg.seed, uint64(n)))
+			var mine []string
+			for pace(rng, time.Second) {
+				switch r := rng.Float64(); {
+				case len(mine) < 3 || r < 0.6:
+					d := docs[rng.IntN(len(docs))]
+					size := 30 + rng.IntN(300)
+					start := rng.IntN(max(d.Length-size, 1))
+					var q struct{ ID string }
+					if timed("create quote", "POST", base+"/quotes", map[string]any{
+						"document_id": d.ID, "start": start, "end": min(start+size, d.Length),
+						"code_ids": []string{concepts[rng.IntN(len(concepts))]},
+					}, &q) {
+						mine = append(mine, q.ID)
+					}
+				case r < 0.85:
+					qid := mine[rng.IntN(len(mine))]
+					timed("change quote", "PATCH", base+"/quotes/"+qid, map[string]any{
+						"code_ids": []string{concepts[rng.IntN(len(concepts))], concepts[rng.IntN(len(concepts))]},
+					}, nil)
+				default:
+					i := rng.IntN(len(mine))
+					if timed("delete quote", "DELETE", base+"/quotes/"+mine[i], nil, nil) {
+						mine = slices.Delete(mine, i, i+1)
+					}
+				}
+			}
+		})
+	}
+	for n := range cfg.searchers {
+		wg.Go(func() {
+			rng := rand.New(rand.NewPCG(cfg.seed, uint64(1000+n)))
+			for pace(rng, time.Second) {
+				q := url.Values{"q": {searchWords[rng.IntN(len(searchWords))]}, "limit": {"50"}}
+				timed("search", "GET", base+"/search?"+q.Encode(), nil, nil)
+			}
+		})
+	}
+	if cfg.autocode {
+		wg.Go(func() {
+			rng := rand.New(rand.NewPCG(cfg.seed, 2000))
+			for pace(rng, 5*time.Second) {
+				timed("auto-code", "POST", base+"/search/code", map[string]any{
+					"query": searchWords[rng.IntN(len(searchWords))], "code_id": concepts[rng.IntN(len(concepts))], "extend": "sentence",
+				}, nil)
+			}
+		})
+	}
+	// The server's memory, sampled while the team works.
+	peakRSS := 0
+	done := make(chan struct{})
+	sampled := make(chan struct{})
+	go func() {
+		defer close(sampled)
+		tick := time.NewTicker(250 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			peakRSS = max(peakRSS, procStatus(pid, "VmRSS"))
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	wg.Wait()
+	close(done)
+	<-sampled
+
+	t.Logf("%d coders, %d searchers, auto-coding %v, %v, seed %d\n%s", cfg.coders, cfg.searchers, cfg.autocode, cfg.duration, cfg.seed, lat.report())
+	t.Logf("server memory: peak RSS sampled %.0f MB, VmHWM %.0f MB", float64(peakRSS)/1024, float64(procStatus(pid, "VmHWM"))/1024)
+	for kind, n := range lat.errors {
+		t.Errorf("%s: %d requests failed, the first with %s", kind, n, lat.first[kind])
+	}
+}
