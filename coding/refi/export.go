@@ -71,6 +71,11 @@ func Export(w io.Writer, snap *coding.Snapshot, opt ExportOptions) error {
 			return err
 		}
 	}
+	for _, m := range x.memosByGUID() {
+		if err := writeEntry(zw, sourcesDir+coding.GUID(m.ID)+".txt", []byte(m.Body)); err != nil {
+			return err
+		}
+	}
 	return zw.Close()
 }
 

@@ -185,10 +185,15 @@ func displayName(s inSource) string {
 	return normGUID(s.GUID)
 }
 
-// cleanTitle returns the document title: the source's name, else its
-// file's name, else "Document N".
+// cleanTitle returns the document title: the title in the source's
+// Tessera marker, else the source's name, else its file's name, else
+// "Document N".
 func (p *planner) cleanTitle(sp sourceParts, file string) string {
 	title := cleanLine(sp.el.Name)
+	var sm sourceMarker
+	if _, ok := splitMarker(sp.el.Description, &sm); ok && cleanLine(sm.Title) != "" {
+		title = cleanLine(sm.Title) // the name was made distinct for other readers
+	}
 	if title == "" {
 		title = cleanLine(sp.text.Name)
 	}
