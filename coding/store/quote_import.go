@@ -25,16 +25,7 @@ func (s *Store) ImportQuotes(ctx context.Context, pid, docID string, qs []*codin
 		}
 		for _, q := range qs {
 			q.ProjectID, q.DocumentID = pid, docID
-			if q.CodeIDs, err = coding.CheckCodes(q.CodeIDs, codes); err != nil {
-				return err
-			}
-			if err := q.Place(doc); err != nil {
-				return err
-			}
-			if len(q.Memo) > coding.MaxMemoLen {
-				return coding.Errorf(coding.ETOOLARGE, "quote memo is larger than %d bytes", coding.MaxMemoLen)
-			}
-			if err := coding.CleanText("quote memo", &q.Memo); err != nil {
+			if err := checkNewQuote(q, doc, codes); err != nil {
 				return err
 			}
 			q.ID = coding.NewID(t.now)
