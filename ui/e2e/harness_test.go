@@ -49,9 +49,19 @@ func startApp(tb testing.TB) *app {
 }
 
 // startMain runs a serving tessera command in-process and returns the
-// app once it listens; the command stops when the test ends. The server's
-// logs are dropped, unless TESSERA_E2E_LOG=1 asks for them on stderr.
+// app once it listens; the command stops when the test ends.
 func startMain(tb testing.TB, args ...string) *app {
+	tb.Helper()
+	a, stop := runMain(tb, args...)
+	tb.Cleanup(stop)
+	return a
+}
+
+// runMain runs a serving tessera command in-process and returns the app
+// once it listens, and stop, which ends the command and waits for it. The
+// server's logs are dropped, unless TESSERA_E2E_LOG=1 asks for them on
+// stderr.
+func runMain(tb testing.TB, args ...string) (*app, func()) {
 	tb.Helper()
 	var logs io.Writer = io.Discard
 	if os.Getenv("TESSERA_E2E_LOG") == "1" {
@@ -67,17 +77,21 @@ func startMain(tb testing.TB, args ...string) *app {
 	go func() { done <- m.Run(ctx, args) }()
 	select {
 	case a := <-ready:
-		tb.Cleanup(func() {
+		stopped := false
+		return a, func() {
+			if stopped {
+				return
+			}
+			stopped = true
 			cancel()
 			if code := <-done; code != 0 {
 				tb.Errorf("tessera %v: exit %d after shutdown", args, code)
 			}
-		})
-		return a
+		}
 	case code := <-done:
 		cancel()
 		tb.Fatalf("tessera %v: exit %d before listening (TESSERA_E2E_LOG=1 shows why)", args, code)
-		return nil
+		return nil, nil
 	}
 }
 
@@ -146,7 +160,11 @@ func newBrowser(tb testing.TB) *browser {
 			b.mu.Lock()
 			b.dialogs = append(b.dialogs, string(ev.Type)+": "+ev.Message)
 			b.mu.Unlock()
-			chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: false})
+			// A warning about unsaved changes is answered "Leave", as a
+			// person reloading on purpose would; any other dialog is
+			// dismissed.
+			leave := ev.Type == page.DialogTypeBeforeunload
+			chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: leave})
 		}
 	}()
 	return b
