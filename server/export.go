@@ -28,8 +28,9 @@ func (s *Server) handleExportFormats(c echo.Context) error {
 
 // exportOptions reads the export options from the query: facets,
 // sections, subsections, counts, quotes, level, columns, bins, cell,
-// facet_filter, attributes, unit and raw; the memo filters author, code,
-// from and to; and the table options (see tableOptions).
+// facet_filter, attributes, unit, positions, subcodes and raw; the memo
+// filters author, code, from and to; and the table options (see
+// tableOptions).
 func exportOptions(c echo.Context) (export.Options, error) {
 	opt := export.Options{
 		Facets:      queryList(c, "facets"),
@@ -40,6 +41,7 @@ func exportOptions(c echo.Context) (export.Options, error) {
 		FacetFilter: strings.TrimSpace(c.QueryParam("facet_filter")),
 		Attributes:  queryList(c, "attributes"),
 		Unit:        strings.TrimSpace(c.QueryParam("unit")),
+		Positions:   strings.TrimSpace(c.QueryParam("positions")),
 		Subsections: strings.TrimSpace(c.QueryParam("subsections")),
 		Bins:        strings.TrimSpace(c.QueryParam("bins")),
 		Memos: export.MemoFilter{
@@ -57,6 +59,9 @@ func exportOptions(c echo.Context) (export.Options, error) {
 		return opt, coding.Errorf(coding.EINVALID, "query parameter level=%q must be concept, theme or dimension", opt.Level)
 	}
 	if opt.Counts, err = queryBool(c, "counts", false); err != nil {
+		return opt, err
+	}
+	if opt.SubCodes, err = queryBool(c, "subcodes", false); err != nil {
 		return opt, err
 	}
 	if opt.Quotes, err = queryBool(c, "quotes", false); err != nil {

@@ -26,6 +26,7 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 	fs.StringVar(&opt.Sections, "sections", "", "group the Gioia table into sections by this `facet`")
 	fs.BoolVar(&opt.Counts, "counts", false, "add counts of quotes, documents and cases")
 	fs.BoolVar(&opt.Quotes, "quotes", false, "add a representative quote per concept")
+	fs.BoolVar(&opt.SubCodes, "subcodes", false, "list sub-concepts indented under their concept in the Gioia table")
 	level := fs.String("level", "", "matrix rows: concept, theme or dimension (default theme)")
 	fs.StringVar(&opt.Columns, "columns", "", "matrix columns: case, document, speaker, attr:NAME or facet:NAME")
 	fs.StringVar(&opt.Bins, "bins", "", "matrix columns by a numeric attribute: bin at these `bounds`, e.g. 50,250")
@@ -33,6 +34,7 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 	fs.StringVar(&opt.FacetFilter, "filter", "", "matrix rows with this `Facet=value` only")
 	fs.Var(&attributes, "attributes", "case-profile `attributes` in order, comma-separated")
 	fs.StringVar(&opt.Unit, "unit", "", "co-occurrence unit: quote, turn or document")
+	fs.StringVar(&opt.Positions, "positions", "", "qdpx selection positions: codepoints (default) or utf16")
 	fs.StringVar(&opt.Subsections, "subsections", "", "split each section of the Gioia table again by this `facet`")
 	var headers headerFlag
 	fs.Var(&headers, "header", "column `header`, repeat for the columns in order (an empty one keeps that column's own)")
