@@ -49,24 +49,9 @@ func (t *table) localizeNumbers(lang string) {
 // yearColumns reports, per column, whether every number in it is a whole
 // number from 1000 to 2999 (a year), with at least one number.
 func (t *table) yearColumns() []bool {
-	out := make([]bool, len(t.Header))
-	seen := make([]bool, len(t.Header))
-	for i := range out {
-		out[i] = true
-	}
-	for _, r := range t.Rows {
-		for i, c := range r.Cells {
-			if i >= len(out) || c.Value == nil {
-				continue
-			}
-			seen[i] = true
-			// Counts (int) are never years; attribute values are float64.
-			f, ok := c.Value.(float64)
-			out[i] = out[i] && ok && !c.Percent && f == math.Trunc(f) && f >= 1000 && f < 3000
-		}
-	}
-	for i := range out {
-		out[i] = out[i] && seen[i]
-	}
-	return out
+	return t.columnsAll(func(c tableCell) (bool, bool) {
+		// Counts (int) are never years; attribute values are float64.
+		f, ok := c.Value.(float64)
+		return c.Value != nil, ok && !c.Percent && f == math.Trunc(f) && f >= 1000 && f < 3000
+	})
 }

@@ -83,19 +83,23 @@ func intCell(n int) tableCell { return tableCell{Text: itoa(n), Value: n} }
 // numeric reports, per column, whether its data cells are all numbers
 // (such columns align right).
 func (t *table) numeric() []bool {
+	return t.columnsAll(func(c tableCell) (bool, bool) { return c.Text != "", c.Value != nil })
+}
+
+// columnsAll reports, per column, whether every data cell that test
+// counts passes it, with at least one counted; test returns whether the
+// cell counts and whether it passes.
+func (t *table) columnsAll(test func(c tableCell) (counts, ok bool)) []bool {
 	out := make([]bool, len(t.Header))
 	seen := make([]bool, len(t.Header))
 	for i := range out {
 		out[i] = true
 	}
 	for _, r := range t.Rows {
-		if r.IsSection {
-			continue
-		}
 		for i, c := range r.Cells {
-			if i < len(out) && c.Text != "" {
+			if counts, ok := test(c); i < len(out) && counts {
 				seen[i] = true
-				out[i] = out[i] && c.Value != nil
+				out[i] = out[i] && ok
 			}
 		}
 	}
