@@ -165,3 +165,32 @@ func TestRestoredDraftMeetsNewerText(t *testing.T) {
 	}
 	checkPageErrors(t, b)
 }
+
+// TestRefusedTextIsExplained renames a concept to the name of its
+// sibling while typing: the server refuses, the field says why and the
+// header says the change is not saved; typing on makes the name valid,
+// and it is saved.
+func TestRefusedTextIsExplained(t *testing.T) {
+	a := startApp(t)
+	b := newBrowser(t)
+	pid, _ := draftsStudy(t, a)
+	var other codeJSON
+	apiCall(t, a, "POST", "/projects/"+pid+"/codes", map[string]any{"name": "Listening to partners", "level": "concept"}, &other)
+	screenshotsOnFailure(t, b, nil, nil)
+
+	b.do(t, "open the code", chromedp.Navigate(a.URL+"/p/"+pid+"/codes/"+other.ID))
+	b.waitJS(t, "the name", `(document.querySelector('.code-title') || {}).value === 'Listening to partners'`)
+	eval[bool](t, b, `(() => { const el = document.querySelector('.code-title'); el.focus(); el.select(); return true; })()`)
+	b.do(t, "type the sibling's name", chromedp.KeyEvent("Learning from failure"))
+	b.waitJS(t, "the refusal", `!!document.querySelector('.draft-note.bad')`)
+	if got := saveStatus(t, b); got != "Not saved" {
+		t.Errorf("status with the name refused: got %q, want %q", got, "Not saved")
+	}
+	b.do(t, "type on", chromedp.KeyEvent(" abroad"))
+	waitStored(t, a, "/projects/"+pid+"/codes/"+other.ID, "the new name stored", func(c storedCode) bool { return c.Name == "Learning from failure abroad" })
+	waitAllSaved(t, b)
+	if n := eval[int](t, b, `document.querySelectorAll('.draft-note').length`); n != 0 {
+		t.Errorf("notes under the field after saving: got %d, want none", n)
+	}
+	checkPageErrors(t, b)
+}

@@ -161,6 +161,8 @@ class Saver {
   edit(f, text) {
     this.local[f] = text;
     this.restored = null;
+    // A refused text is tried again with the next key.
+    this.refused = '';
     this.persist();
     this.schedule();
     this.notify();
