@@ -52,14 +52,14 @@ func (s *Server) handleListBackups(c echo.Context) error {
 // place of the database, keeping the current one as a before-restore
 // backup, and serves the restored data. Requests meanwhile answer 503.
 func (s *Server) handleRestoreBackup(c echo.Context) error {
-	if s.cfg.Backups == nil || s.cfg.Restore == nil {
-		return echo.NewHTTPError(http.StatusServiceUnavailable, "this server cannot restore backups; stop it and use tessera restore")
-	}
 	var req struct {
 		Name string `json:"name"`
 	}
 	if err := decodeJSON(c, &req); err != nil {
 		return err
+	}
+	if s.cfg.Backups == nil || s.cfg.Restore == nil {
+		return echo.NewHTTPError(http.StatusServiceUnavailable, "this server cannot restore backups; stop it and use tessera restore")
 	}
 	if strings.TrimSpace(req.Name) == "" {
 		return coding.Errorf(coding.EINVALID, "name is required: the file name of a backup, as GET /api/v1/backups lists it")

@@ -19,3 +19,16 @@ func TestRenderOutOfTimeIsPlainText(t *testing.T) {
 		t.Errorf("got raw markup in the plain-text fallback")
 	}
 }
+
+func TestIsPlain(t *testing.T) {
+	if !IsPlain(plain("<b>x</b>")) {
+		t.Error("the plain-text form is not recognised")
+	}
+	out, err := Render(`<pre class="markdown-plain">x</pre>` + "\n\n```\ncode\n```")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if IsPlain(out) {
+		t.Errorf("got %q recognised as plain text, want a rendering", out)
+	}
+}

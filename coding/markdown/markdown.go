@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"strings"
 	"time"
 
 	"github.com/microcosm-cc/bluemonday"
@@ -94,10 +95,19 @@ func parse(source []byte, clock *deadline) ast.Node {
 	return md.Parser().Parse(&budgetReader{Reader: text.NewReader(source), clock: clock}, parser.WithContext(pc))
 }
 
+// plainOpen starts the plain-text form of a source that ran out of time;
+// the sanitiser never lets a class through, so no rendering starts so.
+const plainOpen = `<pre class="markdown-plain">`
+
 // plain shows src as escaped preformatted text.
 func plain(src string) string {
-	return `<pre class="markdown-plain">` + html.EscapeString(src) + "</pre>"
+	return plainOpen + html.EscapeString(src) + "</pre>"
 }
+
+// IsPlain reports whether out is the plain-text form Render returns for a
+// source that did not render within Budget. A stored rendering of that
+// form is worth trying again when the machine is less busy.
+func IsPlain(out string) bool { return strings.HasPrefix(out, plainOpen) }
 
 // errBudget ends a rendering that ran out of time; render recovers it.
 var errBudget = errors.New("markdown rendering ran out of time")

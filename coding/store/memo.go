@@ -34,8 +34,10 @@ func freshMemos(memos []*coding.Memo) error {
 }
 
 // rerenderMemos stores a new rendering of every memo made by another
-// renderer version. It runs when the store opens; the renderings are
-// derived data, so they are neither audited nor reported as changes.
+// renderer version, or shown as plain text because it did not render in
+// time when it was saved (see markdown.Budget). It runs when the store
+// opens; the renderings are derived data, so they are neither audited nor
+// reported as changes.
 func rerenderMemos(tx *bolt.Tx) error {
 	data := tx.Bucket(bucketData)
 	return data.ForEach(func(pid, _ []byte) error {
@@ -52,7 +54,7 @@ func rerenderMemos(tx *bolt.Tx) error {
 			return err
 		}
 		for _, m := range memos {
-			if m.HTMLVersion == markdown.Version {
+			if m.HTMLVersion == markdown.Version && !markdown.IsPlain(m.HTML) {
 				continue
 			}
 			if err := renderMemo(m); err != nil {

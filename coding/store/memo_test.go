@@ -45,6 +45,22 @@ func TestMemoHTMLStoredOnSave(t *testing.T) {
 }
 
 func TestMemoHTMLRenderedAgainOnOpen(t *testing.T) {
+	// A memo written by an older build (no html, no version), and one
+	// saved as plain text because it did not render in time.
+	older := func(raw map[string]any) {
+		delete(raw, "html")
+		delete(raw, "html_version")
+	}
+	late := func(raw map[string]any) {
+		raw["html"] = `<pre class="markdown-plain"># Heading</pre>`
+	}
+	for name, change := range map[string]func(map[string]any){"older build": older, "out of time": late} {
+		t.Run(name, func(t *testing.T) { testMemoRenderedAgain(t, change) })
+	}
+}
+
+func testMemoRenderedAgain(t *testing.T, change func(map[string]any)) {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "tessera.db")
 	s := mustOpenAt(t, path)
 	p := mustProject(t, s, "Old memos")
@@ -54,8 +70,6 @@ func TestMemoHTMLRenderedAgainOnOpen(t *testing.T) {
 	}
 	s.Close()
 
-	// Make the stored memo look like one written by an older build: no
-	// html, no version.
 	db, err := bolt.Open(path, 0o600, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -68,8 +82,7 @@ func TestMemoHTMLRenderedAgainOnOpen(t *testing.T) {
 		if err := json.Unmarshal(memos(tx).Get([]byte(m.ID)), &raw); err != nil {
 			return err
 		}
-		delete(raw, "html")
-		delete(raw, "html_version")
+		change(raw)
 		buf, _ := json.Marshal(raw)
 		return memos(tx).Put([]byte(m.ID), buf)
 	})
