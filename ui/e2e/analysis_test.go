@@ -57,7 +57,7 @@ func choose(tb testing.TB, b *browser, selector, value string) {
 // loading the page again.
 func goTo(tb testing.TB, b *browser, path string) {
 	tb.Helper()
-	eval[bool](tb, b, fmt.Sprintf(`import('/js/router.js').then((m) => { m.navigate(%s); return true; })`, jsString(path)))
+	eval[bool](tb, b, fmt.Sprintf(`import('/js/core/router.js').then((m) => { m.navigate(%s); return true; })`, jsString(path)))
 }
 
 // svgText returns the text of the SVG matched by selector, lines of a

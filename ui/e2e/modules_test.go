@@ -31,14 +31,14 @@ func TestOffsetConversion(t *testing.T) {
 			want = append(want, len(utf16.Encode(runes[:k])))
 		}
 		js, _ := json.Marshal(s)
-		got := runModule[[]int](t, b, "/js/offsets.js", fmt.Sprintf(`
+		got := runModule[[]int](t, b, "/js/core/offsets.js", fmt.Sprintf(`
 			const text = %s, map = new m.OffsetMap(text), out = [];
 			for (let k = 0; k <= map.length; k++) out.push(map.toUtf16(k));
 			return out;`, js))
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("%q: code point to UTF-16 (-want +got):\n%s", s, diff)
 		}
-		back := runModule[[]int](t, b, "/js/offsets.js", fmt.Sprintf(`
+		back := runModule[[]int](t, b, "/js/core/offsets.js", fmt.Sprintf(`
 			const text = %s, map = new m.OffsetMap(text), out = [];
 			for (let k = 0; k <= map.length; k++) out.push(map.toCodePoint(map.toUtf16(k)));
 			return out.concat([m.cpLength(text), map.length]);`, js))
@@ -66,8 +66,8 @@ func TestSegmentsAndSnapping(t *testing.T) {
 	}
 	text := "Interviewer: Where?\nAnna: In Luleå 👍 we met Björn.\n"
 	// Turns as the importer gives them: after the label, to the line end.
-	got := runModule[[][]seg](t, b, "/js/segments.js", fmt.Sprintf(`
-		return import('/js/offsets.js').then((o) => {
+	got := runModule[[][]seg](t, b, "/js/reader/segments.js", fmt.Sprintf(`
+		return import('/js/core/offsets.js').then((o) => {
 			const map = new o.OffsetMap(%s);
 			const turns = [{speaker: 'Interviewer', start: 13, end: 20}, {speaker: 'Anna', start: 26, end: 51}];
 			const blocks = m.buildBlocks(map, turns);
@@ -88,8 +88,8 @@ func TestSegmentsAndSnapping(t *testing.T) {
 
 	// Drag handles at the ends of the selected quote, only when it may be
 	// resized.
-	handles := runModule[[]int](t, b, "/js/segments.js", fmt.Sprintf(`
-		return import('/js/offsets.js').then((o) => {
+	handles := runModule[[]int](t, b, "/js/reader/segments.js", fmt.Sprintf(`
+		return import('/js/core/offsets.js').then((o) => {
 			const map = new o.OffsetMap(%s);
 			const blocks = m.buildBlocks(map, [{speaker: 'Anna', start: 26, end: 51}]);
 			const quotes = [{id: 'q1', start: 29, end: 37, code_ids: ['c1']}];
@@ -101,8 +101,8 @@ func TestSegmentsAndSnapping(t *testing.T) {
 		t.Errorf("selected segments*10 + handles, resizable and not (-want +got):\n%s", diff)
 	}
 
-	snapped := runModule[[]string](t, b, "/js/segments.js", `
-		return import('/js/offsets.js').then((o) => {
+	snapped := runModule[[]string](t, b, "/js/reader/segments.js", `
+		return import('/js/core/offsets.js').then((o) => {
 			const map = new o.OffsetMap('the trade fair in Luleå 👍 was great');
 			const cases = [[5, 20], [4, 9], [18, 25], [0, 3]];
 			return cases.map(([s, e]) => { const [a, b] = m.snapToWords(map, s, e); return [...map.text].slice(a, b).join(''); });

@@ -201,6 +201,33 @@ func quoteOf(tb testing.TB, m *member, pid, coder string, start, end int) {
 	}
 }
 
+// trustStudy has olga make the project "Trust study" with the interview
+// and the code trust, which aino and bjorn code independently (with the
+// viewers as members too); it returns the IDs of project, document and
+// code.
+func trustStudy(tb testing.TB, olga *member, viewers ...string) (pid, did, trust string) {
+	tb.Helper()
+	var v struct {
+		ID string `json:"id"`
+	}
+	olga.call("POST", "/projects", map[string]any{"name": "Trust study"}, &v)
+	pid = v.ID
+	p := "/projects/" + pid
+	olga.call("POST", p+"/documents", map[string]any{"title": "Intervju Luleå", "text": teamText}, &v)
+	did = v.ID
+	olga.call("POST", p+"/codes", map[string]any{"name": "trust"}, &v)
+	trust = v.ID
+	roles := map[string]string{"aino": "coder", "bjorn": "coder"}
+	for _, name := range viewers {
+		roles[name] = "viewer"
+	}
+	for name, role := range roles {
+		olga.call("PUT", p+"/members/"+name, map[string]string{"role": role}, nil)
+	}
+	olga.call("PUT", p+"/assignments", map[string]any{"document_ids": []string{did}, "coders": []string{"aino", "bjorn"}, "independent": true}, nil)
+	return pid, did, trust
+}
+
 // TestTeamAgreementAndConsensus signs in through the login page, reads the
 // agreement of two coders and their disagreement side by side, takes one
 // coder's coding into the consensus, and signs out; then a coder codes in
@@ -214,21 +241,12 @@ func TestTeamAgreementAndConsensus(t *testing.T) {
 	// The owner sets up the project; the coders code the interview
 	// independently through the API.
 	olga, aino, bjorn := signIn(t, a, "olga"), signIn(t, a, "aino"), signIn(t, a, "bjorn")
+	pid, did, trust := trustStudy(t, olga, "vera")
+	p := "/projects/" + pid
 	var v struct {
 		ID string `json:"id"`
 	}
-	olga.call("POST", "/projects", map[string]any{"name": "Trust study"}, &v)
-	pid := v.ID
-	p := "/projects/" + pid
-	olga.call("POST", p+"/documents", map[string]any{"title": "Intervju Luleå", "text": teamText}, &v)
-	did := v.ID
-	olga.call("POST", p+"/codes", map[string]any{"name": "trust"}, &v)
-	trust := v.ID
 	olga.call("POST", p+"/codes", map[string]any{"name": "risk"}, &v)
-	for name, role := range map[string]string{"aino": "coder", "bjorn": "coder", "vera": "viewer"} {
-		olga.call("PUT", p+"/members/"+name, map[string]string{"role": role}, nil)
-	}
-	olga.call("PUT", p+"/assignments", map[string]any{"document_ids": []string{did}, "coders": []string{"aino", "bjorn"}, "independent": true}, nil)
 	quote := func(m *member, start, end int) string {
 		m.call("POST", p+"/quotes", map[string]any{"document_id": did, "start": start, "end": end, "code_ids": []string{trust}}, &v)
 		return v.ID

@@ -243,16 +243,34 @@ func TestWorkbenchJourney(t *testing.T) {
 	}
 	waitFacet("vicarious")
 
-	// Undo the facet value and the move, then redo both.
+	// Undo the facet value, the facet and the move, then redo all three.
+	waitFacets := func(want int) {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			var fs []struct{}
+			apiCall(t, a, "GET", "/projects/"+pid+"/facets", nil, &fs)
+			if len(fs) == want {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("got %d facets, want %d", len(fs), want)
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
 	b.do(t, "blur the form fields", chromedp.Focus(chromedp.CSS(`[data-id="`+concept.ID+`"]`)))
+	b.waitJS(t, "undo to name the facet value", `(document.querySelector('.undo-btn:not([disabled])') || {title: ''}).title.includes('Set a facet of')`)
 	b.do(t, "undo", chromedp.KeyEvent("z", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
 	waitFacet("")
 	b.do(t, "undo again", chromedp.KeyEvent("z", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+	waitFacets(0)
+	b.do(t, "undo a third time", chromedp.KeyEvent("z", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
 	waitParent(theme.ID, "")
-	b.do(t, "redo", chromedp.KeyEvent("Z", chromedp.KeyModifiers(chromedp.ModifierCtrl, chromedp.ModifierShift)))
-	waitParent(theme.ID, dim.ID)
-	b.do(t, "redo again", chromedp.KeyEvent("Z", chromedp.KeyModifiers(chromedp.ModifierCtrl, chromedp.ModifierShift)))
-	waitFacet("vicarious")
+	for _, step := range []func(){func() { waitParent(theme.ID, dim.ID) }, func() { waitFacets(1) }, func() { waitFacet("vicarious") }} {
+		b.do(t, "redo", chromedp.KeyEvent("Z", chromedp.KeyModifiers(chromedp.ModifierCtrl, chromedp.ModifierShift)))
+		step()
+	}
 
 	// The Gioia view lists concept, theme and dimension.
 	b.do(t, "open the Gioia view", chromedp.Click(chromedp.CSS(`nav.nav a[href$="/gioia"]`)))

@@ -1,0 +1,162 @@
+// The cross-case matrix: codes of one level as rows; cases, values of a
+// case attribute, documents or speakers as columns; cells counting quotes,
+// marking presence, giving the share of coded text, or listing the quotes
+// (a framework matrix). Totals row and column; a cell opens its quotes.
+import { html, useState, useEffect } from '../core/lib.js';
+import { useStore } from '../core/store.js';
+import { proj } from '../project/state.js';
+import { link } from '../core/router.js';
+import { tint } from '../core/colors.js';
+import { plural } from '../core/format.js';
+import { levelLabel } from '../project/codetree.js';
+import {
+  useAnalysis, useProjectQuotes, ExportLinks, Segmented, LevelSelect, setQuery, attributeNames,
+} from './analysis-common.js';
+import { QuotePanel } from './analysis-quotes.js';
+
+const CELLS = [['count', 'Count'], ['presence', 'Presence'], ['share', 'Share of text'], ['quotes', 'Quotes']];
+const TOTAL = '#total';
+
+/** matrixOptions reads the matrix options from the URL query. */
+function matrixOptions(query) {
+  return {
+    level: query.get('level') || 'theme',
+    columns: query.get('columns') || 'case',
+    cell: query.get('cell') || 'count',
+    facet_filter: query.get('filter') || '',
+  };
+}
+
+// cellText is what a cell says; presence totals count the present cells.
+function cellText(kind, v, total) {
+  if (kind === 'presence') return total ? String(v) : v ? '●' : '';
+  if (kind === 'share') return v ? (v * 100).toFixed(1) + '%' : '0%';
+  return String(v);
+}
+
+// cellSpoken is what a screen reader says of a cell.
+function cellSpoken(kind, cell, total) {
+  if (kind === 'presence' && total) return `present in ${cell.value}, ${plural(cell.quote_ids.length, 'quote')}`;
+  if (kind === 'presence') return cell.value ? `present, ${plural(cell.quote_ids.length, 'quote')}` : 'absent';
+  if (kind === 'share') return `${(cell.value * 100).toFixed(1)} percent of the coded text, ${plural(cell.quote_ids.length, 'quote')}`;
+  return plural(cell.quote_ids.length, 'quote');
+}
+
+function columnKindLabel(columns) {
+  if (columns.startsWith('attr:')) return columns.slice(5);
+  return { case: 'Case', document: 'Document', speaker: 'Speaker' }[columns] || columns;
+}
+
+/** Cell is one matrix cell: a button when quotes lie behind it. */
+function Cell({ kind, cell, color, max, label, selected, onOpen, quotes, total }) {
+  const n = cell.quote_ids.length;
+  const style = !total && n && (kind === 'count' || kind === 'share') && max > 0
+    ? { background: tint(color, 0.08 + 0.42 * (cell.value / max)) } : null;
+  if (!n) {
+    return html`<td class=${'mcell empty' + (total ? ' total' : '')}>${kind === 'presence' && !total
+      ? html`<span class="sr-only">absent</span>` : cellText(kind, 0, total)}</td>`;
+  }
+  const open = html`<button type="button" class="mcell-btn" aria-pressed=${selected} aria-label=${label + ': ' + cellSpoken(kind, cell, total)}
+    onClick=${(e) => onOpen(e.currentTarget)}>${kind === 'quotes' ? plural(n, 'quote') : cellText(kind, cell.value, total)}</button>`;
+  if (kind !== 'quotes' || total) {
+    return html`<td class=${'mcell' + (total ? ' total' : '') + (selected ? ' selected' : '')} style=${style}>
+      ${kind === 'presence' && !total ? html`<span class="presence" style=${{ color }}>${open}</span>` : open}</td>`;
+  }
+  return html`<td class=${'mcell framework' + (selected ? ' selected' : '')}>
+    ${open}
+    <ul class="mcell-quotes" tabindex="0" aria-label=${label + ': quotes'}>
+      ${cell.quote_ids.map((id) => quotes && quotes.byId.get(id)).filter(Boolean).map((q) => html`<li key=${q.id}
+        style=${{ borderLeftColor: color }}>${q.text}</li>`)}
+    </ul></td>`;
+}
+
+/** MatrixView is the matrix tab of the analysis screen. */
+export function MatrixView({ pid, query }) {
+  const facets = useStore(proj, (s) => s.facets);
+  const cases = useStore(proj, (s) => s.cases);
+  const codes = useStore(proj, (s) => s.codes);
+  const opts = matrixOptions(query);
+  const { data: m, error, loading } = useAnalysis(pid, '/matrix', opts);
+  const quotes = useProjectQuotes(pid);
+  const [sel, setSel] = useState(null); // {row: code ID or TOTAL, col: column key or TOTAL}
+  const [opener, setOpener] = useState(null);
+  const attrs = attributeNames(cases);
+
+  useEffect(() => setSel(null), [opts.level, opts.columns, opts.facet_filter]);
+  const close = () => {
+    setSel(null);
+    if (opener && opener.isConnected) opener.focus();
+  };
+
+  // The selected cell, found again in the current answer.
+  let panel = null;
+  if (sel && m && m.cols) {
+    const r = sel.row === TOTAL ? -1 : m.rows.findIndex((x) => x.id === sel.row);
+    const c = sel.col === TOTAL ? -1 : m.cols.findIndex((x) => x.key === sel.col);
+    if ((r >= 0 || sel.row === TOTAL) && (c >= 0 || sel.col === TOTAL)) {
+      const cell = r < 0 ? (c < 0 ? m.total : m.col_totals[c]) : (c < 0 ? m.row_totals[r] : m.cells[r][c]);
+      const row = r >= 0 ? m.rows[r] : null;
+      panel = { cell, row, title: `${row ? row.name : 'All ' + levelLabel(m.level, true)} × ${c >= 0 ? m.cols[c].label : 'all ' + columnKindLabel(m.columns).toLowerCase() + 's'}` };
+    }
+  }
+
+  const maxValue = m && m.cells ? Math.max(0, ...m.cells.flat().map((c) => c.value)) : 0;
+  const open = (row, col) => (el) => { setOpener(el); setSel({ row, col }); };
+  const codeColor = (id) => (codes.find((c) => c.id === id) || {}).color || '#999999';
+  const kind = m ? m.cell : opts.cell;
+
+  return html`<div class="analysis-tab">
+    <div class="analysis-controls row wrap">
+      <${LevelSelect} label="Rows" value=${opts.level} onChange=${(v) => setQuery(query, { level: v === 'theme' ? '' : v })} />
+      ${facets.length ? html`<label class="inline-field">Only
+        <select value=${opts.facet_filter} onChange=${(e) => setQuery(query, { filter: e.currentTarget.value })}>
+          <option value="">all codes</option>
+          ${facets.map((f) => html`<optgroup label=${f.name}>${f.values.map((v) => html`<option value=${f.name + '=' + v}>${f.name}: ${v}</option>`)}</optgroup>`)}
+        </select></label>` : null}
+      <label class="inline-field">Columns
+        <select value=${opts.columns} onChange=${(e) => setQuery(query, { columns: e.currentTarget.value === 'case' ? '' : e.currentTarget.value })}>
+          <option value="case">Cases</option><option value="document">Documents</option><option value="speaker">Speakers</option>
+          ${attrs.length ? html`<optgroup label="Case attribute">${attrs.map((a) => html`<option value=${'attr:' + a}>${a}</option>`)}</optgroup>` : null}
+        </select></label>
+      <${Segmented} label="Cells" value=${opts.cell} options=${CELLS} onChange=${(v) => setQuery(query, { cell: v === 'count' ? '' : v })} />
+    </div>
+    <${ExportLinks} pid=${pid} family="matrix" params=${opts} label="Export the matrix" />
+    ${error ? html`<p class="error-box" role="alert">${error.message}</p>` : null}
+    ${!m ? html`<p class="muted">Loading…</p>` : m.rows.length === 0
+      ? html`<div class="empty-state"><p>No ${levelLabel(m.level, true)}${m.filter ? ` with ${m.filter.replace('=', ': ')}` : ''} yet. Group codes in the <a href=${link(pid, 'codes')}>codebook</a>, or choose another level.</p></div>`
+      : html`<div class=${'analysis-split' + (panel ? ' with-panel' : '')}>
+        <div class=${'table-wrap matrix-wrap' + (loading ? ' stale' : '')}>
+          <table class=${'matrix cells-' + kind}>
+            <caption class="sr-only">${levelLabel(m.level, true)} by ${columnKindLabel(m.columns).toLowerCase()}: ${CELLS.find((c) => c[0] === kind)[1].toLowerCase()}${m.filter ? ', ' + m.filter : ''}</caption>
+            <thead><tr>
+              <th scope="col" class="mcode">${levelLabel(m.level).replace(/^./, (x) => x.toUpperCase())}</th>
+              ${m.cols.map((c) => html`<th scope="col" class="mcol" title=${c.label}>${c.label}</th>`)}
+              <th scope="col" class="mcol total">Total</th>
+            </tr></thead>
+            <tbody>${m.rows.map((row, r) => {
+              const color = row.color || codeColor(row.id);
+              return html`<tr key=${row.id}>
+                <th scope="row" class="mcode"><span class="swatch" style=${{ background: color }} aria-hidden="true"></span>
+                  <a href=${link(pid, 'codes', row.id)}>${row.name}</a></th>
+                ${m.cols.map((col, c) => html`<${Cell} kind=${kind} cell=${m.cells[r][c]} color=${color} max=${maxValue} quotes=${quotes}
+                  label=${row.name + ' × ' + col.label} selected=${!!sel && sel.row === row.id && sel.col === col.key} onOpen=${open(row.id, col.key)} />`)}
+                <${Cell} kind=${kind} cell=${m.row_totals[r]} color=${color} total label=${row.name + ', total'}
+                  selected=${!!sel && sel.row === row.id && sel.col === TOTAL} onOpen=${open(row.id, TOTAL)} />
+              </tr>`;
+            })}</tbody>
+            <tfoot><tr>
+              <th scope="row" class="mcode">Total</th>
+              ${m.cols.map((col, c) => html`<${Cell} kind=${kind} cell=${m.col_totals[c]} total label=${col.label + ', total'}
+                selected=${!!sel && sel.row === TOTAL && sel.col === col.key} onOpen=${open(TOTAL, col.key)} />`)}
+              <${Cell} kind=${kind} cell=${m.total} total label="Grand total"
+                selected=${!!sel && sel.row === TOTAL && sel.col === TOTAL} onOpen=${open(TOTAL, TOTAL)} />
+            </tr></tfoot>
+          </table>
+          <p class="hint">${kind === 'share' ? 'Share: the part of the column’s coded text that the row’s quotes cover. ' : ''}${kind === 'presence' ? 'Totals count the cells where the code is present. ' : ''}Totals count each quote once. Choose a cell to read its quotes.</p>
+        </div>
+        ${panel ? html`<${QuotePanel} pid=${pid} title=${panel.title}
+          groups=${[{ key: 'all', label: '', quoteIds: panel.cell.quote_ids }]} quotes=${quotes}
+          code=${panel.row ? { color: panel.row.color } : null} onClose=${close} />` : null}
+      </div>`}
+  </div>`;
+}

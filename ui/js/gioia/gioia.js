@@ -1,0 +1,80 @@
+// The Gioia view: the project's data structure as the table papers print
+// (1st-order concepts | 2nd-order themes | aggregate dimensions, then one
+// column per facet), fetched again whenever the codebook changes.
+import { html, useState, useRef } from '../core/lib.js';
+import { useData } from '../core/data.js';
+import { useStore } from '../core/store.js';
+import { get, pp } from '../core/api.js';
+import { proj } from '../project/state.js';
+import { link } from '../core/router.js';
+
+const EXPORTS = [
+  ['gioia-html', 'HTML'], ['gioia-docx', 'Word'], ['gioia-xlsx', 'Excel'], ['gioia-md', 'Markdown'],
+  ['gioia-csv', 'CSV'], ['gioia-tex', 'LaTeX'], ['gioia-svg', 'Figure (SVG)'], ['gioia-png', 'Figure (PNG)'],
+];
+
+function Cell({ pid, code, span }) {
+  if (!code) return html`<td class="empty" rowspan=${span || 1}></td>`;
+  return html`<td rowspan=${span || 1}><span class="swatch" style=${{ background: code.color }} aria-hidden="true"></span>
+    <a href=${link(pid, 'codes', code.id)}>${code.name}</a></td>`;
+}
+
+/** GioiaPage shows the live Gioia table with its options and exports. */
+export function GioiaPage({ pid }) {
+  const facets = useStore(proj, (s) => s.facets);
+  const [opts, setOpts] = useState({ counts: true, quotes: false, sections: '' });
+  const first = useRef(true);
+  const { data: rows, error } = useData(
+    () => get(pp(pid, '/gioia'), { counts: opts.counts ? 'true' : '', quotes: opts.quotes ? 'true' : '', sections: opts.sections }),
+    [pid, opts.counts, opts.quotes, opts.sections],
+    { on: ['code', 'quote', 'facet', 'case', 'document'], delay: first.current ? 0 : 120 });
+  first.current = false;
+
+  const q = new URLSearchParams();
+  if (opts.counts) q.set('counts', 'true');
+  if (opts.quotes) q.set('quotes', 'true');
+  if (opts.sections) q.set('sections', opts.sections);
+  const qs = q.toString() ? '?' + q : '';
+  const facetNames = rows && rows.length ? rows[0].facets.map((f) => f.facet) : facets.map((f) => f.name);
+  let lastSection = null;
+
+  return html`<div class="page gioia-page">
+    <header class="page-head">
+      <h1>Gioia data structure</h1>
+      <div class="row wrap">
+        <label class="toggle"><input type="checkbox" checked=${opts.counts} onChange=${(e) => setOpts({ ...opts, counts: e.currentTarget.checked })} /> Counts</label>
+        <label class="toggle"><input type="checkbox" checked=${opts.quotes} onChange=${(e) => setOpts({ ...opts, quotes: e.currentTarget.checked })} /> Representative quotes</label>
+        ${facets.length ? html`<label class="inline-field">Sections by
+          <select value=${opts.sections} onChange=${(e) => setOpts({ ...opts, sections: e.currentTarget.value })}>
+            <option value="">none</option>${facets.map((f) => html`<option value=${f.name}>${f.name}</option>`)}
+          </select></label>` : null}
+      </div>
+    </header>
+    <div class="row wrap exports" aria-label="Export">
+      <span class="muted">Export:</span>
+      ${EXPORTS.map(([f, label]) => html`<a class="btn btn-sm" href=${'/api/v1' + pp(pid, '/export/' + f) + qs} download>${label}</a>`)}
+    </div>
+    ${error ? html`<p class="error-box" role="alert">${error.message}</p>` : null}
+    ${!rows ? html`<p class="muted">Loading…</p>` : rows.length === 0
+      ? html`<div class="empty-state"><p>No codes yet. Code quotes with first-order concepts, then group them under second-order themes and aggregate dimensions in the <a href=${link(pid, 'codes')}>codebook</a>.</p></div>`
+      : html`<table class="gioia" aria-label="Gioia data structure">
+        <thead><tr><th scope="col">1st-order concepts</th><th scope="col">2nd-order themes</th><th scope="col">Aggregate dimensions</th>
+          ${facetNames.map((f) => html`<th scope="col">${f}</th>`)}
+          ${opts.counts ? html`<th scope="col" class="num" title="quotes · documents · cases">Quotes · docs · cases</th>` : null}
+          ${opts.quotes ? html`<th scope="col">Representative quote</th>` : null}</tr></thead>
+        <tbody>${rows.map((r) => {
+          const section = opts.sections && r.section !== lastSection
+            ? html`<tr class="section-row"><th colspan=${3 + facetNames.length + (opts.counts ? 1 : 0) + (opts.quotes ? 1 : 0)} scope="rowgroup">${r.section || 'No value'}</th></tr>` : null;
+          lastSection = r.section;
+          return html`${section}<tr>
+            <${Cell} pid=${pid} code=${r.concept} />
+            ${r.theme_span > 0 || !r.theme ? html`<${Cell} pid=${pid} code=${r.theme} span=${r.theme_span} />` : null}
+            ${r.dimension_span > 0 || !r.dimension ? html`<${Cell} pid=${pid} code=${r.dimension} span=${r.dimension_span} />` : null}
+            ${r.facets.map((f) => html`<td class=${f.inherited ? 'inherited' : ''}>${f.value}</td>`)}
+            ${opts.counts ? html`<td class="num">${r.counts ? `${r.counts.quotes} · ${r.counts.documents} · ${r.counts.cases}` : ''}</td>` : null}
+            ${opts.quotes ? html`<td class="rep-quote">${r.quote ? html`“${r.quote.text}” <span class="muted">(${[r.quote.case, r.quote.role].filter(Boolean).join(', ')})</span>` : ''}</td>` : null}
+          </tr>`;
+        })}</tbody>
+      </table>`}
+  </div>`;
+}
