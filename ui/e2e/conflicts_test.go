@@ -11,9 +11,10 @@ const codeRoutes = "*://*:*/api/v1/projects/*/codes/*"
 
 // TestStaleEditGetsConflictDialog edits one code definition in two
 // browsers: the edit that started from an older version is refused, and
-// its browser shows both texts; "Keep mine" stores it, and the other
-// browser's next stale edit offers the same choice, where "Take theirs"
-// keeps the stored text. Nothing is overwritten silently.
+// its browser shows both texts; "Keep mine" stores it, the other browser's
+// field follows while it is not being edited, and its next stale edit
+// offers the same choice, where "Take theirs" keeps the stored text.
+// Nothing is overwritten silently.
 func TestStaleEditGetsConflictDialog(t *testing.T) {
 	a := startApp(t)
 	anna, ben := newBrowser(t), newBrowser(t)
@@ -54,18 +55,29 @@ func TestStaleEditGetsConflictDialog(t *testing.T) {
 	waitStored(t, a, path, "Ben's text stored", func(c storedCode) bool { return c.Definition == bens })
 	waitAllSaved(t, ben)
 
-	// Anna still holds the version before Ben's: her next words are refused
-	// too, and she takes Ben's text.
+	// Anna is not editing: her view follows Ben's text by itself.
+	anna.waitJS(t, "Ben's text in Anna's field", `document.querySelector('#md-definition').value === `+jsString(bens))
+
+	// Anna types while cut off, Ben saves again: her words are refused, and
+	// she takes Ben's text.
+	anna.do(t, "cut Anna off", blockRequests(codeRoutes))
 	caretToEnd(t, anna, "#md-definition")
-	anna.do(t, "Anna types on", chromedp.KeyEvent(" More."))
+	anna.do(t, "Anna types on", chromedp.KeyEvent(" Anna adds."))
+	waitOffline(t, anna)
+	caretToEnd(t, ben, "#md-definition")
+	ben.do(t, "Ben types on", chromedp.KeyEvent(" Ben adds."))
+	waitStored(t, a, path, "Ben's addition stored", func(c storedCode) bool { return c.Definition == bens+" Ben adds." })
+	anna.do(t, "reconnect Anna", blockRequests())
+	pressRetry(t, anna)
 	anna.waitJS(t, "Anna's conflict dialog", `!!document.querySelector('dialog[open] .conflict')`)
-	if got := fieldValue(t, anna, "dialog[open] .conflict-theirs"); got != bens {
-		t.Errorf("Anna's dialog, theirs: got %q, want %q", got, bens)
+	if got := fieldValue(t, anna, "dialog[open] .conflict-theirs"); got != bens+" Ben adds." {
+		t.Errorf("Anna's dialog, theirs: got %q, want %q", got, bens+" Ben adds.")
 	}
-	if got := fieldValue(t, anna, "dialog[open] .conflict-mine"); got != annas+" More." {
-		t.Errorf("Anna's dialog, yours: got %q, want %q", got, annas+" More.")
+	if got := fieldValue(t, anna, "dialog[open] .conflict-mine"); got != bens+" Anna adds." {
+		t.Errorf("Anna's dialog, yours: got %q, want %q", got, bens+" Anna adds.")
 	}
 	anna.do(t, "take theirs", chromedp.Click(chromedp.CSS(`dialog[open] .conflict-theirs-btn`)))
+	bens += " Ben adds."
 	anna.waitJS(t, "Ben's text in Anna's field", `document.querySelector('#md-definition').value === `+jsString(bens))
 	waitAllSaved(t, anna)
 	apiCall(t, a, "GET", path, nil, &c)
