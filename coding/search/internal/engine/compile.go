@@ -5,6 +5,8 @@ import (
 
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
+
+	"tessera/coding/search/internal/fuzzy"
 )
 
 // Operations of an engine query node.
@@ -28,6 +30,9 @@ type enode struct {
 	not   []*enode
 	kids  []*enode
 	score bool
+	// boost scales the relevance of some of an opTerms node's words (a
+	// fuzzy word's expansions, by their distance); missing words keep 1.
+	boost map[string]float64
 }
 
 // maxExpansions bounds the words a wildcard, fuzzy word or range expands
@@ -127,8 +132,10 @@ func (e *Engine) compileBoolean(q *query.BooleanQuery, score bool) (*enode, bool
 	return n, true, nil
 }
 
-// compileFuzzy expands a fuzzy word as bleve does: the words of the field
-// within the edit distance that share the prefix.
+// compileFuzzy expands a fuzzy word: the words of the field that share
+// the prefix and lie within the edit distance, a swap of two neighbouring
+// letters counting as one edit (fuzzy.Distance). Each word found scores
+// less the more edits it is away (fuzzy.Boost).
 func (e *Engine) compileFuzzy(q *query.FuzzyQuery, score bool) (*enode, bool, error) {
 	if q.Fuzziness == 0 {
 		return &enode{op: opTerms, field: q.FieldVal, terms: []string{q.Term}, score: score}, true, nil
@@ -143,17 +150,34 @@ func (e *Engine) compileFuzzy(q *query.FuzzyQuery, score bool) (*enode, bool, er
 			break
 		}
 	}
-	n, ok, err := e.expand(q.FieldVal, score, func() (index.FieldDict, error) {
-		ir, ok := e.r.(index.IndexReaderFuzzy)
-		if !ok {
-			return nil, errUnsupported
+	d, err := e.r.FieldDictPrefix(q.FieldVal, []byte(prefix))
+	if err != nil {
+		return nil, true, err
+	}
+	defer d.Close()
+	n := &enode{op: opTerms, field: q.FieldVal, score: score, boost: map[string]float64{}}
+	for {
+		de, err := d.Next()
+		if err != nil {
+			return nil, true, err
 		}
-		return ir.FieldDictFuzzy(q.FieldVal, q.Term, q.Fuzziness, prefix)
-	})
-	if ok && err == nil && len(n.terms) == 0 {
+		if de == nil {
+			break
+		}
+		dist := fuzzy.Distance(de.Term, q.Term, q.Fuzziness)
+		if dist > q.Fuzziness {
+			continue
+		}
+		if len(n.terms) >= maxExpansions {
+			return nil, false, nil // bleve reports too many clauses
+		}
+		n.terms = append(n.terms, de.Term)
+		n.boost[de.Term] = fuzzy.Boost(dist)
+	}
+	if len(n.terms) == 0 {
 		n.terms = []string{q.Term}
 	}
-	return n, ok, err
+	return n, true, nil
 }
 
 // compileRange expands a range of keywords (dates) as bleve does: the
