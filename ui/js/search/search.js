@@ -16,6 +16,7 @@ import { CodePicker } from '../widgets/picker.js';
 import { navigate, link } from '../core/router.js';
 import { usePermissions } from '../project/access.js';
 import { TABLE_FORMATS } from '../analysis/analysis-common.js';
+import { allHits, previewHits } from './autocode-preview.js';
 
 const FILTERS = ['case', 'document', 'speaker', 'code'];
 const FACET_LABELS = { case: 'Case', document: 'Document', speaker: 'Speaker', code: 'Code' };
@@ -73,7 +74,7 @@ function hitLink(pid, hit, line) {
   return link(pid, 'd', hit.document_id) + `?at=${s}-${e}`;
 }
 
-function AutoCode({ pid, q, filters, selected, total, onDone }) {
+function AutoCode({ pid, q, filters, selected, hits, total, onDone }) {
   const codes = useStore(proj, (s) => s.codes);
   const perms = usePermissions();
   const [codeId, setCodeId] = useState('');
@@ -97,9 +98,21 @@ function AutoCode({ pid, q, filters, selected, total, onDone }) {
   const run = async () => {
     setBusy(true);
     setResult(null);
+    // Show the hits first: the user unticks those that should not be coded.
+    let ids;
+    try {
+      const shown = selected.length ? hits.filter((h) => selected.includes(h.id)) : await allHits(pid, q, filters);
+      ids = await previewHits(shown, code, kwicLines);
+    } catch (err) {
+      setResult({ error: err.message });
+    }
+    if (!ids) {
+      setBusy(false);
+      return;
+    }
     try {
       await idle();
-      const body = { query: q, filters, hit_ids: selected.length ? selected : [], code_id: resolve(codeId), extend };
+      const body = { query: q, filters, hit_ids: ids, code_id: resolve(codeId), extend };
       const r = await save('Auto-code search hits', () => post(pp(pid, '/search/code'), body));
       // Undo names this run once the history says so.
       await loadHistory();
@@ -122,8 +135,9 @@ function AutoCode({ pid, q, filters, selected, total, onDone }) {
       <select value=${extend} onChange=${(e) => setExtend(e.currentTarget.value)}>
         <option value="match">the match</option><option value="sentence">its sentence</option><option value="turn">the whole turn</option>
       </select></label>
-    <button type="button" class="btn btn-sm btn-primary" disabled=${!code || busy || !n} onClick=${run}>${busy ? 'Coding…' : 'Code hits'}</button>
-    ${result ? html`<span class="ok-text" role="status">Created ${result.created} quote${result.created === 1 ? '' : 's'}${result.existing ? `; ${result.existing} already there` : ''}.</span>` : null}
+    <button type="button" class="btn btn-sm btn-primary" disabled=${!code || busy || !n} onClick=${run}>${busy ? 'Coding…' : 'Code hits…'}</button>
+    ${result && result.error ? html`<span class="error-text" role="alert">${result.error}</span>` : null}
+    ${result && !result.error ? html`<span class="ok-text" role="status">Created ${result.created} quote${result.created === 1 ? '' : 's'}${result.existing ? `; ${result.existing} already there` : ''}.</span>` : null}
     ${result && result.seq && undoSeq === result.seq ? html`<button type="button" class="btn btn-sm autocode-undo" onClick=${() => undo()}
       title="Remove the quotes this run created and the code it added (Ctrl+Z)">Undo</button>` : null}
   </div>`;
@@ -212,7 +226,7 @@ export function SearchPage({ pid, query }) {
             ${TABLE_FORMATS.map(([f, name]) => html`<a class="btn btn-sm" href=${concordanceHref(pid, query, f)} download>${name}</a>`)}
           </div>` : null}
         </div>
-        ${kind === 'turn' && res.total > 0 && perms.canCode ? html`<${AutoCode} pid=${pid} q=${q} filters=${filters} selected=${selected}
+        ${kind === 'turn' && res.total > 0 && perms.canCode ? html`<${AutoCode} pid=${pid} q=${q} filters=${filters} selected=${selected} hits=${hits}
           total=${res.total} onDone=${found.reload} />` : null}
         ${kind === 'turn' && hits.length ? html`<label class="toggle select-all"><input type="checkbox"
           checked=${selected.length === hits.length} onChange=${(e) => setSelected(e.currentTarget.checked ? hits.map((h) => h.id) : [])} /> Select all shown</label>` : null}
