@@ -5,6 +5,7 @@ import { useData } from '../core/data.js';
 import { useStore } from '../core/store.js';
 import { get, post, pp } from '../core/api.js';
 import { proj, refreshCodes } from '../project/state.js';
+import { useDocLabel } from '../project/doclabels.js';
 import { reloadQuotes } from '../project/quotes.js';
 import { createCode } from '../project/codes.js';
 import { save, idle } from '../core/saving.js';
@@ -169,6 +170,7 @@ export function SearchPage({ pid, query }) {
   const kind = query.get('kind') || 'turn';
   const sort = query.get('sort') || 'relevance';
   const perms = usePermissions();
+  const docLabel = useDocLabel();
   const filters = filtersOf(query);
   const key = query.toString();
   const [limit, setLimit] = useState(PAGE);
@@ -215,7 +217,7 @@ export function SearchPage({ pid, query }) {
           <ul>${list.slice(0, 12).map((f) => {
             const on = (filters[name] || []).includes(f.value);
             return html`<li><label class="facet-term"><input type="checkbox" checked=${on} onChange=${() => setParam(name, f.value, true)} />
-              <span>${f.label || f.value}</span><span class="count">${f.count}</span></label></li>`;
+              <span>${name === 'document' ? docLabel(f.value, f.label || f.value) : f.label || f.value}</span><span class="count">${f.count}</span></label></li>`;
           })}</ul></section>`)}
       </aside>
       <div class="search-results">
