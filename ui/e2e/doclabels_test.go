@@ -13,7 +13,8 @@ import (
 
 // TestSameTitlesToldApart uploads two transcripts that get the same
 // title in two cases: the search page's document filter names each with
-// its case and file name, and so does the memo target picker.
+// its case and file name; a document renamed to a title of its own is
+// named by its title alone.
 func TestSameTitlesToldApart(t *testing.T) {
 	a := startApp(t)
 	var p struct{ ID string }

@@ -1,5 +1,6 @@
-// Exchange on the projects page: import a REFI-QDA project (.qdpx) as a
-// new project, import a codebook (.qdc, .qdpx, CSV, XLSX) into a project,
+// Exchange on the projects page: import a REFI-QDA project (.qdpx, or a
+// bare .qde) as a new project, import a codebook (.qdc, .qdpx, CSV, XLSX)
+// into a project,
 // and each project's Export menu (REFI-QDA project, the other exports,
 // the data directory's backup). Every import ends with its report:
 // what was created, matched and skipped, and the warnings.
@@ -17,7 +18,7 @@ export function FilePicker({ label, accept, onFile, className = 'btn', name }) {
       onChange=${(e) => { const f = e.currentTarget.files[0]; e.currentTarget.value = ''; if (f) onFile(f); }} /></span>`;
 }
 
-/** ImportProject imports a .qdpx file as a new project and shows the report. */
+/** ImportProject imports a .qdpx (or .qde) file as a new project and shows the report. */
 export function ImportProject({ onImported }) {
   const [busy, setBusy] = useState('');
   const run = async (file) => {
@@ -36,7 +37,7 @@ export function ImportProject({ onImported }) {
         }
         // The project's name is taken: ask for another one.
         setBusy('');
-        name = await promptDialog({ title: 'Name the imported project', label: e.message, value: file.name.replace(/\.qdpx$/i, ''), confirm: 'Import' });
+        name = await promptDialog({ title: 'Name the imported project', label: e.message, value: file.name.replace(/\.(qdpx|qde)$/i, ''), confirm: 'Import' });
         if (!name) return;
         setBusy(`Importing ${file.name}…`);
       }
@@ -47,7 +48,7 @@ export function ImportProject({ onImported }) {
     if (open) navigate(link(res.project.id));
   };
   return html`<span class="row">
-    <${FilePicker} label="Import project…" accept=".qdpx" name="qdpx" onFile=${run} />
+    <${FilePicker} label="Import project…" accept=".qdpx,.qde" name="qdpx" onFile=${run} />
     ${busy ? html`<span class="muted small" role="status">${busy}</span>` : null}</span>`;
 }
 
