@@ -1,8 +1,7 @@
 // Exchange on the projects page: import a REFI-QDA project (.qdpx, or a
 // bare .qde) as a new project, import a codebook (.qdc, .qdpx, CSV, XLSX)
-// into a project,
-// and each project's Export menu (REFI-QDA project, the other exports,
-// the data directory's backup). Every import ends with its report:
+// into a project, and each project's Export menu (REFI-QDA project, the
+// other exports, the data directory's backup). Every import ends with its report:
 // what was created, matched and skipped, and the warnings.
 import { html, useEffect, useRef, useState } from '../core/lib.js';
 import { uploadTo, apiURL, pp } from '../core/api.js';
