@@ -2,8 +2,6 @@ package e2e_test
 
 import (
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -25,29 +23,14 @@ func confirmAutoCodePreview(tb testing.TB, b *browser) {
 // one change that one undo takes back.
 func TestAutoCodePreviewWithUntickedHits(t *testing.T) {
 	a := startApp(t)
-	var p struct{ ID string }
-	apiCall(t, a, "POST", "/projects", map[string]string{"name": "Deals"}, &p)
+	pid := dealsProject(t, a)
 	var code codeJSON
-	apiCall(t, a, "POST", "/projects/"+p.ID+"/codes", map[string]any{"name": "Striking deals", "level": "concept"}, &code)
-	dir := t.TempDir()
-	text := "Interviewer: Was it a deal?\nCEO: A deal, a good deal, the deal of the year.\n" +
-		"Interviewer: So the deal held.\nCEO: There was denial at first.\n"
-	if err := os.WriteFile(filepath.Join(dir, "deals.txt"), []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	uploadDir(t, a, p.ID, dir, "Deals Oy")
-	var res struct{ Total int }
-	deadline := time.Now().Add(15 * time.Second)
-	for apiCall(t, a, "GET", "/projects/"+p.ID+"/search?q=deal", nil, &res); res.Total != 3; apiCall(t, a, "GET", "/projects/"+p.ID+"/search?q=deal", nil, &res) {
-		if time.Now().After(deadline) {
-			t.Fatalf("deal through the API: got %d turns, want 3", res.Total)
-		}
-		time.Sleep(30 * time.Millisecond)
-	}
+	apiCall(t, a, "POST", "/projects/"+pid+"/codes", map[string]any{"name": "Striking deals", "level": "concept"}, &code)
+	waitSearchTotal(t, a, pid, "deal", 3)
 
 	b := newBrowser(t)
 	screenshotsOnFailure(t, b, nil, nil)
-	b.do(t, "search", chromedp.Navigate(a.URL+"/p/"+p.ID+"/search?q="+url.QueryEscape("deal")))
+	b.do(t, "search", chromedp.Navigate(a.URL+"/p/"+pid+"/search?q="+url.QueryEscape("deal")))
 	b.waitJS(t, "three hits", `document.querySelectorAll('.hit').length === 3`)
 	b.do(t, "choose the code", chromedp.Click(chromedp.CSS(`.autocode button.btn-sm`)),
 		chromedp.WaitVisible(chromedp.CSS(`dialog .picker-input`)), chromedp.KeyEvent("striking"))
@@ -62,7 +45,7 @@ func TestAutoCodePreviewWithUntickedHits(t *testing.T) {
 	if n := eval[int](t, b, `document.querySelectorAll('dialog[open] .preview-hit input:checked').length`); n != 3 {
 		t.Errorf("got %d hits ticked, want all 3", n)
 	}
-	if n := len(apiQuotes(t, a, p.ID)); n != 0 {
+	if n := len(apiQuotes(t, a, pid)); n != 0 {
 		t.Fatalf("got %d quotes while the preview is open, want none", n)
 	}
 	if got := eval[string](t, b, `document.querySelector('dialog[open] .preview-hit').textContent`); !strings.Contains(got, "Was it a deal?") {
@@ -73,7 +56,7 @@ func TestAutoCodePreviewWithUntickedHits(t *testing.T) {
 	b.do(t, "code the two", chromedp.Click(chromedp.CSS(`dialog[open] .autocode-preview button[type=submit]`)))
 	b.waitJS(t, "the report", `(document.querySelector('.autocode .ok-text') || {}).textContent === 'Created 2 quotes.'`)
 
-	quotes := apiQuotes(t, a, p.ID)
+	quotes := apiQuotes(t, a, pid)
 	if len(quotes) != 2 {
 		t.Fatalf("got %d quotes, want 2", len(quotes))
 	}
@@ -88,8 +71,8 @@ func TestAutoCodePreviewWithUntickedHits(t *testing.T) {
 	// One change: one undo removes both quotes.
 	b.waitJS(t, "the undo of the run", `!!document.querySelector('.autocode .autocode-undo')`)
 	eval[bool](t, b, `(document.querySelector('.autocode .autocode-undo').click(), true)`)
-	deadline = time.Now().Add(10 * time.Second)
-	for len(apiQuotes(t, a, p.ID)) != 0 {
+	deadline := time.Now().Add(10 * time.Second)
+	for len(apiQuotes(t, a, pid)) != 0 {
 		if time.Now().After(deadline) {
 			t.Fatal("one undo did not remove the run's quotes")
 		}

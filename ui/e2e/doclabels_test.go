@@ -1,11 +1,8 @@
 package e2e_test
 
 import (
-	"os"
-	"path/filepath"
 	"sort"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/google/go-cmp/cmp"
@@ -19,16 +16,8 @@ func TestSameTitlesToldApart(t *testing.T) {
 	a := startApp(t)
 	var p struct{ ID string }
 	apiCall(t, a, "POST", "/projects", map[string]string{"name": "Twins"}, &p)
-	for _, f := range []struct{ caseName, file, text string }{
-		{"Kohtamäki Analytics Oy", "interview.txt", "Interviewer: What did you learn?\nCEO: We learned at trade fairs.\n"},
-		{"Pöllö Robotics Oy", "interview.md", "Interviewer: What did you learn?\nCTO: We learned from partners.\n"},
-	} {
-		dir := t.TempDir()
-		if err := os.WriteFile(filepath.Join(dir, f.file), []byte(f.text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		uploadDir(t, a, p.ID, dir, f.caseName)
-	}
+	uploadText(t, a, p.ID, "Kohtamäki Analytics Oy", "interview.txt", "Interviewer: What did you learn?\nCEO: We learned at trade fairs.\n")
+	uploadText(t, a, p.ID, "Pöllö Robotics Oy", "interview.md", "Interviewer: What did you learn?\nCTO: We learned from partners.\n")
 	var docs []docJSON
 	apiCall(t, a, "GET", "/projects/"+p.ID+"/documents", nil, &docs)
 	if len(docs) != 2 || docs[0].Title != docs[1].Title {
@@ -36,14 +25,7 @@ func TestSameTitlesToldApart(t *testing.T) {
 	}
 	title := docs[0].Title
 	want := []string{title + " (Kohtamäki Analytics Oy · interview.txt)", title + " (Pöllö Robotics Oy · interview.md)"}
-	var res struct{ Total int }
-	deadline := time.Now().Add(15 * time.Second)
-	for apiCall(t, a, "GET", "/projects/"+p.ID+"/search?q=learned", nil, &res); res.Total != 2; apiCall(t, a, "GET", "/projects/"+p.ID+"/search?q=learned", nil, &res) {
-		if time.Now().After(deadline) {
-			t.Fatalf("learned: got %d turns, want 2", res.Total)
-		}
-		time.Sleep(30 * time.Millisecond)
-	}
+	waitSearchTotal(t, a, p.ID, "learned", 2)
 
 	b := newBrowser(t)
 	screenshotsOnFailure(t, b, nil, nil)

@@ -16,28 +16,12 @@ import (
 // before the turns with "deal", two edits away.
 func TestFuzzySearchWithAutomaticDistance(t *testing.T) {
 	a := startApp(t)
-	var p struct{ ID string }
-	apiCall(t, a, "POST", "/projects", map[string]string{"name": "Deals"}, &p)
-	dir := t.TempDir()
-	text := "Interviewer: Was it a deal?\nCEO: A deal, a good deal, the deal of the year.\n" +
-		"Interviewer: So the deal held.\nCEO: There was denial at first.\n"
-	if err := os.WriteFile(filepath.Join(dir, "deals.txt"), []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	uploadDir(t, a, p.ID, dir, "Deals Oy")
-	// The search index follows the store: wait until it has the turns.
-	var res struct{ Total int }
-	deadline := time.Now().Add(15 * time.Second)
-	for apiCall(t, a, "GET", "/projects/"+p.ID+"/search?q="+url.QueryEscape("denail~"), nil, &res); res.Total != 4; apiCall(t, a, "GET", "/projects/"+p.ID+"/search?q="+url.QueryEscape("denail~"), nil, &res) {
-		if time.Now().After(deadline) {
-			t.Fatalf("denail~ through the API: got %d turns, want 4", res.Total)
-		}
-		time.Sleep(30 * time.Millisecond)
-	}
+	pid := dealsProject(t, a)
+	waitSearchTotal(t, a, pid, "denail~", 4)
 
 	b := newBrowser(t)
 	screenshotsOnFailure(t, b, nil, nil)
-	b.do(t, "open the project", chromedp.Navigate(a.URL+"/p/"+p.ID),
+	b.do(t, "open the project", chromedp.Navigate(a.URL+"/p/"+pid),
 		chromedp.WaitVisible(chromedp.CSS(`#search-input`)))
 	b.do(t, "focus the search box with /", shortcut('/'))
 	b.waitJS(t, "the search box to have focus", `document.activeElement && document.activeElement.id === 'search-input'`)
@@ -54,4 +38,42 @@ func TestFuzzySearchWithAutomaticDistance(t *testing.T) {
 		}
 	}
 	checkPageErrors(t, b)
+}
+
+// dealsText is a transcript where "deal" is frequent and "denial" rare.
+const dealsText = "Interviewer: Was it a deal?\nCEO: A deal, a good deal, the deal of the year.\n" +
+	"Interviewer: So the deal held.\nCEO: There was denial at first.\n"
+
+// dealsProject makes a project holding dealsText as deals.txt.
+func dealsProject(tb testing.TB, a *app) string {
+	tb.Helper()
+	var p struct{ ID string }
+	apiCall(tb, a, "POST", "/projects", map[string]string{"name": "Deals"}, &p)
+	uploadText(tb, a, p.ID, "Deals Oy", "deals.txt", dealsText)
+	return p.ID
+}
+
+// uploadText uploads text as a file named name into a case.
+func uploadText(tb testing.TB, a *app, pid, caseName, name, text string) {
+	tb.Helper()
+	dir := tb.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	uploadDir(tb, a, pid, dir, caseName)
+}
+
+// waitSearchTotal waits until the search index, which follows the store,
+// finds want turns for q.
+func waitSearchTotal(tb testing.TB, a *app, pid, q string, want int) {
+	tb.Helper()
+	var res struct{ Total int }
+	path := "/projects/" + pid + "/search?q=" + url.QueryEscape(q)
+	deadline := time.Now().Add(15 * time.Second)
+	for apiCall(tb, a, "GET", path, nil, &res); res.Total != want; apiCall(tb, a, "GET", path, nil, &res) {
+		if time.Now().After(deadline) {
+			tb.Fatalf("%s through the API: got %d turns, want %d", q, res.Total, want)
+		}
+		time.Sleep(30 * time.Millisecond)
+	}
 }

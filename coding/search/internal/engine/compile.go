@@ -150,30 +150,21 @@ func (e *Engine) compileFuzzy(q *query.FuzzyQuery, score bool) (*enode, bool, er
 			break
 		}
 	}
-	d, err := e.r.FieldDictPrefix(q.FieldVal, []byte(prefix))
-	if err != nil {
-		return nil, true, err
-	}
-	defer d.Close()
-	n := &enode{op: opTerms, field: q.FieldVal, score: score, boost: map[string]float64{}}
-	for {
-		de, err := d.Next()
-		if err != nil {
-			return nil, true, err
-		}
-		if de == nil {
-			break
-		}
-		dist := fuzzy.Distance(de.Term, q.Term, q.Fuzziness)
+	boost := map[string]float64{}
+	n, ok, err := e.expand(q.FieldVal, score, func() (index.FieldDict, error) {
+		return e.r.FieldDictPrefix(q.FieldVal, []byte(prefix))
+	}, func(term string) bool {
+		dist := fuzzy.Distance(term, q.Term, q.Fuzziness)
 		if dist > q.Fuzziness {
-			continue
+			return false
 		}
-		if len(n.terms) >= maxExpansions {
-			return nil, false, nil // bleve reports too many clauses
-		}
-		n.terms = append(n.terms, de.Term)
-		n.boost[de.Term] = fuzzy.Boost(dist)
+		boost[term] = fuzzy.Boost(dist)
+		return true
+	})
+	if !ok || err != nil {
+		return n, ok, err
 	}
+	n.boost = boost
 	if len(n.terms) == 0 {
 		n.terms = []string{q.Term}
 	}
@@ -207,8 +198,9 @@ func (e *Engine) compileRange(q *query.TermRangeQuery, score bool) (*enode, bool
 	return n, true, nil
 }
 
-// expand reads the words a dictionary iterator yields into a terms node.
-func (e *Engine) expand(field string, score bool, open func() (index.FieldDict, error)) (*enode, bool, error) {
+// expand reads the words a dictionary iterator yields into a terms node,
+// those keep accepts when keep is given.
+func (e *Engine) expand(field string, score bool, open func() (index.FieldDict, error), keep ...func(term string) bool) (*enode, bool, error) {
 	d, err := open()
 	if err == errUnsupported {
 		return nil, false, nil
@@ -224,6 +216,9 @@ func (e *Engine) expand(field string, score bool, open func() (index.FieldDict, 
 		}
 		if de == nil {
 			break
+		}
+		if len(keep) > 0 && !keep[0](de.Term) {
+			continue
 		}
 		if len(n.terms) >= maxExpansions {
 			return nil, false, nil // bleve reports too many clauses
