@@ -20,10 +20,23 @@ func (s *Server) registerExportRoutes(g *routes) {
 	g.GET("/projects/:pid/export/:format", s.handleExport, rule{perm: permRead})
 }
 
+// exportFormat is one entry of GET /api/v1/export/formats: the format
+// and the options it reads.
+type exportFormat struct {
+	export.Format
+	Options []string `json:"options"`
+}
+
 // handleExportFormats answers GET /api/v1/export/formats with every
-// export format: name, media_type, ext and description.
+// export format: name, media_type, ext, description and options, the
+// list `tessera export --list` prints.
 func (s *Server) handleExportFormats(c echo.Context) error {
-	return c.JSON(http.StatusOK, export.Formats())
+	formats := export.Formats()
+	out := make([]exportFormat, len(formats))
+	for i, f := range formats {
+		out[i] = exportFormat{Format: f, Options: export.FormatOptions(f.Name)}
+	}
+	return c.JSON(http.StatusOK, out)
 }
 
 // exportOptions reads the export options from the query: facets,

@@ -55,7 +55,11 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 		}
 		if *listFormats {
 			for _, f := range export.Formats() {
-				fmt.Fprintf(m.Stdout, "%-20s %s\n", f.Name, f.Description)
+				fmt.Fprintf(m.Stdout, "%-20s %s", f.Name, f.Description)
+				if opts := export.FormatOptions(f.Name); len(opts) > 0 {
+					fmt.Fprintf(m.Stdout, " (options: %s)", strings.Join(opts, ", "))
+				}
+				fmt.Fprintln(m.Stdout)
 			}
 			return nil
 		}

@@ -5,6 +5,7 @@ import { useData } from '../core/data.js';
 import { useStore } from '../core/store.js';
 import { get, post, patch, del, pp } from '../core/api.js';
 import { proj } from '../project/state.js';
+import { useDocLabel } from '../project/doclabels.js';
 import { save } from '../core/saving.js';
 import { useAutosave, isLeaving } from '../widgets/autosave.js';
 import { draftKey, readDraft, writeDraft, dropDraft } from '../core/drafts.js';
@@ -28,8 +29,9 @@ function targetLabel(m, s) {
 
 function TargetPicker({ type, id, onChange }) {
   const s = useStore(proj);
+  const docLabel = useDocLabel();
   const options = type === 'case' ? s.cases.map((c) => [c.id, c.name])
-    : type === 'document' ? s.documents.map((d) => [d.id, d.title])
+    : type === 'document' ? s.documents.map((d) => [d.id, docLabel(d)])
       : type === 'code' ? s.codes.map((c) => [c.id, c.name]) : [];
   return html`<div class="row wrap">
     <label class="inline-field">About
