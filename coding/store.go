@@ -101,6 +101,11 @@ type CodeStore interface {
 	// ReorderCodes sets the order of the children of parentID ("" for the
 	// top level) to ids, which must list every one of them once.
 	ReorderCodes(ctx context.Context, projectID, parentID string, ids []string) error
+	// SetCodeTiers gives every code its level by its depth in the tree
+	// (see CodeTiers) in one change, and returns the codes it changed.
+	// EINVALID for tiers out of order; EUNPROCESSABLE when a code that
+	// codes quotes would become a dimension.
+	SetCodeTiers(ctx context.Context, projectID string, tiers CodeTiers) ([]*Code, error)
 	// SetCodeFacet sets the code's value of a facet; "" clears it.
 	SetCodeFacet(ctx context.Context, projectID, codeID, facetID, value string) (*Code, error)
 }

@@ -28,7 +28,7 @@ func (s *Server) handleExportFormats(c echo.Context) error {
 
 // exportOptions reads the export options from the query: facets,
 // sections, counts, quotes, level, columns, cell, facet_filter,
-// attributes, unit and raw.
+// attributes, unit, positions, subcodes and raw.
 func exportOptions(c echo.Context) (export.Options, error) {
 	opt := export.Options{
 		Facets:      queryList(c, "facets"),
@@ -39,12 +39,16 @@ func exportOptions(c echo.Context) (export.Options, error) {
 		FacetFilter: strings.TrimSpace(c.QueryParam("facet_filter")),
 		Attributes:  queryList(c, "attributes"),
 		Unit:        strings.TrimSpace(c.QueryParam("unit")),
+		Positions:   strings.TrimSpace(c.QueryParam("positions")),
 	}
 	if opt.Level != "" && !opt.Level.Valid() {
 		return opt, coding.Errorf(coding.EINVALID, "query parameter level=%q must be concept, theme or dimension", opt.Level)
 	}
 	var err error
 	if opt.Counts, err = queryBool(c, "counts", false); err != nil {
+		return opt, err
+	}
+	if opt.SubCodes, err = queryBool(c, "subcodes", false); err != nil {
 		return opt, err
 	}
 	if opt.Quotes, err = queryBool(c, "quotes", false); err != nil {

@@ -26,6 +26,10 @@ type Options struct {
 	Counts bool
 	// Quotes adds a representative quote per concept.
 	Quotes bool
+	// SubCodes lists sub-concepts (concepts under a concept) indented
+	// under their concept in the Gioia table; without it their quotes
+	// count with the concept's and they have no row.
+	SubCodes bool
 	// QuoteChoice maps code IDs to the quote the researcher chose to
 	// represent them; codes not listed get the default choice.
 	QuoteChoice map[string]string
@@ -47,6 +51,9 @@ type Options struct {
 	// Unit is the co-occurrence unit: "quote" (default), "turn" or
 	// "document".
 	Unit string
+	// Positions is how REFI-QDA selection positions count characters:
+	// "codepoints" (default) or "utf16".
+	Positions string
 	// Raw writes CSV and XLSX cells as they are. By default text that a
 	// spreadsheet program would run as a formula gets a leading
 	// apostrophe (see coding.SpreadsheetSafe).
@@ -114,8 +121,8 @@ var exporters = []exporter{
 }
 
 // writeQDPX writes the whole project as a REFI-QDA project exchange file.
-func writeQDPX(w io.Writer, snap *coding.Snapshot, _ Options) error {
-	return refi.Export(w, snap, refi.ExportOptions{})
+func writeQDPX(w io.Writer, snap *coding.Snapshot, opt Options) error {
+	return refi.Export(w, snap, refi.ExportOptions{Positions: refi.Positions(opt.Positions)})
 }
 
 // tab makes an exporter from a table builder and a table writer.

@@ -54,11 +54,19 @@ type GioiaRow struct {
 	Counts *Counts `json:"counts,omitempty"`
 	// Quote is set when Options.Quotes is and the code has quotes.
 	Quote *RepresentativeQuote `json:"quote,omitempty"`
+	// Sub is set on the rows Options.SubCodes adds: a sub-concept listed
+	// under the concept of the row, SubDepth levels below it (1 for a
+	// sub-concept of the concept itself). Counts, facets and the quote
+	// are then the sub-concept's own.
+	Sub      *CodeRef `json:"sub,omitempty"`
+	SubDepth int      `json:"sub_depth,omitempty"`
 }
 
 // code returns the most specific code of the row.
 func (r *GioiaRow) code() *CodeRef {
 	switch {
+	case r.Sub != nil:
+		return r.Sub
 	case r.Concept != nil:
 		return r.Concept
 	case r.Theme != nil:
@@ -73,13 +81,14 @@ type gioiaSpec struct {
 	sections *coding.Facet // nil: no sections
 	counts   bool
 	quotes   bool
+	subCodes bool
 	choice   map[string]string
 }
 
 // resolveGioia checks the options against the project. When strict is
 // false, names that match nothing are dropped instead of reported.
 func resolveGioia(snap *coding.Snapshot, opt Options, strict bool) (gioiaSpec, error) {
-	spec := gioiaSpec{counts: opt.Counts, quotes: opt.Quotes, choice: opt.QuoteChoice}
+	spec := gioiaSpec{counts: opt.Counts, quotes: opt.Quotes, subCodes: opt.SubCodes, choice: opt.QuoteChoice}
 	if opt.Sections != "" {
 		spec.sections = snap.FacetByName(opt.Sections)
 		if spec.sections == nil && strict {
@@ -112,16 +121,28 @@ func GioiaRows(snap *coding.Snapshot, opt Options) []GioiaRow {
 
 func gioiaRows(ix *index, spec gioiaSpec) []GioiaRow {
 	// One row per concept, and per theme or dimension with nothing below.
+	// Sub-codes (a code under a code of its own level) have no row of
+	// their own: their quotes count with their parent's. With SubCodes,
+	// sub-concepts follow their concept's row, indented.
 	var rows []GioiaRow
 	for _, c := range ix.order {
-		if c.Level != coding.LevelConcept && len(ix.tree.Children[c.ID]) > 0 {
+		sub := ix.tree.IsSubCode(c)
+		switch {
+		case sub && spec.subCodes && c.Level == coding.LevelConcept:
+		case sub:
+			continue
+		case c.Level != coding.LevelConcept && len(ix.gioiaChildren(c)) > 0:
 			continue
 		}
-		rows = append(rows, GioiaRow{
+		row := GioiaRow{
 			Concept:   refOf(ix.tree.Ancestor(c, coding.LevelConcept)),
 			Theme:     refOf(ix.tree.Ancestor(c, coding.LevelTheme)),
 			Dimension: refOf(ix.tree.Ancestor(c, coding.LevelDimension)),
-		})
+		}
+		if sub {
+			row.Sub, row.SubDepth = refOf(c), ix.subDepth(c)
+		}
+		rows = append(rows, row)
 	}
 	for i := range rows {
 		ix.fillGioiaRow(&rows[i], spec)
@@ -199,4 +220,28 @@ func setSpans(rows []GioiaRow) {
 	}
 	span(func(r *GioiaRow) *CodeRef { return r.Theme }, func(r *GioiaRow, n int) { r.ThemeSpan = n })
 	span(func(r *GioiaRow) *CodeRef { return r.Dimension }, func(r *GioiaRow, n int) { r.DimensionSpan = n })
+}
+
+// gioiaChildren returns the codes the data structure shows below c: its
+// children of other levels, with the children of its sub-codes in their
+// place (a concept under a sub-theme shows under the theme).
+func (ix *index) gioiaChildren(c *coding.Code) []*coding.Code {
+	var out []*coding.Code
+	for _, k := range ix.tree.Children[c.ID] {
+		if k.Level == c.Level {
+			out = append(out, ix.gioiaChildren(k)...)
+		} else {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// subDepth returns how many codes of its own level c sits under.
+func (ix *index) subDepth(c *coding.Code) int {
+	n := 0
+	for p := ix.tree.ByID[c.ParentID]; p != nil && p.Level == c.Level; p = ix.tree.ByID[p.ParentID] {
+		n++
+	}
+	return n
 }

@@ -1,6 +1,8 @@
 package export
 
 import (
+	"strings"
+
 	"tessera/coding"
 )
 
@@ -55,8 +57,12 @@ func gioiaTable(snap *coding.Snapshot, opt Options) (*table, error) {
 			t.Rows = append(t.Rows, tableRow{IsSection: true, Section: spec.sections.Name + ": " + label, SectionValue: r.Section})
 		}
 		row := tableRow{Rule: gioiaRule(rows, i)}
+		concept := nameOf(r.Concept)
+		if r.Sub != nil {
+			concept = strings.Repeat("\u00b7 ", r.SubDepth-1) + "\u21b3 " + r.Sub.Name
+		}
 		row.Cells = append(row.Cells,
-			textCell(nameOf(r.Concept)),
+			textCell(concept),
 			mergedCell(r.Theme, r.ThemeSpan),
 			mergedCell(r.Dimension, r.DimensionSpan))
 		for _, fv := range r.Facets {

@@ -53,15 +53,20 @@ func (p *planner) groupCodings(codings []inCoding, defaultUser, where string) []
 	return groups
 }
 
-// planSelection plans the quotes of a selection: its range mapped into
-// the stored text, one quote per coder.
-func (p *planner) planSelection(d *planDoc, tm *textMapper, sel inSelection) {
+// planSelection plans the quotes of a selection: its range, read in the
+// source's position convention, mapped into the stored text, one quote
+// per coder.
+func (p *planner) planSelection(d *planDoc, st *sourceText, conv Positions, sel inSelection) {
+	tm := st.mapper
 	where := "selection " + strconv.Quote(firstNonEmpty(sel.Name, normGUID(sel.GUID))) + " in " + quoteName(d.doc.Title)
 	start, err1 := strconv.Atoi(strings.TrimSpace(sel.Start))
 	end, err2 := strconv.Atoi(strings.TrimSpace(sel.End))
 	if err1 != nil || err2 != nil {
 		p.rep.skip("PlainTextSelection", sel.Name, sel.GUID, "its positions %q and %q in %q are not whole numbers", sel.Start, sel.End, d.doc.Title)
 		return
+	}
+	if conv == PositionsUTF16 {
+		start, end = st.fromUTF16(start, end)
 	}
 	s, e, ok := tm.Map(start, end)
 	if !ok {
