@@ -95,6 +95,9 @@ func (s *Store) CreateQuote(ctx context.Context, q *coding.Quote) error {
 		if q.CodeIDs, err = coding.CheckCodes(q.CodeIDs, codes); err != nil {
 			return err
 		}
+		if err := coding.CheckNotRetired(q.CodeIDs, nil, codes); err != nil {
+			return err
+		}
 		if err := q.Place(doc); err != nil {
 			return err
 		}
@@ -212,7 +215,11 @@ func (s *Store) UpdateQuote(ctx context.Context, pid, id string, u coding.QuoteU
 			if err != nil {
 				return err
 			}
+			before := q.CodeIDs
 			if q.CodeIDs, err = coding.CheckCodes(u.CodeIDs, codes); err != nil {
+				return err
+			}
+			if err := coding.CheckNotRetired(q.CodeIDs, before, codes); err != nil {
 				return err
 			}
 		}
@@ -252,6 +259,9 @@ func (s *Store) CodeRanges(ctx context.Context, pid string, req coding.CodeRange
 			return err
 		}
 		if _, err := coding.CheckCodes([]string{req.CodeID}, codes); err != nil {
+			return err
+		}
+		if err := coding.CheckNotRetired([]string{req.CodeID}, nil, codes); err != nil {
 			return err
 		}
 		type docState struct {
