@@ -152,7 +152,6 @@ func (v *roundView) summary() RoundSummary {
 	return s
 }
 
-
 // parentName returns the name of c's parent in the round, or "top level".
 func (v *roundView) parentName(c *coding.Code) string {
 	if p := v.byID[c.ParentID]; p != nil {
