@@ -25,8 +25,10 @@ func CombineDefinitions(target, merged string) string {
 }
 
 // AddAlias adds name to the aliases of c unless it is c's name or already
-// one of them (case-insensitive).
+// one of them (case-insensitive). An alias that has become c's name again
+// is dropped.
 func (c *Code) AddAlias(name string) {
+	c.Aliases = slices.DeleteFunc(c.Aliases, func(a string) bool { return strings.EqualFold(a, c.Name) })
 	if name == "" || strings.EqualFold(name, c.Name) {
 		return
 	}
