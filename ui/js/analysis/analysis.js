@@ -12,7 +12,7 @@ const TABS = [
   ['matrix', 'Matrix', 'Codes by cases, attribute values, documents or speakers'],
   ['cases', 'Case profiles', 'Cases and their attributes'],
   ['cooccurrence', 'Co-occurrence', 'Codes that occur together'],
-  ['charts', 'Charts', 'Frequencies, heatmap and coding progress'],
+  ['charts', 'Charts', 'Frequencies, heatmap, coding progress and saturation'],
 ];
 
 /** AnalysisPage shows the analysis tab named tab (the matrix by default). */

@@ -1,0 +1,68 @@
+package e2e_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// TestSaturationChart codes five interviews of two cases so that they
+// add 2, 1, 0, 0 and 0 new concepts, then reads the saturation chart:
+// saturated after the second interview with the default window of 3,
+// not with a window of 4 typed in (kept over a reload), and one case's
+// curve on its own.
+func TestSaturationChart(t *testing.T) {
+	a := startApp(t)
+	b := newBrowser(t)
+	screenshotsOnFailure(t, b, nil, nil)
+	var p, alpha, beta, theme struct{ ID string }
+	apiCall(t, a, "POST", "/projects", map[string]string{"name": "Saturation study"}, &p)
+	base := "/projects/" + p.ID
+	apiCall(t, a, "POST", base+"/cases", map[string]string{"name": "Alpha"}, &alpha)
+	apiCall(t, a, "POST", base+"/cases", map[string]string{"name": "Beta"}, &beta)
+	apiCall(t, a, "POST", base+"/codes", map[string]string{"name": "Learning", "level": "theme"}, &theme)
+	concepts := make([]string, 3)
+	for i, name := range []string{"Trial and error", "Peers", "Mentors"} {
+		var c struct{ ID string }
+		apiCall(t, a, "POST", base+"/codes", map[string]string{"name": name, "parent_id": theme.ID}, &c)
+		concepts[i] = c.ID
+	}
+	coding := [][]int{{0, 1}, {2}, {0}, {1}, {0}}
+	for i, codes := range coding {
+		var d struct{ ID string }
+		caseID := alpha.ID
+		if i%2 == 1 {
+			caseID = beta.ID
+		}
+		apiCall(t, a, "POST", base+"/documents", map[string]string{"title": "Interview " + string(rune('1'+i)),
+			"text": "Interviewer: Tell me.\nInformant: We learned a lot from this and from that. " + strings.Repeat("Yes. ", i)}, &d)
+		apiCall(t, a, "PATCH", base+"/documents/"+d.ID, map[string]string{"case_id": caseID}, nil)
+		for j, c := range codes {
+			apiCall(t, a, "POST", base+"/quotes", map[string]any{"document_id": d.ID, "start": 32 + 10*j, "end": 40 + 10*j, "code_ids": []string{concepts[c]}}, nil)
+		}
+	}
+
+	b.do(t, "open the charts", chromedp.Navigate(a.URL+"/p/"+p.ID+"/analysis/charts"))
+	b.waitJS(t, "the saturation chart", `(document.querySelector('[data-saturation]') || {}).textContent === 'Saturated after interview 2 (Interview 2): the next 3 added no new concept.'`)
+	if text := svgText(t, b, `.chart-card:nth-child(4) svg.chart`); !strings.Contains(text, "Saturation: all interviews") || !strings.Contains(text, "saturated (3 without new)") {
+		t.Errorf("got chart text %q, want the title and the saturation mark", text)
+	}
+
+	// A window of 4, typed in, is not reached; the choice survives a reload.
+	b.do(t, "type a window of 4", chromedp.Click(chromedp.CSS(`.chart-card:nth-child(4) input[type=number]`)),
+		chromedp.KeyEvent(kb.End), chromedp.KeyEvent(kb.Backspace), chromedp.KeyEvent("4"), chromedp.KeyEvent(kb.Tab))
+	notYet := `(document.querySelector('[data-saturation]') || {}).textContent === 'Not saturated yet: no run of 4 interviews without a new concept.'`
+	b.waitJS(t, "no saturation with 4", notYet)
+	b.do(t, "reload", chromedp.Reload())
+	b.waitJS(t, "no saturation with 4 after the reload", notYet)
+
+	// One case's curve: Beta's two interviews each add a concept.
+	choose(t, b, `.chart-card:nth-child(4) label:last-of-type select`, "Beta")
+	b.waitJS(t, "Beta's curve", `[...document.querySelectorAll('.chart-card:nth-child(4) svg.chart text')].some((t) => t.textContent === 'Saturation: case Beta')`)
+	rows := eval[int](t, b, `document.querySelectorAll('.chart-card:nth-child(4) table.matrix tbody tr').length`)
+	if rows != 2 {
+		t.Errorf("got %d rows in Beta's table, want 2", rows)
+	}
+}
