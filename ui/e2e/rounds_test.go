@@ -66,3 +66,66 @@ func TestSaturationChart(t *testing.T) {
 		t.Errorf("got %d rows in Beta's table, want 2", rows)
 	}
 }
+
+// TestRetireCode retires a concept on its page: the coding popover no
+// longer offers it, its quotes keep it, and bringing it back offers it
+// again.
+func TestRetireCode(t *testing.T) {
+	a := startApp(t)
+	b := newBrowser(t)
+	pid, did := seedStudy(t, a)
+	screenshotsOnFailure(t, b, nil, nil)
+	var codes []codeJSON
+	apiCall(t, a, "GET", "/projects/"+pid+"/codes", nil, &codes)
+	cid := codeByName(codes, "Partners open doors").ID
+	var doc docJSON
+	apiCall(t, a, "GET", "/projects/"+pid+"/documents/"+did, nil, &doc)
+	phrase := strings.Join(strings.Fields(doc.Text)[300:304], " ")
+	retired := func() bool {
+		var c struct {
+			Retired bool `json:"retired"`
+		}
+		apiCall(t, a, "GET", "/projects/"+pid+"/codes/"+cid, nil, &c)
+		return c.Retired
+	}
+	offered := func(want bool) {
+		t.Helper()
+		b.do(t, "open the reader", chromedp.Navigate(a.URL+"/p/"+pid+"/d/"+did))
+		b.waitJS(t, "the reader", `!!document.querySelector('.transcript .block')`)
+		selectText(t, b, phrase)
+		b.waitJS(t, "the selection bubble", `!!document.querySelector('.bubble')`)
+		b.do(t, "open the coding popover", shortcut('c'))
+		b.waitJS(t, "the coding popover", `document.activeElement && document.activeElement.classList.contains('picker-input')`)
+		b.do(t, "look for the concept", chromedp.KeyEvent("Partners"))
+		b.waitJS(t, "the options", `[...document.querySelectorAll('.picker-opt')].some((e) => e.textContent.includes('Create'))`)
+		got := eval[bool](t, b, `[...document.querySelectorAll('.picker-opt')].some((e) => e.textContent.includes('Partners open doors') && !e.textContent.includes('Create'))`)
+		if got != want {
+			t.Errorf("coding popover offers the concept: got %v, want %v", got, want)
+		}
+		b.do(t, "close the popover", chromedp.KeyEvent(kb.Escape))
+	}
+
+	page := a.URL + "/p/" + pid + "/codes/" + cid
+	b.do(t, "open the concept", chromedp.Navigate(page))
+	b.waitJS(t, "the retire button", `[...document.querySelectorAll('.code-detail button')].some((e) => e.textContent === 'Retire')`)
+	b.do(t, "retire it", chromedp.Click(chromedp.CSS(`.code-detail button[title^="Hide the code"]`)))
+	b.waitJS(t, "the retired note", `document.querySelector('.code-path').textContent.includes('retired')`)
+	if !retired() {
+		t.Fatal("got the concept in use after Retire, want it retired")
+	}
+	offered(false)
+	var quotes []quoteJSON
+	apiCall(t, a, "GET", "/projects/"+pid+"/quotes?code_id="+cid, nil, &quotes)
+	if len(quotes) == 0 {
+		t.Error("got no quotes of the retired concept, want them kept")
+	}
+
+	b.do(t, "open the concept again", chromedp.Navigate(page))
+	b.waitJS(t, "the bring-back button", `[...document.querySelectorAll('.code-detail button')].some((e) => e.textContent === 'Bring back')`)
+	b.do(t, "bring it back", chromedp.Click(chromedp.CSS(`.code-detail button[title^="Offer the code"]`)))
+	b.waitJS(t, "the retire button again", `[...document.querySelectorAll('.code-detail button')].some((e) => e.textContent === 'Retire')`)
+	if retired() {
+		t.Fatal("got the concept retired after Bring back, want it in use")
+	}
+	offered(true)
+}
