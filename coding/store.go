@@ -133,6 +133,11 @@ type QuoteStore interface {
 	// CreateQuote places q in its document (taking the text snapshot) and
 	// stores it.
 	CreateQuote(ctx context.Context, q *Quote) error
+	// ImportQuotes stores quotes of one document in one change, as
+	// CreateQuote would one by one; a quote that carries a creation time
+	// keeps it (an import keeps the dates of the file it reads). Nothing
+	// is stored when one quote is refused.
+	ImportQuotes(ctx context.Context, projectID, documentID string, qs []*Quote) error
 	FindQuote(ctx context.Context, projectID, id string) (*Quote, error)
 	// ListQuotes returns matching quotes in document order.
 	ListQuotes(ctx context.Context, projectID string, f QuoteFilter) ([]*Quote, error)

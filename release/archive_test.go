@@ -19,6 +19,7 @@ import (
 func TestArchives(t *testing.T) {
 	src := t.TempDir()
 	write := func(name, text string) string {
+		t.Helper()
 		p := filepath.Join(src, name)
 		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
 			t.Fatal(err)

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -75,17 +76,10 @@ func (s *Server) handleUpdateCase(c echo.Context) error {
 		return err
 	}
 	u := coding.CaseUpdate{Name: req.Name, Attributes: req.Attributes}
-	var err error
-	if u.IfVersion, err = ifMatch(c); err != nil {
-		return err
+	update := func(ctx context.Context, pid, id string) (*coding.Case, error) {
+		return s.cfg.Store.UpdateCase(ctx, pid, id, u)
 	}
-	ctx, pid, id := c.Request().Context(), c.Param("pid"), c.Param("cid")
-	cs, err := s.cfg.Store.UpdateCase(ctx, pid, id, u)
-	if err != nil {
-		return s.stale(c, err, pid, "case", id, func() (any, error) { return s.cfg.Store.FindCase(ctx, pid, id) })
-	}
-	setETag(c, cs.Version)
-	return c.JSON(http.StatusOK, cs)
+	return updateVersioned(s, c, "case", "cid", &u.IfVersion, update, s.cfg.Store.FindCase, func(cs *coding.Case) int { return cs.Version })
 }
 
 // handleDeleteCase answers DELETE /api/v1/projects/{pid}/cases/{cid} with

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -94,17 +95,10 @@ func (s *Server) handleUpdateCode(c echo.Context) error {
 	if err := decodeJSON(c, &u); err != nil {
 		return err
 	}
-	var err error
-	if u.IfVersion, err = ifMatch(c); err != nil {
-		return err
+	update := func(ctx context.Context, pid, id string) (*coding.Code, error) {
+		return s.cfg.Store.UpdateCode(ctx, pid, id, u)
 	}
-	ctx, pid, id := c.Request().Context(), c.Param("pid"), c.Param("cid")
-	code, err := s.cfg.Store.UpdateCode(ctx, pid, id, u)
-	if err != nil {
-		return s.stale(c, err, pid, "code", id, func() (any, error) { return s.cfg.Store.FindCode(ctx, pid, id) })
-	}
-	setETag(c, code.Version)
-	return c.JSON(http.StatusOK, code)
+	return updateVersioned(s, c, "code", "cid", &u.IfVersion, update, s.cfg.Store.FindCode, func(c *coding.Code) int { return c.Version })
 }
 
 // handleDeleteCode answers DELETE /api/v1/projects/{pid}/codes/{cid}

@@ -83,20 +83,15 @@ func (s *Server) handleUpdateDocument(c echo.Context) error {
 	if err := decodeJSON(c, &u); err != nil {
 		return err
 	}
-	var err error
-	if u.IfVersion, err = ifMatch(c); err != nil {
-		return err
+	update := func(ctx context.Context, pid, id string) (documentView, error) {
+		d, err := s.cfg.Store.UpdateDocument(ctx, pid, id, u)
+		return documentView{Document: d}, err
 	}
-	ctx, pid, id := c.Request().Context(), c.Param("pid"), c.Param("did")
-	d, err := s.cfg.Store.UpdateDocument(ctx, pid, id, u)
-	if err != nil {
-		return s.stale(c, err, pid, "document", id, func() (any, error) {
-			d, err := s.cfg.Store.FindDocument(ctx, pid, id)
-			return documentView{Document: d}, err
-		})
+	find := func(ctx context.Context, pid, id string) (documentView, error) {
+		d, err := s.cfg.Store.FindDocument(ctx, pid, id)
+		return documentView{Document: d}, err
 	}
-	setETag(c, d.Version)
-	return c.JSON(http.StatusOK, documentView{Document: d})
+	return updateVersioned(s, c, "document", "did", &u.IfVersion, update, find, func(v documentView) int { return v.Version })
 }
 
 // handleDeleteDocument answers DELETE /api/v1/projects/{pid}/documents/{did}

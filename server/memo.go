@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -57,17 +58,7 @@ func (s *Server) handleListMemos(c echo.Context) error {
 
 // handleGetMemo answers GET /api/v1/projects/{pid}/memos/{mid}.
 func (s *Server) handleGetMemo(c echo.Context) error {
-	m, err := s.cfg.Store.FindMemo(c.Request().Context(), c.Param("pid"), c.Param("mid"))
-	if err != nil {
-		return err
-	}
-	if vis, err := s.visibleMemos(c, m.ProjectID, []*coding.Memo{m}); err != nil {
-		return err
-	} else if len(vis) == 0 {
-		return coding.Errorf(coding.ENOTFOUND, "memo %q not found", m.ID)
-	}
-	setETag(c, m.Version)
-	return c.JSON(http.StatusOK, m)
+	return getVisible(c, "memo", "mid", s.cfg.Store.FindMemo, s.visibleMemos, func(m *coding.Memo) int { return m.Version })
 }
 
 // handleUpdateMemo answers PATCH /api/v1/projects/{pid}/memos/{mid}
@@ -78,19 +69,10 @@ func (s *Server) handleUpdateMemo(c echo.Context) error {
 	if err := decodeJSON(c, &u); err != nil {
 		return err
 	}
-	var err error
-	if u.IfVersion, err = ifMatch(c); err != nil {
-		return err
+	update := func(ctx context.Context, pid, id string) (*coding.Memo, error) {
+		return s.cfg.Store.UpdateMemo(ctx, pid, id, u)
 	}
-	ctx, pid, id := c.Request().Context(), c.Param("pid"), c.Param("mid")
-	m, err := s.cfg.Store.UpdateMemo(ctx, pid, id, u)
-	if err != nil {
-		return s.stale(c, err, pid, "memo", id, func() (any, error) {
-			return s.cfg.Store.FindMemo(ctx, pid, id)
-		})
-	}
-	setETag(c, m.Version)
-	return c.JSON(http.StatusOK, m)
+	return updateVersioned(s, c, "memo", "mid", &u.IfVersion, update, s.cfg.Store.FindMemo, func(m *coding.Memo) int { return m.Version })
 }
 
 // handleDeleteMemo answers DELETE /api/v1/projects/{pid}/memos/{mid} with

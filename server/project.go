@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -68,17 +69,14 @@ func (s *Server) handleUpdateProject(c echo.Context) error {
 	if err := decodeJSON(c, &u); err != nil {
 		return err
 	}
-	var err error
-	if u.IfVersion, err = ifMatch(c); err != nil {
-		return err
+	// A project's ID is both the project and the entity updated.
+	update := func(ctx context.Context, pid, _ string) (*coding.Project, error) {
+		return s.cfg.Store.UpdateProject(ctx, pid, u)
 	}
-	ctx, pid := c.Request().Context(), c.Param("pid")
-	p, err := s.cfg.Store.UpdateProject(ctx, pid, u)
-	if err != nil {
-		return s.stale(c, err, pid, "project", pid, func() (any, error) { return s.cfg.Store.FindProject(ctx, pid) })
+	find := func(ctx context.Context, pid, _ string) (*coding.Project, error) {
+		return s.cfg.Store.FindProject(ctx, pid)
 	}
-	setETag(c, p.Version)
-	return c.JSON(http.StatusOK, p)
+	return updateVersioned(s, c, "project", "pid", &u.IfVersion, update, find, func(p *coding.Project) int { return p.Version })
 }
 
 // handleDeleteProject answers DELETE /api/v1/projects/{pid}?confirm=true

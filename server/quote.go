@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -71,17 +72,7 @@ func (s *Server) handleListQuotes(c echo.Context) error {
 
 // handleGetQuote answers GET /api/v1/projects/{pid}/quotes/{qid}.
 func (s *Server) handleGetQuote(c echo.Context) error {
-	q, err := s.cfg.Store.FindQuote(c.Request().Context(), c.Param("pid"), c.Param("qid"))
-	if err != nil {
-		return err
-	}
-	if vis, err := s.visibleQuotes(c, q.ProjectID, []*coding.Quote{q}); err != nil {
-		return err
-	} else if len(vis) == 0 {
-		return coding.Errorf(coding.ENOTFOUND, "quote %q not found", q.ID)
-	}
-	setETag(c, q.Version)
-	return c.JSON(http.StatusOK, q)
+	return getVisible(c, "quote", "qid", s.cfg.Store.FindQuote, s.visibleQuotes, func(q *coding.Quote) int { return q.Version })
 }
 
 // handleUpdateQuote answers PATCH /api/v1/projects/{pid}/quotes/{qid}
@@ -92,17 +83,10 @@ func (s *Server) handleUpdateQuote(c echo.Context) error {
 	if err := decodeJSON(c, &u); err != nil {
 		return err
 	}
-	var err error
-	if u.IfVersion, err = ifMatch(c); err != nil {
-		return err
+	update := func(ctx context.Context, pid, id string) (*coding.Quote, error) {
+		return s.cfg.Store.UpdateQuote(ctx, pid, id, u)
 	}
-	ctx, pid, id := c.Request().Context(), c.Param("pid"), c.Param("qid")
-	q, err := s.cfg.Store.UpdateQuote(ctx, pid, id, u)
-	if err != nil {
-		return s.stale(c, err, pid, "quote", id, func() (any, error) { return s.cfg.Store.FindQuote(ctx, pid, id) })
-	}
-	setETag(c, q.Version)
-	return c.JSON(http.StatusOK, q)
+	return updateVersioned(s, c, "quote", "qid", &u.IfVersion, update, s.cfg.Store.FindQuote, func(q *coding.Quote) int { return q.Version })
 }
 
 // handleDeleteQuote answers DELETE /api/v1/projects/{pid}/quotes/{qid}

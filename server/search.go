@@ -9,7 +9,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"tessera/coding"
-	"tessera/coding/search"
 )
 
 func (s *Server) registerSearchRoutes(g *routes) {
@@ -37,8 +36,8 @@ var searchParams = map[string]bool{
 // searchRequest reads a search from the query string. Filters repeat for
 // several values (?case=A&case=B); kind also takes a comma list. Keys in
 // extra are the caller's own parameters.
-func searchRequest(c echo.Context, extra ...string) (search.Request, error) {
-	req := search.Request{
+func searchRequest(c echo.Context, extra ...string) (coding.SearchRequest, error) {
+	req := coding.SearchRequest{
 		Query:   c.QueryParam("q"),
 		Kinds:   queryList(c, "kind"),
 		Sort:    c.QueryParam("sort"),
@@ -136,7 +135,7 @@ func (s *Server) handleAutoCode(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	res, err := s.cfg.Search.AutoCode(ctx, pid, search.AutoCodeRequest{
+	res, err := s.cfg.Search.AutoCode(ctx, pid, coding.AutoCodeRequest{
 		Query: body.Query, Filters: body.Filters, HitIDs: body.HitIDs,
 		CodeID: body.CodeID, Extend: body.Extend, Coder: s.coder(c),
 		Hidden: scope.hides,

@@ -12,7 +12,6 @@ import (
 
 	"tessera/coding"
 	"tessera/coding/export"
-	"tessera/coding/search"
 )
 
 // handleSearchExport answers GET /api/v1/projects/{pid}/search/export?
@@ -53,7 +52,7 @@ func (s *Server) handleSearchExport(c echo.Context) error {
 		return err
 	}
 	conc := &export.Concordance{Project: proj.Name, Query: req.Query, Filters: filters, Raw: raw}
-	err = export.CollectConcordance(conc, req, export.MaxConcordanceUnits, func(r search.Request) (*search.Result, error) {
+	err = export.CollectConcordance(conc, req, export.MaxConcordanceUnits, func(r coding.SearchRequest) (*coding.SearchResult, error) {
 		res, err := s.cfg.Search.Search(ctx, pid, r)
 		if err != nil {
 			return nil, err

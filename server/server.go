@@ -20,7 +20,6 @@ import (
 
 	"tessera/coding"
 	"tessera/coding/backup"
-	"tessera/coding/search"
 )
 
 // Default limits on request bodies.
@@ -93,8 +92,8 @@ type Config struct {
 // Searcher runs full-text searches and auto-codes their hits; the search
 // index of tessera/coding/search implements it.
 type Searcher interface {
-	Search(ctx context.Context, projectID string, req search.Request) (*search.Result, error)
-	AutoCode(ctx context.Context, projectID string, req search.AutoCodeRequest) (*search.AutoCodeResult, error)
+	Search(ctx context.Context, projectID string, req coding.SearchRequest) (*coding.SearchResult, error)
+	AutoCode(ctx context.Context, projectID string, req coding.AutoCodeRequest) (*coding.CodeRangesResult, error)
 }
 
 // Server serves the API and the front end.

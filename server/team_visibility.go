@@ -4,7 +4,6 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"tessera/coding"
-	"tessera/coding/search"
 )
 
 // Independent coding: a member with the role coder who is one of the
@@ -157,7 +156,7 @@ func (s *Server) visibleMemos(c echo.Context, pid string, ms []*coding.Memo) ([]
 // visibleSearch removes from a search result the quote and memo hits,
 // quote references and code counts that would show quotes out of the
 // request's scope.
-func (s *Server) visibleSearch(c echo.Context, pid string, res *search.Result) (*search.Result, error) {
+func (s *Server) visibleSearch(c echo.Context, pid string, res *coding.SearchResult) (*coding.SearchResult, error) {
 	hidden, err := s.hiddenQuoteIDs(c, pid)
 	if err != nil || len(hidden) == 0 {
 		return res, err
@@ -175,7 +174,7 @@ func (s *Server) visibleSearch(c echo.Context, pid string, res *search.Result) (
 	}
 	hits := res.Hits[:0:0]
 	for _, h := range res.Hits {
-		if (h.Kind == search.KindQuote && hidden[h.ID]) || (h.Kind == search.KindMemo && hiddenMemos[h.ID]) {
+		if (h.Kind == coding.UnitQuote && hidden[h.ID]) || (h.Kind == coding.UnitMemo && hiddenMemos[h.ID]) {
 			res.Total--
 			continue
 		}
@@ -186,7 +185,7 @@ func (s *Server) visibleSearch(c echo.Context, pid string, res *search.Result) (
 			}
 		}
 		h.InQuotes = refs
-		matches := make([]search.Match, len(h.Matches))
+		matches := make([]coding.SearchMatch, len(h.Matches))
 		for i, m := range h.Matches {
 			ids := m.QuoteIDs[:0:0]
 			for _, id := range m.QuoteIDs {

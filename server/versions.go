@@ -1,7 +1,9 @@
 package server
 
 import (
+	"context"
 	"fmt"
+	"net/http"
 	"strconv"
 	"strings"
 
@@ -55,6 +57,47 @@ func (s *Server) stale(c echo.Context, err error, pid, kind, id string, find fun
 		return ferr
 	}
 	return &staleError{msg: s.lastEditor(c, pid, kind, id) + " since you started editing", current: current}
+}
+
+// updateVersioned answers the PATCH of a versioned entity of kind, the
+// one route parameter idParam names. It takes the version If-Match names
+// into *ifVersion (the IfVersion of the update that update stores), and
+// answers the updated entity with its version as ETag. An update made
+// from an outdated version answers 412 with the entity as find reads it
+// now.
+func updateVersioned[T any](s *Server, c echo.Context, kind, idParam string, ifVersion *int,
+	update, find func(ctx context.Context, pid, id string) (T, error), version func(T) int) error {
+	var err error
+	if *ifVersion, err = ifMatch(c); err != nil {
+		return err
+	}
+	ctx, pid, id := c.Request().Context(), c.Param("pid"), c.Param(idParam)
+	v, err := update(ctx, pid, id)
+	if err != nil {
+		return s.stale(c, err, pid, kind, id, func() (any, error) { return find(ctx, pid, id) })
+	}
+	setETag(c, version(v))
+	return c.JSON(http.StatusOK, v)
+}
+
+// getVisible answers the GET of a versioned entity of kind that team mode
+// may hide from the reader (a quote or memo of independent coding): find
+// reads it, the one named by route parameter idParam, and visible keeps
+// it when the reader may see it; otherwise the answer is 404.
+func getVisible[T any](c echo.Context, kind, idParam string, find func(ctx context.Context, pid, id string) (T, error),
+	visible func(c echo.Context, pid string, vs []T) ([]T, error), version func(T) int) error {
+	pid, id := c.Param("pid"), c.Param(idParam)
+	v, err := find(c.Request().Context(), pid, id)
+	if err != nil {
+		return err
+	}
+	if vis, err := visible(c, pid, []T{v}); err != nil {
+		return err
+	} else if len(vis) == 0 {
+		return coding.Errorf(coding.ENOTFOUND, "%s %q not found", kind, id)
+	}
+	setETag(c, version(v))
+	return c.JSON(http.StatusOK, v)
 }
 
 // lastEditor names who made the latest change to entity kind/id, for the

@@ -96,6 +96,7 @@ func TestGioiaRowsIgnoresUnknownNames(t *testing.T) {
 func TestRepresentativeQuote(t *testing.T) {
 	snap := study(t)
 	byConcept := func(rows []export.GioiaRow, name string) export.GioiaRow {
+		t.Helper()
 		for _, r := range rows {
 			if r.Concept != nil && r.Concept.Name == name {
 				return r

@@ -21,6 +21,7 @@ import (
 // with themes T1 (c1, c2) and T2 (c3) under one dimension, T1 early and
 // c2 late in the Phase facet.
 func small(t *testing.T) *coding.Snapshot {
+	t.Helper()
 	b := newBuilder(t, "Small")
 	phase := b.facet("Phase", "early", "late")
 	dim := b.code(coding.LevelDimension, nil, "D")

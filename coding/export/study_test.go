@@ -13,6 +13,7 @@ import (
 // with attributes and a document without a case, and quotes in several
 // scripts (Luleå, Kohtamäki written decomposed, 👍, CRLF line ends).
 func study(tb testing.TB) *coding.Snapshot {
+	tb.Helper()
 	b := newBuilder(tb, "Learning from failure in Nordic SMEs")
 	growth := b.facet("Growth path", "Geographic diversification", "Market penetration", "Product development")
 	learning := b.facet("Type of learning", "Experiential", "Vicarious", "Congenital", "Integrated")

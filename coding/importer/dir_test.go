@@ -14,6 +14,7 @@ import (
 func TestCollectDir(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name, content string) {
+		t.Helper()
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)

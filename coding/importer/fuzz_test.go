@@ -14,6 +14,7 @@ import (
 
 // addFixtures seeds a fuzz target with the testdata fixtures of ext.
 func addFixtures(f *testing.F, ext string) {
+	f.Helper()
 	paths, _ := filepath.Glob(filepath.Join("testdata", "formats", "*."+ext))
 	for _, p := range paths {
 		if data, err := os.ReadFile(p); err == nil {
@@ -89,6 +90,7 @@ func FuzzDecode(f *testing.F) {
 
 // parseNeverPanics parses data as name and checks the outcome's shape.
 func parseNeverPanics(t *testing.T, name string, data []byte) {
+	t.Helper()
 	p, err := importer.Parse(name, data, importer.Options{MaxTextBytes: 1 << 20})
 	if err != nil {
 		if code := coding.ErrorCode(err); code != coding.EINVALID && code != coding.ETOOLARGE {

@@ -9,7 +9,7 @@ import (
 )
 
 func TestRenderNestingCapped(t *testing.T) {
-	got, err := markdown.Render(strings.Repeat(">", 1000) + " deep")
+	got, err := markdown.RenderUnhurried(strings.Repeat(">", 1000) + " deep")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -20,7 +20,7 @@ func TestRenderNestingCapped(t *testing.T) {
 		t.Errorf("got %.200q, want the markers beyond the cap shown as text", got)
 	}
 
-	list, err := markdown.Render(strings.Repeat("- ", 100) + "item")
+	list, err := markdown.RenderUnhurried(strings.Repeat("- ", 100) + "item")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,7 +30,7 @@ func TestRenderNestingCapped(t *testing.T) {
 }
 
 func TestRenderShallowUnchanged(t *testing.T) {
-	got, err := markdown.Render("> > quoted [twice](https://example.org)\n\n- a\n  - b")
+	got, err := markdown.RenderUnhurried("> > quoted [twice](https://example.org)\n\n- a\n  - b")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +46,7 @@ func TestRenderShallowUnchanged(t *testing.T) {
 
 func TestRenderBracketsCapped(t *testing.T) {
 	src := strings.Repeat("[", 2000) + "[link](https://example.org)"
-	got, err := markdown.Render(src)
+	got, err := markdown.RenderUnhurried(src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +62,7 @@ func TestRenderBracketsCapped(t *testing.T) {
 
 func TestRenderLongTableSplit(t *testing.T) {
 	src := "a|b\n-|-\n" + strings.Repeat("x|y\n", markdown.MaxRun+10)
-	got, err := markdown.Render(src)
+	got, err := markdown.RenderUnhurried(src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +73,7 @@ func TestRenderLongTableSplit(t *testing.T) {
 
 func TestRenderFencedCodeKept(t *testing.T) {
 	src := "```\n" + strings.Repeat(">", 40) + "\n" + strings.Repeat("[", 600) + "\n```"
-	got, err := markdown.Render(src)
+	got, err := markdown.RenderUnhurried(src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +83,7 @@ func TestRenderFencedCodeKept(t *testing.T) {
 }
 
 func TestRenderTooLarge(t *testing.T) {
-	_, err := markdown.Render(strings.Repeat("a", markdown.MaxLen+1))
+	_, err := markdown.RenderUnhurried(strings.Repeat("a", markdown.MaxLen+1))
 	if !errors.Is(err, markdown.ErrTooLarge) {
 		t.Errorf("got %v, want ErrTooLarge", err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"tessera/coding"
 )
@@ -22,7 +23,7 @@ const bareQDE = `<?xml version="1.0" encoding="utf-8"?>
       <PlainTextContent>Founder: We learned from the trade fair.
 Interviewer: Anything else?
 Founder: Clients taught us most.</PlainTextContent>
-      <PlainTextSelection guid="5e1ec700-0000-4000-8000-000000000001" startPosition="9" endPosition="39" creatingUser="0a000000-0000-4000-8000-000000000001">
+      <PlainTextSelection guid="5e1ec700-0000-4000-8000-000000000001" startPosition="9" endPosition="39" creatingUser="0a000000-0000-4000-8000-000000000001" creationDateTime="2019-06-07T03:36:36Z">
         <Coding guid="c0d17000-0000-4000-8000-000000000001"><CodeRef targetGUID="c0de0000-0000-4000-8000-000000000001"/></Coding>
       </PlainTextSelection>
     </TextSource>
@@ -46,6 +47,10 @@ func TestImportBareQDE(t *testing.T) {
 	must(t, err)
 	if got := coding.Slice(snap.Documents[0].Text, snap.Quotes[0].Start, snap.Quotes[0].End); got != "We learned from the trade fair" {
 		t.Errorf("quote: got %q, want %q", got, "We learned from the trade fair")
+	}
+	// The selection's date is kept.
+	if got, want := snap.Quotes[0].CreatedAt, time.Date(2019, 6, 7, 3, 36, 36, 0, time.UTC); !got.Equal(want) {
+		t.Errorf("quote created: got %v, want %v", got, want)
 	}
 	var source, selection bool
 	for _, s := range rep.Skipped {

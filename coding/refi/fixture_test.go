@@ -34,7 +34,7 @@ func docx(t *testing.T, paragraphs ...string) []byte {
 }
 
 // zipFiles builds an archive from name -> content.
-func zipFiles(t *testing.T, files map[string][]byte) []byte {
+func zipFiles(t testing.TB, files map[string][]byte) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)

@@ -3,6 +3,7 @@ package refi
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"tessera/coding"
 )
@@ -10,6 +11,7 @@ import (
 // codingGroup is the codings of one coder on one selection: one quote.
 type codingGroup struct {
 	coder   string
+	created time.Time // the earliest creationDateTime of its codings
 	codes   []*planCode
 	guids   []string // coding GUIDs
 	notes   []inRef  // notes on the codings
@@ -46,6 +48,9 @@ func (p *planner) groupCodings(codings []inCoding, defaultUser, where string) []
 		if !g.hasCode[pc] {
 			g.hasCode[pc] = true
 			g.codes = append(g.codes, pc)
+		}
+		if t, ok := parseDateTime(c.Created); ok && (g.created.IsZero() || t.Before(g.created)) {
+			g.created = t
 		}
 		g.guids = append(g.guids, normGUID(c.GUID))
 		g.notes = append(g.notes, c.NoteRefs...)
@@ -88,6 +93,9 @@ func (p *planner) planSelection(d *planDoc, st *sourceText, conv Positions, sel 
 		memo = ""
 	}
 	for i, g := range groups {
+		if t, ok := parseDateTime(sel.Created); ok && g.created.IsZero() {
+			g.created = t
+		}
 		pq := p.addQuote(d, s, e, g)
 		if i == 0 {
 			pq.q.Memo = memo
@@ -116,7 +124,7 @@ func (p *planner) planWholeCodings(d *planDoc, codings []inCoding) {
 
 // addQuote adds the quote of one coding group.
 func (p *planner) addQuote(d *planDoc, start, end int, g *codingGroup) *planQuote {
-	pq := &planQuote{q: coding.Quote{Start: start, End: end, Coder: g.coder}, codes: g.codes}
+	pq := &planQuote{q: coding.Quote{Start: start, End: end, Coder: g.coder, CreatedAt: g.created}, codes: g.codes}
 	d.quotes = append(d.quotes, pq)
 	for _, guid := range g.guids {
 		if guid != "" {
@@ -134,4 +142,20 @@ func firstNonEmpty(ss ...string) string {
 		}
 	}
 	return ""
+}
+
+// parseDateTime reads an xsd:dateTime as REFI-QDA files write it (UTC
+// with Z, or with an offset; fractions of a second allowed). ok is false
+// for an empty or unreadable value.
+func parseDateTime(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, false
+	}
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), true
+		}
+	}
+	return time.Time{}, false
 }

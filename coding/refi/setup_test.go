@@ -125,6 +125,7 @@ func buildSample(tb testing.TB, st coding.Store) *coding.Snapshot {
 	must(tb, err)
 
 	quote := func(d *coding.Document, phrase, coder string, codes ...*coding.Code) *coding.Quote {
+		tb.Helper()
 		i := strings.Index(d.Text, phrase)
 		if i < 0 {
 			tb.Fatalf("phrase %q not in %q", phrase, d.Title)

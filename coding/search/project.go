@@ -10,7 +10,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
-	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 
 	"tessera/coding"
 )
@@ -98,7 +98,7 @@ func (p *project) open(lang string) error {
 		return fmt.Errorf("index of project %s has layout %d, language %q", p.id, m.Layout, m.Language)
 	}
 	idx, err := bleve.OpenUsing(filepath.Join(p.dir, m.Index), runtimeConfig())
-	if errors.Is(err, bolt.ErrTimeout) {
+	if errors.Is(err, berrors.ErrTimeout) {
 		return coding.Errorf(coding.ECONFLICT, "the search index of project %s is in use by another Tessera process", p.id)
 	} else if err != nil {
 		return err

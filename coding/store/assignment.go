@@ -18,12 +18,7 @@ func (s *Store) SetAssignments(ctx context.Context, pid string, docIDs, coders [
 		if err != nil {
 			return err
 		}
-		seen := map[string]bool{}
-		for _, did := range docIDs {
-			if seen[did] {
-				continue
-			}
-			seen[did] = true
+		for _, did := range distinct(docIDs) {
 			if _, err := t.findDocument(pid, did, false); err != nil {
 				return err
 			}

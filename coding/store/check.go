@@ -6,6 +6,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 
 	"tessera/coding"
 )
@@ -16,7 +17,7 @@ import (
 // nothing; restoring a backup checks it first.
 func Check(path string) error {
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
-	if errors.Is(err, bolt.ErrTimeout) {
+	if errors.Is(err, berrors.ErrTimeout) {
 		return coding.Errorf(coding.ECONFLICT, "the file %s is in use by another process", path)
 	} else if err != nil {
 		return coding.Errorf(coding.EUNPROCESSABLE, "%s is not a Tessera database: %v", path, err)

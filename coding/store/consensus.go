@@ -22,12 +22,7 @@ func (s *Store) DecideConsensus(ctx context.Context, pid string, quoteIDs []stri
 		if err != nil {
 			return err
 		}
-		seen := map[string]bool{}
-		for _, id := range quoteIDs {
-			if seen[id] {
-				continue
-			}
-			seen[id] = true
+		for _, id := range distinct(quoteIDs) {
 			q, err := t.findQuote(pid, id)
 			if err != nil {
 				return err

@@ -75,6 +75,7 @@ func TestMembersAssignmentsConsensus(t *testing.T) {
 	trust := mustCode(t, s, p.ID, "trust", coding.LevelConcept, "")
 	risk := mustCode(t, s, p.ID, "risk", coding.LevelConcept, "")
 	q := func(coder string, start, end int, code string) *coding.Quote {
+		t.Helper()
 		q := &coding.Quote{ProjectID: p.ID, DocumentID: doc.ID, Start: start, End: end, CodeIDs: []string{code}, Coder: coder}
 		if err := s.CreateQuote(coding.WithActor(ctx, coder), q); err != nil {
 			t.Fatal(err)

@@ -151,6 +151,7 @@ func TestCodeRangesIsOneUndoableChange(t *testing.T) {
 		t.Fatal(err)
 	}
 	at := func(word string, nth int) coding.QuoteRange {
+		t.Helper()
 		runes := []rune(stored.Text)
 		w := []rune(word)
 		for i := 0; i+len(w) <= len(runes); i++ {

@@ -311,3 +311,16 @@ func readU64(b []byte) uint64 {
 	}
 	return binary.BigEndian.Uint64(b)
 }
+
+// distinct returns ids without repeats, in the order they first appear.
+func distinct(ids []string) []string {
+	seen := make(map[string]bool, len(ids))
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}

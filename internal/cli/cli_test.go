@@ -368,6 +368,7 @@ func TestUserAddThroughStdinThenSignIn(t *testing.T) {
 		t.Errorf("without a session: got %d, want 401", resp.StatusCode)
 	}
 	login := func(name, pw string) *http.Response {
+		t.Helper()
 		resp, err := http.Post(url+"api/v1/login", "application/json", strings.NewReader(`{"username": "`+name+`", "password": "`+pw+`"}`))
 		if err != nil {
 			t.Fatal(err)

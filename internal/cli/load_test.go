@@ -26,6 +26,7 @@ type loadConfig struct {
 func loadConfigFromEnv(t *testing.T) loadConfig {
 	t.Helper()
 	num := func(name string, def int) int {
+		t.Helper()
 		v := os.Getenv(name)
 		if v == "" {
 			return def

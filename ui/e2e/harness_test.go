@@ -79,6 +79,7 @@ func runMain(tb testing.TB, args ...string) (*app, func()) {
 	case a := <-ready:
 		stopped := false
 		return a, func() {
+			tb.Helper()
 			if stopped {
 				return
 			}
@@ -223,6 +224,7 @@ func shorten(s string) string {
 // outDir is where failure screenshots go: $TESSERA_E2E_OUT, or a new
 // temporary directory that outlives the test.
 func outDir(tb testing.TB) string {
+	tb.Helper()
 	if d := os.Getenv("TESSERA_E2E_OUT"); d != "" {
 		if err := os.MkdirAll(d, 0o755); err == nil {
 			return d
@@ -238,6 +240,7 @@ func outDir(tb testing.TB) string {
 // screenshotsOnFailure captures the page, the reader and the codebook when
 // the test fails.
 func screenshotsOnFailure(tb testing.TB, b *browser, readerURL, codebookURL func() string) {
+	tb.Helper()
 	tb.Cleanup(func() {
 		if !tb.Failed() {
 			return
@@ -343,6 +346,7 @@ func selectText(tb testing.TB, b *browser, text string) {
 // highlightedText joins the text of the highlights of quotes coded with
 // a code, in document order.
 func highlightedText(tb testing.TB, b *browser) string {
+	tb.Helper()
 	return eval[string](tb, b, `[...document.querySelectorAll('.transcript .hl')].map(e => e.textContent).join('')`)
 }
 

@@ -416,7 +416,15 @@ func TestTeamAgreementAndConsensus(t *testing.T) {
 	b.waitJS(t, "the reader", `!!document.querySelector('.transcript .block') && !!document.querySelector('.reader-head .readonly-note')`)
 	selectText(t, b, "Luleå")
 	b.do(t, "press c", shortcut('c'))
-	time.Sleep(300 * time.Millisecond)
+	// The shortcut list opening on ? shows the page has handled c before it.
+	b.do(t, "press ?", shortcut('?'))
+	b.waitJS(t, "the shortcut list", `!!document.querySelector('.shortcuts')`)
+	// Escape closes the dialog even while text in the reader is selected.
+	b.do(t, "press Escape", chromedp.KeyEvent(kb.Escape))
+	b.waitJS(t, "the shortcut list to close", `!document.querySelector('.shortcuts')`)
+	if got := eval[string](t, b, `document.getSelection().toString()`); got == "" {
+		t.Errorf("Escape on the dialog also cleared the reader's selection")
+	}
 	if got := eval[int](t, b, `document.querySelectorAll('.bubble, .popover').length`); got != 0 {
 		t.Errorf("viewer: got %d coding bubbles or popovers, want 0", got)
 	}
