@@ -349,6 +349,7 @@ func TestAnalysis(t *testing.T) {
 		{"cases", "/analysis/cases", `!!document.querySelector('.profiles-table tbody tr')`},
 		{"cooccurrence", "/analysis/cooccurrence", `!!document.querySelector('table.heatmap tbody tr')`},
 		{"charts", "/analysis/charts", `document.querySelectorAll('svg.chart').length === 4`},
+		{"rounds", "/analysis/rounds", `!!document.querySelector('.round-form')`},
 	}
 	dir := ""
 	if os.Getenv("TESSERA_SCREENS") == "1" {

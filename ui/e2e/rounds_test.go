@@ -1,6 +1,7 @@
 package e2e_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -128,4 +129,43 @@ func TestRetireCode(t *testing.T) {
 		t.Fatal("got the concept retired after Bring back, want it in use")
 	}
 	offered(true)
+}
+
+// TestRoundsScreen closes two rounds on the rounds tab, typing their
+// names and notes, with a rename between them, and reads the evolution:
+// the renamed concept, then, after a merge, the evolution to now.
+func TestRoundsScreen(t *testing.T) {
+	a := startApp(t)
+	b := newBrowser(t)
+	pid, _ := seedStudy(t, a)
+	screenshotsOnFailure(t, b, nil, nil)
+	var codes []codeJSON
+	apiCall(t, a, "GET", "/projects/"+pid+"/codes", nil, &codes)
+	watching := codeByName(codes, "Watching competitors").ID
+	partners := codeByName(codes, "Partners open doors").ID
+
+	closeRound := func(name, note string, rounds int) {
+		t.Helper()
+		b.do(t, "name the round", chromedp.Click(chromedp.CSS(`.round-form input`)), chromedp.KeyEvent(name))
+		b.do(t, "write the note", chromedp.Click(chromedp.CSS(`.round-form textarea`)), chromedp.KeyEvent(note))
+		b.do(t, "close the round", chromedp.Click(chromedp.CSS(`.round-form button[type=submit]`)))
+		b.waitJS(t, "the round listed", fmt.Sprintf(`document.querySelectorAll('.round-list li').length === %d`, rounds))
+	}
+	b.do(t, "open the rounds", chromedp.Navigate(a.URL+"/p/"+pid+"/analysis/rounds"))
+	b.waitJS(t, "the form", `!!document.querySelector('.round-form') && document.body.textContent.includes('No round closed yet')`)
+	closeRound("Open coding", "First pass", 1)
+	b.waitJS(t, "nothing changed yet", `(document.querySelector('.evolution-table caption') || {}).textContent === 'No code changed'`)
+
+	apiCall(t, a, "PATCH", "/projects/"+pid+"/codes/"+watching, map[string]string{"name": "Benchmarking rivals"}, nil)
+	closeRound("Axial coding", "Grouped", 2)
+	row := `[...document.querySelectorAll('.evolution-table tbody tr.changed')].map((tr) => [...tr.children].map((td) => td.textContent).join('|'))`
+	b.waitJS(t, "the rename", row+`.some((r) => r.includes('Watching competitors|Benchmarking rivals|renamed from Watching competitors'))`)
+
+	// The evolution from the second round to now follows a merge.
+	apiCall(t, a, "POST", "/projects/"+pid+"/codes/"+partners+"/merge", map[string]string{"target_id": watching}, nil)
+	choose(t, b, `.analysis-tab.rounds label:nth-child(1) select`, eval[string](t, b, `document.querySelector('.analysis-tab.rounds label:nth-child(2) select').value`))
+	choose(t, b, `.analysis-tab.rounds label:nth-child(2) select`, "current")
+	b.waitJS(t, "the merge", row+`.some((r) => r.includes('Partners open doors||merged into Benchmarking rivals'))`)
+	b.do(t, "reload", chromedp.Reload())
+	b.waitJS(t, "the merge after a reload", row+`.some((r) => r.includes('Benchmarking rivals|Benchmarking rivals|merged from Partners open doors'))`)
 }
