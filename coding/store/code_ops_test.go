@@ -196,3 +196,43 @@ func TestCloseRoundKeepsSnapshot(t *testing.T) {
 		t.Errorf("got %d rounds after undo, want 0", len(rounds))
 	}
 }
+
+func TestSplitAndRetireAreUndoneAsOne(t *testing.T) {
+	s := mustOpen(t)
+	p := mustProject(t, s, "Undo")
+	d := mustDocument(t, s, p.ID, "Interview 1", "First passage here. Second passage here.")
+	c := mustCode(t, s, p.ID, "Idea", coding.LevelConcept, "")
+	mustQuote(t, s, p.ID, d.ID, 0, 19, c.ID)
+	q2 := mustQuote(t, s, p.ID, d.ID, 20, 40, c.ID)
+	undoLast := func(op string) {
+		t.Helper()
+		entries, err := s.ListAudit(ctx, p.ID, coding.AuditFilter{Limit: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if entries[0].Op != op {
+			t.Fatalf("got last op %q, want %s", entries[0].Op, op)
+		}
+		if _, err := s.Undo(ctx, p.ID, entries[0].Seq); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	if _, err := s.SplitCode(ctx, p.ID, c.ID, coding.CodeSplit{Name: "Other idea", QuoteIDs: []string{q2.ID}}); err != nil {
+		t.Fatal(err)
+	}
+	undoLast("split_code")
+	codes, _ := s.ListCodes(ctx, p.ID)
+	got, _ := s.FindQuote(ctx, p.ID, q2.ID)
+	if len(codes) != 1 || !slices.Equal(got.CodeIDs, []string{c.ID}) {
+		t.Errorf("after undoing the split got %d codes and quote codes %q, want 1 and [%s]", len(codes), got.CodeIDs, c.ID)
+	}
+
+	if _, err := s.RetireCode(ctx, p.ID, c.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	undoLast("retire_code")
+	if back, _ := s.FindCode(ctx, p.ID, c.ID); back.Retired {
+		t.Error("after undoing the retirement the code is still retired")
+	}
+}
