@@ -266,3 +266,28 @@ func TestEvolutionToCurrentCodebook(t *testing.T) {
 		t.Errorf("changes (-want +got):\n%s", diff)
 	}
 }
+
+func TestRetiredCodesLeaveTheDataStructure(t *testing.T) {
+	f := newFixture(t)
+	d := f.doc("Interview 1", "", "")
+	theme := f.code("Sensemaking", coding.LevelTheme, "")
+	kept := f.code("Open failure talk", coding.LevelConcept, theme.ID)
+	old := f.code("Cultural distance", coding.LevelConcept, theme.ID)
+	loose := f.code("Loose idea", coding.LevelConcept, "")
+	f.quote(d, 0, kept.ID)
+	f.done(f.s.RetireCode(ctx, f.pid, old.ID, true))
+	f.done(f.s.RetireCode(ctx, f.pid, loose.ID, true))
+	snap, err := f.s.Snapshot(ctx, f.pid, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, format := range []string{"gioia-md", "gioia-svg"} {
+		var buf bytes.Buffer
+		if err := export.Export(&buf, snap, format, export.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(buf.String(), "Open failure talk") || strings.Contains(buf.String(), "Cultural distance") || strings.Contains(buf.String(), "Loose idea") {
+			t.Errorf("%s: want the concept in use and no retired one:\n%s", format, buf.String())
+		}
+	}
+}
