@@ -63,9 +63,19 @@ type Code struct {
 	Order int `json:"order"`
 	// Facets maps facet IDs to the value set on this code itself; see
 	// EffectiveFacets for inherited values.
-	Facets    map[string]string `json:"facets"`
-	CreatedAt time.Time         `json:"created_at"`
-	UpdatedAt time.Time         `json:"updated_at"`
+	Facets map[string]string `json:"facets"`
+	// Aliases are earlier names of the code, those of codes merged into
+	// it among them; see code_ops.go for the other codebook operations.
+	Aliases []string `json:"aliases,omitempty"`
+	// Retired codes are hidden from coding but kept, with their quotes,
+	// in the codebook's history.
+	Retired bool `json:"retired,omitempty"`
+	// MergedFrom lists the IDs of the codes merged into this one.
+	MergedFrom []string `json:"merged_from,omitempty"`
+	// SplitFrom is the ID of the code this one was split off from.
+	SplitFrom string    `json:"split_from,omitempty"`
+	CreatedAt time.Time `json:"created_at"`
+	UpdatedAt time.Time `json:"updated_at"`
 	// Version counts the entity's states: 1 when created, one more with
 	// every update (undo included). Clients send it back (If-Match) so
 	// that an update made from an outdated copy is refused.

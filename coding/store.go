@@ -14,6 +14,8 @@ type Store interface {
 	CaseStore
 	DocumentStore
 	CodeStore
+	CodeOpsStore
+	RoundStore
 	FacetStore
 	QuoteStore
 	MemoStore

@@ -183,6 +183,10 @@ var opNames = map[string]string{
 	"set_code_facet":   "Set a facet of",
 	"reorder_cases":    "Reorder cases",
 	"reorder_codes":    "Reorder codes",
+	"split_code":       "Split off",
+	"retire_code":      "Retire",
+	"restore_code":     "Bring back",
+	"close_round":      "Close round",
 }
 
 // summary says change e in words: the operation, then the entity it is

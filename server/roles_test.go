@@ -85,6 +85,13 @@ var wantPerms = map[string]string{
 	"PATCH /api/v1/projects/:pid/codes/:cid":              "codebook",
 	"DELETE /api/v1/projects/:pid/codes/:cid":             "codebook",
 	"POST /api/v1/projects/:pid/codes/:cid/merge":         "codebook",
+	"POST /api/v1/projects/:pid/codes/:cid/split":         "codebook",
+	"PUT /api/v1/projects/:pid/codes/:cid/retired":        "codebook",
+	"POST /api/v1/projects/:pid/rounds":                   "owner",
+	"GET /api/v1/projects/:pid/rounds":                    "read",
+	"GET /api/v1/projects/:pid/rounds/evolution":          "review",
+	"GET /api/v1/projects/:pid/rounds/:rid":               "review",
+	"GET /api/v1/projects/:pid/saturation":                "read",
 	"PUT /api/v1/projects/:pid/codes/:cid/facets/:fid":    "codebook",
 	"DELETE /api/v1/projects/:pid/codes/:cid/facets/:fid": "codebook",
 	"POST /api/v1/projects/:pid/codebook":                 "codebook",
@@ -209,6 +216,13 @@ var routeCalls = map[string]routeCall{
 	"PATCH /api/v1/projects/:pid/codes/:cid":              {path: "/api/v1/projects/{pid}/codes/{concept}", body: `{"color": "#123456"}`},
 	"DELETE /api/v1/projects/:pid/codes/:cid":             {path: "/api/v1/projects/{pid}/codes/{concept}?uncode=true"},
 	"POST /api/v1/projects/:pid/codes/:cid/merge":         {path: "/api/v1/projects/{pid}/codes/{concept}/merge", body: `{"target_id": "{concept2}"}`},
+	"POST /api/v1/projects/:pid/codes/:cid/split":         {path: "/api/v1/projects/{pid}/codes/{concept}/split", body: `{"name": "Split {n}", "quote_ids": ["{quote}"]}`},
+	"PUT /api/v1/projects/:pid/codes/:cid/retired":        {path: "/api/v1/projects/{pid}/codes/{concept2}/retired", body: `{"retired": true}`},
+	"POST /api/v1/projects/:pid/rounds":                   {body: `{"name": "Round {n}", "note": "closed"}`},
+	"GET /api/v1/projects/:pid/rounds":                    {},
+	"GET /api/v1/projects/:pid/rounds/evolution":          {path: "/api/v1/projects/{pid}/rounds/evolution?from={round}&to=current&format=md"},
+	"GET /api/v1/projects/:pid/rounds/:rid":               {path: "/api/v1/projects/{pid}/rounds/{round}"},
+	"GET /api/v1/projects/:pid/saturation":                {path: "/api/v1/projects/{pid}/saturation?window=2"},
 	"PUT /api/v1/projects/:pid/codes/:cid/facets/:fid":    {path: "/api/v1/projects/{pid}/codes/{concept}/facets/{facet}", body: `{"value": "experiential"}`},
 	"DELETE /api/v1/projects/:pid/codes/:cid/facets/:fid": {path: "/api/v1/projects/{pid}/codes/{concept}/facets/{facet}"},
 	"POST /api/v1/projects/:pid/codebook":                 {body: "name,level\nNew dimension {n},dimension\n", multipart: true},
@@ -474,10 +488,12 @@ func matrixFixture(t *testing.T, s *teamServer) map[string]string {
 	must(st.CreateMemo(as("cora"), m))
 	_, err = st.SetAssignments(as("olga"), p.ID, []string{doc.ID}, []string{"cora", "olga"}, true)
 	must(err)
+	round := &coding.Round{ProjectID: p.ID, Name: "Open coding"}
+	must(st.CloseRound(as("olga"), round))
 	return map[string]string{
 		"pid": p.ID, "case": cs.ID, "doc": doc.ID, "doc2": doc2.ID, "theme": theme.ID,
 		"concept": concept.ID, "concept2": concept2.ID, "facet": facet.ID, "quote": q.ID,
-		"memo": m.ID, "seq": strconv.FormatUint(es[0].Seq, 10),
+		"memo": m.ID, "seq": strconv.FormatUint(es[0].Seq, 10), "round": round.ID,
 	}
 }
 

@@ -184,6 +184,7 @@ func New(cfg Config) *Server {
 	s.registerCaseRoutes(api)
 	s.registerDocumentRoutes(api)
 	s.registerCodeRoutes(api)
+	s.registerRoundRoutes(api)
 	s.registerFacetRoutes(api)
 	s.registerQuoteRoutes(api)
 	s.registerMemoRoutes(api)

@@ -1,6 +1,8 @@
 package export
 
 import (
+	"slices"
+
 	"tessera/coding"
 )
 
@@ -64,7 +66,7 @@ func layoutFigure(snap *coding.Snapshot) *figure {
 	}
 	y := figMargin + figHeaderH
 	roots := ix.tree.Children[""]
-	sorted := append([]*coding.Code(nil), roots...)
+	sorted := slices.DeleteFunc(append([]*coding.Code(nil), roots...), func(c *coding.Code) bool { return c.Retired })
 	sortByRank(sorted, ix.rank)
 	for i, r := range sorted {
 		if i > 0 {

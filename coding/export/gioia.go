@@ -157,6 +157,8 @@ func gioiaRows(ix *index, spec gioiaSpec) []GioiaRow {
 	for _, c := range ix.order {
 		sub := ix.tree.IsSubCode(c)
 		switch {
+		case c.Retired: // retired codes left the data structure
+			continue
 		case sub && spec.subCodes && c.Level == coding.LevelConcept:
 		case sub:
 			continue
@@ -266,10 +268,14 @@ func sameSection(a, b *GioiaRow) bool {
 
 // gioiaChildren returns the codes the data structure shows below c: its
 // children of other levels, with the children of its sub-codes in their
-// place (a concept under a sub-theme shows under the theme).
+// place (a concept under a sub-theme shows under the theme). Retired codes
+// are left out.
 func (ix *index) gioiaChildren(c *coding.Code) []*coding.Code {
 	var out []*coding.Code
 	for _, k := range ix.tree.Children[c.ID] {
+		if k.Retired {
+			continue
+		}
 		if k.Level == c.Level {
 			out = append(out, ix.gioiaChildren(k)...)
 		} else {

@@ -15,6 +15,8 @@ type SampleReport struct {
 	CasesUpdated int           `json:"cases_updated"`
 	Batch        *BatchReport  `json:"batch"`
 	Coding       *CodingReport `json:"coding,omitempty"`
+	// Rounds counts the coding rounds closed from rounds.json.
+	Rounds int `json:"rounds"`
 }
 
 // ImportSampleDir imports a study laid out like sample-transcripts/ into
@@ -29,8 +31,9 @@ func (im *Importer) ImportSampleDir(ctx context.Context, projectID, dir string) 
 // ImportSampleFS imports a whole study from fsys: the case sheet
 // cases.csv (or cases.xlsx), the metadata sheet metadata.csv, every
 // document in the case folders (one folder per case; files at the top
-// level are not documents), then the starter coding coding.json. Each
-// part is optional. Files that fail to import are in the batch report.
+// level are not documents), then the starter coding coding.json and the
+// coding rounds of rounds.json (see ApplyRounds). Each part is
+// optional. Files that fail to import are in the batch report.
 func (im *Importer) ImportSampleFS(ctx context.Context, projectID string, fsys fs.FS) (*SampleReport, error) {
 	rep := &SampleReport{}
 	if err := im.applyCaseSheet(ctx, projectID, fsys, rep); err != nil {
@@ -70,7 +73,15 @@ func (im *Importer) ImportSampleFS(ctx context.Context, projectID string, fsys f
 			docs[fr.File] = fr.DuplicateOf
 		}
 	}
-	rep.Coding, err = im.ApplyCoding(ctx, projectID, data, docs)
+	if rep.Coding, err = im.ApplyCoding(ctx, projectID, data, docs); err != nil {
+		return rep, err
+	}
+	// The coding history: rounds replayed on the starter coding.
+	if data, err = readOptional(fsys, "rounds.json"); err != nil || data == nil {
+		return rep, err
+	}
+	closed, err := im.ApplyRounds(ctx, projectID, data)
+	rep.Rounds = len(closed)
 	return rep, err
 }
 

@@ -7,8 +7,11 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"tessera/coding"
 	"tessera/coding/importer"
+	"tessera/coding/rounds"
 )
 
 // TestImportSampleDir imports the bundled sample study and checks that
@@ -94,6 +97,53 @@ func TestImportSampleDir(t *testing.T) {
 	}
 	if len(quotes) != rep.Coding.QuotesCreated {
 		t.Errorf("got %d stored quotes, want %d", len(quotes), rep.Coding.QuotesCreated)
+	}
+
+	// Two closed rounds show the codebook's evolution.
+	checkSampleRounds(t, s, p.ID, rep)
+}
+
+// checkSampleRounds checks the sample's two rounds: the evolution from
+// open to axial coding, and a saturation curve over all interviews.
+func checkSampleRounds(t *testing.T, s coding.Store, pid string, rep *importer.SampleReport) {
+	t.Helper()
+	ctx := context.Background()
+	rs, err := s.ListRounds(ctx, pid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Rounds != 2 || len(rs) != 2 || rs[0].Name != "Open coding" || rs[1].Name != "Axial coding" {
+		t.Fatalf("got %d rounds reported, %d stored, want Open coding and Axial coding", rep.Rounds, len(rs))
+	}
+	got := map[string]string{}
+	for _, c := range rounds.Compare(rs[0], rs[1]).Codes {
+		if d := c.Describe(); d != "" {
+			got[c.FromName+" > "+c.ToName] = d
+		}
+	}
+	want := map[string]string{
+		"Red flags from a previous employer > ":                                                   "merged into Warning signs recognised from earlier jobs",
+		"Warning signs recognised from earlier jobs > Warning signs recognised from earlier jobs": "merged from Red flags from a previous employer",
+		"Client told us why > Clients explain why it really failed":                               "renamed from Client told us why",
+		"Hiring people who have failed elsewhere > Hiring people who have failed elsewhere":       "moved from Prior experience guiding internationalisation to Integrated learning",
+		"Cultural distance > Cultural distance":                                                   "retired",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("evolution (-want +got):\n%s", diff)
+	}
+	snap, err := s.Snapshot(ctx, pid, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sat, err := rounds.Measure(snap, rounds.SaturationOptions{Order: rounds.OrderDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(sat.Overall.Steps); n != 12 || len(sat.Cases) != 4 {
+		t.Errorf("got %d interviews and %d case curves, want 12 and 4", n, len(sat.Cases))
+	}
+	if last := sat.Overall.Steps[len(sat.Overall.Steps)-1]; last.Concepts != 24 {
+		t.Errorf("got %d concepts at the end, want the 24 in use", last.Concepts)
 	}
 }
 

@@ -158,6 +158,9 @@ func (s *Store) UpdateCode(ctx context.Context, pid, id string, u coding.CodeUpd
 		if err := u.Apply(c); err != nil {
 			return err
 		}
+		if c.Name != old.Name {
+			c.AddAlias(old.Name) // earlier names stay findable
+		}
 		if c.Level != old.Level {
 			if err := t.checkLevelChange(cb, c); err != nil {
 				return err
@@ -196,7 +199,7 @@ func (t *txn) checkLevelChange(cb *codebook, c *coding.Code) error {
 }
 
 // MergeCodes moves the quotes, children and memos of source to target and
-// deletes source.
+// deletes source; target keeps source's names as aliases.
 func (s *Store) MergeCodes(ctx context.Context, pid, sourceID, targetID string) (*coding.Code, error) {
 	var target *coding.Code
 	err := s.update(ctx, "merge_codes", func(t *txn) error {
@@ -244,10 +247,9 @@ func (s *Store) MergeCodes(ctx context.Context, pid, sourceID, targetID string) 
 		if err := t.retargetMemos(pid, coding.MemoCode, sourceID, targetID); err != nil {
 			return err
 		}
-		// Target keeps its own fields and takes what it lacks from source.
-		if target.Definition == "" {
-			target.Definition = source.Definition
-		}
+		// Target keeps its own fields and takes what it lacks from source;
+		// definitions are combined and source's names become aliases.
+		mergeInto(target, source)
 		for fid, v := range source.Facets {
 			if target.Facets[fid] == "" {
 				target.Facets[fid] = v

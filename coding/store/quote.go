@@ -108,6 +108,9 @@ func checkNewQuote(q *coding.Quote, doc *coding.Document, codes map[string]*codi
 	if q.CodeIDs, err = coding.CheckCodes(q.CodeIDs, codes); err != nil {
 		return err
 	}
+	if err := coding.CheckNotRetired(q.CodeIDs, nil, codes); err != nil {
+		return err
+	}
 	if err := q.Place(doc); err != nil {
 		return err
 	}
@@ -219,7 +222,11 @@ func (s *Store) UpdateQuote(ctx context.Context, pid, id string, u coding.QuoteU
 			if err != nil {
 				return err
 			}
+			before := q.CodeIDs
 			if q.CodeIDs, err = coding.CheckCodes(u.CodeIDs, codes); err != nil {
+				return err
+			}
+			if err := coding.CheckNotRetired(q.CodeIDs, before, codes); err != nil {
 				return err
 			}
 		}
@@ -259,6 +266,9 @@ func (s *Store) CodeRanges(ctx context.Context, pid string, req coding.CodeRange
 			return err
 		}
 		if _, err := coding.CheckCodes([]string{req.CodeID}, codes); err != nil {
+			return err
+		}
+		if err := coding.CheckNotRetired([]string{req.CodeID}, nil, codes); err != nil {
 			return err
 		}
 		type docState struct {

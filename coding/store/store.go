@@ -54,10 +54,11 @@ var (
 	bAssign    = []byte("assignments") // document ID -> assignment
 	bAccess    = []byte("access")      // team settings, one record
 	bDecisions = []byte("decisions")   // quote ID -> consensus decision
+	bRounds    = []byte("rounds")      // closed coding rounds, made when the first closes
 	keySeq     = []byte("seq")
 )
 
-var projectBuckets = [][]byte{bCases, bDocuments, bTexts, bHashes, bCodes, bFacets, bQuotes, bDocQuotes, bMemos, bAudit, bMembers, bAssign, bAccess, bDecisions}
+var projectBuckets = [][]byte{bCases, bDocuments, bTexts, bHashes, bCodes, bFacets, bQuotes, bDocQuotes, bMemos, bAudit, bMembers, bAssign, bAccess, bDecisions, bRounds}
 
 // Options configure a Store.
 type Options struct {

@@ -189,7 +189,7 @@ func TestCommandErrors(t *testing.T) {
 	// The usage text lists every command, in the table's order.
 	r := run(t, "--help")
 	last := -1
-	for _, name := range []string{"serve", "demo", "import", "import-qdpx", "export", "search", "reindex", "backup", "user", "bench", "version"} {
+	for _, name := range []string{"serve", "demo", "import", "import-qdpx", "export", "rounds", "saturation", "search", "reindex", "backup", "user", "bench", "version"} {
 		i := strings.Index(r.stderr, "\n  "+name+" ")
 		if i < 0 || i < last {
 			t.Errorf("usage lists %q at %d (previous at %d):\n%s", name, i, last, r.stderr)

@@ -75,6 +75,9 @@ func loadSample(ctx context.Context, a *datadir.Dir, m *Main) error {
 			fmt.Fprintf(m.Stderr, "\nsample coding problem: %s", e)
 		}
 	}
+	if rep.Rounds > 0 {
+		fmt.Fprintf(m.Stderr, ", %d closed coding rounds", rep.Rounds)
+	}
 	fmt.Fprintln(m.Stderr)
 	if rep.Batch.Failed > 0 {
 		return fmt.Errorf("%d sample files failed to import", rep.Batch.Failed)

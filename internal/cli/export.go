@@ -91,16 +91,22 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 		if err := export.Export(&buf, snap, strings.ToLower(*format), opt); err != nil {
 			return err
 		}
-		if *out == "" || *out == "-" {
-			_, err := m.Stdout.Write(buf.Bytes())
-			return err
-		}
-		_, err = writeAtomic(*out, func(w io.Writer) (int64, error) { return buf.WriteTo(w) })
-		if err == nil {
-			fmt.Fprintf(m.Stderr, "wrote %s\n", *out)
-		}
+		return writeOutput(m, *out, &buf)
+	}
+}
+
+// writeOutput writes a rendered file to standard output ("" or "-") or,
+// in one step, to the file out.
+func writeOutput(m *Main, out string, buf *bytes.Buffer) error {
+	if out == "" || out == "-" {
+		_, err := m.Stdout.Write(buf.Bytes())
 		return err
 	}
+	_, err := writeAtomic(out, func(w io.Writer) (int64, error) { return buf.WriteTo(w) })
+	if err == nil {
+		fmt.Fprintf(m.Stderr, "wrote %s\n", out)
+	}
+	return err
 }
 
 // headerFlag collects one column header per occurrence, in order; a

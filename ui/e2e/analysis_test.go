@@ -279,7 +279,7 @@ func TestAnalysis(t *testing.T) {
 
 	// Charts: SVG with the code names as text, downloadable as SVG and PNG.
 	b.do(t, "open charts", chromedp.Click(chromedp.CSS(`.subnav a[href$="/analysis/charts"]`)))
-	b.waitJS(t, "three charts", `document.querySelectorAll('svg.chart').length === 3 && document.querySelectorAll('.chart-downloads a[data-format=png]').length === 3`)
+	b.waitJS(t, "four charts", `document.querySelectorAll('svg.chart').length === 4 && document.querySelectorAll('.chart-downloads a[data-format=png]').length === 4`)
 	for i, names := range [][]string{{"Vicarious learning at trade fairs"}, {"Vicarious learning at trade fairs"}, {"Coding progress", "Kohtamäki Analytics Oy"}} {
 		sel := fmt.Sprintf(`.chart-card:nth-child(%d) svg.chart`, i+1)
 		text := svgText(t, b, sel)
@@ -348,7 +348,8 @@ func TestAnalysis(t *testing.T) {
 		{"framework", "/analysis/matrix?cell=quotes&level=concept", `!!document.querySelector('.mcell-quotes li')`},
 		{"cases", "/analysis/cases", `!!document.querySelector('.profiles-table tbody tr')`},
 		{"cooccurrence", "/analysis/cooccurrence", `!!document.querySelector('table.heatmap tbody tr')`},
-		{"charts", "/analysis/charts", `document.querySelectorAll('svg.chart').length === 3`},
+		{"charts", "/analysis/charts", `document.querySelectorAll('svg.chart').length === 4`},
+		{"rounds", "/analysis/rounds", `!!document.querySelector('.round-form')`},
 	}
 	dir := ""
 	if os.Getenv("TESSERA_SCREENS") == "1" {

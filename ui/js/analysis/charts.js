@@ -1,16 +1,18 @@
-// The charts tab: code frequencies by case, a code x case heatmap and the
-// coding progress of each document. Each chart is SVG drawn here, comes
-// with its data as a table, and downloads as SVG or PNG.
+// The charts tab: code frequencies by case, a code x case heatmap, the
+// coding progress of each document and saturation. Each chart is SVG
+// drawn here, comes with its data as a table, and downloads as SVG or PNG.
 import { html, useRef, useMemo, useId } from '../core/lib.js';
+import { pp } from '../core/api.js';
 import { useStore } from '../core/store.js';
 import { proj } from '../project/state.js';
 import { levelLabel } from '../project/codetree.js';
 import { plural } from '../core/format.js';
-import { useAnalysis, useProjectQuotes, LevelSelect, setQuery, coverage } from './analysis-common.js';
+import { useAnalysis, useProjectQuotes, LevelSelect, Segmented, setQuery, coverage } from './analysis-common.js';
 import { ChartDownloads, fileName } from './chart-export.js';
 import { FrequencyBars } from './chart-bars.js';
 import { CaseHeatmap } from './chart-heatmap.js';
 import { ProgressChart, progressRows } from './chart-progress.js';
+import { SaturationChart, saturationText } from './chart-saturation.js';
 
 /** ChartFrame holds one chart: heading, options, downloads, the drawing and its data table. */
 function ChartFrame({ title, controls, svgRef, stamp, name, table, children, ready }) {
@@ -102,6 +104,49 @@ function ProgressCard({ pid, project }) {
   </${ChartFrame}>`;
 }
 
+/** SaturationCard charts the new concepts per interview, overall or for one case. */
+function SaturationCard({ pid, query, project }) {
+  const order = query.get('sat_order') || 'coding';
+  const win = Math.max(1, parseInt(query.get('sat_window') || '3', 10) || 3);
+  const which = query.get('sat_case') || '';
+  const { data: sat, error } = useAnalysis(pid, '/saturation', { order, window: win });
+  const ref = useRef(null);
+  const uid = useId();
+  const curve = sat && (sat.cases.find((c) => c.case === which) || sat.overall);
+  const title = curve && curve.case ? `Saturation: case ${curve.case}` : 'Saturation: all interviews';
+  const desc = curve && curve.steps.length ? `Bars of the new first-order concepts each of ${plural(curve.steps.length, 'interview')} added, in ${order === 'date' ? 'interview-date' : 'coding'} order, with lines of the concepts (${curve.steps[curve.steps.length - 1].concepts}) and themes found so far. ${saturationText(curve, win)}` : '';
+  const file = (f) => '/api/v1' + pp(pid, '/saturation') + `?order=${order}&window=${win}&format=${f}`;
+  return html`<${ChartFrame} title="Saturation" svgRef=${ref} ready=${!!curve && curve.steps.length > 0} stamp=${JSON.stringify(curve)}
+    name=${fileName(project.name, 'saturation', curve && curve.case)}
+    controls=${html`
+      <${Segmented} label="Order" value=${order} options=${[['coding', 'Coding order'], ['date', 'Interview date']]}
+        onChange=${(v) => setQuery(query, { sat_order: v === 'coding' ? '' : v })} />
+      <label class="inline-field">Saturated after
+        <input type="number" min="1" max="20" value=${win} style="width: 4em"
+          onChange=${(e) => setQuery(query, { sat_window: e.currentTarget.value === '3' ? '' : e.currentTarget.value })} /> interviews without new</label>
+      <label class="inline-field">Interviews
+        <select value=${curve && curve.case ? curve.case : ''} onChange=${(e) => setQuery(query, { sat_case: e.currentTarget.value })}>
+          <option value="">All</option>
+          ${sat ? sat.cases.map((c) => html`<option value=${c.case}>${c.case}</option>`) : null}
+        </select></label>`}
+    table=${curve && html`<div class="row wrap exports" role="group" aria-label="Export the saturation table">
+        <span class="muted small">Export:</span>
+        ${[['csv', 'CSV'], ['xlsx', 'Excel'], ['md', 'Markdown'], ['docx', 'Word']].map(([f, n]) => html`<a class="btn btn-sm" href=${file(f)} download>${n}</a>`)}
+      </div>
+      <div class="table-wrap"><table class="matrix">
+      <caption class="sr-only">${title}</caption>
+      <thead><tr><th scope="col" class="num">#</th><th scope="col">Interview</th><th scope="col">Case</th><th scope="col" class="num">New concepts</th>
+        <th scope="col" class="num">New themes</th><th scope="col" class="num">Concepts so far</th><th scope="col" class="num">Themes so far</th></tr></thead>
+      <tbody>${curve.steps.map((st) => html`<tr><td class="num">${st.position}</td><th scope="row">${st.title}</th><td>${st.case_name}</td>
+        <td class="num" title=${st.new_concepts.join('; ')}>${st.new_concepts.length}</td><td class="num">${st.new_themes.length}</td>
+        <td class="num">${st.concepts}</td><td class="num">${st.themes}</td></tr>`)}</tbody></table></div>`}>
+    ${error ? html`<p class="error-box" role="alert">${error.message}</p>` : null}
+    ${!sat ? html`<p class="muted">Loading…</p>` : !curve.steps.length ? html`<p class="muted">No interview has quotes yet.</p>`
+      : html`<p class="muted small" data-saturation>${saturationText(curve, win)}</p>
+        <${SaturationChart} curve=${curve} window=${win} title=${title} desc=${desc} svgRef=${ref} uid=${uid} />`}
+  </${ChartFrame}>`;
+}
+
 /** ChartsView is the charts tab of the analysis screen. */
 export function ChartsView({ pid, query }) {
   const project = useStore(proj, (s) => s.project);
@@ -109,5 +154,6 @@ export function ChartsView({ pid, query }) {
     <${FrequencyCard} pid=${pid} query=${query} project=${project} />
     <${HeatmapCard} pid=${pid} query=${query} project=${project} />
     <${ProgressCard} pid=${pid} project=${project} />
+    <${SaturationCard} pid=${pid} query=${query} project=${project} />
   </div>`;
 }

@@ -4,7 +4,7 @@
 import { html, useEffect, useRef, useState } from '../core/lib.js';
 import { proj } from '../project/state.js';
 import { buildTree, levelLabel, parentLevel, shortLevel } from '../project/codetree.js';
-import { moveCode, mergeCodes, deleteCode, createCode, updateCode, reorderCodes } from '../project/codes.js';
+import { moveCode, mergeCodes, deleteCode, createCode, updateCode, reorderCodes, setRetired } from '../project/codes.js';
 import { openDialog, confirmDialog, promptDialog } from '../widgets/dialog.js';
 import { PALETTE } from '../core/colors.js';
 import { fold } from '../widgets/picker.js';
@@ -141,6 +141,7 @@ export function CodeMenu({ pid, code, rect, onClose, onRename }) {
     ['Merge into…', () => mergeDialog(pid, code)],
     ['Move up', () => moveAmongSiblings(pid, code, -1), 'Alt+↑'],
     ['Move down', () => moveAmongSiblings(pid, code, 1), 'Alt+↓'],
+    ...(code.level !== 'dimension' ? [[code.retired ? 'Bring back' : 'Retire', () => setRetired(pid, code.id, !code.retired)]] : []),
     ['Delete…', () => deleteDialog(pid, code), 'Del'],
   ];
   const key = (e) => {

@@ -8,7 +8,7 @@ import { patch, pp } from '../core/api.js';
 import { useAutosave } from '../widgets/autosave.js';
 import { draftKey } from '../core/drafts.js';
 import { buildTree, levelLabel } from '../project/codetree.js';
-import { updateCode, setFacet } from '../project/codes.js';
+import { updateCode, setFacet, setRetired } from '../project/codes.js';
 import { CodebookPanel } from './codebook.js';
 import { moveToDialog, mergeDialog, deleteDialog } from './codebook-actions.js';
 import { MarkdownField } from '../widgets/mdeditor.js';
@@ -61,10 +61,13 @@ function CodeDetail({ pid, code }) {
       <span class=${'lvl lvl-' + code.level}>${levelLabel(code.level)}</span>
       ${path.length ? html`<span>in ${path.join(' › ')}</span>` : code.level !== 'dimension' ? html`<span class="muted">ungrouped</span>` : null}
       <span>${counts(n)}</span>
+      ${code.retired ? html`<span class="muted">retired: hidden from coding</span>` : null}
     </p>
     <div class="row wrap">
       ${code.level !== 'dimension' ? html`<button type="button" class="btn btn-sm" onClick=${() => moveToDialog(pid, code)}>Move to…</button>` : null}
       <button type="button" class="btn btn-sm" onClick=${() => mergeDialog(pid, code)}>Merge into…</button>
+      ${code.level !== 'dimension' ? html`<button type="button" class="btn btn-sm" title=${code.retired ? 'Offer the code for coding again' : 'Hide the code from coding; its quotes keep it'}
+        onClick=${() => setRetired(pid, code.id, !code.retired)}>${code.retired ? 'Bring back' : 'Retire'}</button>` : null}
       <label class="inline-field">Level
         <select value=${code.level} onChange=${(e) => updateCode(pid, code.id, { level: e.currentTarget.value })}>
           <option value="concept">First-order concept</option><option value="theme">Second-order theme</option>

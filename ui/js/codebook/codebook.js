@@ -222,6 +222,7 @@ export function CodebookPanel({ pid, compact = false, selected = '' }) {
             }} />`
         : html`<span class="code-name">${c.name}</span>`}
       ${c.level !== 'concept' ? html`<span class=${'lvl lvl-' + c.level} title=${levelLabel(c.level)}>${shortLevel(c.level)}</span>` : null}
+      ${c.retired ? html`<span class="muted small" title="Retired: hidden from coding, kept with its quotes">retired</span>` : null}
       ${!compact && c.level !== 'concept' && facets.length ? html`<span class="facet-chips"><${FacetChips} pid=${pid} code=${c} facets=${facets} tree=${tree} edit=${edit} /></span>` : null}
       <span class="counts" title=${counts(n)}>
         ${compact ? n.quotes : `${n.quotes} · ${n.documents} · ${n.cases}`}</span>

@@ -170,6 +170,19 @@ export function mergeCodes(pid, sourceId, targetId) {
 }
 
 /**
+ * setRetired retires a code (hidden from coding, kept with its quotes) or
+ * brings it back.
+ */
+export function setRetired(pid, id, retired) {
+  const code = byId(id);
+  if (!code) return Promise.resolve();
+  const h = code.id;
+  return save(`${retired ? 'Retire' : 'Bring back'} “${code.name}”`, async () => {
+    upsertLocal(await put(cpath(pid, h, '/retired'), { retired }));
+  }).catch(() => {});
+}
+
+/**
  * deleteCode deletes a code; with uncode it first takes the code off its
  * quotes (deleting quotes left without a code).
  */

@@ -31,7 +31,7 @@ export function recentCodes(ids, codes) {
   const out = [];
   for (const id of ids) {
     const c = byId.get(resolve(id)) || byId.get(id);
-    if (c && c.level !== 'dimension' && !out.includes(c)) out.push(c);
+    if (c && c.level !== 'dimension' && !c.retired && !out.includes(c)) out.push(c);
   }
   return out.slice(0, 9);
 }

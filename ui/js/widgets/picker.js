@@ -14,6 +14,7 @@ export function fold(s) {
  * CodePicker props: codes, onPick(code), onCreate(name) (omit to disallow
  * creating), onCancel, recent (codes listed first when nothing is typed),
  * levels (which levels may be picked), label, exclude (IDs left out).
+ * Retired codes are never offered.
  */
 export function CodePicker({ codes, onPick, onCreate, onCancel, recent = [], levels = ['concept', 'theme'], label = 'Code', exclude = [] }) {
   const [q, setQ] = useState('');
@@ -23,7 +24,7 @@ export function CodePicker({ codes, onPick, onCreate, onCancel, recent = [], lev
   const tree = useMemo(() => buildTree(codes), [codes]);
 
   const options = useMemo(() => {
-    const allowed = codes.filter((c) => levels.includes(c.level) && !exclude.includes(c.id));
+    const allowed = codes.filter((c) => levels.includes(c.level) && !c.retired && !exclude.includes(c.id));
     const needle = fold(q.trim());
     let list;
     if (!needle) {
