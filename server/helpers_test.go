@@ -14,8 +14,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"tessera/coding/datadir"
 	"tessera/coding/store"
-	"tessera/internal/datadir"
 	"tessera/server"
 )
 

@@ -1,6 +1,6 @@
 // Command tessera is the Tessera qualitative coding workbench: a web
 // server with an embedded UI, and commands to import, export, search and
-// back up a data directory. The commands live in tessera/internal/cli.
+// back up a data directory. The commands live in tessera/cmd/tessera/cli.
 package main
 
 import (
@@ -10,7 +10,7 @@ import (
 	"runtime"
 	"syscall"
 
-	"tessera/internal/cli"
+	"tessera/cmd/tessera/cli"
 )
 
 func main() {

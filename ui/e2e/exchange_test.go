@@ -14,7 +14,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"tessera/internal/cli"
+	"tessera/cmd/tessera/cli"
 )
 
 // fetchFile downloads an API path as a test file named name and returns

@@ -23,10 +23,10 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"tessera/cmd/tessera/cli"
+	"tessera/coding/datadir"
 	"tessera/coding/search"
 	"tessera/coding/store"
-	"tessera/internal/cli"
-	"tessera/internal/datadir"
 )
 
 // chromiumPath is where Debian installs Chromium.

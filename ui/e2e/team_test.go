@@ -19,7 +19,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"tessera/coding"
-	"tessera/internal/datadir"
+	"tessera/coding/datadir"
 	"tessera/server"
 )
 
