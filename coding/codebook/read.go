@@ -106,6 +106,13 @@ func fromRows(rows [][]string, lines []int) (*Codebook, error) {
 	if len(rows) == 0 {
 		return nil, coding.Errorf(coding.EINVALID, "codebook sheet is empty")
 	}
+	// Exports neutralise formula-like text with a leading apostrophe
+	// (coding.SpreadsheetSafe); reading them back drops it.
+	for _, rec := range rows[1:] {
+		for i, cell := range rec {
+			rec[i] = coding.SpreadsheetText(cell)
+		}
+	}
 	cb := &Codebook{Entries: []Entry{}, Facets: []string{}}
 	cols := map[string]int{}
 	facets := map[int]string{}
