@@ -224,7 +224,9 @@ func speakerNames(turns []coding.Turn) []string {
 	for _, t := range turns {
 		if t.Speaker != "" && !seen[t.Speaker] {
 			seen[t.Speaker] = true
-			out = append(out, t.Speaker)
+			// A copy: the label is a slice of the text, and the
+			// report, kept for a whole batch, must not pin it.
+			out = append(out, strings.Clone(t.Speaker))
 		}
 	}
 	return out
