@@ -13,10 +13,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"runtime"
-	"runtime/metrics"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -176,35 +173,25 @@ type largeUpload struct {
 // and returns the peak heap growth while they ran, checking each answer.
 func uploadAtOnce(tb testing.TB, ts *testServer, pid string, uploads []largeUpload) uint64 {
 	tb.Helper()
-	runtime.GC()
-	before := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	metrics.Read(before)
-	stop := heapPeak()
-	var wg sync.WaitGroup
-	errs := make(chan error, len(uploads))
+	var jobs []func() error
 	for _, u := range uploads {
-		wg.Go(func() {
+		jobs = append(jobs, func() error {
 			status, msg, err := postFiles(ts.url+"/api/v1/projects/"+pid+"/documents", u.paths)
 			switch {
 			case err != nil:
-				errs <- fmt.Errorf("%s: %v", u.name, err)
+				return fmt.Errorf("%s: %v", u.name, err)
 			case status != u.wantStatus:
-				errs <- fmt.Errorf("%s: got status %d (%.300s), want %d", u.name, status, msg, u.wantStatus)
+				return fmt.Errorf("%s: got status %d (%.300s), want %d", u.name, status, msg, u.wantStatus)
 			case status == http.StatusCreated:
 				var rep struct{ Imported int }
 				if err := json.Unmarshal([]byte(msg), &rep); err != nil || rep.Imported != len(u.paths) {
-					errs <- fmt.Errorf("%s: got %d files imported (%v), want %d", u.name, rep.Imported, err, len(u.paths))
+					return fmt.Errorf("%s: got %d files imported (%v), want %d", u.name, rep.Imported, err, len(u.paths))
 				}
 			}
+			return nil
 		})
 	}
-	wg.Wait()
-	peak := stop()
-	close(errs)
-	for err := range errs {
-		tb.Error(err)
-	}
-	return peak - min(peak, before[0].Value.Uint64())
+	return heapGrowthOf(tb, jobs)
 }
 
 // testLargeUploads uploads at once a transcript set of textMB MB and two
