@@ -102,9 +102,6 @@ func (c *Code) Validate() error {
 		return Errorf(EINVALID, "code colour %q is not of the form #rrggbb", c.Color)
 	}
 	c.Color = strings.ToLower(c.Color)
-	if c.Level == LevelDimension && c.ParentID != "" {
-		return Errorf(EUNPROCESSABLE, "aggregate dimension %q cannot have a parent", c.Name)
-	}
 	if c.Facets == nil {
 		c.Facets = map[string]string{}
 	}
@@ -112,7 +109,11 @@ func (c *Code) Validate() error {
 }
 
 // CheckParent reports whether child may sit under parent (nil for none):
-// concepts under themes, themes under dimensions.
+// concepts under themes, themes under dimensions, and any code under a
+// code of its own level (a sub-concept under a concept, a sub-theme under
+// a theme, a sub-dimension under a dimension). The level is a property of
+// the code, not of its depth. Cycles need the whole codebook: see
+// CheckCycle.
 func CheckParent(child *Code, parent *Code) error {
 	if parent == nil {
 		return nil
@@ -123,12 +124,33 @@ func CheckParent(child *Code, parent *Code) error {
 	if parent.ProjectID != child.ProjectID {
 		return Errorf(EUNPROCESSABLE, "parent code belongs to another project")
 	}
-	if want := child.Level.ParentLevel(); want != parent.Level {
+	if want := child.Level.ParentLevel(); want != parent.Level && child.Level != parent.Level {
 		if want == "" {
-			return Errorf(EUNPROCESSABLE, "aggregate dimension %q cannot have a parent", child.Name)
+			return Errorf(EUNPROCESSABLE, "aggregate dimension %q can only sit under another aggregate dimension, and %q is %s",
+				child.Name, parent.Name, withArticle(LevelLabel(parent.Level)))
 		}
-		return Errorf(EUNPROCESSABLE, "a %s can only be grouped under a %s, and %q is %s",
-			LevelLabel(child.Level), LevelLabel(want), parent.Name, withArticle(LevelLabel(parent.Level)))
+		return Errorf(EUNPROCESSABLE, "a %s can only be grouped under a %s or another %s, and %q is %s",
+			LevelLabel(child.Level), LevelLabel(want), LevelLabel(child.Level), parent.Name, withArticle(LevelLabel(parent.Level)))
+	}
+	return nil
+}
+
+// CheckCycle reports whether putting child under parentID would make the
+// code its own ancestor; codes are the project's codebook.
+func CheckCycle(child *Code, parentID string, codes []*Code) error {
+	byID := make(map[string]*Code, len(codes))
+	for _, c := range codes {
+		byID[c.ID] = c
+	}
+	for id, steps := parentID, 0; id != "" && steps <= len(codes); steps++ {
+		if id == child.ID {
+			return Errorf(EUNPROCESSABLE, "code %q cannot move under %q: that code lies below it", child.Name, byID[parentID].Name)
+		}
+		p := byID[id]
+		if p == nil {
+			break
+		}
+		id = p.ParentID
 	}
 	return nil
 }
@@ -261,15 +283,27 @@ func NewCodeTree(codes []*Code) *CodeTree {
 }
 
 // Ancestor returns the ancestor of c at level l (c itself when it is of
-// that level), or nil.
+// that level and not under a code of the same level), or nil. Sub-codes
+// roll up: the ancestor of a sub-concept at level concept is the concept
+// it sits under, the outermost of a run of codes of one level.
 func (t *CodeTree) Ancestor(c *Code, l Level) *Code {
-	for c != nil {
-		if c.Level == l {
-			return c
+	var found *Code
+	for steps := 0; c != nil && steps <= len(t.ByID); steps++ {
+		switch {
+		case c.Level == l:
+			found = c
+		case found != nil:
+			return found
 		}
 		c = t.ByID[c.ParentID]
 	}
-	return nil
+	return found
+}
+
+// IsSubCode reports whether c sits under a code of its own level.
+func (t *CodeTree) IsSubCode(c *Code) bool {
+	p := t.ByID[c.ParentID]
+	return p != nil && p.Level == c.Level
 }
 
 // Path returns the names from the root down to c.
@@ -327,4 +361,34 @@ func sortByLevelDesc(codes []*Code) {
 	sort.SliceStable(codes, func(i, j int) bool {
 		return codes[i].Level.Rank() > codes[j].Level.Rank()
 	})
+}
+
+// CodeTiers says which depths of a code tree (1 for the top level) are
+// the aggregate dimensions and the second-order themes: codes at depth
+// Dimensions and above become dimensions, codes down to depth Themes
+// themes, and everything below concepts and sub-concepts. Dimensions 0
+// means none. Used to fit an imported tree of any depth to the Gioia
+// levels in one step.
+type CodeTiers struct {
+	Dimensions int `json:"dimensions"`
+	Themes     int `json:"themes"`
+}
+
+// Validate checks that the tiers are in order: 0 <= Dimensions < Themes.
+func (t CodeTiers) Validate() error {
+	if t.Dimensions < 0 || t.Themes <= t.Dimensions {
+		return Errorf(EINVALID, "tiers: the themes' depth (%d) must be below the dimensions' (%d), counting the top level as 1", t.Themes, t.Dimensions)
+	}
+	return nil
+}
+
+// LevelAt returns the level of a code at depth (1 for the top level).
+func (t CodeTiers) LevelAt(depth int) Level {
+	switch {
+	case depth <= t.Dimensions:
+		return LevelDimension
+	case depth <= t.Themes:
+		return LevelTheme
+	}
+	return LevelConcept
 }

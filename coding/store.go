@@ -101,6 +101,11 @@ type CodeStore interface {
 	// ReorderCodes sets the order of the children of parentID ("" for the
 	// top level) to ids, which must list every one of them once.
 	ReorderCodes(ctx context.Context, projectID, parentID string, ids []string) error
+	// SetCodeTiers gives every code its level by its depth in the tree
+	// (see CodeTiers) in one change, and returns the codes it changed.
+	// EINVALID for tiers out of order; EUNPROCESSABLE when a code that
+	// codes quotes would become a dimension.
+	SetCodeTiers(ctx context.Context, projectID string, tiers CodeTiers) ([]*Code, error)
 	// SetCodeFacet sets the code's value of a facet; "" clears it.
 	SetCodeFacet(ctx context.Context, projectID, codeID, facetID, value string) (*Code, error)
 }
@@ -126,6 +131,11 @@ type QuoteStore interface {
 	// CreateQuote places q in its document (taking the text snapshot) and
 	// stores it.
 	CreateQuote(ctx context.Context, q *Quote) error
+	// ImportQuotes stores quotes of one document in one change, as
+	// CreateQuote would one by one; a quote that carries a creation time
+	// keeps it (an import keeps the dates of the file it reads). Nothing
+	// is stored when one quote is refused.
+	ImportQuotes(ctx context.Context, projectID, documentID string, qs []*Quote) error
 	FindQuote(ctx context.Context, projectID, id string) (*Quote, error)
 	// ListQuotes returns matching quotes in document order.
 	ListQuotes(ctx context.Context, projectID string, f QuoteFilter) ([]*Quote, error)

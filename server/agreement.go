@@ -12,6 +12,7 @@ import (
 
 	"tessera/coding"
 	"tessera/coding/agreement"
+	"tessera/coding/export"
 )
 
 func (s *Server) registerAgreementRoutes(g *routes) {
@@ -114,16 +115,22 @@ var agreementFormats = map[string]struct {
 		return agreement.WriteMarkdown(w, r, names)
 	}},
 	"xlsx": {".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", agreement.WriteXLSX},
+	// Page formats are written by the export package with the table
+	// options of the query (write is nil).
+	"docx": {".docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", nil},
+	"tex":  {".tex", "application/x-tex; charset=utf-8", nil},
 }
 
 // handleAgreementExport answers GET
-// /api/v1/projects/{pid}/agreement/export?format=csv|xlsx|md [&raw=&documents=
-// &coders=&codes=&min_overlap=] with the agreement table as a download.
+// /api/v1/projects/{pid}/agreement/export?format=csv|xlsx|md|docx|tex
+// [&raw=&documents=&coders=&codes=&min_overlap=] and, for docx and tex,
+// the table options of the exports (header, caption, table_number, notes,
+// style) with the agreement table as a download.
 func (s *Server) handleAgreementExport(c echo.Context) error {
 	name := strings.ToLower(strings.TrimSpace(c.QueryParam("format")))
 	f, ok := agreementFormats[name]
 	if !ok {
-		return coding.Errorf(coding.EINVALID, "query parameter format=%q must be csv, xlsx or md", name)
+		return coding.Errorf(coding.EINVALID, "query parameter format=%q must be csv, xlsx, md, docx or tex", name)
 	}
 	raw, err := queryBool(c, "raw", false)
 	if err != nil {
@@ -138,7 +145,15 @@ func (s *Server) handleAgreementExport(c echo.Context) error {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := f.write(&buf, rep, codeNames(snap), agreement.SheetOptions{Raw: raw}); err != nil {
+	if f.write == nil {
+		topt, err := tableOptions(c)
+		if err != nil {
+			return err
+		}
+		if err := export.WriteAgreement(&buf, name, agreement.Page(rep, codeNames(snap)), topt); err != nil {
+			return err
+		}
+	} else if err := f.write(&buf, rep, codeNames(snap), agreement.SheetOptions{Raw: raw}); err != nil {
 		return err
 	}
 	h := c.Response().Header()

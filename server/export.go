@@ -20,15 +20,30 @@ func (s *Server) registerExportRoutes(g *routes) {
 	g.GET("/projects/:pid/export/:format", s.handleExport, rule{perm: permRead})
 }
 
+// exportFormat is one entry of GET /api/v1/export/formats: the format
+// and the options it reads.
+type exportFormat struct {
+	export.Format
+	Options []string `json:"options"`
+}
+
 // handleExportFormats answers GET /api/v1/export/formats with every
-// export format: name, media_type, ext and description.
+// export format: name, media_type, ext, description and options, the
+// list `tessera export --list` prints.
 func (s *Server) handleExportFormats(c echo.Context) error {
-	return c.JSON(http.StatusOK, export.Formats())
+	formats := export.Formats()
+	out := make([]exportFormat, len(formats))
+	for i, f := range formats {
+		out[i] = exportFormat{Format: f, Options: export.FormatOptions(f.Name)}
+	}
+	return c.JSON(http.StatusOK, out)
 }
 
 // exportOptions reads the export options from the query: facets,
-// sections, counts, quotes, level, columns, cell, facet_filter,
-// attributes, unit and raw.
+// sections, subsections, counts, quotes, level, columns, bins, cell,
+// facet_filter, attributes, unit, positions, subcodes and raw; the memo
+// filters author, code, from and to; and the table options (see
+// tableOptions).
 func exportOptions(c echo.Context) (export.Options, error) {
 	opt := export.Options{
 		Facets:      queryList(c, "facets"),
@@ -39,12 +54,27 @@ func exportOptions(c echo.Context) (export.Options, error) {
 		FacetFilter: strings.TrimSpace(c.QueryParam("facet_filter")),
 		Attributes:  queryList(c, "attributes"),
 		Unit:        strings.TrimSpace(c.QueryParam("unit")),
+		Positions:   strings.TrimSpace(c.QueryParam("positions")),
+		Subsections: strings.TrimSpace(c.QueryParam("subsections")),
+		Bins:        strings.TrimSpace(c.QueryParam("bins")),
+		Memos: export.MemoFilter{
+			Author: c.QueryParam("author"),
+			Code:   c.QueryParam("code"),
+			From:   c.QueryParam("from"),
+			To:     c.QueryParam("to"),
+		},
+	}
+	var err error
+	if opt.Table, err = tableOptions(c); err != nil {
+		return opt, err
 	}
 	if opt.Level != "" && !opt.Level.Valid() {
 		return opt, coding.Errorf(coding.EINVALID, "query parameter level=%q must be concept, theme or dimension", opt.Level)
 	}
-	var err error
 	if opt.Counts, err = queryBool(c, "counts", false); err != nil {
+		return opt, err
+	}
+	if opt.SubCodes, err = queryBool(c, "subcodes", false); err != nil {
 		return opt, err
 	}
 	if opt.Quotes, err = queryBool(c, "quotes", false); err != nil {
@@ -52,6 +82,22 @@ func exportOptions(c echo.Context) (export.Options, error) {
 	}
 	opt.Raw, err = queryBool(c, "raw", false)
 	return opt, err
+}
+
+// tableOptions reads the table options from the query: header (repeated,
+// one per column in order), section_label, caption, table_number, notes,
+// style and order.
+func tableOptions(c echo.Context) (export.TableOptions, error) {
+	opt := export.TableOptions{
+		Headers:      c.QueryParams()["header"],
+		SectionLabel: strings.TrimSpace(c.QueryParam("section_label")),
+		Caption:      c.QueryParam("caption"),
+		Number:       c.QueryParam("table_number"),
+		Notes:        c.QueryParam("notes"),
+		Style:        strings.TrimSpace(c.QueryParam("style")),
+		Order:        strings.TrimSpace(c.QueryParam("order")),
+	}
+	return opt, opt.Validate()
 }
 
 // handleExport answers GET /api/v1/projects/{pid}/export/{format} with the

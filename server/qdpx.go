@@ -20,14 +20,15 @@ type qdpxResult struct {
 }
 
 // handleImportQDPX answers POST /api/v1/projects/qdpx: a multipart upload
-// of one REFI-QDA project (`file`, and an optional `name` for the new
-// project) becomes a new project. The answer lists what was imported and
-// every element that was skipped, with the reason.
+// of one REFI-QDA project (`file`: a .qdpx archive or a bare project.qde,
+// and an optional `name` for the new project) becomes a new project. The
+// answer lists what was imported and every element that was skipped,
+// with the reason.
 func (s *Server) handleImportQDPX(c echo.Context) error {
 	form, err := readUploadForm(c.Request(), "", "name")
 	if err != nil {
 		if coding.ErrorCode(err) == coding.EINVALID {
-			return coding.Errorf(coding.EINVALID, "send the .qdpx file as the multipart field \"file\"")
+			return coding.Errorf(coding.EINVALID, "send the .qdpx or .qde file as the multipart field \"file\"")
 		}
 		return err
 	}

@@ -215,16 +215,20 @@ func TestIndependentCodingAndAgreement(t *testing.T) {
 	tp.owner.call("GET", tp.path("/agreement?documents=nope"), nil, 404, nil)
 
 	// Exports of the table.
-	for format, want := range map[string]string{"csv": "text/csv", "md": "text/markdown", "xlsx": "spreadsheetml"} {
+	for format, want := range map[string]string{"csv": "text/csv", "md": "text/markdown", "xlsx": "spreadsheetml", "docx": "wordprocessingml", "tex": "x-tex"} {
 		res, body := tp.owner.do("GET", tp.path("/agreement/export?format="+format), "", nil)
 		if res.StatusCode != 200 || !strings.Contains(res.Header.Get("Content-Type"), want) || len(body) == 0 {
 			t.Errorf("export %s: got %d %q, %d bytes", format, res.StatusCode, res.Header.Get("Content-Type"), len(body))
 		}
-		if format != "xlsx" && !strings.Contains(string(body), "trust") {
+		if format != "xlsx" && format != "docx" && !strings.Contains(string(body), "trust") {
 			t.Errorf("export %s lacks the code names:\n%s", format, body)
 		}
 	}
 	tp.owner.call("GET", tp.path("/agreement/export?format=pdf"), nil, 400, nil)
+	tp.owner.call("GET", tp.path("/agreement/export?format=docx&style=fancy"), nil, 400, nil)
+	if _, body := tp.owner.do("GET", tp.path("/agreement/export?format=tex&table_number=5"), "", nil); !strings.Contains(string(body), `\textbf{Table 5}`) {
+		t.Errorf("agreement LaTeX lacks its table number:\n%s", body)
+	}
 
 	// Disagreements, side by side, for the future view.
 	var ds []struct {

@@ -114,12 +114,22 @@ func (a *applier) apply(e Entry) error {
 		color = ""
 	}
 
-	// Resolve the parent; a missing one leaves the code ungrouped.
+	// Resolve the parent: a code one level up, or one of the code's own
+	// level (a sub-concept under a concept); a missing one leaves the code
+	// ungrouped.
 	var parent *coding.Code
 	if len(e.Parent) > 0 {
-		if e.Level == coding.LevelDimension {
-			a.warn("line %d: aggregate dimension %q cannot have a parent; %q ignored", e.Line, out.Name, e.ParentPath())
-		} else if parent = a.findCode(e.Parent, e.Level.ParentLevel(), nil); parent == nil {
+		if up := e.Level.ParentLevel(); up != "" {
+			parent = a.findCode(e.Parent, up, nil)
+		}
+		if parent == nil {
+			parent = a.findCode(e.Parent, e.Level, nil)
+		}
+		switch {
+		case parent != nil:
+		case e.Level == coding.LevelDimension:
+			a.warn("line %d: aggregate dimension %q can only sit under another dimension; %q ignored", e.Line, out.Name, e.ParentPath())
+		default:
 			out.Reason = fmt.Sprintf("parent %s %q not found: left ungrouped", coding.LevelLabel(e.Level.ParentLevel()), e.ParentPath())
 		}
 	}

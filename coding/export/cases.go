@@ -27,10 +27,10 @@ func casesTable(snap *coding.Snapshot, opt Options) (*table, error) {
 		t.Widths = append(t.Widths, 1.5)
 	}
 	docs, quotes := map[string]int{}, map[string]int{}
+	ix := newIndex(snap)
 	if opt.Counts {
 		t.Header = append(t.Header, "Documents", "Quotes")
 		t.Widths = append(t.Widths, 1, 1)
-		ix := newIndex(snap)
 		for _, d := range snap.Documents {
 			docs[d.CaseID]++
 		}
@@ -40,7 +40,12 @@ func casesTable(snap *coding.Snapshot, opt Options) (*table, error) {
 			}
 		}
 	}
-	for _, c := range snap.Cases {
+	if o := opt.Table.Order; strings.HasPrefix(o, "attr:") {
+		if _, err := attributeNames(snap, []string{o[5:]}); err != nil {
+			return nil, err
+		}
+	}
+	for _, c := range ix.sortCases(opt.Table.Order) {
 		cells := []tableCell{textCell(c.Name)}
 		for _, n := range names {
 			cells = append(cells, attributeCell(c.Attribute(n)))

@@ -59,7 +59,7 @@ func writeCodebookMD(w io.Writer, snap *coding.Snapshot, _ Options) error {
 		bw.WriteString("*" + mdEscape(s.about) + "*\n")
 		for _, f := range s.fields {
 			text := markdown.EscapeHTML(f[1])
-			if f[0] != "Definition" && f[0] != "Inclusion" && f[0] != "Exclusion" {
+			if !isMarkdownField(f[0]) {
 				text = mdEscape(f[1])
 			}
 			bw.WriteString("\n**" + mdEscape(f[0]) + ":** " + text + "\n")
@@ -70,7 +70,8 @@ func writeCodebookMD(w io.Writer, snap *coding.Snapshot, _ Options) error {
 
 // writeCodebookDOCX writes the codebook as a Word document with the same
 // layout as the Markdown codebook, using Word's heading styles so the
-// navigation pane shows the structure.
+// navigation pane shows the structure. Definitions and inclusion and
+// exclusion criteria are Markdown and print as Word formatting.
 func writeCodebookDOCX(w io.Writer, snap *coding.Snapshot, _ Options) error {
 	title := "Codebook: " + snap.Project.Name
 	d := newDocx(title, false)
@@ -79,8 +80,18 @@ func writeCodebookDOCX(w io.Writer, snap *coding.Snapshot, _ Options) error {
 		d.heading(s.depth, s.name)
 		d.para(docRun{text: s.about, italic: true})
 		for _, f := range s.fields {
-			d.para(docRun{text: f[0] + ": ", bold: true}, docRun{text: f[1]})
+			label := docRun{text: f[0] + ": ", bold: true}
+			if isMarkdownField(f[0]) {
+				d.markdown(f[1], label)
+				continue
+			}
+			d.para(label, docRun{text: f[1]})
 		}
 	}
 	return d.writeTo(w)
+}
+
+// isMarkdownField reports whether a codebook field holds Markdown.
+func isMarkdownField(label string) bool {
+	return label == "Definition" || label == "Inclusion" || label == "Exclusion"
 }

@@ -25,12 +25,15 @@ type docx struct {
 	title     string
 	landscape bool
 	body      bytes.Buffer
+	links     []string // hyperlink targets; link i has relationship rIdL<i+1>
 }
 
-// docRun is a piece of text with one formatting.
+// docRun is a piece of text with one formatting: bold, italic,
+// struck through, monospace (code), or a hyperlink to link.
 type docRun struct {
-	text         string
-	bold, italic bool
+	text                       string
+	bold, italic, strike, code bool
+	link                       string
 }
 
 func newDocx(title string, landscape bool) *docx {
@@ -59,22 +62,62 @@ func (d *docx) para(runs ...docRun) { d.paragraph("", "", runs...) }
 
 // paragraph writes a <w:p> with an optional style and justification.
 func (d *docx) paragraph(style, jc string, runs ...docRun) {
+	d.paragraphWith(style, jc, 0, runs...)
+}
+
+// paragraphIndent writes a <w:p> with an optional style, indented from
+// the left by indent twips.
+func (d *docx) paragraphIndent(style string, indent int, runs ...docRun) {
+	d.paragraphWith(style, "", indent, runs...)
+}
+
+func (d *docx) paragraphWith(style, jc string, indent int, runs ...docRun) {
 	b := &d.body
 	b.WriteString("<w:p>")
-	if style != "" || jc != "" {
+	if style != "" || jc != "" || indent > 0 {
 		b.WriteString("<w:pPr>")
 		if style != "" {
 			b.WriteString(`<w:pStyle w:val="` + style + `"/>`)
+		}
+		if indent > 0 {
+			b.WriteString(`<w:ind w:left="` + strconv.Itoa(indent) + `"/>`)
 		}
 		if jc != "" {
 			b.WriteString(`<w:jc w:val="` + jc + `"/>`)
 		}
 		b.WriteString("</w:pPr>")
 	}
-	for _, r := range runs {
+	for _, r := range mergeRuns(runs) {
+		if r.link == "" || r.text == "" {
+			writeRun(b, r)
+			continue
+		}
+		d.links = append(d.links, r.link)
+		b.WriteString(`<w:hyperlink r:id="rIdL` + strconv.Itoa(len(d.links)) + `">`)
 		writeRun(b, r)
+		b.WriteString(`</w:hyperlink>`)
 	}
 	b.WriteString("</w:p>")
+}
+
+// mergeRuns joins neighbouring runs of the same formatting.
+func mergeRuns(runs []docRun) []docRun {
+	var out []docRun
+	for _, r := range runs {
+		if r.text == "" {
+			continue
+		}
+		if n := len(out); n > 0 {
+			last := out[n-1]
+			last.text = r.text
+			if last == r {
+				out[n-1].text += r.text
+				continue
+			}
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // writeRun writes a run; line breaks in the text become <w:br/>.
@@ -83,13 +126,22 @@ func writeRun(b *bytes.Buffer, r docRun) {
 		return
 	}
 	b.WriteString("<w:r>")
-	if r.bold || r.italic {
+	if r.bold || r.italic || r.strike || r.code || r.link != "" {
 		b.WriteString("<w:rPr>")
+		switch {
+		case r.link != "":
+			b.WriteString(`<w:rStyle w:val="Hyperlink"/>`)
+		case r.code:
+			b.WriteString(`<w:rStyle w:val="Code"/>`)
+		}
 		if r.bold {
 			b.WriteString("<w:b/>")
 		}
 		if r.italic {
 			b.WriteString("<w:i/>")
+		}
+		if r.strike {
+			b.WriteString("<w:strike/>")
 		}
 		b.WriteString("</w:rPr>")
 	}
@@ -113,7 +165,7 @@ func (d *docx) writeTo(w io.Writer) error {
 	}
 	m := strconv.Itoa(pageMargin)
 	var doc bytes.Buffer
-	doc.WriteString(xmlHeader + `<w:document xmlns:w="` + nsW + `"><w:body>`)
+	doc.WriteString(xmlHeader + `<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:body>`)
 	doc.Write(d.body.Bytes())
 	doc.WriteString(`<w:sectPr><w:pgSz w:w="` + strconv.Itoa(pw) + `" w:h="` + strconv.Itoa(ph) + `"` + orient + `/>`)
 	doc.WriteString(`<w:pgMar w:top="` + m + `" w:right="` + m + `" w:bottom="` + m + `" w:left="` + m + `" w:header="567" w:footer="567" w:gutter="0"/>`)
@@ -131,7 +183,7 @@ func (d *docx) writeTo(w io.Writer) error {
 		{"[Content_Types].xml", []byte(docxContentTypes)},
 		{"_rels/.rels", []byte(docxRootRels)},
 		{"docProps/core.xml", core.Bytes()},
-		{"word/_rels/document.xml.rels", []byte(docxDocumentRels)},
+		{"word/_rels/document.xml.rels", d.documentRels()},
 		{"word/document.xml", doc.Bytes()},
 		{"word/styles.xml", []byte(docxStyles)},
 	}
@@ -152,6 +204,7 @@ func (d *docx) writeTo(w io.Writer) error {
 const (
 	xmlHeader = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
 	nsW       = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+	nsR       = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 )
 
 const docxContentTypes = xmlHeader + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
@@ -167,12 +220,26 @@ const docxRootRels = xmlHeader + `<Relationships xmlns="http://schemas.openxmlfo
 	`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
 	`</Relationships>`
 
-const docxDocumentRels = xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-	`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
-	`</Relationships>`
+// documentRels lists the document's relationships: its styles and one
+// external target per hyperlink.
+func (d *docx) documentRels() []byte {
+	var b bytes.Buffer
+	b.WriteString(xmlHeader + `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`)
+	for i, l := range d.links {
+		b.WriteString(`<Relationship Id="rIdL` + strconv.Itoa(i+1) + `" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="`)
+		xml.EscapeText(&b, []byte(l))
+		b.WriteString(`" TargetMode="External"/>`)
+	}
+	b.WriteString(`</Relationships>`)
+	return b.Bytes()
+}
 
 // docxStyles defines the paragraph styles the exports use: Normal,
-// Title, Heading1-3 and TableText (9 pt, no spacing).
+// Title, Heading1-3, TableText (9 pt, no spacing), TableSubsection
+// (indented), TableNumber, TableTitle and TableNote for the lines above
+// and below an APA table; and the table styles APATable and GridTable. A
+// journal template restyles the exports by redefining them.
 const docxStyles = xmlHeader + `<w:styles xmlns:w="` + nsW + `">` +
 	`<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:eastAsia="Calibri" w:cs="Calibri"/><w:sz w:val="20"/><w:szCs w:val="20"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault>` +
 	`<w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="259" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>` +
@@ -182,4 +249,13 @@ const docxStyles = xmlHeader + `<w:styles xmlns:w="` + nsW + `">` +
 	`<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="80"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr></w:style>` +
 	`<w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="heading 3"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="200" w:after="60"/><w:outlineLvl w:val="2"/></w:pPr><w:rPr><w:b/><w:i/><w:sz w:val="22"/><w:szCs w:val="22"/></w:rPr></w:style>` +
 	`<w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="TableSubsection"><w:name w:val="Table Subsection"/><w:basedOn w:val="TableText"/><w:qFormat/><w:pPr><w:ind w:left="227"/></w:pPr></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="TableNumber"><w:name w:val="Table Number"/><w:basedOn w:val="Normal"/><w:next w:val="TableTitle"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="0"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="TableTitle"><w:name w:val="Table Title"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:after="120"/></w:pPr><w:rPr><w:i/></w:rPr></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="TableNote"><w:name w:val="Table Note"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:before="60" w:after="240"/></w:pPr><w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>` +
+	`<w:style w:type="paragraph" w:styleId="BlockQuote"><w:name w:val="Block Quote"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:ind w:left="567" w:right="567"/></w:pPr><w:rPr><w:i/></w:rPr></w:style>` +
+	`<w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:rPr><w:color w:val="0563C1"/><w:u w:val="single"/></w:rPr></w:style>` +
+	`<w:style w:type="character" w:styleId="Code"><w:name w:val="Code"/><w:rPr><w:rFonts w:ascii="Consolas" w:hAnsi="Consolas" w:cs="Consolas"/></w:rPr></w:style>` +
+	`<w:style w:type="table" w:styleId="APATable"><w:name w:val="APA Table"/><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="8" w:space="0" w:color="000000"/><w:bottom w:val="single" w:sz="8" w:space="0" w:color="000000"/></w:tblBorders></w:tblPr></w:style>` +
+	`<w:style w:type="table" w:styleId="GridTable"><w:name w:val="Grid Table"/><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:left w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:right w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="808080"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="808080"/></w:tblBorders></w:tblPr></w:style>` +
 	`</w:styles>`

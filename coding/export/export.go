@@ -22,10 +22,17 @@ type Options struct {
 	// Sections names the facet whose values group the Gioia table into
 	// section rows; "" means no sections.
 	Sections string
+	// Subsections names a second facet whose values split each section
+	// again (nested section rows); it needs Sections.
+	Subsections string
 	// Counts adds quote, document and case counts.
 	Counts bool
 	// Quotes adds a representative quote per concept.
 	Quotes bool
+	// SubCodes lists sub-concepts (concepts under a concept) indented
+	// under their concept in the Gioia table; without it their quotes
+	// count with the concept's and they have no row.
+	SubCodes bool
 	// QuoteChoice maps code IDs to the quote the researcher chose to
 	// represent them; codes not listed get the default choice.
 	QuoteChoice map[string]string
@@ -35,6 +42,9 @@ type Options struct {
 	// Columns is the matrix column kind: "case" (default), "document",
 	// "speaker" or "attr:NAME" for the values of a case attribute.
 	Columns string
+	// Bins splits the values of a numeric case attribute (Columns
+	// "attr:NAME") into bins at these lower bounds, "50,250".
+	Bins string
 	// Cell is the matrix cell: "count" (default), "presence", "share" or
 	// "quotes".
 	Cell string
@@ -47,10 +57,18 @@ type Options struct {
 	// Unit is the co-occurrence unit: "quote" (default), "turn" or
 	// "document".
 	Unit string
+	// Positions is how REFI-QDA selection positions count characters:
+	// "codepoints" (default) or "utf16".
+	Positions string
 	// Raw writes CSV and XLSX cells as they are. By default text that a
 	// spreadsheet program would run as a formula gets a leading
 	// apostrophe (see coding.SpreadsheetSafe).
 	Raw bool
+	// Memos narrows the memos export.
+	Memos MemoFilter
+	// Table shapes how table exports print: headers, section labels,
+	// caption, number, notes and style.
+	Table TableOptions
 }
 
 // Format describes one export format.
@@ -93,29 +111,43 @@ var exporters = []exporter{
 	{Format{"codebook-md", mediaMD, ".md", "Codebook as Markdown"}, writeCodebookMD},
 	{Format{"codebook-docx", mediaDOCX, ".docx", "Codebook as a Word document"}, writeCodebookDOCX},
 	{Format{"codebook-xlsx", mediaXLSX, ".xlsx", "Codebook as an Excel workbook (re-importable)"}, tab(codebookTable, writeTableXLSX)},
+	{Format{"codebook-table-docx", mediaDOCX, ".docx", "Codebook as a table in a Word document"}, tab(codebookPageTable, writeTableDOCX)},
+	{Format{"codebook-table-tex", mediaTeX, ".tex", "Codebook as a LaTeX table (booktabs, longtable)"}, tab(codebookPageTable, writeTableTeX)},
 	{Format{"codebook-qdc", mediaXML, ".qdc", "Codebook as REFI-QDA codebook XML (re-importable)"}, writeCodebookQDC},
 	{Format{"matrix-csv", mediaCSV, ".csv", "Code x case matrix as CSV"}, tab(matrixTable, writeTableCSV)},
 	{Format{"matrix-xlsx", mediaXLSX, ".xlsx", "Code x case matrix as an Excel workbook"}, tab(matrixTable, writeTableXLSX)},
 	{Format{"matrix-md", mediaMD, ".md", "Code x case matrix as Markdown"}, tab(matrixTable, writeTableMD)},
 	{Format{"matrix-html", mediaHTML, ".html", "Code x case matrix as a web page"}, tab(matrixTable, writeTableHTML)},
+	{Format{"matrix-docx", mediaDOCX, ".docx", "Code x case matrix as a Word table"}, tab(matrixTable, writeTableDOCX)},
+	{Format{"matrix-tex", mediaTeX, ".tex", "Code x case matrix as a LaTeX table (booktabs, longtable)"}, tab(matrixTable, writeTableTeX)},
 	{Format{"cases-csv", mediaCSV, ".csv", "Case profiles as CSV"}, tab(casesTable, writeTableCSV)},
 	{Format{"cases-xlsx", mediaXLSX, ".xlsx", "Case profiles as an Excel workbook"}, tab(casesTable, writeTableXLSX)},
 	{Format{"cases-md", mediaMD, ".md", "Case profiles as Markdown"}, tab(casesTable, writeTableMD)},
 	{Format{"cases-html", mediaHTML, ".html", "Case profiles as a web page"}, tab(casesTable, writeTableHTML)},
+	{Format{"cases-docx", mediaDOCX, ".docx", "Case profiles as a Word table"}, tab(casesTable, writeTableDOCX)},
+	{Format{"cases-tex", mediaTeX, ".tex", "Case profiles as a LaTeX table (booktabs, longtable)"}, tab(casesTable, writeTableTeX)},
 	{Format{"cooccurrence-csv", mediaCSV, ".csv", "Code co-occurrences as a list of pairs with counts"}, tab(cooccurrencePairsTable, writeTableCSV)},
 	{Format{"cooccurrence-xlsx", mediaXLSX, ".xlsx", "Code co-occurrence matrix as an Excel workbook"}, tab(cooccurrenceTable, writeTableXLSX)},
 	{Format{"cooccurrence-md", mediaMD, ".md", "Code co-occurrence matrix as Markdown"}, tab(cooccurrenceTable, writeTableMD)},
 	{Format{"cooccurrence-html", mediaHTML, ".html", "Code co-occurrence matrix as a web page"}, tab(cooccurrenceTable, writeTableHTML)},
+	{Format{"cooccurrence-docx", mediaDOCX, ".docx", "Code co-occurrence matrix as a Word table"}, tab(cooccurrencePageTable, writeTableDOCX)},
+	{Format{"cooccurrence-tex", mediaTeX, ".tex", "Code co-occurrence matrix as a LaTeX table (booktabs, longtable)"}, tab(cooccurrencePageTable, writeTableTeX)},
 	{Format{"quotes-csv", mediaCSV, ".csv", "Every quote with its codes, one row per quote and code"}, tab(quotesTable, writeTableCSV)},
 	{Format{"quotes-xlsx", mediaXLSX, ".xlsx", "Every quote with its codes as an Excel workbook"}, tab(quotesTable, writeTableXLSX)},
 	{Format{"quotes-md", mediaMD, ".md", "Every quote with its codes as Markdown"}, tab(quotesTable, writeTableMD)},
 	{Format{"quotes-html", mediaHTML, ".html", "Every quote with its codes as a web page"}, tab(quotesTable, writeTableHTML)},
+	{Format{"quotes-docx", mediaDOCX, ".docx", "Every quote with its codes as a Word table"}, tab(quotesPageTable, writeTableDOCX)},
+	{Format{"quotes-tex", mediaTeX, ".tex", "Every quote with its codes as a LaTeX table (booktabs, longtable)"}, tab(quotesPageTable, writeTableTeX)},
+	{Format{"memos-md", mediaMD, ".md", "All memos grouped by what they are attached to, as Markdown"}, writeMemosMD},
+	{Format{"memos-html", mediaHTML, ".html", "All memos grouped by what they are attached to, as a web page"}, writeMemosHTML},
+	{Format{"memos-docx", mediaDOCX, ".docx", "All memos grouped by what they are attached to, as a Word document"}, writeMemosDOCX},
+	{Format{"memos-tex", mediaTeX, ".tex", "All memos grouped by what they are attached to, as LaTeX for a PDF"}, writeMemosTeX},
 	{Format{"qdpx", "application/zip", ".qdpx", "Whole project as a REFI-QDA project (NVivo, ATLAS.ti, MAXQDA, QualCoder)"}, writeQDPX},
 }
 
 // writeQDPX writes the whole project as a REFI-QDA project exchange file.
-func writeQDPX(w io.Writer, snap *coding.Snapshot, _ Options) error {
-	return refi.Export(w, snap, refi.ExportOptions{})
+func writeQDPX(w io.Writer, snap *coding.Snapshot, opt Options) error {
+	return refi.Export(w, snap, refi.ExportOptions{Positions: refi.Positions(opt.Positions)})
 }
 
 // tab makes an exporter from a table builder and a table writer.
@@ -126,6 +158,10 @@ func tab(build func(*coding.Snapshot, Options) (*table, error), write func(io.Wr
 			return err
 		}
 		t.Raw = opt.Raw
+		t.localizeNumbers(snap.Project.Language)
+		if err := opt.Table.apply(t); err != nil {
+			return err
+		}
 		return write(w, t)
 	}
 }

@@ -79,7 +79,7 @@ func layoutFigure(snap *coding.Snapshot) *figure {
 // place lays out code c and everything below it from the top y, and
 // returns the height used.
 func (f *figure) place(ix *index, c *coding.Code, y float64) float64 {
-	kids := ix.tree.Children[c.ID]
+	kids := ix.gioiaChildren(c)
 	x, w := columnOf(c.Level)
 	box := figBox{X: x, W: w, Code: c, Lines: wrapText(c.Name, w-2*figPad, c.Level == coding.LevelDimension)}
 	box.H = float64(len(box.Lines))*figLineH + 2*figPad

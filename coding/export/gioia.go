@@ -1,6 +1,7 @@
 package export
 
 import (
+	"slices"
 	"strings"
 
 	"tessera/coding"
@@ -38,10 +39,13 @@ type FacetValue struct {
 type GioiaRow struct {
 	// Section is the effective value of the Options.Sections facet for the
 	// row's code; "" when sections are off or the code has no value.
-	Section   string   `json:"section,omitempty"`
-	Concept   *CodeRef `json:"concept"`
-	Theme     *CodeRef `json:"theme"`
-	Dimension *CodeRef `json:"dimension"`
+	Section string `json:"section,omitempty"`
+	// Subsection is the same for the Options.Subsections facet, which
+	// splits each section again.
+	Subsection string   `json:"subsection,omitempty"`
+	Concept    *CodeRef `json:"concept"`
+	Theme      *CodeRef `json:"theme"`
+	Dimension  *CodeRef `json:"dimension"`
 	// ThemeSpan is, on the first row of a theme within a section, the
 	// number of consecutive rows the theme cell spans (a merged cell); 0 on
 	// the rows it covers and on rows without a theme. DimensionSpan is the
@@ -54,11 +58,19 @@ type GioiaRow struct {
 	Counts *Counts `json:"counts,omitempty"`
 	// Quote is set when Options.Quotes is and the code has quotes.
 	Quote *RepresentativeQuote `json:"quote,omitempty"`
+	// Sub is set on the rows Options.SubCodes adds: a sub-concept listed
+	// under the concept of the row, SubDepth levels below it (1 for a
+	// sub-concept of the concept itself). Counts, facets and the quote
+	// are then the sub-concept's own.
+	Sub      *CodeRef `json:"sub,omitempty"`
+	SubDepth int      `json:"sub_depth,omitempty"`
 }
 
 // code returns the most specific code of the row.
 func (r *GioiaRow) code() *CodeRef {
 	switch {
+	case r.Sub != nil:
+		return r.Sub
 	case r.Concept != nil:
 		return r.Concept
 	case r.Theme != nil:
@@ -71,19 +83,39 @@ func (r *GioiaRow) code() *CodeRef {
 type gioiaSpec struct {
 	facets   []*coding.Facet
 	sections *coding.Facet // nil: no sections
+	subs     *coding.Facet // nil: no subsections
 	counts   bool
 	quotes   bool
+	subCodes bool
 	choice   map[string]string
 }
 
 // resolveGioia checks the options against the project. When strict is
 // false, names that match nothing are dropped instead of reported.
 func resolveGioia(snap *coding.Snapshot, opt Options, strict bool) (gioiaSpec, error) {
-	spec := gioiaSpec{counts: opt.Counts, quotes: opt.Quotes, choice: opt.QuoteChoice}
+	spec := gioiaSpec{counts: opt.Counts, quotes: opt.Quotes, subCodes: opt.SubCodes, choice: opt.QuoteChoice}
 	if opt.Sections != "" {
 		spec.sections = snap.FacetByName(opt.Sections)
 		if spec.sections == nil && strict {
 			return spec, coding.Errorf(coding.EINVALID, "cannot make sections: the project has no facet %q%s", opt.Sections, knownFacets(snap))
+		}
+	}
+	if opt.Subsections != "" {
+		if spec.sections == nil && strict {
+			return spec, coding.Errorf(coding.EINVALID, "subsections by %q need sections by another facet first", opt.Subsections)
+		}
+		spec.subs = snap.FacetByName(opt.Subsections)
+		if spec.subs == nil && strict {
+			return spec, coding.Errorf(coding.EINVALID, "cannot make subsections: the project has no facet %q%s", opt.Subsections, knownFacets(snap))
+		}
+		if spec.subs != nil && spec.subs == spec.sections {
+			if strict {
+				return spec, coding.Errorf(coding.EINVALID, "sections and subsections both use the facet %q", spec.subs.Name)
+			}
+			spec.subs = nil
+		}
+		if spec.sections == nil {
+			spec.subs = nil
 		}
 	}
 	names := opt.Facets
@@ -97,37 +129,58 @@ func resolveGioia(snap *coding.Snapshot, opt Options, strict bool) (gioiaSpec, e
 	}
 	var err error
 	spec.facets, err = facetColumns(snap, names, spec.sections)
+	if spec.subs != nil && len(names) == 0 {
+		spec.facets = slices.DeleteFunc(spec.facets, func(f *coding.Facet) bool { return f == spec.subs })
+	}
 	return spec, err
 }
 
 // GioiaRows returns the rows of the Gioia data-structure table, in the
 // order every table format prints them: by section (the section facet's
-// values in order, codes without a value last), then in codebook order,
+// values in order, codes without a value last), by subsection within a
+// section the same way, then in codebook order,
 // which groups rows by dimension, then theme. Facet and section names that
 // match nothing are ignored.
 func GioiaRows(snap *coding.Snapshot, opt Options) []GioiaRow {
 	spec, _ := resolveGioia(snap, opt, false)
-	return gioiaRows(newIndex(snap), spec)
+	ix := newIndex(snap)
+	ix.reorder(opt.Table.Order)
+	return gioiaRows(ix, spec)
 }
 
 func gioiaRows(ix *index, spec gioiaSpec) []GioiaRow {
 	// One row per concept, and per theme or dimension with nothing below.
+	// Sub-codes (a code under a code of its own level) have no row of
+	// their own: their quotes count with their parent's. With SubCodes,
+	// sub-concepts follow their concept's row, indented.
 	var rows []GioiaRow
 	for _, c := range ix.order {
-		if c.Level != coding.LevelConcept && len(ix.tree.Children[c.ID]) > 0 {
+		sub := ix.tree.IsSubCode(c)
+		switch {
+		case sub && spec.subCodes && c.Level == coding.LevelConcept:
+		case sub:
+			continue
+		case c.Level != coding.LevelConcept && len(ix.gioiaChildren(c)) > 0:
 			continue
 		}
-		rows = append(rows, GioiaRow{
+		row := GioiaRow{
 			Concept:   refOf(ix.tree.Ancestor(c, coding.LevelConcept)),
 			Theme:     refOf(ix.tree.Ancestor(c, coding.LevelTheme)),
 			Dimension: refOf(ix.tree.Ancestor(c, coding.LevelDimension)),
-		})
+		}
+		if sub {
+			row.Sub, row.SubDepth = refOf(c), ix.subDepth(c)
+		}
+		rows = append(rows, row)
 	}
 	for i := range rows {
 		ix.fillGioiaRow(&rows[i], spec)
 	}
+	if spec.subs != nil {
+		rows = groupSections(rows, spec.subs, func(r *GioiaRow) string { return r.Subsection })
+	}
 	if spec.sections != nil {
-		rows = groupSections(rows, spec.sections)
+		rows = groupSections(rows, spec.sections, func(r *GioiaRow) string { return r.Section })
 	}
 	setSpans(rows)
 	return rows
@@ -138,6 +191,9 @@ func (ix *index) fillGioiaRow(r *GioiaRow, spec gioiaSpec) {
 	c := ix.tree.ByID[r.code().ID]
 	if spec.sections != nil {
 		r.Section, _ = ix.tree.EffectiveFacet(c, spec.sections.ID)
+	}
+	if spec.subs != nil {
+		r.Subsection, _ = ix.tree.EffectiveFacet(c, spec.subs.ID)
 	}
 	r.Facets = make([]FacetValue, len(spec.facets))
 	for i, f := range spec.facets {
@@ -153,27 +209,28 @@ func (ix *index) fillGioiaRow(r *GioiaRow, spec gioiaSpec) {
 	}
 }
 
-// groupSections orders rows by section: the facet's values in order, then
-// values the facet no longer lists, then rows without a value. Rows keep
-// their codebook order within a section.
-func groupSections(rows []GioiaRow, f *coding.Facet) []GioiaRow {
+// groupSections orders rows by the value key gives, of facet f: the
+// facet's values in order, then values the facet no longer lists, then
+// rows without a value. Rows keep their order within a group, so grouping
+// by subsection and then by section nests the two.
+func groupSections(rows []GioiaRow, f *coding.Facet, key func(*GioiaRow) string) []GioiaRow {
 	keys := append([]string(nil), f.Values...)
 	known := map[string]bool{}
 	for _, v := range keys {
 		known[strings.ToLower(v)] = true
 	}
-	for _, r := range rows {
-		if r.Section != "" && !known[strings.ToLower(r.Section)] {
-			known[strings.ToLower(r.Section)] = true
-			keys = append(keys, r.Section)
+	for i := range rows {
+		if v := key(&rows[i]); v != "" && !known[strings.ToLower(v)] {
+			known[strings.ToLower(v)] = true
+			keys = append(keys, v)
 		}
 	}
 	keys = append(keys, "")
 	out := make([]GioiaRow, 0, len(rows))
 	for _, k := range keys {
-		for _, r := range rows {
-			if strings.EqualFold(r.Section, k) {
-				out = append(out, r)
+		for i := range rows {
+			if strings.EqualFold(key(&rows[i]), k) {
+				out = append(out, rows[i])
 			}
 		}
 	}
@@ -181,13 +238,13 @@ func groupSections(rows []GioiaRow, f *coding.Facet) []GioiaRow {
 }
 
 // setSpans merges theme and dimension cells over consecutive rows of the
-// same section that share the code. Blank cells never merge.
+// same section and subsection that share the code. Blank cells never merge.
 func setSpans(rows []GioiaRow) {
 	span := func(get func(*GioiaRow) *CodeRef, set func(*GioiaRow, int)) {
 		for i := 0; i < len(rows); {
 			c := get(&rows[i])
 			j := i + 1
-			for c != nil && j < len(rows) && rows[j].Section == rows[i].Section &&
+			for c != nil && j < len(rows) && sameSection(&rows[i], &rows[j]) &&
 				get(&rows[j]) != nil && get(&rows[j]).ID == c.ID {
 				j++
 			}
@@ -199,4 +256,34 @@ func setSpans(rows []GioiaRow) {
 	}
 	span(func(r *GioiaRow) *CodeRef { return r.Theme }, func(r *GioiaRow, n int) { r.ThemeSpan = n })
 	span(func(r *GioiaRow) *CodeRef { return r.Dimension }, func(r *GioiaRow, n int) { r.DimensionSpan = n })
+}
+
+// sameSection reports whether two rows sit in the same section and
+// subsection.
+func sameSection(a, b *GioiaRow) bool {
+	return a.Section == b.Section && a.Subsection == b.Subsection
+}
+
+// gioiaChildren returns the codes the data structure shows below c: its
+// children of other levels, with the children of its sub-codes in their
+// place (a concept under a sub-theme shows under the theme).
+func (ix *index) gioiaChildren(c *coding.Code) []*coding.Code {
+	var out []*coding.Code
+	for _, k := range ix.tree.Children[c.ID] {
+		if k.Level == c.Level {
+			out = append(out, ix.gioiaChildren(k)...)
+		} else {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// subDepth returns how many codes of its own level c sits under.
+func (ix *index) subDepth(c *coding.Code) int {
+	n := 0
+	for p := ix.tree.ByID[c.ParentID]; p != nil && p.Level == c.Level; p = ix.tree.ByID[p.ParentID] {
+		n++
+	}
+	return n
 }

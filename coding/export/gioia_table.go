@@ -1,6 +1,8 @@
 package export
 
 import (
+	"strings"
+
 	"tessera/coding"
 )
 
@@ -21,7 +23,9 @@ func gioiaTable(snap *coding.Snapshot, opt Options) (*table, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows := gioiaRows(newIndex(snap), spec)
+	ix := newIndex(snap)
+	ix.reorder(opt.Table.Order)
+	rows := gioiaRows(ix, spec)
 	t := &table{
 		Title:     "Data structure: " + snap.Project.Name,
 		Sheet:     "Data structure",
@@ -44,23 +48,32 @@ func gioiaTable(snap *coding.Snapshot, opt Options) (*table, error) {
 	if spec.sections != nil {
 		t.SectionColumn = spec.sections.Name
 	}
+	spans := facetSpans(ix, rows, spec.facets)
 
 	for i, r := range rows {
-		// A section row starts each section.
-		if spec.sections != nil && (i == 0 || rows[i-1].Section != r.Section) {
-			label := r.Section
-			if label == "" {
-				label = "not set"
-			}
-			t.Rows = append(t.Rows, tableRow{IsSection: true, Section: spec.sections.Name + ": " + label, SectionValue: r.Section})
+		// A section row starts each section, a subsection row each
+		// subsection.
+		newSection := spec.sections != nil && (i == 0 || rows[i-1].Section != r.Section)
+		if newSection {
+			t.Rows = append(t.Rows, tableRow{IsSection: true, Section: opt.Table.sectionLabel(spec.sections.Name, r.Section), SectionValue: r.Section})
+		}
+		if spec.subs != nil && (newSection || rows[i-1].Subsection != r.Subsection) {
+			t.Rows = append(t.Rows, tableRow{IsSection: true, Sub: true, Section: opt.Table.sectionLabel(spec.subs.Name, r.Subsection), SectionValue: r.Section})
 		}
 		row := tableRow{Rule: gioiaRule(rows, i)}
+		concept := nameOf(r.Concept)
+		if r.Sub != nil {
+			concept = strings.Repeat("\u00b7 ", r.SubDepth-1) + "\u21b3 " + r.Sub.Name
+		}
 		row.Cells = append(row.Cells,
-			textCell(nameOf(r.Concept)),
+			textCell(concept),
 			mergedCell(r.Theme, r.ThemeSpan),
 			mergedCell(r.Dimension, r.DimensionSpan))
-		for _, fv := range r.Facets {
-			row.Cells = append(row.Cells, textCell(fv.Value))
+		for j, fv := range r.Facets {
+			cell := textCell(fv.Value)
+			cell.Span = spans[i][j]
+			cell.Covered = spans[i][j] == 0
+			row.Cells = append(row.Cells, cell)
 		}
 		if r.Counts != nil {
 			row.Cells = append(row.Cells, intCell(r.Counts.Quotes), intCell(r.Counts.Documents), intCell(r.Counts.Cases))
@@ -97,7 +110,7 @@ func nameOf(c *CodeRef) string {
 // gioiaRule tells page formats where a new dimension (full rule) or a new
 // theme (partial rule) begins.
 func gioiaRule(rows []GioiaRow, i int) rule {
-	if i == 0 || rows[i-1].Section != rows[i].Section {
+	if i == 0 || !sameSection(&rows[i-1], &rows[i]) {
 		return ruleNone
 	}
 	if rows[i].DimensionSpan > 0 || rows[i].Dimension == nil {

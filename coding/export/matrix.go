@@ -17,7 +17,7 @@ const (
 // MatrixResult is a code x column matrix for cross-case comparison.
 type MatrixResult struct {
 	Level   coding.Level   `json:"level"`
-	Columns string         `json:"columns"` // "case", "document", "speaker" or "attr:NAME"
+	Columns string         `json:"columns"` // "case", "document", "speaker", "attr:NAME" or "facet:NAME"
 	Cell    string         `json:"cell"`
 	Filter  string         `json:"filter,omitempty"` // the facet filter, "Facet=value"
 	Rows    []CodeRef      `json:"rows"`             // codes of the level, codebook order
@@ -29,7 +29,8 @@ type MatrixResult struct {
 	Total     MatrixCell     `json:"total"`
 }
 
-// MatrixColumn is one column: a case, document, speaker or attribute value.
+// MatrixColumn is one column: a case, document, speaker, attribute value
+// or facet value.
 type MatrixColumn struct {
 	Key   string `json:"key"`   // case or document ID, speaker name, attribute value; "" for the "none" column
 	Label string `json:"label"` // what the table prints
@@ -51,6 +52,9 @@ type matrixSpec struct {
 	facet  *coding.Facet
 	value  string
 	filter string
+	// colFacet is the facet whose values are the columns ("facet:NAME").
+	colFacet *coding.Facet
+	bins     []float64 // lower bounds of the bins of a numeric attribute
 }
 
 func resolveMatrix(snap *coding.Snapshot, opt Options) (matrixSpec, error) {
@@ -75,8 +79,21 @@ func resolveMatrix(snap *coding.Snapshot, opt Options) (matrixSpec, error) {
 	switch {
 	case s.cols == "case" || s.cols == "document" || s.cols == "speaker":
 	case strings.HasPrefix(s.cols, "attr:") && strings.TrimSpace(s.cols[5:]) != "":
+	case strings.HasPrefix(s.cols, "facet:") && strings.TrimSpace(s.cols[6:]) != "":
+		name := strings.TrimSpace(s.cols[6:])
+		if s.colFacet = snap.FacetByName(name); s.colFacet == nil {
+			return s, coding.Errorf(coding.EINVALID, "matrix columns: the project has no facet %q%s", name, knownFacets(snap))
+		}
+		s.cols = "facet:" + s.colFacet.Name
 	default:
-		return s, coding.Errorf(coding.EINVALID, "matrix columns %q are not case, document, speaker or attr:NAME", opt.Columns)
+		return s, coding.Errorf(coding.EINVALID, "matrix columns %q are not case, document, speaker, attr:NAME or facet:NAME", opt.Columns)
+	}
+	var err error
+	if s.bins, err = parseBins(opt.Bins); err != nil {
+		return s, err
+	}
+	if len(s.bins) > 0 && !strings.HasPrefix(s.cols, "attr:") {
+		return s, coding.Errorf(coding.EINVALID, "bins need columns by a case attribute (attr:NAME), not %q", s.cols)
 	}
 	if opt.FacetFilter != "" {
 		name, value, ok := strings.Cut(opt.FacetFilter, "=")
@@ -95,25 +112,61 @@ func resolveMatrix(snap *coding.Snapshot, opt Options) (matrixSpec, error) {
 }
 
 // Matrix computes the code x column matrix the options describe: rows are
-// the codes of Options.Level (default theme) in codebook order, kept when
-// their effective value of the Options.FacetFilter facet matches; columns
+// the codes of Options.Level (default theme) in codebook order; columns
 // are cases (default), documents, speakers (of the turn where a quote
-// starts) or the values of a case attribute, plus a "none" column when
-// some quotes have no case, speaker or value. A row code's quotes include
-// those of the codes below it. Totals count distinct quotes (count,
-// quotes), present cells (presence), or the share of the union of the
-// quotes' text (share). It returns EINVALID for bad options.
+// starts), the values of a case attribute or the values of a facet, plus
+// a "none" column when some quotes have no case, speaker or value. A row
+// code's quotes include those of the codes below it.
+//
+// Facet values roll up: a quote counts under a facet value for a row when
+// it is coded with the row's code, or a code below it, whose effective
+// value (its own, or else inherited from above) is that value. So a theme
+// counts for every value its concepts carry, each quote under the value
+// of the concept it was coded with. Options.FacetFilter keeps the rows
+// that carry the value, themselves or through a code below them, and
+// counts only the quotes that carry it; facet columns split a row's quotes the
+// same way. A filter that keeps no row is an error that says why.
+//
+// Totals count distinct quotes (count, quotes), present cells (presence),
+// or the share of the union of the quotes' text (share). It returns
+// EINVALID for bad options.
 func Matrix(snap *coding.Snapshot, opt Options) (*MatrixResult, error) {
 	spec, err := resolveMatrix(snap, opt)
 	if err != nil {
 		return nil, err
 	}
 	ix := newIndex(snap)
-	cols, colsOf, err := ix.matrixColumns(spec.cols)
+	ix.reorder(opt.Table.Order)
+	var rowCodes []*coding.Code
+	var rowQuotes [][]*coding.Quote
+	for _, c := range ix.order {
+		if c.Level != spec.level {
+			continue
+		}
+		qs := ix.quotes[c.ID]
+		if spec.facet != nil {
+			if !ix.carries(c, spec.facet, spec.value) {
+				continue
+			}
+			qs = ix.quotesWithValue(c, qs, spec.facet, spec.value)
+		}
+		rowCodes = append(rowCodes, c)
+		rowQuotes = append(rowQuotes, qs)
+	}
+	if spec.facet != nil && len(rowCodes) == 0 {
+		return nil, ix.emptyFilter(spec)
+	}
+	if spec.colFacet != nil {
+		return ix.facetMatrix(spec, rowCodes, rowQuotes), nil
+	}
+	cols, colsOf, err := ix.matrixColumns(spec.cols, spec.bins)
 	if err != nil {
 		return nil, err
 	}
 	m := &MatrixResult{Level: spec.level, Columns: spec.cols, Cell: spec.cell, Filter: spec.filter, Rows: []CodeRef{}, Cols: cols}
+	for _, c := range rowCodes {
+		m.Rows = append(m.Rows, *refOf(c))
+	}
 
 	// Which quotes fall in which column, and how much text each column has coded.
 	inCol := make([][]*coding.Quote, len(cols))
@@ -122,19 +175,6 @@ func Matrix(snap *coding.Snapshot, opt Options) (*MatrixResult, error) {
 			inCol[c] = append(inCol[c], q)
 		}
 	}
-	var rowQuotes [][]*coding.Quote
-	for _, c := range ix.order {
-		if c.Level != spec.level {
-			continue
-		}
-		if spec.facet != nil {
-			if v, _ := ix.tree.EffectiveFacet(c, spec.facet.ID); !strings.EqualFold(v, spec.value) {
-				continue
-			}
-		}
-		m.Rows = append(m.Rows, *refOf(c))
-		rowQuotes = append(rowQuotes, ix.quotes[c.ID])
-	}
-	m.fill(spec.cell, rowQuotes, inCol, snap.Quotes)
+	m.fill(spec.cell, len(rowQuotes), byColumn(rowQuotes, inCol), inCol, snap.Quotes)
 	return m, nil
 }

@@ -1,16 +1,19 @@
 package export
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 
 	"tessera/coding"
 )
 
 // matrixColumns returns the columns of a column kind and a function
-// giving the column indexes of a quote. A trailing column with an empty
+// giving the column indexes of a quote. A numeric case attribute's values
+// come in order of value, or in the bins given by their lower bounds. A trailing column with an empty
 // key collects quotes that belong to no other column; it appears only
 // when some quote needs it.
-func (ix *index) matrixColumns(kind string) ([]MatrixColumn, func(*coding.Quote) []int, error) {
+func (ix *index) matrixColumns(kind string, bins []float64) ([]MatrixColumn, func(*coding.Quote) []int, error) {
 	var cols []MatrixColumn
 	pos := map[string]int{}
 	add := func(key, label string) {
@@ -51,24 +54,61 @@ func (ix *index) matrixColumns(kind string) ([]MatrixColumn, func(*coding.Quote)
 		keysOf = func(q *coding.Quote) []string { return []string{ix.speakerOf(q)} }
 	default:
 		name := strings.TrimSpace(strings.TrimPrefix(kind, "attr:"))
-		found := false
+		found, numeric := false, true
+		var values []float64
 		for _, c := range ix.snap.Cases {
 			if a := c.Attribute(name); a != nil {
 				found = true
 				name = a.Name
-				for _, v := range attributeValues(a) {
-					add(v, v)
+				if f, ok := a.Value.(float64); ok {
+					values = append(values, f)
+				} else if a.String() != "" {
+					numeric = false
 				}
 			}
 		}
 		if !found {
 			return nil, nil, coding.Errorf(coding.EINVALID, "no case has an attribute %q", name)
 		}
+		valuesOf := attributeValues
+		switch {
+		case len(bins) > 0:
+			// Numbers fall into bins: under the first bound, from one
+			// bound to under the next, the last bound or more.
+			if !numeric {
+				return nil, nil, coding.Errorf(coding.EINVALID, "cannot bin %s: not all its values are numbers", name)
+			}
+			labels := binLabels(bins)
+			for _, l := range labels {
+				add(l, l)
+			}
+			valuesOf = func(a *coding.Attribute) []string {
+				if f, ok := a.Value.(float64); ok {
+					return []string{labels[binOf(bins, f)]}
+				}
+				return nil
+			}
+		case numeric:
+			// Numbers in order of value.
+			slices.Sort(values)
+			for _, f := range slices.Compact(values) {
+				v := strconv.FormatFloat(f, 'f', -1, 64)
+				add(v, v)
+			}
+		default:
+			for _, c := range ix.snap.Cases {
+				if a := c.Attribute(name); a != nil {
+					for _, v := range attributeValues(a) {
+						add(v, v)
+					}
+				}
+			}
+		}
 		none = name + " not set"
 		keysOf = func(q *coding.Quote) []string {
 			if c := ix.caseOf(q); c != nil {
 				if a := c.Attribute(name); a != nil {
-					return attributeValues(a)
+					return valuesOf(a)
 				}
 			}
 			return nil
@@ -113,4 +153,43 @@ func attributeValues(a *coding.Attribute) []string {
 		return []string{s}
 	}
 	return nil
+}
+
+// binLabels names the bins that bounds (ascending) make: "under 50",
+// "50 to under 250", "250 or more".
+func binLabels(bounds []float64) []string {
+	f := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+	out := []string{"under " + f(bounds[0])}
+	for i := 1; i < len(bounds); i++ {
+		out = append(out, f(bounds[i-1])+" to under "+f(bounds[i]))
+	}
+	return append(out, f(bounds[len(bounds)-1])+" or more")
+}
+
+// binOf returns the index of the bin of x.
+func binOf(bounds []float64, x float64) int {
+	i := 0
+	for i < len(bounds) && x >= bounds[i] {
+		i++
+	}
+	return i
+}
+
+// parseBins reads bin bounds, "50,250": numbers in ascending order.
+func parseBins(s string) ([]float64, error) {
+	if strings.TrimSpace(s) == "" {
+		return nil, nil
+	}
+	var out []float64
+	for _, part := range strings.Split(s, ",") {
+		f, err := strconv.ParseFloat(strings.TrimSpace(part), 64)
+		if err != nil {
+			return nil, coding.Errorf(coding.EINVALID, "bins %q: %q is not a number", s, strings.TrimSpace(part))
+		}
+		if len(out) > 0 && f <= out[len(out)-1] {
+			return nil, coding.Errorf(coding.EINVALID, "bins %q must rise from left to right", s)
+		}
+		out = append(out, f)
+	}
+	return out, nil
 }

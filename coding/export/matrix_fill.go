@@ -6,35 +6,23 @@ import (
 	"tessera/coding"
 )
 
-// fill computes the cells and totals from each row's quotes and each
-// column's quotes.
-func (m *MatrixResult) fill(kind string, rows, cols [][]*coding.Quote, all []*coding.Quote) {
-	inCol := make([]map[string]bool, len(cols))
-	for c, qs := range cols {
-		inCol[c] = map[string]bool{}
-		for _, q := range qs {
-			inCol[c][q.ID] = true
-		}
-	}
+// fill computes the cells and totals of nRows rows: cell gives the quotes
+// of a cell, cols each column's quotes (the base of shares).
+func (m *MatrixResult) fill(kind string, nRows int, cell func(r, c int) []*coding.Quote, cols [][]*coding.Quote, all []*coding.Quote) {
 	rank := map[string]int{}
 	for i, q := range all {
 		rank[q.ID] = i
 	}
-	m.Cells = make([][]MatrixCell, len(rows))
-	m.RowTotals = make([]MatrixCell, len(rows))
+	m.Cells = make([][]MatrixCell, nRows)
+	m.RowTotals = make([]MatrixCell, nRows)
 	colQuotes := make([][]*coding.Quote, len(cols))
 	present := make([]int, len(cols)) // presence: rows present per column
-	for r, rq := range rows {
+	for r := range nRows {
 		m.Cells[r] = make([]MatrixCell, len(cols))
 		var inAny []*coding.Quote
 		n := 0
 		for c := range cols {
-			var qs []*coding.Quote
-			for _, q := range rq {
-				if inCol[c][q.ID] {
-					qs = append(qs, q)
-				}
-			}
+			qs := cell(r, c)
 			m.Cells[r][c] = cellOf(kind, qs, cols[c])
 			colQuotes[c] = append(colQuotes[c], qs...)
 			inAny = append(inAny, qs...)
@@ -125,4 +113,25 @@ func coverage(qs []*coding.Quote) int {
 		}
 	}
 	return total
+}
+
+// byColumn returns a cell function for fill where a column holds the same
+// quotes for every row: the row's quotes that are in the column.
+func byColumn(rows, cols [][]*coding.Quote) func(r, c int) []*coding.Quote {
+	inCol := make([]map[string]bool, len(cols))
+	for c, qs := range cols {
+		inCol[c] = map[string]bool{}
+		for _, q := range qs {
+			inCol[c][q.ID] = true
+		}
+	}
+	return func(r, c int) []*coding.Quote {
+		var qs []*coding.Quote
+		for _, q := range rows[r] {
+			if inCol[c][q.ID] {
+				qs = append(qs, q)
+			}
+		}
+		return qs
+	}
 }

@@ -35,7 +35,7 @@ func matrixTable(snap *coding.Snapshot, opt Options) (*table, error) {
 	byKind := map[string]string{"case": "case", "document": "document", "speaker": "speaker"}
 	colName, ok := byKind[m.Columns]
 	if !ok {
-		colName = strings.TrimPrefix(m.Columns, "attr:")
+		colName = strings.TrimPrefix(strings.TrimPrefix(m.Columns, "attr:"), "facet:")
 	}
 	t := &table{
 		Title:     levelPlural(m.Level) + " by " + colName + ": " + snap.Project.Name,

@@ -70,30 +70,61 @@ func TestOfficeFilesInLibreOffice(t *testing.T) {
 	}
 
 	dir := t.TempDir()
-	args := []string{"-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(dir, "profile")),
-		"--headless", "--convert-to", "pdf", "--outdir", dir}
+	var paths []string
 	for _, f := range files {
 		format, _ := export.FormatByName(f.format)
-		path := filepath.Join(dir, f.format+format.Ext)
-		if err := os.WriteFile(path, mustExport(t, snap, f.format, f.opt), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		args = append(args, path)
+		paths = append(paths, writeFile(t, filepath.Join(dir, f.format+format.Ext), mustExport(t, snap, f.format, f.opt)))
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	if out, err := exec.CommandContext(ctx, office, args...).CombinedOutput(); err != nil {
-		t.Fatalf("LibreOffice failed: %v\n%s", err, out)
-	}
+	officePDFs(t, office, dir, paths...)
 	for _, f := range files {
 		t.Run(f.format, func(t *testing.T) {
-			out, err := exec.Command(pdftotext, "-layout", filepath.Join(dir, f.format+".pdf"), "-").Output()
-			if err != nil {
-				t.Fatalf("no PDF from LibreOffice: %v", err)
-			}
-			checkInOrder(t, string(out), f.want)
+			checkInOrder(t, pdfText(t, pdftotext, filepath.Join(dir, f.format+".pdf")), f.want)
 		})
 	}
+}
+
+// writeFile writes data to path and returns the path.
+func writeFile(tb testing.TB, path string, data []byte) string {
+	tb.Helper()
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return path
+}
+
+// officePDFs converts the office files to PDFs in dir with LibreOffice,
+// using a profile of its own under dir.
+func officePDFs(tb testing.TB, office, dir string, files ...string) {
+	tb.Helper()
+	args := append([]string{"-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(dir, "profile")),
+		"--headless", "--convert-to", "pdf", "--outdir", dir}, files...)
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	if out, err := exec.CommandContext(ctx, office, args...).CombinedOutput(); err != nil {
+		tb.Fatalf("LibreOffice failed: %v\n%s", err, out)
+	}
+}
+
+// pdfLaTeX compiles dir/name.tex into dir/name.pdf.
+func pdfLaTeX(tb testing.TB, pdflatex, dir, name string) {
+	tb.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, pdflatex, "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", name+".tex")
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		tb.Fatalf("pdfLaTeX failed: %v\n%s", err, out)
+	}
+}
+
+// pdfText returns a PDF's text laid out as on the page.
+func pdfText(tb testing.TB, pdftotext, pdf string) string {
+	tb.Helper()
+	out, err := exec.Command(pdftotext, "-layout", pdf, "-").Output()
+	if err != nil {
+		tb.Fatalf("no text from %s: %v", pdf, err)
+	}
+	return string(out)
 }
 
 func cmpOr(s, fallback string) string {

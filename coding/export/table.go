@@ -27,11 +27,18 @@ type table struct {
 	// Raw keeps text that reads like a formula as it is in CSV and XLSX;
 	// see Options.Raw.
 	Raw bool
+	// Number, Notes and Style come from TableOptions: the table number,
+	// the notes below the table, and the page style (StyleAPA, StyleGrid;
+	// "" is APA).
+	Number string
+	Notes  string
+	Style  string
 }
 
 // tableRow is a row of cells, or a section row spanning all columns.
 type tableRow struct {
 	IsSection    bool
+	Sub          bool   // a subsection row, nested in the section above
 	Section      string // label printed on a section row
 	SectionValue string // value written in the CSV section column
 	Cells        []tableCell
@@ -76,19 +83,23 @@ func intCell(n int) tableCell { return tableCell{Text: itoa(n), Value: n} }
 // numeric reports, per column, whether its data cells are all numbers
 // (such columns align right).
 func (t *table) numeric() []bool {
+	return t.columnsAll(func(c tableCell) (bool, bool) { return c.Text != "", c.Value != nil })
+}
+
+// columnsAll reports, per column, whether every data cell that test
+// counts passes it, with at least one counted; test returns whether the
+// cell counts and whether it passes.
+func (t *table) columnsAll(test func(c tableCell) (counts, ok bool)) []bool {
 	out := make([]bool, len(t.Header))
 	seen := make([]bool, len(t.Header))
 	for i := range out {
 		out[i] = true
 	}
 	for _, r := range t.Rows {
-		if r.IsSection {
-			continue
-		}
 		for i, c := range r.Cells {
-			if i < len(out) && c.Text != "" {
+			if counts, ok := test(c); i < len(out) && counts {
 				seen[i] = true
-				out[i] = out[i] && c.Value != nil
+				out[i] = out[i] && ok
 			}
 		}
 	}
@@ -99,17 +110,37 @@ func (t *table) numeric() []bool {
 }
 
 // fitWidths shares total among the columns by their relative widths,
-// giving each column at least room for the longest word of its header at
-// perRune units per character plus pad.
+// giving each column at least room for the longest word of its header or
+// of its cells at perRune units per character plus pad (scaled down when
+// the table cannot give every column that much).
 func (t *table) fitWidths(total, perRune, pad float64) []float64 {
 	rel := t.widths()
-	mins := make([]float64, len(rel))
-	for i, h := range t.Header {
-		longest := 0
-		for _, w := range strings.Fields(h) {
-			longest = max(longest, utf8.RuneCountInString(w))
+	longest := make([]int, len(rel))
+	note := func(i int, s string) {
+		for _, w := range strings.Fields(s) {
+			longest[i] = max(longest[i], utf8.RuneCountInString(w))
 		}
-		mins[i] = float64(longest)*perRune + pad
+	}
+	for i, h := range t.Header {
+		note(i, h)
+	}
+	for _, r := range t.Rows {
+		for i, c := range r.Cells {
+			if i < len(longest) && !c.Covered {
+				note(i, c.Text)
+			}
+		}
+	}
+	mins := make([]float64, len(rel))
+	sum := 0.0
+	for i, n := range longest {
+		mins[i] = float64(n)*perRune + pad
+		sum += mins[i]
+	}
+	if sum > total {
+		for i := range mins {
+			mins[i] *= total / sum
+		}
 	}
 	// Columns below their minimum get it; the others share what is left
 	// in proportion, repeating until no other column falls short.

@@ -18,6 +18,10 @@ const fixedDate = "2000-01-01T00:00:00Z"
 // xlsxStyle is the look of a cell; xlsxBook turns each into a style ID once.
 type xlsxStyle struct {
 	header, section, bold, right, pct bool
+	// grid draws every border and fills the header and sections; else
+	// top and bottom give the rules of an APA table (1 thin, 2 medium).
+	grid        bool
+	top, bottom int
 }
 
 type xlsxBook struct {
@@ -52,8 +56,19 @@ func (b *xlsxBook) style(s xlsxStyle) (int, error) {
 	if s.right {
 		st.Alignment.Horizontal = "right"
 	}
-	if s.header || s.section {
+	if s.grid && (s.header || s.section) {
 		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}}
+	}
+	if s.grid {
+		for _, side := range []string{"left", "right", "top", "bottom"} {
+			st.Border = append(st.Border, excelize.Border{Type: side, Color: "808080", Style: 1})
+		}
+	}
+	if s.top > 0 {
+		st.Border = append(st.Border, excelize.Border{Type: "top", Color: "000000", Style: s.top})
+	}
+	if s.bottom > 0 {
+		st.Border = append(st.Border, excelize.Border{Type: "bottom", Color: "000000", Style: s.bottom})
 	}
 	if s.pct {
 		code := "0.0%"
@@ -94,7 +109,10 @@ func (b *xlsxBook) merge(sheet string, c1, r1, c2, r2 int) error {
 
 // writeTableXLSX writes t as a one-sheet workbook: a bold header row that
 // stays in view, wrapped text, merged cells for spans and section rows,
-// numbers as numbers.
+// numbers as numbers. Borders follow the table's style: the rules of an
+// APA table (medium above and thin below the header, thin above new
+// sections, dimensions and themes, medium under the last row) or a grid
+// with a shaded header.
 func writeTableXLSX(w io.Writer, t *table) error {
 	b, err := newXLSXBook(t.Title)
 	if err != nil {
@@ -127,10 +145,29 @@ func (b *xlsxBook) addTable(t *table) error {
 		}
 	}
 	num := t.numeric()
+	grid := t.Style == StyleGrid
 	for i, h := range t.Header {
-		if err := b.set(sheet, i+1, 1, h, xlsxStyle{header: true, right: num[i]}); err != nil {
+		s := xlsxStyle{header: true, right: num[i], grid: grid}
+		if !grid {
+			s.top, s.bottom = 2, 1
+		}
+		if err := b.set(sheet, i+1, 1, h, s); err != nil {
 			return err
 		}
+	}
+	// rules returns the APA rules of a cell of row ri, column ci.
+	rules := func(ri, ci int) (top, bottom int) {
+		if grid {
+			return 0, 0
+		}
+		r := t.Rows[ri]
+		if ri > 0 && (r.IsSection && !r.Sub || r.Rule == ruleFull || r.Rule == rulePart && ci < 2) {
+			top = 1
+		}
+		if ri == len(t.Rows)-1 {
+			bottom = 2
+		}
+		return top, bottom
 	}
 	if err := b.fitRow(sheet, 1, t.Header, widths); err != nil {
 		return err
@@ -138,8 +175,16 @@ func (b *xlsxBook) addTable(t *table) error {
 	for ri, r := range t.Rows {
 		row := ri + 2
 		if r.IsSection {
-			if err := b.set(sheet, 1, row, r.Section, xlsxStyle{section: true}); err != nil {
-				return err
+			for ci := range t.Header {
+				s := xlsxStyle{section: true, grid: grid}
+				s.top, s.bottom = rules(ri, ci)
+				var v any
+				if ci == 0 {
+					v = r.Section
+				}
+				if err := b.set(sheet, ci+1, row, v, s); err != nil {
+					return err
+				}
 			}
 			if err := b.merge(sheet, 1, row, len(t.Header), row); err != nil {
 				return err
@@ -147,7 +192,8 @@ func (b *xlsxBook) addTable(t *table) error {
 			continue
 		}
 		for ci, c := range r.Cells {
-			s := xlsxStyle{bold: c.Bold || r.Total, right: num[ci], pct: c.Percent}
+			s := xlsxStyle{bold: c.Bold || r.Total, right: num[ci], pct: c.Percent, grid: grid}
+			s.top, s.bottom = rules(ri, ci)
 			var v any = c.Text
 			switch {
 			case c.Covered:

@@ -129,7 +129,7 @@ func TestApplyCodingErrors(t *testing.T) {
 		{"unknown field", `{"codez": []}`, coding.EINVALID, `the coding file is not valid: json: unknown field "codez"`},
 		{"unknown facet", `{"codes": [{"name": "A", "level": "theme", "facets": {"Mood": "x"}}]}`, coding.EINVALID, `the coding file: code "A": facet "Mood" is not listed in "facets"`},
 		{"bad facet value", `{"facets": [{"name": "F", "values": ["a"]}], "codes": [{"name": "A", "level": "theme", "facets": {"F": "b"}}]}`, coding.EINVALID, `the coding file: code "A": "b" is not a value of facet "F"`},
-		{"bad nesting", `{"codes": [{"name": "D", "level": "dimension", "children": [{"name": "C", "level": "concept"}]}]}`, coding.EUNPROCESSABLE, `the coding file: code "C": a first-order concept can only be grouped under a second-order theme, and "D" is an aggregate dimension`},
+		{"bad nesting", `{"codes": [{"name": "D", "level": "dimension", "children": [{"name": "C", "level": "concept"}]}]}`, coding.EUNPROCESSABLE, `the coding file: code "C": a first-order concept can only be grouped under a second-order theme or another first-order concept, and "D" is an aggregate dimension`},
 		{"bad colour", `{"codes": [{"name": "A", "color": "red"}]}`, coding.EINVALID, `the coding file: code "A": code colour "red" is not of the form #rrggbb`},
 	}
 	for _, tt := range tests {

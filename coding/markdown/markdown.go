@@ -195,3 +195,24 @@ func (w *budgetWriter) Write(p []byte) (int, error) {
 	w.clock.check()
 	return w.w.Write(p)
 }
+
+// Parse parses src as Render does (nesting flattened, within Budget) and
+// returns the syntax tree with the source its segments point into, for
+// writers of other formats (Word). ok is false for a source longer than
+// MaxLen or one that does not parse in time: show it as plain text then.
+func Parse(src string) (doc ast.Node, source []byte, ok bool) {
+	if len(src) > MaxLen {
+		return nil, nil, false
+	}
+	clock := &deadline{at: time.Now().Add(Budget)}
+	defer func() {
+		if r := recover(); r != nil {
+			if r != errBudget {
+				panic(r)
+			}
+			doc, source, ok = nil, nil, false
+		}
+	}()
+	source = flatten([]byte(src))
+	return parse(source, clock), source, true
+}

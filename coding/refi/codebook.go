@@ -9,8 +9,9 @@ import (
 )
 
 // CodebookCode is a code of a REFI-QDA project's codebook, placed as
-// Import places it: with its Tessera level, and moved or renamed where
-// the file's nesting does not fit three levels.
+// Import places it: with its Tessera level (codes below a concept are its
+// sub-concepts), and moved to the top level where the file's markers give
+// levels that cannot nest.
 type CodebookCode struct {
 	GUID  string
 	Name  string
@@ -28,13 +29,14 @@ type CodebookCode struct {
 	Facets map[string]string
 }
 
-// ReadCodebook reads the codebook of a REFI-QDA project archive (.qdpx):
+// ReadCodebook reads the codebook of a REFI-QDA project archive (.qdpx,
+// or a bare project.qde):
 // its codes, parents before children, and what Import would say about
 // them (moved and renamed codes, sets that are no facet values). The
 // archive is checked as Import checks it, with the default limits; its
 // sources are not read.
 func ReadCodebook(r io.ReaderAt, size int64) ([]CodebookCode, []string, error) {
-	arc, xp, err := readProject(r, size, ImportOptions{})
+	arc, xp, _, err := readProject(r, size, ImportOptions{})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -34,7 +34,7 @@ func TestReadCodebookOtherTool(t *testing.T) {
 		"Learning > Experiential | theme | #00aa55 Type of learning=experiential",
 		"Learning > Experiential > Trial and error | concept | ",
 		"Learning > Experiential > Failures | concept | ",
-		"Learning > Experiential > Failures / Frozen robots | concept | ",
+		"Learning > Experiential > Failures > Frozen robots | concept | ",
 		"Learning > Vicarious | theme |  Type of learning=vicarious",
 		"Learning > Vicarious > Peers | concept | ",
 		"Networks | theme | ",
@@ -49,7 +49,6 @@ func TestReadCodebookOtherTool(t *testing.T) {
 		t.Errorf("Learning: got definition %q and GUID %q", codes[0].Definition, codes[0].GUID)
 	}
 	for _, w := range []string{
-		`code "Frozen robots" is nested below the concept "Failures"`,
 		`code "misc" was renamed "misc (2)"`,
 		`Set "Key sources" skipped: only sets of codes named "Facet: value" become facet values in Tessera`,
 	} {

@@ -16,6 +16,9 @@ type ExportOptions struct {
 	// Origin names the program in the project's origin attribute;
 	// "Tessera" when empty.
 	Origin string
+	// Positions is how selection positions count characters: code points
+	// (the default) or UTF-16 code units, for readers that count those.
+	Positions Positions
 }
 
 // zipTime is the modification time of every archive entry: fixed, so two
@@ -37,7 +40,18 @@ func Export(w io.Writer, snap *coding.Snapshot, opt ExportOptions) error {
 			return coding.Errorf(coding.EINVALID, "document %q has no text in the snapshot: read it with text to export a REFI-QDA project", d.Title)
 		}
 	}
+	pos, err := ParsePositions(string(opt.Positions))
+	if err != nil {
+		return err
+	}
+	opt.Positions = pos
 	x := newExporter(snap)
+	if pos == PositionsUTF16 {
+		x.astral = map[string]astralIndex{}
+		for _, d := range snap.Documents {
+			x.astral[d.ID] = newAstralIndex(d.Text)
+		}
+	}
 	proj := x.project(opt)
 	var qde bytes.Buffer
 	qde.WriteString(xml.Header)
@@ -54,6 +68,11 @@ func Export(w io.Writer, snap *coding.Snapshot, opt ExportOptions) error {
 	}
 	for _, d := range x.docsByGUID() {
 		if err := writeEntry(zw, sourcesDir+coding.GUID(d.ID)+".txt", []byte(d.Text)); err != nil {
+			return err
+		}
+	}
+	for _, m := range x.memosByGUID() {
+		if err := writeEntry(zw, sourcesDir+coding.GUID(m.ID)+".txt", []byte(m.Body)); err != nil {
 			return err
 		}
 	}
@@ -77,6 +96,9 @@ type exporter struct {
 	memos map[string][]*coding.Memo // target type + "/" + target ID -> memos, oldest first
 	users map[string]bool           // names of coders and memo authors
 	quote map[string]bool           // IDs of the snapshot's quotes
+	// astral indexes each document's characters outside the BMP when
+	// positions are written in UTF-16 code units; nil for code points.
+	astral map[string]astralIndex
 }
 
 func newExporter(snap *coding.Snapshot) *exporter {
@@ -150,8 +172,12 @@ func (x *exporter) project(opt ExportOptions) outProject {
 		origin = "Tessera"
 	}
 	var marker any
-	if p.Language != "" {
-		marker = projectMarker{Language: p.Language}
+	pm := projectMarker{Language: p.Language}
+	if opt.Positions != DefaultPositions {
+		pm.Positions = opt.Positions
+	}
+	if pm != (projectMarker{}) {
+		marker = pm
 	}
 	return outProject{
 		XSI:              "http://www.w3.org/2001/XMLSchema-instance",

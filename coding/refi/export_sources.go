@@ -1,7 +1,9 @@
 package refi
 
 import (
+	"fmt"
 	"sort"
+	"strings"
 
 	"tessera/coding"
 )
@@ -15,11 +17,17 @@ func (x *exporter) sourceElems() []outSource {
 		byDoc[q.DocumentID] = append(byDoc[q.DocumentID], q)
 	}
 	var out []outSource
+	names := x.sourceNames()
 	for _, d := range x.snap.Documents {
 		guid := coding.GUID(d.ID)
+		var desc string
+		if names[d.ID] != d.Title {
+			desc = describe(sourceMarker{Title: d.Title})
+		}
 		src := outSource{
 			GUID:             guid,
-			Name:             d.Title,
+			Name:             names[d.ID],
+			Description:      desc,
 			PlainTextPath:    internalPrefix + guid + ".txt",
 			CreationDateTime: dateTime(d.CreatedAt),
 			NoteRefs:         x.noteRefs(coding.MemoDocument, d.ID),
@@ -44,14 +52,18 @@ func (x *exporter) sourceElems() []outSource {
 	return out
 }
 
-// selection writes a quote: its code-point range, coder and date, its
-// memo as the description, one coding per code, and note references for
-// the memos attached to it.
+// selection writes a quote: its range (in code points, or UTF-16 units
+// when asked), coder and date, its memo as the description, one coding
+// per code, and note references for the memos attached to it.
 func (x *exporter) selection(q *coding.Quote) outSelection {
+	start, end := q.Start, q.End
+	if idx, ok := x.astral[q.DocumentID]; ok {
+		start, end = idx.toUTF16(start), idx.toUTF16(end)
+	}
 	sel := outSelection{
 		GUID:             coding.GUID(q.ID),
-		Start:            q.Start,
-		End:              q.End,
+		Start:            start,
+		End:              end,
 		CreatingUser:     userRef(q.Coder),
 		CreationDateTime: dateTime(q.CreatedAt),
 		Description:      q.Memo,
@@ -71,19 +83,44 @@ func (x *exporter) selection(q *coding.Quote) outSelection {
 	return sel
 }
 
-// noteElems writes every memo as a Note, oldest first, its Markdown as
-// the plain text content.
+// noteElems writes every memo as a Note, oldest first, its Markdown both
+// inline (PlainTextContent, for readers that take the text from the
+// element) and as the file sources/GUID.txt that plainTextPath names (for
+// readers that load notes from files, as QualCoder does). A memo without
+// a title is named "Memo N": QualCoder skips unnamed notes.
 func (x *exporter) noteElems() []outSource {
 	var out []outSource
-	for _, m := range x.sortedMemos() {
+	for i, m := range x.sortedMemos() {
 		body := m.Body
+		guid := coding.GUID(m.ID)
+		name, desc := m.Title, ""
+		if name == "" {
+			name, desc = fmt.Sprintf("Memo %d", i+1), describe(noteMarker{Untitled: true})
+		}
 		out = append(out, outSource{
-			GUID:             coding.GUID(m.ID),
-			Name:             m.Title,
+			GUID:             guid,
+			Name:             name,
+			PlainTextPath:    internalPrefix + guid + ".txt",
 			CreatingUser:     userRef(m.Author),
 			CreationDateTime: dateTime(m.CreatedAt),
+			Description:      desc,
 			Content:          &body,
 		})
+	}
+	return out
+}
+
+// sourceNames gives each document the name its TextSource carries: its
+// title, with " (2)", " (3)"... for the second and later documents of a
+// title already taken (compared case-insensitively), so readers that file
+// sources by name do not overwrite one with another.
+func (x *exporter) sourceNames() map[string]string {
+	taken := map[string]bool{}
+	out := make(map[string]string, len(x.snap.Documents))
+	for _, d := range x.snap.Documents {
+		name := uniqueName(d.Title, func(s string) bool { return taken[strings.ToLower(s)] })
+		taken[strings.ToLower(name)] = true
+		out[d.ID] = name
 	}
 	return out
 }
@@ -109,4 +146,11 @@ func (x *exporter) docsByGUID() []*coding.Document {
 	docs := append([]*coding.Document(nil), x.snap.Documents...)
 	sort.Slice(docs, func(i, j int) bool { return coding.GUID(docs[i].ID) < coding.GUID(docs[j].ID) })
 	return docs
+}
+
+// memosByGUID returns the memos in the order of their archive entries.
+func (x *exporter) memosByGUID() []*coding.Memo {
+	ms := append([]*coding.Memo(nil), x.snap.Memos...)
+	sort.Slice(ms, func(i, j int) bool { return coding.GUID(ms[i].ID) < coding.GUID(ms[j].ID) })
+	return ms
 }

@@ -34,7 +34,7 @@ func docx(t *testing.T, paragraphs ...string) []byte {
 }
 
 // zipFiles builds an archive from name -> content.
-func zipFiles(t *testing.T, files map[string][]byte) []byte {
+func zipFiles(t testing.TB, files map[string][]byte) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -106,7 +106,7 @@ func TestImportOtherToolFixture(t *testing.T) {
 			"Learning > Experiential | theme | #00aa55 Type of learning=experiential",
 			"Learning > Experiential > Trial and error | concept | " + coding.DefaultColor,
 			"Learning > Experiential > Failures | concept | " + coding.DefaultColor,
-			"Learning > Experiential > Failures / Frozen robots | concept | " + coding.DefaultColor,
+			"Learning > Experiential > Failures > Frozen robots | concept | " + coding.DefaultColor,
 			"Learning > Vicarious | theme | " + coding.DefaultColor + " Type of learning=vicarious",
 			"Learning > Vicarious > Peers | concept | " + coding.DefaultColor,
 			"Networks | theme | " + coding.DefaultColor,
@@ -134,7 +134,7 @@ func TestImportOtherToolFixture(t *testing.T) {
 		want := []string{
 			"Interview 1 Kohtamäki | By failing first 👍. | Maria Lindqvist | Learning > Experiential > Trial and error | ",
 			"Interview 1 Kohtamäki | By failing first 👍. | jk | Learning > Experiential > Trial and error | ",
-			"Interview 1 Kohtamäki | Our robots froze in Luleå. | Maria Lindqvist | Learning > Experiential > Failures / Frozen robots | The winter test that failed.",
+			"Interview 1 Kohtamäki | Our robots froze in Luleå. | Maria Lindqvist | Learning > Experiential > Failures > Frozen robots | The winter test that failed.",
 			"Interview 1 Kohtamäki | We asked peers at the fair | Maria Lindqvist | Learning > Vicarious > Peers | ",
 			"Interview 1 Kohtamäki | joined the association | Maria Lindqvist | Networks > Associations | ",
 			"Interview 2 Luleå | from our own mistakes | Maria Lindqvist | Learning > Experiential > Trial and error | ",
@@ -253,7 +253,6 @@ func TestImportOtherToolFixture(t *testing.T) {
 			t.Errorf("skipped (-want +got):\n%s", diff)
 		}
 		wantWarnings := []string{
-			`code "Frozen robots" is nested below the concept "Failures"`,
 			`code "misc" was renamed "misc (2)"`,
 			`source "Interview 1 Kohtamäki" belongs to the cases "Kohtamäki Oy" and "Luleå AB"`,
 			`source "Interview 4 founder" has no plain-text file`,

@@ -14,7 +14,8 @@ import (
 	"tessera/coding"
 )
 
-// Import reads a REFI-QDA project archive (.qdpx) and creates it as a new
+// Import reads a REFI-QDA project archive (.qdpx), or a bare project.qde
+// (whose sources then need their text inline), and creates it as a new
 // project in st, named projectName or, when that is empty, as the file
 // names it. The archive is checked first (see ImportOptions) and the
 // whole project is read and planned before anything is written; a
@@ -25,7 +26,7 @@ import (
 // over the limits, ECONFLICT when a project of that name exists. Elements
 // that cannot be imported do not fail the import: the report lists them.
 func Import(ctx context.Context, st coding.Store, projectName string, r io.ReaderAt, size int64, opt ImportOptions) (*coding.Project, *ImportReport, error) {
-	arc, xp, err := readProject(r, size, opt)
+	arc, xp, bare, err := readProject(r, size, opt)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -43,6 +44,7 @@ func Import(ctx context.Context, st coding.Store, projectName string, r io.Reade
 	}
 
 	p := newPlanner(arc, xp)
+	p.bare = bare
 	if err := safely(p.plan); err != nil {
 		return nil, nil, err
 	}
@@ -55,23 +57,17 @@ func Import(ctx context.Context, st coding.Store, projectName string, r io.Reade
 	return proj, p.rep, nil
 }
 
-// readProject checks the archive (see ImportOptions) and parses its
-// project.qde.
-func readProject(r io.ReaderAt, size int64, opt ImportOptions) (*archive, *inProject, error) {
-	arc, err := openArchive(r, size, opt.withDefaults())
+// readProject checks the archive (see ImportOptions), or takes a bare
+// project.qde (bare is then true), and parses the project file.
+func readProject(r io.ReaderAt, size int64, opt ImportOptions) (arc *archive, xp *inProject, bare bool, err error) {
+	arc, data, bare, err := readProjectFile(r, size, opt.withDefaults())
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, false, err
 	}
-	f, _ := arc.entry(projectFile)
-	data, err := arc.read(f)
-	if err != nil {
-		return nil, nil, err
+	if xp, err = decodeProject(data); err != nil {
+		return nil, nil, false, err
 	}
-	xp, err := decodeProject(data)
-	if err != nil {
-		return nil, nil, err
-	}
-	return arc, xp, nil
+	return arc, xp, bare, nil
 }
 
 // safely runs fn and turns a panic into an internal error, so that no

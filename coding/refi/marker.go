@@ -38,9 +38,24 @@ type variableMarker struct {
 	Document string `json:"document,omitempty"`
 }
 
+// sourceMarker is the marker of a source whose name differs from the
+// document's title (a second document of the same title).
+type sourceMarker struct {
+	Title string `json:"title,omitempty"`
+}
+
+// noteMarker is the marker of a note whose name Tessera made up because
+// the memo has no title.
+type noteMarker struct {
+	Untitled bool `json:"untitled,omitempty"`
+}
+
 // projectMarker is the marker of the project description.
 type projectMarker struct {
 	Language string `json:"language,omitempty"`
+	// Positions is the convention of the selection positions when it is
+	// not the default.
+	Positions Positions `json:"positions,omitempty"`
 }
 
 // describe joins the non-empty parts with blank lines and, when marker

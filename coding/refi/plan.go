@@ -13,11 +13,13 @@ import (
 // into a plan: every entity to create, checked and linked by pointers.
 // Nothing is written to the store until the plan is complete.
 type planner struct {
-	arc *archive
-	xp  *inProject
-	rep *ImportReport
+	arc  *archive
+	bare bool // the file is a bare project.qde: no archive, no source files
+	xp   *inProject
+	rep  *ImportReport
 
 	project coding.Project
+	marker  projectMarker
 	users   map[string]string // user GUID -> name
 	unknown map[string]bool   // user GUIDs referenced but not listed
 
@@ -150,6 +152,9 @@ func (p *planner) planProject() {
 	p.project.Description = body
 	if ok {
 		p.project.Language = pm.Language
+		if pos, err := ParsePositions(string(pm.Positions)); err == nil && pm.Positions != "" {
+			p.marker.Positions = pos
+		}
 	}
 	if ns := p.xp.XMLName.Space; ns != Namespace {
 		p.rep.warnf("project.qde uses the namespace %q instead of %q; it was read anyway", ns, Namespace)

@@ -13,18 +13,19 @@ var rankLevels = []coding.Level{coding.LevelConcept, coding.LevelTheme, coding.L
 
 var colorRe = regexp.MustCompile(`^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$`)
 
-// planCodes plans the codebook. A code's level is the one its Tessera
-// marker names; without a marker it follows from the nesting: a top-level
-// code is a dimension when it has grandchildren, a theme when it has
-// children, else a concept, and each level below is one lower (a code
-// under a marked code takes the level below its parent's). A code keeps
-// its parent when the parent has the level above its own; otherwise it
-// moves to the top level, with a warning. Codes nested below a concept
-// become concepts beside it, named with their path ("Concept / Child").
+// planCodes plans the codebook, keeping the file's tree whatever its
+// depth. A code's level is the one its Tessera marker names; without a
+// marker it follows from the nesting: a top-level code is a dimension
+// when it has grandchildren, a theme when it has children, else a
+// concept, and each level below is one lower down to concepts; codes
+// below a concept are its sub-concepts (a code under a marked code takes
+// the level below its parent's). A code keeps its parent when the parent
+// has the level above its own or its own level; otherwise it moves to the
+// top level, with a warning.
 func (p *planner) planCodes() {
 	siblings := map[*planCode]map[string]bool{}
 	for _, x := range p.xp.Codes {
-		p.planCode(x, nil, min(codeHeight(x), 2), nil, "", siblings)
+		p.planCode(x, nil, min(codeHeight(x), 2), siblings)
 	}
 }
 
@@ -38,35 +39,24 @@ func codeHeight(x inCode) int {
 }
 
 // planCode plans x and the codes below it. fileParent is the code x sits
-// under in the file; rank the level nesting gives it (-1 below a
-// concept); concept and path, for codes below a concept, that concept and
-// the names between it and x.
-func (p *planner) planCode(x inCode, fileParent *planCode, rank int, concept *planCode, path string, siblings map[*planCode]map[string]bool) {
+// under in the file; rank the level nesting gives it (0 for concepts and
+// the sub-concepts below them).
+func (p *planner) planCode(x inCode, fileParent *planCode, rank int, siblings map[*planCode]map[string]bool) {
 	def, incl, excl, marker := parseCodeDescription(x.Description)
 	name := p.cleanName("code", x.Name, "Unnamed code")
 	pc := &planCode{guid: normGUID(x.GUID), facets: map[string]string{}}
 	pc.code = coding.Code{Name: name, Definition: def, Inclusion: incl, Exclusion: excl, Color: p.codeColor(x.Color, name)}
 
-	deep := false
-	switch {
-	case marker != nil && marker.Level.Valid():
+	if marker != nil && marker.Level.Valid() {
 		pc.code.Level = marker.Level
-	case rank >= 0:
-		pc.code.Level = rankLevels[rank]
-	default:
-		deep = true
-		pc.code.Level = coding.LevelConcept
+	} else {
+		pc.code.Level = rankLevels[max(rank, 0)]
 	}
 
-	// Place the code: under its file parent when the levels fit, beside
-	// its concept when it is nested too deep, else at the top level.
+	// Place the code: under its file parent when the levels fit (the level
+	// above, or the same level for a sub-code), else at the top level.
 	switch {
-	case deep:
-		path = path + " / " + name
-		pc.code.Name = p.cleanName("code", concept.code.Name+path, name)
-		pc.parent = concept.parent
-		p.rep.warnf("code %q is nested below the concept %q; Tessera has three levels, so it became the concept %q beside it", name, concept.code.Name, pc.code.Name)
-	case fileParent != nil && fileParent.code.Level == pc.code.Level.ParentLevel():
+	case fileParent != nil && (fileParent.code.Level == pc.code.Level.ParentLevel() || fileParent.code.Level == pc.code.Level):
 		pc.parent = fileParent
 	case fileParent != nil:
 		p.rep.warnf("code %q (%s) cannot sit under %q (%s); it was placed at the top level", name, coding.LevelLabel(pc.code.Level), fileParent.code.Name, coding.LevelLabel(fileParent.code.Level))
@@ -100,16 +90,9 @@ func (p *planner) planCode(x inCode, fileParent *planCode, rank int, concept *pl
 	p.codes = append(p.codes, pc)
 	p.attachNotes(x.NoteRefs, noteRef{what: "code " + quoteName(pc.code.Name), code: pc})
 
-	// Children: one level lower; below a concept they are too deep.
-	childRank, childConcept, childPath := pc.code.Level.Rank()-1, concept, path
-	switch {
-	case deep:
-		childRank = -1
-	case pc.code.Level == coding.LevelConcept:
-		childConcept, childPath = pc, ""
-	}
+	// Children: one level lower; below a concept, sub-concepts.
 	for _, k := range x.Codes {
-		p.planCode(k, pc, childRank, childConcept, childPath, siblings)
+		p.planCode(k, pc, max(pc.code.Level.Rank()-1, 0), siblings)
 	}
 }
 

@@ -28,6 +28,10 @@ func (p *planner) planNotes() error {
 	for _, n := range p.xp.Notes {
 		guid := normGUID(n.GUID)
 		title := strings.TrimSpace(truncate(cleanLine(n.Name), 500))
+		var nm noteMarker
+		if _, ok := splitMarker(n.Description, &nm); ok && nm.Untitled {
+			title = "" // the name was made up for readers that need one
+		}
 		body, reason, err := p.noteText(n)
 		if err != nil {
 			return err

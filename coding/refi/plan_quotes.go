@@ -3,6 +3,7 @@ package refi
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"tessera/coding"
 )
@@ -10,6 +11,7 @@ import (
 // codingGroup is the codings of one coder on one selection: one quote.
 type codingGroup struct {
 	coder   string
+	created time.Time // the earliest creationDateTime of its codings
 	codes   []*planCode
 	guids   []string // coding GUIDs
 	notes   []inRef  // notes on the codings
@@ -47,21 +49,29 @@ func (p *planner) groupCodings(codings []inCoding, defaultUser, where string) []
 			g.hasCode[pc] = true
 			g.codes = append(g.codes, pc)
 		}
+		if t, ok := parseDateTime(c.Created); ok && (g.created.IsZero() || t.Before(g.created)) {
+			g.created = t
+		}
 		g.guids = append(g.guids, normGUID(c.GUID))
 		g.notes = append(g.notes, c.NoteRefs...)
 	}
 	return groups
 }
 
-// planSelection plans the quotes of a selection: its range mapped into
-// the stored text, one quote per coder.
-func (p *planner) planSelection(d *planDoc, tm *textMapper, sel inSelection) {
+// planSelection plans the quotes of a selection: its range, read in the
+// source's position convention, mapped into the stored text, one quote
+// per coder.
+func (p *planner) planSelection(d *planDoc, st *sourceText, conv Positions, sel inSelection) {
+	tm := st.mapper
 	where := "selection " + strconv.Quote(firstNonEmpty(sel.Name, normGUID(sel.GUID))) + " in " + quoteName(d.doc.Title)
 	start, err1 := strconv.Atoi(strings.TrimSpace(sel.Start))
 	end, err2 := strconv.Atoi(strings.TrimSpace(sel.End))
 	if err1 != nil || err2 != nil {
 		p.rep.skip("PlainTextSelection", sel.Name, sel.GUID, "its positions %q and %q in %q are not whole numbers", sel.Start, sel.End, d.doc.Title)
 		return
+	}
+	if conv == PositionsUTF16 {
+		start, end = st.fromUTF16(start, end)
 	}
 	s, e, ok := tm.Map(start, end)
 	if !ok {
@@ -83,6 +93,9 @@ func (p *planner) planSelection(d *planDoc, tm *textMapper, sel inSelection) {
 		memo = ""
 	}
 	for i, g := range groups {
+		if t, ok := parseDateTime(sel.Created); ok && g.created.IsZero() {
+			g.created = t
+		}
 		pq := p.addQuote(d, s, e, g)
 		if i == 0 {
 			pq.q.Memo = memo
@@ -111,7 +124,7 @@ func (p *planner) planWholeCodings(d *planDoc, codings []inCoding) {
 
 // addQuote adds the quote of one coding group.
 func (p *planner) addQuote(d *planDoc, start, end int, g *codingGroup) *planQuote {
-	pq := &planQuote{q: coding.Quote{Start: start, End: end, Coder: g.coder}, codes: g.codes}
+	pq := &planQuote{q: coding.Quote{Start: start, End: end, Coder: g.coder, CreatedAt: g.created}, codes: g.codes}
 	d.quotes = append(d.quotes, pq)
 	for _, guid := range g.guids {
 		if guid != "" {
@@ -129,4 +142,20 @@ func firstNonEmpty(ss ...string) string {
 		}
 	}
 	return ""
+}
+
+// parseDateTime reads an xsd:dateTime as REFI-QDA files write it (UTC
+// with Z, or with an offset; fractions of a second allowed). ok is false
+// for an empty or unreadable value.
+func parseDateTime(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, false
+	}
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), true
+		}
+	}
+	return time.Time{}, false
 }

@@ -130,8 +130,9 @@ func (p *planner) planDocument(sp sourceParts) error {
 	if !st.exact && len(sp.text.Selections) > 0 {
 		p.rep.warnf("source %q has no plain-text file, so its text was read from %s; the positions of its selections (%d) may not match", title, path.Base(st.file), len(sp.text.Selections))
 	}
+	conv := p.decidePositions(title, st.raw, st.astral, st.exact, sp.text.Selections)
 	for _, sel := range sp.text.Selections {
-		p.planSelection(d, st.mapper, sel)
+		p.planSelection(d, st, conv, sel)
 	}
 	p.planWholeCodings(d, sp.codings)
 	switch _, dup := p.docByGUID[d.guid]; {
@@ -184,10 +185,15 @@ func displayName(s inSource) string {
 	return normGUID(s.GUID)
 }
 
-// cleanTitle returns the document title: the source's name, else its
-// file's name, else "Document N".
+// cleanTitle returns the document title: the title in the source's
+// Tessera marker, else the source's name, else its file's name, else
+// "Document N".
 func (p *planner) cleanTitle(sp sourceParts, file string) string {
 	title := cleanLine(sp.el.Name)
+	var sm sourceMarker
+	if _, ok := splitMarker(sp.el.Description, &sm); ok && cleanLine(sm.Title) != "" {
+		title = cleanLine(sm.Title) // the name was made distinct for other readers
+	}
 	if title == "" {
 		title = cleanLine(sp.text.Name)
 	}

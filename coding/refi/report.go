@@ -14,6 +14,9 @@ type ImportReport struct {
 	Memos     int    `json:"memos"`
 	// Users counts the users the file lists.
 	Users int `json:"users"`
+	// Positions tells, per imported source, whether its selection
+	// positions were read as code points or UTF-16 code units, and why.
+	Positions []SourcePositions `json:"positions"`
 	// Skipped lists every element of the file that was not imported.
 	Skipped []Skipped `json:"skipped"`
 	// Warnings tell what was imported differently from the file: renamed
@@ -32,7 +35,7 @@ type Skipped struct {
 }
 
 func newReport() *ImportReport {
-	return &ImportReport{Skipped: []Skipped{}, Warnings: []string{}}
+	return &ImportReport{Skipped: []Skipped{}, Warnings: []string{}, Positions: []SourcePositions{}}
 }
 
 // skip records a skipped element.

@@ -54,6 +54,15 @@ func TestRoundTrip(t *testing.T) {
 		Project: "Luleå SMEs", Cases: 2, Documents: 3, Codes: 8, Facets: 3, Quotes: 6, Memos: 5, Users: 2,
 		Skipped: []refi.Skipped{}, Warnings: []string{},
 	}
+	for _, sp := range rep.Positions {
+		if sp.Positions != refi.PositionsCodePoints || !sp.Sure {
+			t.Errorf("positions of %q: got %s (sure %v, %s), want code points, sure", sp.Source, sp.Positions, sp.Sure, sp.Basis)
+		}
+	}
+	if len(rep.Positions) != 3 {
+		t.Errorf("report names the positions of %d sources, want 3", len(rep.Positions))
+	}
+	wantRep.Positions = rep.Positions
 	if diff := cmp.Diff(wantRep, rep); diff != "" {
 		t.Errorf("import report (-want +got):\n%s", diff)
 	}

@@ -96,7 +96,10 @@ func TestImportRefusals(t *testing.T) {
 		wantCode string
 		wantMsg  string
 	}{
-		{"not a zip", []byte("just some text"), refi.ImportOptions{}, coding.EINVALID, "not a zip archive"},
+		{"neither zip nor XML", []byte("just some text"), refi.ImportOptions{}, coding.EINVALID, "a .qdpx project (a zip archive holding project.qde and sources/) or a bare project.qde (REFI-QDA XML); this file is neither"},
+		{"broken zip", []byte("PK\x03\x04 and then nothing"), refi.ImportOptions{}, coding.EINVALID, "not a zip archive"},
+		{"bare qde too large", []byte(minimalQDE), refi.ImportOptions{MaxUncompressed: 16}, coding.ETOOLARGE, "larger than the limit of 16 bytes"},
+		{"bare qde malformed", []byte("<?xml version=\"1.0\"?>\n<Project name=\"x\">\n  <Users>\n  </Userz>\n</Project>\n"), refi.ImportOptions{}, coding.EINVALID, "not well-formed XML: line 4, column"},
 		{"no project.qde", buildZip(t, entry{name: "sources/a.txt", data: []byte("hello")}), refi.ImportOptions{}, coding.EINVALID, "no project.qde"},
 		{"zip slip", buildZip(t, entry{name: "project.qde", data: qde}, entry{name: "sources/../../evil.txt", data: []byte("x")}), refi.ImportOptions{}, coding.EINVALID, "points outside the archive"},
 		{"zip slip with backslashes", buildZip(t, entry{name: "project.qde", data: qde}, entry{name: `..\evil.txt`, data: []byte("x")}), refi.ImportOptions{}, coding.EINVALID, "points outside the archive"},

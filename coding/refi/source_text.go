@@ -14,8 +14,12 @@ import (
 type sourceText struct {
 	mapper *textMapper
 	turns  []coding.Turn
-	file   string // the archive entry read, "" for inline text
-	exact  bool   // false when the text was extracted from a rich file
+	// raw is the text as the file holds it, kept only when astral is not
+	// empty: selection positions are then checked against it.
+	raw    string
+	astral astralIndex // characters outside the BMP in raw
+	file   string      // the archive entry read, "" for inline text
+	exact  bool        // false when the text was extracted from a rich file
 }
 
 // readSourceText reads a source's text: the inline PlainTextContent, else
@@ -27,6 +31,9 @@ func (p *planner) readSourceText(s inSource, rich []string) (*sourceText, string
 	reason := "it has neither plain text nor a file Tessera can read"
 	if s.Content != nil && strings.TrimSpace(*s.Content) != "" {
 		return p.mapText(*s.Content, "", true)
+	}
+	if p.bare {
+		return nil, "its text is not in the file: a bare project.qde carries only inline text (PlainTextContent); import the whole .qdpx to get the other sources", nil
 	}
 	if s.PlainTextPath != "" {
 		f, where, ok := p.arc.internal(s.PlainTextPath)
@@ -86,5 +93,21 @@ func (p *planner) mapText(raw, file string, exact bool) (*sourceText, string, er
 	if strings.TrimSpace(tm.Text) == "" {
 		return nil, "its text is empty", nil
 	}
-	return &sourceText{mapper: tm, turns: importer.DetectTurns(tm.Text), file: file, exact: exact}, "", nil
+	st := &sourceText{mapper: tm, turns: importer.DetectTurns(tm.Text), file: file, exact: exact, astral: newAstralIndex(raw)}
+	if len(st.astral) > 0 {
+		st.raw = raw
+	}
+	return st, "", nil
+}
+
+// fromUTF16 converts a selection in UTF-16 code units of the raw text to
+// code points. A bound between the halves of a surrogate pair takes the
+// whole character into the selection.
+func (st *sourceText) fromUTF16(start, end int) (int, int) {
+	s, _ := st.astral.fromUTF16(start)
+	e, ok := st.astral.fromUTF16(end)
+	if !ok {
+		e++
+	}
+	return s, e
 }

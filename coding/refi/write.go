@@ -69,17 +69,18 @@ func (p *planner) writeAll(ctx context.Context, st coding.Store, pid string) err
 		if err := st.CreateDocument(ctx, d); err != nil {
 			return wrap(err, "document %q", d.Title)
 		}
+		qs := make([]*coding.Quote, 0, len(pd.quotes))
 		for _, pq := range pd.quotes {
 			q := &pq.q
-			q.ProjectID, q.DocumentID = pid, d.ID
 			for _, c := range pq.codes {
 				q.CodeIDs = append(q.CodeIDs, c.code.ID)
 			}
-			if err := st.CreateQuote(ctx, q); err != nil {
-				return wrap(err, "quote in %q", d.Title)
-			}
-			quotes++
+			qs = append(qs, q)
 		}
+		if err := st.ImportQuotes(ctx, pid, d.ID, qs); err != nil {
+			return wrap(err, "quotes in %q", d.Title)
+		}
+		quotes += len(qs)
 	}
 	for _, pm := range p.memos {
 		m := pm.m

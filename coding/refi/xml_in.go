@@ -108,6 +108,7 @@ type inSelection struct {
 	Start        string     `xml:"startPosition,attr"`
 	End          string     `xml:"endPosition,attr"`
 	CreatingUser string     `xml:"creatingUser,attr"`
+	Created      string     `xml:"creationDateTime,attr"`
 	Description  string     `xml:"Description"`
 	Codings      []inCoding `xml:"Coding"`
 	NoteRefs     []inRef    `xml:"NoteRef"`
@@ -116,6 +117,7 @@ type inSelection struct {
 type inCoding struct {
 	GUID         string  `xml:"guid,attr"`
 	CreatingUser string  `xml:"creatingUser,attr"`
+	Created      string  `xml:"creationDateTime,attr"`
 	CodeRef      inRef   `xml:"CodeRef"`
 	NoteRefs     []inRef `xml:"NoteRef"`
 }

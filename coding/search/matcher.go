@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"tessera/coding/search/internal/fuzzy"
 )
 
 // matcher finds where a query matches in the text of a hit. The index
@@ -184,7 +186,7 @@ func (l *leaf) matchWord(term, lang string) bool {
 	case leafExact:
 		return term == t
 	case leafFuzzy:
-		return editDistanceAtMost(term, t, l.dist)
+		return fuzzy.Distance(term, t, l.dist) <= l.dist
 	case leafWildcard:
 		return globMatch(t, term)
 	}
@@ -226,44 +228,6 @@ func nearSpans(ws []word, terms []string, window int, spans [][2]int) [][2]int {
 		}
 	}
 	return spans
-}
-
-// editDistanceAtMost reports whether a and b are within d edits
-// (insertions, deletions, substitutions of code points) of each other.
-func editDistanceAtMost(a, b string, d int) bool {
-	ra, rb := []rune(a), []rune(b)
-	if abs(len(ra)-len(rb)) > d {
-		return false
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			best = min(best, cur[j])
-		}
-		if best > d {
-			return false
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)] <= d
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
 }
 
 // globMatch reports whether s matches pattern p, where * stands for any

@@ -9,6 +9,7 @@ import (
 
 	"tessera/coding"
 	"tessera/coding/search/internal/engine"
+	"tessera/coding/search/internal/fuzzy"
 )
 
 // builder turns a parsed query into a bleve query for one project.
@@ -230,15 +231,12 @@ func (c *expansions) reset() {
 }
 
 // fuzziness returns the edit distance for a fuzzy word: the one asked for,
-// or for word~ one edit for words up to 5 letters and two beyond.
+// or for word~ the automatic one by the word's length (fuzzy.Auto).
 func fuzziness(w string, asked int) int {
 	if asked > 0 {
 		return asked
 	}
-	if coding.RuneLen(w) <= 5 {
-		return 1
-	}
-	return 2
+	return fuzzy.Auto(w)
 }
 
 func (b *builder) wildcard(n *qword) (query.Query, error) {

@@ -38,6 +38,10 @@ func TestQueryForms(t *testing.T) {
 		{"fuzzy one edit", "distributer~1", 1},
 		{"fuzzy two edits", "distributer~2", 2},
 		{"fuzzy automatic", "distributer~", 2},
+		{"fuzzy: a swap of two letters is one edit", "fiar~", 2},
+		{"fuzzy: a swap with a distance asked for", "fiar~1", 2},
+		{"fuzzy automatic: a two-letter word is exact", "is~", 1},
+		{"fuzzy automatic: one edit up to five letters", "fairz~", 2},
 		{"proximity: at most five words between", `"went hannover"~5`, 1},
 		{"proximity too far", `"went hannover"~4`, 0},
 		{"proximity in any order", `"hannover went"~5`, 1},
@@ -67,6 +71,30 @@ func TestQueryForms(t *testing.T) {
 				t.Errorf("query %q: got %d turns, want %d", tt.query, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestFuzzyRanksCloserWordsFirst searches denail~: "denial" (two letters
+// swapped, one edit) ranks before "deal" (two edits), however often
+// "deal" occurs, and the match covers the word found.
+func TestFuzzyRanksCloserWordsFirst(t *testing.T) {
+	e := mustEnv(t)
+	c := e.caseNamed("Deals Oy")
+	d := e.doc("Deals", c.ID, "Interviewer: Was it a deal?\n"+
+		"CEO: A deal, a good deal, the deal of the year.\n"+
+		"Interviewer: So the deal held.\n"+
+		"CEO: There was denial at first.\n")
+	res := e.search(search.Request{Query: "denail~"})
+	if res.Total != 4 {
+		t.Fatalf("denail~: got %d turns, want the 3 with deal and the 1 with denial", res.Total)
+	}
+	h := res.Hits[0]
+	text := []rune(d.Text)
+	if len(h.Matches) != 1 || string(text[h.Matches[0].Start:h.Matches[0].End]) != "denial" {
+		t.Errorf("first hit %q: got matches %v, want the one turn with denial, matched on it", string(text[h.Start:h.End]), h.Matches)
+	}
+	if n := e.total("blaim~"); n != 0 {
+		t.Errorf("blaim~: got %d turns, want none (blame is two edits away)", n)
 	}
 }
 

@@ -73,6 +73,9 @@ func (cb *codebook) checkPlacement(c *coding.Code) error {
 	if err := coding.CheckParent(c, parent); err != nil {
 		return err
 	}
+	if err := coding.CheckCycle(c, c.ParentID, cb.all); err != nil {
+		return err
+	}
 	return coding.CheckSiblingName(c, cb.all)
 }
 

@@ -30,9 +30,11 @@ func TestCodeLevelRules(t *testing.T) {
 		wantEr string
 	}{
 		{"concept under dimension", coding.Code{Name: "x", Level: coding.LevelConcept, ParentID: dim.ID}, coding.EUNPROCESSABLE},
-		{"theme under theme", coding.Code{Name: "x", Level: coding.LevelTheme, ParentID: theme.ID}, coding.EUNPROCESSABLE},
-		{"dimension with parent", coding.Code{Name: "x", Level: coding.LevelDimension, ParentID: dim.ID}, coding.EUNPROCESSABLE},
-		{"concept under concept", coding.Code{Name: "x", Level: coding.LevelConcept, ParentID: concept.ID}, coding.EUNPROCESSABLE},
+		{"theme under concept", coding.Code{Name: "x", Level: coding.LevelTheme, ParentID: concept.ID}, coding.EUNPROCESSABLE},
+		{"dimension under theme", coding.Code{Name: "x", Level: coding.LevelDimension, ParentID: theme.ID}, coding.EUNPROCESSABLE},
+		{"sub-theme under theme", coding.Code{Name: "sub-theme", Level: coding.LevelTheme, ParentID: theme.ID}, ""},
+		{"sub-dimension under dimension", coding.Code{Name: "sub-dimension", Level: coding.LevelDimension, ParentID: dim.ID}, ""},
+		{"sub-concept under concept", coding.Code{Name: "sub-concept", Level: coding.LevelConcept, ParentID: concept.ID}, ""},
 		{"missing parent", coding.Code{Name: "x", Level: coding.LevelConcept, ParentID: "nope"}, coding.EUNPROCESSABLE},
 		{"sibling name clash", coding.Code{Name: "CLIENT escalates", Level: coding.LevelConcept, ParentID: theme.ID}, coding.ECONFLICT},
 		{"bad level", coding.Code{Name: "x", Level: "category"}, coding.EINVALID},
@@ -63,9 +65,34 @@ func TestMoveAndReorderCodes(t *testing.T) {
 	if _, err := s.UpdateCode(ctx, p.ID, c1.ID, coding.CodeUpdate{ParentID: &to}); err != nil {
 		t.Fatal(err)
 	}
-	// A theme cannot go under a theme.
-	_, err := s.UpdateCode(ctx, p.ID, themeA.ID, coding.CodeUpdate{ParentID: &to})
+	// A theme cannot go under a concept.
+	under := c3.ID
+	_, err := s.UpdateCode(ctx, p.ID, themeA.ID, coding.CodeUpdate{ParentID: &under})
 	wantCode(t, err, coding.EUNPROCESSABLE)
+	// A theme may go under a theme, but not under its own sub-theme.
+	if _, err := s.UpdateCode(ctx, p.ID, themeA.ID, coding.CodeUpdate{ParentID: &to}); err != nil {
+		t.Fatalf("sub-theme: %v", err)
+	}
+	back := themeA.ID
+	_, err = s.UpdateCode(ctx, p.ID, themeB.ID, coding.CodeUpdate{ParentID: &back})
+	wantCode(t, err, coding.EUNPROCESSABLE)
+	// A code cannot sit under its own sub-code two levels down either.
+	deep := c2.ID
+	_, err = s.UpdateCode(ctx, p.ID, c1.ID, coding.CodeUpdate{ParentID: &deep})
+	if err != nil {
+		t.Fatalf("sub-concept: %v", err)
+	}
+	c1under := c1.ID
+	_, err = s.UpdateCode(ctx, p.ID, c2.ID, coding.CodeUpdate{ParentID: &c1under})
+	wantCode(t, err, coding.EUNPROCESSABLE)
+	// Undo the nesting for the order checks below.
+	none, toB := "", themeB.ID
+	if _, err := s.UpdateCode(ctx, p.ID, themeA.ID, coding.CodeUpdate{ParentID: &none}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.UpdateCode(ctx, p.ID, c1.ID, coding.CodeUpdate{ParentID: &toB}); err != nil {
+		t.Fatal(err)
+	}
 	// A theme with concepts cannot become a concept.
 	lvl := coding.LevelConcept
 	_, err = s.UpdateCode(ctx, p.ID, themeB.ID, coding.CodeUpdate{Level: &lvl})
@@ -81,7 +108,7 @@ func TestMoveAndReorderCodes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff([]string{"A", "c2", "B", "c1", "c3"}, names(codes)); diff != "" {
+	if diff := cmp.Diff([]string{"B", "c1", "c3", "A", "c2"}, names(codes)); diff != "" {
 		t.Errorf("display order (-want +got):\n%s", diff)
 	}
 }

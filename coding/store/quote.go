@@ -92,22 +92,29 @@ func (s *Store) CreateQuote(ctx context.Context, q *coding.Quote) error {
 		if err != nil {
 			return err
 		}
-		if q.CodeIDs, err = coding.CheckCodes(q.CodeIDs, codes); err != nil {
-			return err
-		}
-		if err := q.Place(doc); err != nil {
-			return err
-		}
-		if len(q.Memo) > coding.MaxMemoLen {
-			return coding.Errorf(coding.ETOOLARGE, "quote memo is larger than %d bytes", coding.MaxMemoLen)
-		}
-		if err := coding.CleanText("quote memo", &q.Memo); err != nil {
+		if err := checkNewQuote(q, doc, codes); err != nil {
 			return err
 		}
 		q.ID = coding.NewID(t.now)
 		q.CreatedAt, q.UpdatedAt = t.now, t.now
 		return t.putQuote(q)
 	})
+}
+
+// checkNewQuote checks a quote to create against its document and the
+// codebook, and places it (taking the text snapshot).
+func checkNewQuote(q *coding.Quote, doc *coding.Document, codes map[string]*coding.Code) error {
+	var err error
+	if q.CodeIDs, err = coding.CheckCodes(q.CodeIDs, codes); err != nil {
+		return err
+	}
+	if err := q.Place(doc); err != nil {
+		return err
+	}
+	if len(q.Memo) > coding.MaxMemoLen {
+		return coding.Errorf(coding.ETOOLARGE, "quote memo is larger than %d bytes", coding.MaxMemoLen)
+	}
+	return coding.CleanText("quote memo", &q.Memo)
 }
 
 // FindQuote returns the quote with id.

@@ -277,6 +277,20 @@ func TestQDPXRoundTripThroughTheCLI(t *testing.T) {
 	if r := run(t, "import-qdpx", "--data", other, "--project", "Shared study", qdpx); r.code != 1 || !strings.Contains(r.stderr, "already exists") {
 		t.Errorf("second import: got exit %d %q, want a name conflict", r.code, r.stderr)
 	}
+	// UTF-16 positions come back to the same quotes.
+	utf16 := filepath.Join(t.TempDir(), "study-utf16.qdpx")
+	if r := run(t, "export", "--data", data, "--project", "Failure study", "--format", "qdpx", "--positions", "utf16", "-o", utf16); r.code != 0 {
+		t.Fatalf("export qdpx --positions utf16: exit %d: %s", r.code, r.stderr)
+	}
+	if r := run(t, "import-qdpx", "--data", other, "--project", "UTF-16 study", utf16); r.code != 0 {
+		t.Fatalf("import-qdpx of the UTF-16 export: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if again := run(t, "export", "--data", other, "--project", "UTF-16 study", "--format", "gioia-csv", "--counts"); again.stdout != before.stdout {
+		t.Errorf("the Gioia table changed across a UTF-16 round trip:\n%s", again.stdout)
+	}
+	if r := run(t, "export", "--data", data, "--project", "Failure study", "--format", "qdpx", "--positions", "bytes"); r.code != 1 || !strings.Contains(r.stderr, "codepoints or utf16") {
+		t.Errorf("--positions bytes: got exit %d %q, want an error naming both conventions", r.code, r.stderr)
+	}
 	// The codebook alone goes into an existing project.
 	r = run(t, "import", "--data", other, "--project", "Codes only", "--codebook", qdpx)
 	if r.code != 0 || !strings.Contains(r.stdout, "codebook: 36 codes created, 0 matched, 0 skipped") {

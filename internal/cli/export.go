@@ -26,12 +26,28 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 	fs.StringVar(&opt.Sections, "sections", "", "group the Gioia table into sections by this `facet`")
 	fs.BoolVar(&opt.Counts, "counts", false, "add counts of quotes, documents and cases")
 	fs.BoolVar(&opt.Quotes, "quotes", false, "add a representative quote per concept")
+	fs.BoolVar(&opt.SubCodes, "subcodes", false, "list sub-concepts indented under their concept in the Gioia table")
 	level := fs.String("level", "", "matrix rows: concept, theme or dimension (default theme)")
-	fs.StringVar(&opt.Columns, "columns", "", "matrix columns: case, document, speaker or attr:NAME")
+	fs.StringVar(&opt.Columns, "columns", "", "matrix columns: case, document, speaker, attr:NAME or facet:NAME")
+	fs.StringVar(&opt.Bins, "bins", "", "matrix columns by a numeric attribute: bin at these `bounds`, e.g. 50,250")
 	fs.StringVar(&opt.Cell, "cell", "", "matrix cells: count, presence, share or quotes")
 	fs.StringVar(&opt.FacetFilter, "filter", "", "matrix rows with this `Facet=value` only")
 	fs.Var(&attributes, "attributes", "case-profile `attributes` in order, comma-separated")
 	fs.StringVar(&opt.Unit, "unit", "", "co-occurrence unit: quote, turn or document")
+	fs.StringVar(&opt.Positions, "positions", "", "qdpx selection positions: codepoints (default) or utf16")
+	fs.StringVar(&opt.Subsections, "subsections", "", "split each section of the Gioia table again by this `facet`")
+	var headers headerFlag
+	fs.Var(&headers, "header", "column `header`, repeat for the columns in order (an empty one keeps that column's own)")
+	fs.StringVar(&opt.Table.SectionLabel, "section-label", "", "section rows print `facet` (\"Facet: value\", default) or value")
+	fs.StringVar(&opt.Table.Caption, "caption", "", "table title (default: the export's own)")
+	fs.StringVar(&opt.Table.Number, "table-number", "", "print \"Table `N`\" above the table")
+	fs.StringVar(&opt.Table.Notes, "notes", "", "`text` printed below the table after \"Note.\"")
+	fs.StringVar(&opt.Memos.Author, "author", "", "memos export: memos by this `author` only")
+	fs.StringVar(&opt.Memos.Code, "code", "", "memos export: memos on this `code` (name or Dimension > Theme > Concept), codes below it and their quotes")
+	fs.StringVar(&opt.Memos.From, "from", "", "memos export: memos last changed on or after this `date` (YYYY-MM-DD)")
+	fs.StringVar(&opt.Memos.To, "to", "", "memos export: memos last changed on or before this `date` (YYYY-MM-DD)")
+	fs.StringVar(&opt.Table.Order, "order", "", "row `order`: codebook (default), alpha, count; cases also attr:NAME")
+	fs.StringVar(&opt.Table.Style, "style", "", "Word and LaTeX table `style`: apa (three rules, default) or grid")
 	fs.BoolVar(&opt.Raw, "raw", false, "CSV and XLSX: write cells that read like formulas as they are (by default they get a leading apostrophe)")
 	return func(ctx context.Context, m *Main, args []string) error {
 		if err := noArgs(args); err != nil {
@@ -39,7 +55,11 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 		}
 		if *listFormats {
 			for _, f := range export.Formats() {
-				fmt.Fprintf(m.Stdout, "%-20s %s\n", f.Name, f.Description)
+				fmt.Fprintf(m.Stdout, "%-20s %s", f.Name, f.Description)
+				if opts := export.FormatOptions(f.Name); len(opts) > 0 {
+					fmt.Fprintf(m.Stdout, " (options: %s)", strings.Join(opts, ", "))
+				}
+				fmt.Fprintln(m.Stdout)
 			}
 			return nil
 		}
@@ -48,6 +68,10 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 			return coding.Errorf(coding.EINVALID, "--format is required (see tessera export --list)")
 		}
 		opt.Facets, opt.Attributes, opt.Level = facets, attributes, coding.Level(*level)
+		opt.Table.Headers = headers
+		if err := opt.Table.Validate(); err != nil {
+			return err
+		}
 
 		a, err := datadir.Open(ctx, *dir, datadir.Options{})
 		if err != nil {
@@ -77,4 +101,16 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 		}
 		return err
 	}
+}
+
+// headerFlag collects one column header per occurrence, in order; a
+// header may hold commas.
+type headerFlag []string
+
+func (h *headerFlag) String() string { return strings.Join(*h, " | ") }
+
+// Set adds one header.
+func (h *headerFlag) Set(v string) error {
+	*h = append(*h, v)
+	return nil
 }

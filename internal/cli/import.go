@@ -24,6 +24,7 @@ type importFlags struct {
 	codebookFile, codingFile string
 	allowDuplicates          bool
 	maxMB                    int64
+	refiProject              string // a .qdpx or .qde argument
 }
 
 // importInputs are the files import reads before it touches the store.
@@ -48,6 +49,15 @@ func importCommand(fs *flag.FlagSet) runFunc {
 	fs.BoolVar(&f.allowDuplicates, "allow-duplicates", false, "import files whose text is already in the project")
 	fs.Int64Var(&f.maxMB, "max-mb", 20, "largest text per file, in `MB`")
 	return func(ctx context.Context, m *Main, args []string) error {
+		// REFI-QDA projects and codebooks go to their own importers.
+		args, err := f.takeREFI(args)
+		if err != nil {
+			fs.Usage()
+			return err
+		}
+		if f.refiProject != "" {
+			return m.importREFI(ctx, f.dir, f.project, f.refiProject, false)
+		}
 		if err := f.check(args); err != nil {
 			fs.Usage()
 			return err
@@ -82,6 +92,33 @@ func importCommand(fs *flag.FlagSet) runFunc {
 		}
 		return m.importFiles(ctx, im, p, in.files, f.codingFile)
 	}
+}
+
+// takeREFI takes REFI-QDA files out of args: a project (.qdpx or bare
+// .qde), which is imported as a new project on its own, and a codebook
+// (.qdc), which is read as --codebook is. It returns the other arguments.
+func (f *importFlags) takeREFI(args []string) ([]string, error) {
+	var rest []string
+	for _, arg := range args {
+		switch {
+		case refiProjectFile(arg):
+			if f.refiProject != "" {
+				return nil, coding.Errorf(coding.EINVALID, "name one REFI-QDA project (.qdpx or .qde) at a time")
+			}
+			f.refiProject = arg
+		case strings.EqualFold(filepath.Ext(arg), ".qdc"):
+			if f.codebookFile != "" {
+				return nil, coding.Errorf(coding.EINVALID, "name one codebook: %s and %s", f.codebookFile, arg)
+			}
+			f.codebookFile = arg
+		default:
+			rest = append(rest, arg)
+		}
+	}
+	if f.refiProject != "" && (len(rest) > 0 || f.codebookFile != "" || f.caseName != "" || f.perFolder || f.cases != "" || f.metadata != "" || f.codingFile != "") {
+		return nil, coding.Errorf(coding.EINVALID, "%s is a REFI-QDA project: it is imported as a new project on its own, without other files or --case, --cases, --metadata, --codebook, --coding", f.refiProject)
+	}
+	return rest, nil
 }
 
 // check refuses flags and arguments that cannot go together.

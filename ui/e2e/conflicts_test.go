@@ -11,9 +11,10 @@ const codeRoutes = "*://*:*/api/v1/projects/*/codes/*"
 
 // TestStaleEditGetsConflictDialog edits one code definition in two
 // browsers: the edit that started from an older version is refused, and
-// its browser shows both texts; "Keep mine" stores it, and the other
-// browser's next stale edit offers the same choice, where "Take theirs"
-// keeps the stored text. Nothing is overwritten silently.
+// its browser shows both texts; "Keep mine" stores it, the other browser's
+// field follows while it is not being edited, and its next stale edit
+// offers the same choice, where "Take theirs" keeps the stored text.
+// Nothing is overwritten silently.
 func TestStaleEditGetsConflictDialog(t *testing.T) {
 	a := startApp(t)
 	anna, ben := newBrowser(t), newBrowser(t)
@@ -54,18 +55,29 @@ func TestStaleEditGetsConflictDialog(t *testing.T) {
 	waitStored(t, a, path, "Ben's text stored", func(c storedCode) bool { return c.Definition == bens })
 	waitAllSaved(t, ben)
 
-	// Anna still holds the version before Ben's: her next words are refused
-	// too, and she takes Ben's text.
+	// Anna is not editing: her view follows Ben's text by itself.
+	anna.waitJS(t, "Ben's text in Anna's field", `document.querySelector('#md-definition').value === `+jsString(bens))
+
+	// Anna types while cut off, Ben saves again: her words are refused, and
+	// she takes Ben's text.
+	anna.do(t, "cut Anna off", blockRequests(codeRoutes))
 	caretToEnd(t, anna, "#md-definition")
-	anna.do(t, "Anna types on", chromedp.KeyEvent(" More."))
+	anna.do(t, "Anna types on", chromedp.KeyEvent(" Anna adds."))
+	waitOffline(t, anna)
+	caretToEnd(t, ben, "#md-definition")
+	ben.do(t, "Ben types on", chromedp.KeyEvent(" Ben adds."))
+	waitStored(t, a, path, "Ben's addition stored", func(c storedCode) bool { return c.Definition == bens+" Ben adds." })
+	anna.do(t, "reconnect Anna", blockRequests())
+	pressRetry(t, anna)
 	anna.waitJS(t, "Anna's conflict dialog", `!!document.querySelector('dialog[open] .conflict')`)
-	if got := fieldValue(t, anna, "dialog[open] .conflict-theirs"); got != bens {
-		t.Errorf("Anna's dialog, theirs: got %q, want %q", got, bens)
+	if got := fieldValue(t, anna, "dialog[open] .conflict-theirs"); got != bens+" Ben adds." {
+		t.Errorf("Anna's dialog, theirs: got %q, want %q", got, bens+" Ben adds.")
 	}
-	if got := fieldValue(t, anna, "dialog[open] .conflict-mine"); got != annas+" More." {
-		t.Errorf("Anna's dialog, yours: got %q, want %q", got, annas+" More.")
+	if got := fieldValue(t, anna, "dialog[open] .conflict-mine"); got != bens+" Anna adds." {
+		t.Errorf("Anna's dialog, yours: got %q, want %q", got, bens+" Anna adds.")
 	}
 	anna.do(t, "take theirs", chromedp.Click(chromedp.CSS(`dialog[open] .conflict-theirs-btn`)))
+	bens += " Ben adds."
 	anna.waitJS(t, "Ben's text in Anna's field", `document.querySelector('#md-definition').value === `+jsString(bens))
 	waitAllSaved(t, anna)
 	apiCall(t, a, "GET", path, nil, &c)
@@ -162,6 +174,35 @@ func TestRestoredDraftMeetsNewerText(t *testing.T) {
 	}
 	if d := leftDrafts(t, b); len(d) > 0 {
 		t.Errorf("drafts left: got %q, want none", d)
+	}
+	checkPageErrors(t, b)
+}
+
+// TestRefusedTextIsExplained renames a concept to the name of its
+// sibling while typing: the server refuses, the field says why and the
+// header says the change is not saved; typing on makes the name valid,
+// and it is saved.
+func TestRefusedTextIsExplained(t *testing.T) {
+	a := startApp(t)
+	b := newBrowser(t)
+	pid, _ := draftsStudy(t, a)
+	var other codeJSON
+	apiCall(t, a, "POST", "/projects/"+pid+"/codes", map[string]any{"name": "Listening to partners", "level": "concept"}, &other)
+	screenshotsOnFailure(t, b, nil, nil)
+
+	b.do(t, "open the code", chromedp.Navigate(a.URL+"/p/"+pid+"/codes/"+other.ID))
+	b.waitJS(t, "the name", `(document.querySelector('.code-title') || {}).value === 'Listening to partners'`)
+	eval[bool](t, b, `(() => { const el = document.querySelector('.code-title'); el.focus(); el.select(); return true; })()`)
+	b.do(t, "type the sibling's name", chromedp.KeyEvent("Learning from failure"))
+	b.waitJS(t, "the refusal", `!!document.querySelector('.draft-note.bad')`)
+	if got := saveStatus(t, b); got != "Not saved" {
+		t.Errorf("status with the name refused: got %q, want %q", got, "Not saved")
+	}
+	b.do(t, "type on", chromedp.KeyEvent(" abroad"))
+	waitStored(t, a, "/projects/"+pid+"/codes/"+other.ID, "the new name stored", func(c storedCode) bool { return c.Name == "Learning from failure abroad" })
+	waitAllSaved(t, b)
+	if n := eval[int](t, b, `document.querySelectorAll('.draft-note').length`); n != 0 {
+		t.Errorf("notes under the field after saving: got %d, want none", n)
 	}
 	checkPageErrors(t, b)
 }

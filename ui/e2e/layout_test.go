@@ -121,6 +121,7 @@ func TestLayoutFits(t *testing.T) {
 		{"memos", "/p/" + pid + "/memos", `!!document.querySelector('.memos-layout')`},
 		{"gioia", "/p/" + pid + "/gioia", `!!document.querySelector('table.gioia tbody tr')`},
 		{"search", "/p/" + pid + "/search?q=trade+fair", `!!document.querySelector('.hit') || !!document.querySelector('.error-box')`},
+		{"exports", "/p/" + pid + "/exports?counts=true", `document.querySelectorAll('.exports-list tr[data-format]').length >= 30`},
 	}
 	save := os.Getenv("TESSERA_SCREENS") == "1"
 	dir := ""

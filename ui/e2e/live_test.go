@@ -234,6 +234,7 @@ func TestAutoCodeUndoByKeyboard(t *testing.T) {
 	b.waitJS(t, "the code in the picker", `[...document.querySelectorAll('dialog .picker-opt')].some((e) => e.textContent.includes('trust'))`)
 	b.do(t, "pick it", chromedp.KeyEvent(kb.Enter))
 	b.do(t, "code the hits", chromedp.Click(chromedp.CSS(`.autocode .btn-primary`)))
+	confirmAutoCodePreview(t, b)
 	b.waitJS(t, "the auto-coding report", `!!document.querySelector('.autocode .ok-text')`)
 	b.waitJS(t, "the hits coded", `document.querySelectorAll('.hit .chips').length === 2`)
 	waitAPI(t, a, pid, "the hits coded", func(qs []quoteJSON, _ []codeJSON) bool { return len(qs) == 2 })

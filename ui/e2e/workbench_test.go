@@ -310,6 +310,7 @@ func TestWorkbenchJourney(t *testing.T) {
 	apiCall(t, a, "GET", "/projects/"+pid+"/quotes", nil, &quotes)
 	before := len(quotes)
 	b.do(t, "code the hits", chromedp.Click(chromedp.CSS(`.autocode .btn-primary`)))
+	confirmAutoCodePreview(t, b)
 	b.waitJS(t, "the auto-coding report", `!!document.querySelector('.autocode .ok-text')`)
 	report := eval[string](t, b, `document.querySelector('.autocode .ok-text').textContent`)
 	apiCall(t, a, "GET", "/projects/"+pid+"/quotes", nil, &quotes)

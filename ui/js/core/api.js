@@ -124,12 +124,17 @@ export const pp = (pid, rest = '') => `/projects/${encodeURIComponent(pid)}${res
  * and resolves with the server's import report.
  */
 export function upload(pid, file, fields, onProgress, params) {
+  return uploadTo(pp(pid, '/documents'), file, fields, onProgress, params);
+}
+
+/** uploadTo sends one file as the multipart field `file` (with fields) to an API path. */
+export function uploadTo(path, file, fields, onProgress, params) {
   return new Promise((resolve, reject) => {
     const form = new FormData();
     for (const [k, v] of Object.entries(fields || {})) if (v) form.append(k, v);
     form.append('file', file, file.name);
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', BASE + pp(pid, '/documents') + query(params));
+    xhr.open('POST', BASE + path + query(params));
     for (const [k, v] of Object.entries(authHeaders('POST', { Accept: 'application/json' }))) xhr.setRequestHeader(k, v);
     xhr.upload.onprogress = (e) => { if (e.lengthComputable && onProgress) onProgress(e.loaded / e.total); };
     xhr.onerror = () => reject(new ApiError(0, 'The Tessera server cannot be reached.'));
@@ -137,7 +142,7 @@ export function upload(pid, file, fields, onProgress, params) {
       let data = null;
       try { data = JSON.parse(xhr.responseText); } catch { data = null; }
       if (xhr.status >= 200 && xhr.status < 300) resolve(data);
-      else reject(failed('/documents', xhr.status, xhr.statusText, data, xhr.getResponseHeader('Retry-After')));
+      else reject(failed(path, xhr.status, xhr.statusText, data, xhr.getResponseHeader('Retry-After')));
     };
     xhr.send(form);
   });

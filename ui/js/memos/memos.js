@@ -5,12 +5,13 @@ import { useData } from '../core/data.js';
 import { useStore } from '../core/store.js';
 import { get, post, patch, del, pp } from '../core/api.js';
 import { proj } from '../project/state.js';
+import { useDocLabel } from '../project/doclabels.js';
 import { save } from '../core/saving.js';
-import { useAutosave } from '../widgets/autosave.js';
+import { useAutosave, isLeaving } from '../widgets/autosave.js';
 import { draftKey, readDraft, writeDraft, dropDraft } from '../core/drafts.js';
 import { usePreview, SafeHTML } from '../widgets/mdeditor.js';
 import { confirmDialog } from '../widgets/dialog.js';
-import { navigate, link } from '../core/router.js';
+import { navigate, link, route } from '../core/router.js';
 import { usePermissions } from '../project/access.js';
 
 const TARGETS = [['project', 'Project'], ['case', 'Case'], ['document', 'Document'], ['code', 'Code']];
@@ -28,8 +29,9 @@ function targetLabel(m, s) {
 
 function TargetPicker({ type, id, onChange }) {
   const s = useStore(proj);
+  const docLabel = useDocLabel();
   const options = type === 'case' ? s.cases.map((c) => [c.id, c.name])
-    : type === 'document' ? s.documents.map((d) => [d.id, d.title])
+    : type === 'document' ? s.documents.map((d) => [d.id, docLabel(d)])
       : type === 'code' ? s.codes.map((c) => [c.id, c.name]) : [];
   return html`<div class="row wrap">
     <label class="inline-field">About
@@ -60,8 +62,10 @@ function Editor({ pid, memo, onSaved, onDeleted }) {
     initial: memoFields(memo),
     read: memoFields,
     names: { title: 'Title', body: 'Text' },
-    // A memo is stored once it has a title or text and says what it is about.
-    ready: (v) => !!(v.title || v.body) && (v.target_type === 'project' || !!v.target_id),
+    // A memo is stored once it has a title or text and says what it is
+    // about. It is not created as the page goes: a creation the next page
+    // could not see yet would be made twice; its draft creates it there.
+    ready: (v) => !!(v.title || v.body) && (v.target_type === 'project' || !!v.target_id) && (!!created.current || !isLeaving()),
     send: (changed, all, version) => (created.current
       ? patch(pp(pid, '/memos/' + created.current), { title: changed.title, body: changed.body }, undefined, { version })
       : post(pp(pid, '/memos'), {
@@ -136,13 +140,24 @@ export function MemosPage({ pid, mid, query }) {
     const d = readDraft(key);
     if (!d) return;
     const s = d.sent;
-    const landed = s && memos.find((m) => m.title === (s.title || '') && m.body === (s.body || ''));
-    if (!landed) { if (!mid) startNew(); return; }
-    const values = {};
-    for (const f of ['title', 'body']) if (f in d.values) values[f] = d.values[f];
-    dropDraft(key);
-    writeDraft(draftKey(pid, 'memo', landed.id), { ...d, values, base: { title: landed.title, body: landed.body }, sent: null });
-    navigate(link(pid, 'memos', landed.id) + (filter ? '?target=' + filter : ''), { replace: true });
+    const find = (list) => s && list.find((m) => m.title === (s.title || '') && m.body === (s.body || ''));
+    const reopen = (landed) => {
+      const values = {};
+      for (const f of ['title', 'body']) if (f in d.values) values[f] = d.values[f];
+      dropDraft(key);
+      writeDraft(draftKey(pid, 'memo', landed.id), { ...d, values, base: { title: landed.title, body: landed.body }, sent: null });
+      setMemos((list) => [landed, ...(list || []).filter((x) => x.id !== landed.id)]);
+      navigate(link(pid, 'memos', landed.id) + (filter ? '?target=' + filter : ''), { replace: true });
+    };
+    if (find(memos)) { reopen(find(memos)); return; }
+    if (!s) { if (!mid) startNew(); return; }
+    // Its creation was on its way when the page went: give it a moment to
+    // arrive before creating the memo again.
+    setTimeout(() => get(pp(pid, '/memos')).then((list) => {
+      const landed = find(list);
+      if (landed) reopen(landed);
+      else if (!route.get().parts[3]) startNew();
+    }, () => { if (!route.get().parts[3]) startNew(); }), 2000);
   }, [memos]);
   // Another memo chosen: the new one's editor makes way.
   useEffect(() => { if (draft && mid && mid !== draft.id) setDraft(null); }, [mid]);

@@ -6,11 +6,14 @@ import { save } from '../core/saving.js';
 import { confirmDialog, promptDialog } from '../widgets/dialog.js';
 import { navigate, link } from '../core/router.js';
 import { BackupsPanel } from './backups.js';
+import { ImportProject, ExportMenu } from './exchange.js';
 
 /** Projects lists every project of the data directory. */
 export function Projects() {
   const [name, setName] = useState('');
   const { data: list, error, reload: load } = useData(() => get('/projects'), []);
+  // The backup download is offered to those the server shows backups to.
+  const { data: backups } = useData(() => get('/backups').then(() => true, () => false), []);
 
   const create = (e) => {
     e.preventDefault();
@@ -38,6 +41,7 @@ export function Projects() {
         onInput=${(e) => setName(e.currentTarget.value)} />
       <button type="submit" class="btn btn-primary" disabled=${!name.trim()}>Create project</button>
     </form>
+    <div class="projects-actions"><${ImportProject} onImported=${load} /></div>
     ${error ? html`<p class="error-box" role="alert">${error.message}</p>` : null}
     ${list && list.length === 0 ? html`<div class="empty-state"><p>No projects yet. A project is one study: its cases, interview transcripts, codebook and memos.</p></div>` : null}
     <ul class="project-list">
@@ -46,6 +50,7 @@ export function Projects() {
           ${p.description ? html`<span class="muted">${p.description}</span>` : null}
           <span class="muted small">Created ${new Date(p.created_at).toLocaleDateString()}</span></a>
         <span class="row">
+          <${ExportMenu} project=${p} backup=${backups} />
           <button type="button" class="btn btn-sm" onClick=${() => rename(p)} aria-label=${'Rename ' + p.name}>Rename</button>
           <button type="button" class="btn btn-sm btn-danger" onClick=${() => remove(p)} aria-label=${'Delete ' + p.name}>Delete</button>
         </span></li>`)}

@@ -49,6 +49,8 @@ export function useReaderKeys({ root, doc, pid, quotes, perms, sel, scrollToOffs
   const onKey = useRef(null);
   onKey.current = (e) => {
     if (!doc || !root.current || isTyping(e.target) || e.ctrlKey || e.metaKey) return;
+    // A modal dialog keeps its keys: Escape closes it, not the selection.
+    if (document.querySelector('dialog[open]')) return;
     const k = e.key;
     if (k === 'Escape') {
       if (popover) setPopover(null);

@@ -5,6 +5,7 @@ import { useData } from '../core/data.js';
 import { useStore } from '../core/store.js';
 import { get, post, pp } from '../core/api.js';
 import { proj, refreshCodes } from '../project/state.js';
+import { useDocLabel } from '../project/doclabels.js';
 import { reloadQuotes } from '../project/quotes.js';
 import { createCode } from '../project/codes.js';
 import { save, idle } from '../core/saving.js';
@@ -16,6 +17,7 @@ import { CodePicker } from '../widgets/picker.js';
 import { navigate, link } from '../core/router.js';
 import { usePermissions } from '../project/access.js';
 import { TABLE_FORMATS } from '../analysis/analysis-common.js';
+import { allHits, previewHits } from './autocode-preview.js';
 
 const FILTERS = ['case', 'document', 'speaker', 'code'];
 const FACET_LABELS = { case: 'Case', document: 'Document', speaker: 'Speaker', code: 'Code' };
@@ -73,7 +75,7 @@ function hitLink(pid, hit, line) {
   return link(pid, 'd', hit.document_id) + `?at=${s}-${e}`;
 }
 
-function AutoCode({ pid, q, filters, selected, total, onDone }) {
+function AutoCode({ pid, q, filters, selected, hits, total, onDone }) {
   const codes = useStore(proj, (s) => s.codes);
   const perms = usePermissions();
   const [codeId, setCodeId] = useState('');
@@ -97,9 +99,21 @@ function AutoCode({ pid, q, filters, selected, total, onDone }) {
   const run = async () => {
     setBusy(true);
     setResult(null);
+    // Show the hits first: the user unticks those that should not be coded.
+    let ids;
+    try {
+      const shown = selected.length ? hits.filter((h) => selected.includes(h.id)) : await allHits(pid, q, filters);
+      ids = await previewHits(shown, code, kwicLines);
+    } catch (err) {
+      setResult({ error: err.message });
+    }
+    if (!ids) {
+      setBusy(false);
+      return;
+    }
     try {
       await idle();
-      const body = { query: q, filters, hit_ids: selected.length ? selected : [], code_id: resolve(codeId), extend };
+      const body = { query: q, filters, hit_ids: ids, code_id: resolve(codeId), extend };
       const r = await save('Auto-code search hits', () => post(pp(pid, '/search/code'), body));
       // Undo names this run once the history says so.
       await loadHistory();
@@ -122,8 +136,9 @@ function AutoCode({ pid, q, filters, selected, total, onDone }) {
       <select value=${extend} onChange=${(e) => setExtend(e.currentTarget.value)}>
         <option value="match">the match</option><option value="sentence">its sentence</option><option value="turn">the whole turn</option>
       </select></label>
-    <button type="button" class="btn btn-sm btn-primary" disabled=${!code || busy || !n} onClick=${run}>${busy ? 'Coding…' : 'Code hits'}</button>
-    ${result ? html`<span class="ok-text" role="status">Created ${result.created} quote${result.created === 1 ? '' : 's'}${result.existing ? `; ${result.existing} already there` : ''}.</span>` : null}
+    <button type="button" class="btn btn-sm btn-primary" disabled=${!code || busy || !n} onClick=${run}>${busy ? 'Coding…' : 'Code hits…'}</button>
+    ${result && result.error ? html`<span class="error-text" role="alert">${result.error}</span>` : null}
+    ${result && !result.error ? html`<span class="ok-text" role="status">Created ${result.created} quote${result.created === 1 ? '' : 's'}${result.existing ? `; ${result.existing} already there` : ''}.</span>` : null}
     ${result && result.seq && undoSeq === result.seq ? html`<button type="button" class="btn btn-sm autocode-undo" onClick=${() => undo()}
       title="Remove the quotes this run created and the code it added (Ctrl+Z)">Undo</button>` : null}
   </div>`;
@@ -155,6 +170,7 @@ export function SearchPage({ pid, query }) {
   const kind = query.get('kind') || 'turn';
   const sort = query.get('sort') || 'relevance';
   const perms = usePermissions();
+  const docLabel = useDocLabel();
   const filters = filtersOf(query);
   const key = query.toString();
   const [limit, setLimit] = useState(PAGE);
@@ -201,7 +217,7 @@ export function SearchPage({ pid, query }) {
           <ul>${list.slice(0, 12).map((f) => {
             const on = (filters[name] || []).includes(f.value);
             return html`<li><label class="facet-term"><input type="checkbox" checked=${on} onChange=${() => setParam(name, f.value, true)} />
-              <span>${f.label || f.value}</span><span class="count">${f.count}</span></label></li>`;
+              <span>${name === 'document' ? docLabel(f.value, f.label || f.value) : f.label || f.value}</span><span class="count">${f.count}</span></label></li>`;
           })}</ul></section>`)}
       </aside>
       <div class="search-results">
@@ -212,7 +228,7 @@ export function SearchPage({ pid, query }) {
             ${TABLE_FORMATS.map(([f, name]) => html`<a class="btn btn-sm" href=${concordanceHref(pid, query, f)} download>${name}</a>`)}
           </div>` : null}
         </div>
-        ${kind === 'turn' && res.total > 0 && perms.canCode ? html`<${AutoCode} pid=${pid} q=${q} filters=${filters} selected=${selected}
+        ${kind === 'turn' && res.total > 0 && perms.canCode ? html`<${AutoCode} pid=${pid} q=${q} filters=${filters} selected=${selected} hits=${hits}
           total=${res.total} onDone=${found.reload} />` : null}
         ${kind === 'turn' && hits.length ? html`<label class="toggle select-all"><input type="checkbox"
           checked=${selected.length === hits.length} onChange=${(e) => setSelected(e.currentTarget.checked ? hits.map((h) => h.id) : [])} /> Select all shown</label>` : null}

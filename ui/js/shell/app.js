@@ -18,6 +18,7 @@ import { MemosPage } from '../memos/memos.js';
 import { GioiaPage } from '../gioia/gioia.js';
 import { AnalysisPage } from '../analysis/analysis.js';
 import { TeamPage } from '../team/team.js';
+import { ExportsPage } from '../exports/exports.js';
 import { UsersPage } from '../users/users.js';
 import { AccountMenu } from './account.js';
 import { isTeam } from '../core/session.js';
@@ -56,7 +57,7 @@ function SearchBox({ pid, query }) {
 }
 
 function Nav({ pid, section }) {
-  const items = [['', 'Documents'], ['cases', 'Cases'], ['codes', 'Codebook'], ['memos', 'Memos'], ['gioia', 'Gioia view'], ['analysis', 'Analysis']];
+  const items = [['', 'Documents'], ['cases', 'Cases'], ['codes', 'Codebook'], ['memos', 'Memos'], ['gioia', 'Gioia view'], ['analysis', 'Analysis'], ['exports', 'Exports']];
   if (isTeam()) items.push(['team', 'Team']);
   return html`<nav class="nav" aria-label="Project">
     ${items.map(([s, label]) => html`<a href=${s ? link(pid, s) : link(pid)}
@@ -81,6 +82,7 @@ function Screen({ parts, query }) {
     case 'memos': return html`<${MemosPage} pid=${pid} mid=${parts[3] || ''} query=${query} />`;
     case 'gioia': return html`<${GioiaPage} pid=${pid} />`;
     case 'analysis': return html`<${AnalysisPage} pid=${pid} tab=${parts[3] || ''} query=${query} />`;
+    case 'exports': return html`<${ExportsPage} pid=${pid} query=${query} />`;
     case 'team': return html`<${TeamPage} pid=${pid} tab=${parts[3] || ''} query=${query} />`;
     default: return html`<${Documents} pid=${pid} />`;
   }

@@ -6,11 +6,13 @@ import { useData } from '../core/data.js';
 import { useStore } from '../core/store.js';
 import { get, put, del, pp } from '../core/api.js';
 import { proj } from '../project/state.js';
+import { useDocLabel } from '../project/doclabels.js';
 import { confirmDialog } from '../widgets/dialog.js';
 import { refreshAccess } from '../project/access.js';
 import { link } from '../core/router.js';
 
 function AssignForm({ pid, members, onDone }) {
+  const docLabel = useDocLabel();
   const documents = useStore(proj, (s) => s.documents);
   const [docs, setDocs] = useState([]);
   const [coders, setCoders] = useState([]);
@@ -39,7 +41,7 @@ function AssignForm({ pid, members, onDone }) {
     <div class="assign-cols">
       <fieldset class="plain"><legend>Documents</legend>
         <ul class="check-list">${documents.map((d) => html`<li><label class="toggle"><input type="checkbox" checked=${docs.includes(d.id)}
-          onChange=${(e) => flip(docs, setDocs, d.id, e.currentTarget.checked)} /> ${d.title}</label></li>`)}</ul></fieldset>
+          onChange=${(e) => flip(docs, setDocs, d.id, e.currentTarget.checked)} /> ${docLabel(d)}</label></li>`)}</ul></fieldset>
       <fieldset class="plain"><legend>Coders</legend>
         <ul class="check-list">${eligible.map((m) => html`<li><label class="toggle"><input type="checkbox" checked=${coders.includes(m.username)}
           onChange=${(e) => flip(coders, setCoders, m.username, e.currentTarget.checked)} /> ${m.username} <span class="muted">${m.role}</span></label></li>`)}</ul>
@@ -61,7 +63,8 @@ export function Assignments({ pid, perms }) {
     () => Promise.all([get(pp(pid, '/assignments')), get(pp(pid, '/members'))]), [pid], { on: ['assignment', 'member', 'document'] });
   const [list, members] = data || [null, []];
   const error = changeError || loadError;
-  const title = useMemo(() => new Map(documents.map((d) => [d.id, d.title])), [documents]);
+  const docLabel = useDocLabel();
+  const title = useMemo(() => new Map(documents.map((d) => [d.id, docLabel(d)])), [documents, docLabel]);
 
   const change = async (fn) => {
     setError(null);

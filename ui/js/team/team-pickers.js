@@ -7,6 +7,7 @@ import { useData } from '../core/data.js';
 import { useStore } from '../core/store.js';
 import { get, pp } from '../core/api.js';
 import { proj } from '../project/state.js';
+import { useDocLabel } from '../project/doclabels.js';
 import { navigate } from '../core/router.js';
 import { fold } from '../widgets/picker.js';
 
@@ -104,7 +105,8 @@ export function ComparisonPicker({ cmp }) {
   const { sel, set, coders, perDoc } = cmp;
   // Keep the order of the project's lists, whatever the order of clicks.
   const order = (ids, all) => all.filter((x) => ids.includes(x));
-  const docOpts = documents.map((d) => ({ id: d.id, label: d.title, meta: [...(perDoc.get(d.id) || [])].sort().join(', ') || 'not coded' }));
+  const docLabel = useDocLabel();
+  const docOpts = documents.map((d) => ({ id: d.id, label: docLabel(d), meta: [...(perDoc.get(d.id) || [])].sort().join(', ') || 'not coded' }));
   const coderOpts = coders.map((c) => ({ id: c, label: c }));
   const codeOpts = codes.map((c) => ({ id: c.id, label: c.name }));
   return html`<div class="compare card" aria-label="What to compare">

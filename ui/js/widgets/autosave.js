@@ -161,6 +161,8 @@ class Saver {
   edit(f, text) {
     this.local[f] = text;
     this.restored = null;
+    // A refused text is tried again with the next key.
+    this.refused = '';
     this.persist();
     this.schedule();
     this.notify();
@@ -475,11 +477,22 @@ route.subscribe(() => flushAll());
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') flushAll();
 });
+let leaving = false;
+
+/** isLeaving tells whether the page is being left (between pagehide and pageshow). */
+export function isLeaving() {
+  return leaving;
+}
+
 window.addEventListener('pagehide', () => {
+  leaving = true;
   setLeaving(true);
   flushAll();
 });
-window.addEventListener('pageshow', () => setLeaving(false));
+window.addEventListener('pageshow', () => {
+  leaving = false;
+  setLeaving(false);
+});
 window.addEventListener('beforeunload', (e) => {
   flushAll();
   if (unsaved() || conflicts()) {

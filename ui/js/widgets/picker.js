@@ -1,5 +1,7 @@
-// CodePicker: type-ahead over the codebook. Arrow keys move, Enter picks,
-// and a name that matches no code can become a new first-order concept.
+// CodePicker: type-ahead over the codebook. Arrow keys move, Enter picks
+// the highlighted choice, and a name that matches no code can become a new
+// first-order concept: "Create concept «name»" is then the highlighted
+// choice, so Enter never creates a code the list did not show.
 import { html, useState, useMemo, useRef, useEffect, useId } from '../core/lib.js';
 import { buildTree, shortLevel } from '../project/codetree.js';
 
@@ -47,7 +49,6 @@ export function CodePicker({ codes, onPick, onCreate, onCancel, recent = [], lev
     return opts;
   }, [q, codes, recent, levels.join(), exclude.join()]);
 
-  useEffect(() => { setActive(0); }, [q]);
   useEffect(() => { input.current && input.current.focus(); }, []);
   useEffect(() => {
     const el = document.getElementById(`${id}-opt-${active}`);
@@ -62,7 +63,13 @@ export function CodePicker({ codes, onPick, onCreate, onCancel, recent = [], lev
   const onKeyDown = (e) => {
     if (e.key === 'ArrowDown') { e.preventDefault(); setActive((a) => Math.min(options.length - 1, a + 1)); }
     else if (e.key === 'ArrowUp') { e.preventDefault(); setActive((a) => Math.max(0, a - 1)); }
-    else if (e.key === 'Enter') { e.preventDefault(); choose(options[active]); }
+    else if (e.key === 'Enter') {
+      e.preventDefault();
+      // Typed text not shown yet: the list on screen is for other text,
+      // so Enter waits for the user to see the choices of this one.
+      if (e.currentTarget.value !== q) { setQ(e.currentTarget.value); setActive(0); return; }
+      choose(options[active]);
+    }
     else if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); onCancel && onCancel(); }
   };
 
@@ -70,13 +77,14 @@ export function CodePicker({ codes, onPick, onCreate, onCancel, recent = [], lev
     <input ref=${input} class="picker-input" type="text" value=${q} placeholder=${onCreate ? 'Find a code or name a new concept…' : 'Find a code…'}
       role="combobox" aria-label=${label} aria-expanded="true" aria-controls=${id + '-list'} aria-autocomplete="list"
       aria-activedescendant=${options.length ? `${id}-opt-${active}` : null}
-      onInput=${(e) => setQ(e.currentTarget.value)} onKeyDown=${onKeyDown} />
+      onInput=${(e) => { setQ(e.currentTarget.value); setActive(0); }} onKeyDown=${onKeyDown} />
     <ul class="picker-list" role="listbox" id=${id + '-list'} aria-label="Codes">
       ${options.map((o, i) => html`<li id=${`${id}-opt-${i}`} role="option" aria-selected=${i === active}
-        class=${'picker-opt' + (i === active ? ' active' : '')}
+        class=${'picker-opt' + (i === active ? ' active' : '') + (o.kind === 'create' ? ' create' : '')}
         onMouseDown=${(e) => { e.preventDefault(); choose(o); }} onMouseMove=${() => setActive(i)}>
         ${o.kind === 'create'
-          ? html`<span class="swatch new" aria-hidden="true">+</span><span>Create concept <strong>${o.name}</strong></span>`
+          ? html`<span class="swatch new" aria-hidden="true">+</span><span class="opt-create">Create concept «<strong>${o.name}</strong>»</span>
+            ${i === active ? html`<kbd class="opt-key">Enter</kbd>` : null}`
           : html`<span class="swatch" style=${{ background: o.code.color }} aria-hidden="true"></span>
             <span class="opt-name">${o.code.name}</span>
             ${i < 9 && !q && recent.includes(o.code) ? html`<kbd class="opt-key">${recent.indexOf(o.code) + 1}</kbd>` : null}

@@ -5,6 +5,8 @@ import (
 
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
+
+	"tessera/coding/search/internal/fuzzy"
 )
 
 // Operations of an engine query node.
@@ -28,6 +30,9 @@ type enode struct {
 	not   []*enode
 	kids  []*enode
 	score bool
+	// boost scales the relevance of some of an opTerms node's words (a
+	// fuzzy word's expansions, by their distance); missing words keep 1.
+	boost map[string]float64
 }
 
 // maxExpansions bounds the words a wildcard, fuzzy word or range expands
@@ -127,8 +132,10 @@ func (e *Engine) compileBoolean(q *query.BooleanQuery, score bool) (*enode, bool
 	return n, true, nil
 }
 
-// compileFuzzy expands a fuzzy word as bleve does: the words of the field
-// within the edit distance that share the prefix.
+// compileFuzzy expands a fuzzy word: the words of the field that share
+// the prefix and lie within the edit distance, a swap of two neighbouring
+// letters counting as one edit (fuzzy.Distance). Each word found scores
+// less the more edits it is away (fuzzy.Boost).
 func (e *Engine) compileFuzzy(q *query.FuzzyQuery, score bool) (*enode, bool, error) {
 	if q.Fuzziness == 0 {
 		return &enode{op: opTerms, field: q.FieldVal, terms: []string{q.Term}, score: score}, true, nil
@@ -143,17 +150,25 @@ func (e *Engine) compileFuzzy(q *query.FuzzyQuery, score bool) (*enode, bool, er
 			break
 		}
 	}
+	boost := map[string]float64{}
 	n, ok, err := e.expand(q.FieldVal, score, func() (index.FieldDict, error) {
-		ir, ok := e.r.(index.IndexReaderFuzzy)
-		if !ok {
-			return nil, errUnsupported
+		return e.r.FieldDictPrefix(q.FieldVal, []byte(prefix))
+	}, func(term string) bool {
+		dist := fuzzy.Distance(term, q.Term, q.Fuzziness)
+		if dist > q.Fuzziness {
+			return false
 		}
-		return ir.FieldDictFuzzy(q.FieldVal, q.Term, q.Fuzziness, prefix)
+		boost[term] = fuzzy.Boost(dist)
+		return true
 	})
-	if ok && err == nil && len(n.terms) == 0 {
+	if !ok || err != nil {
+		return n, ok, err
+	}
+	n.boost = boost
+	if len(n.terms) == 0 {
 		n.terms = []string{q.Term}
 	}
-	return n, ok, err
+	return n, true, nil
 }
 
 // compileRange expands a range of keywords (dates) as bleve does: the
@@ -183,8 +198,9 @@ func (e *Engine) compileRange(q *query.TermRangeQuery, score bool) (*enode, bool
 	return n, true, nil
 }
 
-// expand reads the words a dictionary iterator yields into a terms node.
-func (e *Engine) expand(field string, score bool, open func() (index.FieldDict, error)) (*enode, bool, error) {
+// expand reads the words a dictionary iterator yields into a terms node,
+// those keep accepts when keep is given.
+func (e *Engine) expand(field string, score bool, open func() (index.FieldDict, error), keep ...func(term string) bool) (*enode, bool, error) {
 	d, err := open()
 	if err == errUnsupported {
 		return nil, false, nil
@@ -200,6 +216,9 @@ func (e *Engine) expand(field string, score bool, open func() (index.FieldDict, 
 		}
 		if de == nil {
 			break
+		}
+		if len(keep) > 0 && !keep[0](de.Term) {
+			continue
 		}
 		if len(n.terms) >= maxExpansions {
 			return nil, false, nil // bleve reports too many clauses

@@ -57,8 +57,9 @@
 //     (Number, Frequency, Norm, Locations), Location (Pos, Start, End),
 //     and the zap fast paths: OptimizablePostingsIterator (DocNum1Hit,
 //     ActualBitmap) and a posting's NormUint64 (rank.go rawNorm).
-//   - bleve_index_api: IndexReader.FieldDictRange, IndexReaderRegexp,
-//     IndexReaderFuzzy and FieldDict, for expansions.
+//   - bleve_index_api: IndexReader.FieldDictRange, FieldDictPrefix (fuzzy
+//     words, filtered by fuzzy.Distance), IndexReaderRegexp and FieldDict,
+//     for expansions.
 //   - search/query: the fields of TermQuery, ConjunctionQuery,
 //     DisjunctionQuery (Min), BooleanQuery (Must, Should, MustNot,
 //     Filter), FuzzyQuery (Fuzziness, Prefix), WildcardQuery,

@@ -13,6 +13,7 @@ import (
 type scoreTerm struct {
 	field, term string
 	weight      float64 // idf squared, as in bleve's tf-idf
+	boost       float64 // share of the weight kept (a fuzzy word's expansion); 0 keeps all
 }
 
 // rankedUnit is a unit of the page: its segment, number and score.
@@ -29,7 +30,7 @@ func (n *enode) scoringTerms(out []scoreTerm, seen map[[2]string]bool) []scoreTe
 		for _, t := range n.terms {
 			if k := [2]string{n.field, t}; !seen[k] {
 				seen[k] = true
-				out = append(out, scoreTerm{field: n.field, term: t})
+				out = append(out, scoreTerm{field: n.field, term: t, boost: n.boost[t]})
 			}
 		}
 	}
@@ -72,6 +73,9 @@ func (e *Engine) top(root *enode, results []*roaring.Bitmap, k int) ([]rankedUni
 			return nil, err
 		}
 		sc.terms[i].weight = idfWeight(e.docs, df)
+		if b := sc.terms[i].boost; b > 0 {
+			sc.terms[i].weight *= b
+		}
 	}
 	for _, n := range sc.phrases {
 		df := 0

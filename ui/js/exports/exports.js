@@ -1,0 +1,100 @@
+// The Exports screen: every export format the server offers (the list
+// `tessera export --list` prints, from GET /export/formats), with the
+// options each reads, set once above the list, and a download per format.
+import { html } from '../core/lib.js';
+import { useStore } from '../core/store.js';
+import { useData } from '../core/data.js';
+import { get, apiURL, pp } from '../core/api.js';
+import { proj } from '../project/state.js';
+import { navigate, link } from '../core/router.js';
+
+const defaults = {
+  facets: [], sections: '', counts: false, quotes: false, level: '', columns: '', cell: '',
+  facet_filter: '', attributes: [], unit: '', raw: false,
+};
+
+const choices = {
+  level: [['', 'default'], ['concept', 'concept'], ['theme', 'theme'], ['dimension', 'dimension']],
+  cell: [['', 'count'], ['presence', 'presence'], ['share', 'share'], ['quotes', 'quotes']],
+  unit: [['', 'quote'], ['turn', 'turn'], ['document', 'document']],
+};
+
+const labels = {
+  facets: 'Facets shown', sections: 'Sections by facet', counts: 'Counts', quotes: 'A quote per concept',
+  level: 'Level', columns: 'Matrix columns', cell: 'Matrix cells', facet_filter: 'Matrix rows with',
+  attributes: 'Case attributes', unit: 'Co-occurrence unit', raw: 'Formulas as they are (CSV, XLSX)',
+};
+
+/** exportParams returns the query of a format's download: the options it reads that differ from the defaults. */
+export function exportParams(format, opts) {
+  const q = {};
+  for (const name of format.options || []) {
+    const v = opts[name];
+    if (Array.isArray(v) ? v.length : v) q[name] = Array.isArray(v) ? v.join(',') : String(v);
+  }
+  return q;
+}
+
+// optionsOf reads the options from the screen's URL, so a reload keeps them.
+function optionsOf(query) {
+  const o = { ...defaults };
+  for (const k of Object.keys(defaults)) {
+    const v = query.get(k);
+    if (v === null) continue;
+    if (Array.isArray(defaults[k])) o[k] = v.split(',').filter(Boolean);
+    else if (typeof defaults[k] === 'boolean') o[k] = v === 'true';
+    else o[k] = v;
+  }
+  return o;
+}
+
+/** ExportsPage lists every export format with its options and a download link. */
+export function ExportsPage({ pid, query }) {
+  const { data: formats, error } = useData(() => get('/export/formats'), []);
+  const facets = useStore(proj, (s) => s.facets);
+  const cases = useStore(proj, (s) => s.cases);
+  const opts = optionsOf(query);
+  const set = (k, v) => {
+    const q = exportParams({ options: Object.keys(defaults) }, { ...opts, [k]: v });
+    navigate(link(pid, 'exports') + (Object.keys(q).length ? '?' + new URLSearchParams(q) : ''), { replace: true });
+  };
+  const attrs = [...new Set(cases.flatMap((c) => (c.attributes || []).map((a) => a.name)))];
+  const used = new Set((formats || []).flatMap((f) => f.options || []));
+
+  const select = (k, list) => html`<label class="field"><span>${labels[k]}</span>
+    <select name=${k} value=${opts[k]} onChange=${(e) => set(k, e.currentTarget.value)}>
+      ${list.map(([v, l]) => html`<option value=${v}>${l}</option>`)}</select></label>`;
+  const check = (k) => html`<label class="check"><input type="checkbox" name=${k} checked=${opts[k]}
+    onChange=${(e) => set(k, e.currentTarget.checked)} /> ${labels[k]}</label>`;
+  const multi = (k, names) => html`<fieldset class="field"><legend>${labels[k]}</legend>
+    ${names.length === 0 ? html`<span class="muted small">none in this project</span>` : names.map((n) => html`<label class="check">
+      <input type="checkbox" name=${k} value=${n} checked=${opts[k].includes(n)}
+        onChange=${(e) => set(k, e.currentTarget.checked ? [...opts[k], n] : opts[k].filter((x) => x !== n))} /> ${n}</label>`)}</fieldset>`;
+
+  const controls = {
+    facets: () => multi('facets', facets.map((f) => f.name)),
+    sections: () => select('sections', [['', 'none'], ...facets.map((f) => [f.name, f.name])]),
+    counts: () => check('counts'), quotes: () => check('quotes'), raw: () => check('raw'),
+    level: () => select('level', choices.level), cell: () => select('cell', choices.cell), unit: () => select('unit', choices.unit),
+    columns: () => select('columns', [['', 'case'], ['document', 'document'], ['speaker', 'speaker'], ...attrs.map((a) => ['attr:' + a, 'attribute ' + a])]),
+    facet_filter: () => select('facet_filter', [['', 'every value'], ...facets.flatMap((f) => (f.values || []).map((v) => [`${f.name}=${v}`, `${f.name}: ${v}`]))]),
+    attributes: () => multi('attributes', attrs),
+  };
+
+  return html`<div class="page exports-page">
+    <header class="page-head"><h1>Exports</h1></header>
+    <p class="muted small">Every format of <code>tessera export</code>. Each reads the options it names; the others leave it as it is.</p>
+    ${error ? html`<p class="error-box" role="alert">${error.message}</p>` : null}
+    <form class="exports-options" aria-label="Export options" onSubmit=${(e) => e.preventDefault()}>
+      ${Object.keys(controls).filter((k) => used.has(k)).map((k) => controls[k]())}
+    </form>
+    ${formats ? html`<table class="exports-list"><thead><tr><th>Format</th><th>What it holds</th><th>Options</th><th></th></tr></thead>
+      <tbody>${formats.map((f) => html`<tr data-format=${f.name}>
+        <td><code>${f.name}</code> <span class="muted small">${f.ext}</span></td>
+        <td>${f.description}</td>
+        <td class="muted small">${(f.options || []).join(', ') || 'none'}</td>
+        <td><a class="btn btn-sm" download href=${apiURL(pp(pid, '/export/' + f.name), exportParams(f, opts))}
+          aria-label=${'Download ' + f.name}>Download</a></td></tr>`)}</tbody></table>`
+      : html`<p class="muted">Loading the formats…</p>`}
+  </div>`;
+}
