@@ -18,3 +18,13 @@ func SpreadsheetSafe(s string) string {
 	}
 	return "'" + s
 }
+
+// SpreadsheetText undoes SpreadsheetSafe for text read back from a CSV or
+// XLSX export: a leading apostrophe followed by =, +, -, @, a tab or a
+// carriage return is dropped. Any other apostrophe is part of the text.
+func SpreadsheetText(s string) string {
+	if len(s) < 2 || s[0] != '\'' || !strings.ContainsRune("=+-@\t\r", rune(s[1])) {
+		return s
+	}
+	return s[1:]
+}

@@ -163,24 +163,40 @@ func heapPeak() (stop func() uint64) {
 // growth over the heap before, checking each answer.
 func postBombs(tb testing.TB, ts *testServer, bombs []bombUpload, copies int) uint64 {
 	tb.Helper()
+	var jobs []func() error
+	for _, b := range bombs {
+		for range copies {
+			jobs = append(jobs, func() error {
+				status, msg, err := b.post(ts.url)
+				switch {
+				case err != nil:
+					return fmt.Errorf("%s: %v", b.name, err)
+				case status != b.wantStatus:
+					return fmt.Errorf("%s: got status %d (%s), want %d", b.name, status, msg, b.wantStatus)
+				}
+				return nil
+			})
+		}
+	}
+	return heapGrowthOf(tb, jobs)
+}
+
+// heapGrowthOf runs the jobs at once and returns the peak heap growth
+// over the heap before, reporting the jobs' errors.
+func heapGrowthOf(tb testing.TB, jobs []func() error) uint64 {
+	tb.Helper()
 	runtime.GC()
 	before := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
 	metrics.Read(before)
 	stop := heapPeak()
 	var wg sync.WaitGroup
-	errs := make(chan error, len(bombs)*copies)
-	for _, b := range bombs {
-		for range copies {
-			wg.Go(func() {
-				status, msg, err := b.post(ts.url)
-				switch {
-				case err != nil:
-					errs <- fmt.Errorf("%s: %v", b.name, err)
-				case status != b.wantStatus:
-					errs <- fmt.Errorf("%s: got status %d (%s), want %d", b.name, status, msg, b.wantStatus)
-				}
-			})
-		}
+	errs := make(chan error, len(jobs))
+	for _, job := range jobs {
+		wg.Go(func() {
+			if err := job(); err != nil {
+				errs <- err
+			}
+		})
 	}
 	wg.Wait()
 	peak := stop()

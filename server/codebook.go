@@ -27,17 +27,26 @@ func (s *Server) handleImportCodebook(c echo.Context) error {
 	if !strings.HasPrefix(ct, "multipart/form-data") {
 		return echo.NewHTTPError(http.StatusUnsupportedMediaType, "send the codebook as a multipart upload with one \"file\" part")
 	}
-	files, caseRef, err := readUploadForm(c.Request())
+	form, err := readUploadForm(c.Request(), "send \"file\" parts and an optional \"case\"", "case")
 	if err != nil {
 		return err
 	}
-	if caseRef != "" || len(files) != 1 {
+	defer form.Close()
+	if form.Fields["case"] != "" || len(form.Files) != 1 {
 		return coding.Errorf(coding.EINVALID, "send exactly one \"file\" part and no other field")
 	}
-	if data := files[0].Data; strings.HasSuffix(strings.ToLower(files[0].Name), ".xlsx") || bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+	file := form.Files[0]
+	f, size, err := form.open(0)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	head := make([]byte, 4)
+	n, _ := f.ReadAt(head, 0)
+	if strings.HasSuffix(strings.ToLower(file.Name), ".xlsx") || bytes.HasPrefix(head[:n], []byte("PK\x03\x04")) {
 		// Refuse workbooks that would unpack to more than a codebook
 		// needs before the spreadsheet reader inflates them.
-		if _, err := unzip.Open(data, "codebook (.xlsx)", unzip.Workbook); err != nil {
+		if _, err := unzip.OpenReaderAt(f, size, "codebook (.xlsx)", unzip.Workbook); err != nil {
 			return err
 		}
 	}
@@ -46,7 +55,7 @@ func (s *Server) handleImportCodebook(c echo.Context) error {
 		return err
 	}
 	defer release()
-	cb, err := codebook.Read(files[0].Name, files[0].Data)
+	cb, err := codebook.ReadAt(file.Name, f, size)
 	if err != nil {
 		return err
 	}

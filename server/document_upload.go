@@ -1,8 +1,6 @@
 package server
 
 import (
-	"errors"
-	"io"
 	"net/http"
 	"strings"
 
@@ -11,9 +9,6 @@ import (
 	"tessera/coding"
 	"tessera/coding/importer"
 )
-
-// maxFieldBytes bounds the text fields of an upload form.
-const maxFieldBytes = 4 << 10
 
 // handleUpload answers POST /api/v1/projects/{pid}/documents with a
 // multipart body: one or more "file" parts and an optional "case" field
@@ -28,10 +23,12 @@ func (s *Server) handleUpload(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	files, caseRef, err := readUploadForm(c.Request())
+	form, err := readUploadForm(c.Request(), "send \"file\" parts and an optional \"case\"", "case")
 	if err != nil {
 		return err
 	}
+	defer form.Close()
+	files, caseRef := form.Files, form.Fields["case"]
 	ctx, pid := c.Request().Context(), c.Param("pid")
 	if caseRef != "" {
 		// The importer takes case names; turn a case ID into its name.
@@ -80,59 +77,4 @@ func uploadError(rep *importer.BatchReport) error {
 		return coding.Errorf(code, "%s", msgs[0])
 	}
 	return coding.Errorf(code, "none of the %d files was imported: %s", len(msgs), strings.Join(msgs, "; "))
-}
-
-// readUploadForm reads the files and the case field of a multipart form,
-// streaming it part by part.
-func readUploadForm(req *http.Request) ([]importer.File, string, error) {
-	mr, err := req.MultipartReader()
-	if err != nil {
-		return nil, "", coding.Errorf(coding.EINVALID, "malformed multipart upload: %v", err)
-	}
-	var files []importer.File
-	caseRef := ""
-	for {
-		part, err := mr.NextPart()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, "", uploadReadError(err)
-		}
-		switch part.FormName() {
-		case "file":
-			name := part.FileName()
-			if name == "" {
-				return nil, "", coding.Errorf(coding.EINVALID, "a file part has no file name; the name's extension tells the format")
-			}
-			data, err := io.ReadAll(part)
-			if err != nil {
-				return nil, "", uploadReadError(err)
-			}
-			files = append(files, importer.File{Name: name, Data: data})
-		case "case":
-			b, err := io.ReadAll(io.LimitReader(part, maxFieldBytes))
-			if err != nil {
-				return nil, "", uploadReadError(err)
-			}
-			caseRef = strings.TrimSpace(string(b))
-		default:
-			return nil, "", coding.Errorf(coding.EINVALID, "unknown form field %q (send \"file\" parts and an optional \"case\")", part.FormName())
-		}
-		part.Close()
-	}
-	if len(files) == 0 {
-		return nil, "", coding.Errorf(coding.EINVALID, "the upload holds no \"file\" part")
-	}
-	return files, caseRef, nil
-}
-
-// uploadReadError passes on the body limit (413) and reports any other
-// failure to read the form as malformed.
-func uploadReadError(err error) error {
-	var mbe *http.MaxBytesError
-	if errors.As(err, &mbe) {
-		return err
-	}
-	return coding.Errorf(coding.EINVALID, "malformed multipart upload: %v", err)
 }

@@ -1,9 +1,7 @@
 package server
 
 import (
-	"io"
 	"net/http"
-	"os"
 
 	"github.com/labstack/echo/v4"
 
@@ -27,32 +25,26 @@ type qdpxResult struct {
 // answer lists what was imported and every element that was skipped,
 // with the reason.
 func (s *Server) handleImportQDPX(c echo.Context) error {
-	fh, err := c.FormFile("file")
+	form, err := readUploadForm(c.Request(), "", "name")
 	if err != nil {
-		return coding.Errorf(coding.EINVALID, "send the .qdpx or .qde file as the multipart field \"file\"")
+		if coding.ErrorCode(err) == coding.EINVALID {
+			return coding.Errorf(coding.EINVALID, "send the .qdpx or .qde file as the multipart field \"file\"")
+		}
+		return err
 	}
-	src, err := fh.Open()
+	defer form.Close()
+	// The archive is read at random positions from its spooled file.
+	f, size, err := form.open(0)
 	if err != nil {
 		return err
 	}
-	defer src.Close()
-	// The archive is read at random positions: keep it in a temporary file.
-	tmp, err := os.CreateTemp("", "tessera-qdpx-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	defer tmp.Close()
-	size, err := io.Copy(tmp, src)
-	if err != nil {
-		return err
-	}
+	defer f.Close()
 	release, err := s.inflating(c.Request().Context())
 	if err != nil {
 		return err
 	}
 	defer release()
-	p, rep, err := refi.Import(c.Request().Context(), s.cfg.Store, c.FormValue("name"), tmp, size, refi.ImportOptions{})
+	p, rep, err := refi.Import(c.Request().Context(), s.cfg.Store, form.Fields["name"], f, size, refi.ImportOptions{})
 	if err != nil {
 		return err
 	}

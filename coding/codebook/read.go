@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"tessera/coding"
+	"tessera/coding/unzip"
 )
 
 // Read parses a codebook file: CSV or XLSX with the columns of
@@ -29,7 +31,7 @@ func Read(name string, data []byte) (*Codebook, error) {
 	case ".qdc", ".xml":
 		return readQDC(data)
 	case ".qdpx":
-		return readQDPX(data)
+		return readQDPX(bytes.NewReader(data), int64(len(data)))
 	}
 	trimmed := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\uFEFF")))
 	switch {
@@ -41,6 +43,29 @@ func Read(name string, data []byte) (*Codebook, error) {
 		return readCSV(data)
 	}
 	return nil, coding.Errorf(coding.EINVALID, "codebook file %q is empty", name)
+}
+
+// MaxFileBytes bounds a codebook file read whole (CSV, XLSX, QDC); a
+// project archive (.qdpx) is read at random positions instead, within
+// the limits of project imports.
+const MaxFileBytes = 32 << 20
+
+// ReadAt is Read for a file of size bytes read from r, such as an upload
+// kept on disk: a .qdpx project is read at random positions, never whole;
+// other formats are read whole when they are within MaxFileBytes and
+// refused with ETOOLARGE beyond.
+func ReadAt(name string, r io.ReaderAt, size int64) (*Codebook, error) {
+	if strings.ToLower(filepath.Ext(name)) == ".qdpx" {
+		return readQDPX(r, size)
+	}
+	if size > MaxFileBytes {
+		return nil, coding.Errorf(coding.ETOOLARGE, "codebook file %q is larger than the limit of %s", name, unzip.SizeLabel(MaxFileBytes))
+	}
+	data := make([]byte, size)
+	if _, err := r.ReadAt(data, 0); err != nil && !(errors.Is(err, io.EOF) && size == 0) {
+		return nil, fmt.Errorf("read codebook file %q: %w", name, err)
+	}
+	return Read(name, data)
 }
 
 // readCSV reads comma-, semicolon- or tab-separated UTF-8 text
@@ -105,6 +130,13 @@ func readXLSX(data []byte) (*Codebook, error) {
 func fromRows(rows [][]string, lines []int) (*Codebook, error) {
 	if len(rows) == 0 {
 		return nil, coding.Errorf(coding.EINVALID, "codebook sheet is empty")
+	}
+	// Exports neutralise formula-like text with a leading apostrophe
+	// (coding.SpreadsheetSafe); reading them back drops it.
+	for _, rec := range rows[1:] {
+		for i, cell := range rec {
+			rec[i] = coding.SpreadsheetText(cell)
+		}
 	}
 	cb := &Codebook{Entries: []Entry{}, Facets: []string{}}
 	cols := map[string]int{}

@@ -1,7 +1,7 @@
 package codebook
 
 import (
-	"bytes"
+	"io"
 	"slices"
 	"strings"
 
@@ -12,8 +12,8 @@ import (
 // come placed as tessera import-qdpx would place them (levels from the
 // markers or the nesting, codes nested too deep moved beside their
 // concept), and what that placing changed is kept for the report.
-func readQDPX(data []byte) (*Codebook, error) {
-	codes, warnings, err := refi.ReadCodebook(bytes.NewReader(data), int64(len(data)))
+func readQDPX(r io.ReaderAt, size int64) (*Codebook, error) {
+	codes, warnings, err := refi.ReadCodebook(r, size)
 	if err != nil {
 		return nil, err
 	}

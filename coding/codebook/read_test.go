@@ -54,6 +54,28 @@ func TestReadErrors(t *testing.T) {
 	}
 }
 
+// TestReadAt reads a codebook from a reader at random positions, as the
+// server does from a spooled upload, and refuses one over the size limit
+// before reading it.
+func TestReadAt(t *testing.T) {
+	data := "name,level\n'=SUM(A1),theme\n'plain,theme\n"
+	cb, err := codebook.ReadAt("book.csv", strings.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range cb.Entries {
+		names = append(names, e.Name)
+	}
+	if want := []string{"=SUM(A1)", "'plain"}; !cmp.Equal(names, want) {
+		t.Errorf("got names %q, want %q", names, want)
+	}
+	_, err = codebook.ReadAt("big.csv", strings.NewReader(""), codebook.MaxFileBytes+1)
+	if coding.ErrorCode(err) != coding.ETOOLARGE {
+		t.Errorf("got %v, want a too_large error", err)
+	}
+}
+
 // TestReadForeignQDC reads a codebook written by another program:
 // no Tessera metadata, levels from the nesting.
 func TestReadForeignQDC(t *testing.T) {

@@ -53,6 +53,12 @@ func TestCodebookRoundTrip(t *testing.T) {
 	snap.Codes[1].Exclusion = "Not for delays caused by suppliers."
 	snap.Codes[2].Definition = ""
 	snap.Codes[2].Exclusion = "Never for board decisions."
+	// Formula-like names and text are neutralised on export and must come
+	// back as they were; an apostrophe the text holds itself stays.
+	snap.Codes[0].Name = "=cmd|' /C calc'!A0"
+	snap.Codes[1].Name = "-delays"
+	snap.Codes[2].Name = "'quoted' code"
+	snap.Codes[2].Definition = "@mention or +1"
 	want := export.CodebookOf(snap)
 	for _, format := range []string{"codebook-csv", "codebook-xlsx", "codebook-qdc"} {
 		t.Run(format, func(t *testing.T) {

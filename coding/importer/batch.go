@@ -2,6 +2,7 @@ package importer
 
 import (
 	"context"
+	"os"
 	"strings"
 	"time"
 
@@ -13,9 +14,42 @@ type File struct {
 	// Name is the file's path relative to the imported folder, or its
 	// name: it gives the title and the format, and finds its metadata.
 	Name string
+	// Data is the file's content; when it is nil, Path names the file
+	// on disk that holds it, opened only when its turn comes, so that a
+	// batch holds at most one file's parsed text in memory at a time.
 	Data []byte
+	Path string
 	// Case names the case the document belongs to; created when missing.
 	Case string
+}
+
+// size returns the size of the file's content.
+func (f File) size() (int64, error) {
+	if f.Data != nil || f.Path == "" {
+		return int64(len(f.Data)), nil
+	}
+	fi, err := os.Stat(f.Path)
+	if err != nil {
+		return 0, err
+	}
+	return fi.Size(), nil
+}
+
+// parse parses the file's content, from Data or from the file at Path.
+func (f File) parse(opt Options) (*Parsed, error) {
+	if f.Data != nil || f.Path == "" {
+		return Parse(f.Name, f.Data, opt)
+	}
+	fh, err := os.Open(f.Path)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	fi, err := fh.Stat()
+	if err != nil {
+		return nil, err
+	}
+	return ParseReaderAt(f.Name, fh, fi.Size(), opt)
 }
 
 // Progress tells how far a batch import has come.
@@ -86,7 +120,8 @@ type Importer struct {
 // returned error is for failures of the whole batch only (a missing
 // project, a cancelled context, a store failure).
 func (im *Importer) Import(ctx context.Context, projectID string, files []File) (*BatchReport, error) {
-	if _, err := im.Store.FindProject(ctx, projectID); err != nil {
+	_, err := im.Store.FindProject(ctx, projectID)
+	if err != nil {
 		return nil, err
 	}
 	now := im.Now
@@ -96,11 +131,15 @@ func (im *Importer) Import(ctx context.Context, projectID string, files []File) 
 	begin := now()
 	rep := &BatchReport{Files: make([]FileReport, 0, len(files))}
 	prog := Progress{TotalFiles: len(files)}
-	for _, f := range files {
-		prog.TotalBytes += int64(len(f.Data))
+	sizes := make([]int64, len(files))
+	for i, f := range files {
+		if sizes[i], err = f.size(); err != nil {
+			return nil, err
+		}
+		prog.TotalBytes += sizes[i]
 	}
 	cases := map[string]string{} // lower-case case name -> ID
-	for _, f := range files {
+	for i, f := range files {
 		if err := ctx.Err(); err != nil {
 			return rep, err
 		}
@@ -118,7 +157,7 @@ func (im *Importer) Import(ctx context.Context, projectID string, files []File) 
 		}
 		rep.Files = append(rep.Files, fr)
 		prog.Files++
-		prog.Bytes += int64(len(f.Data))
+		prog.Bytes += sizes[i]
 		rep.Bytes = prog.Bytes
 		prog.Elapsed = now().Sub(begin)
 		rep.ElapsedMS = prog.Elapsed.Milliseconds()
@@ -141,7 +180,7 @@ func (im *Importer) importFile(ctx context.Context, projectID string, f File, ca
 		fr.Error, fr.ErrorCode = coding.ErrorMessage(err), code
 		return fr, nil
 	}
-	p, err := Parse(f.Name, f.Data, im.Options)
+	p, err := f.parse(im.Options)
 	if err != nil {
 		return fail(err)
 	}

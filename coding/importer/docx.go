@@ -25,9 +25,9 @@ var docxSkip = map[string]bool{
 // w:tab tabs, and each table row one line with its cells joined by tabs.
 // Comments (stored apart), tracked deletions and field codes are left
 // out; tracked insertions are kept.
-func readDocx(data []byte, opt Options) (*extracted, error) {
+func readDocx(src source, opt Options) (*extracted, error) {
 	const kind, part = ".docx", "word/document.xml"
-	dec, closeFn, err := openZipXML(data, part, kind, opt)
+	dec, closeFn, err := openZipXML(src, part, kind, opt)
 	if err != nil {
 		return nil, err
 	}

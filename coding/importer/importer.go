@@ -9,6 +9,10 @@
 package importer
 
 import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
 	"path"
 	"strings"
 
@@ -69,20 +73,51 @@ type extracted struct {
 	report     coding.TextReport
 }
 
-// reader turns a file's bytes into text.
-type reader func(data []byte, opt Options) (*extracted, error)
+// reader turns a file's content into text.
+type reader func(src source, opt Options) (*extracted, error)
+
+// source is a file's content: in memory or on disk, read at random
+// positions by the readers of archives and PDF and whole by the others.
+type source struct {
+	data []byte // the content when it is in memory, else nil
+	r    io.ReaderAt
+	size int64
+}
+
+// all returns the whole content, reading it when it is on disk.
+func (s source) all() ([]byte, error) {
+	if s.data != nil {
+		return s.data, nil
+	}
+	b := make([]byte, s.size)
+	if _, err := s.r.ReadAt(b, 0); err != nil && !(errors.Is(err, io.EOF) && s.size == 0) {
+		return nil, fmt.Errorf("read the uploaded file: %w", err)
+	}
+	return b, nil
+}
+
+// whole makes a reader of formats parsed from the whole content.
+func whole(read func(data []byte, opt Options) (*extracted, error)) reader {
+	return func(src source, opt Options) (*extracted, error) {
+		data, err := src.all()
+		if err != nil {
+			return nil, err
+		}
+		return read(data, opt)
+	}
+}
 
 // readers maps lower-case file extensions (without the dot) to readers.
 var readers = map[string]reader{
-	"txt":  readPlain,
-	"md":   readPlain,
+	"txt":  whole(readPlain),
+	"md":   whole(readPlain),
 	"docx": readDocx,
 	"odt":  readODT,
 	"pdf":  readPDF,
-	"vtt":  readVTT,
-	"srt":  readSRT,
-	"html": readHTML,
-	"htm":  readHTML,
+	"vtt":  whole(readVTT),
+	"srt":  whole(readSRT),
+	"html": whole(readHTML),
+	"htm":  whole(readHTML),
 }
 
 // formatNames maps extensions to the format name reported.
@@ -104,21 +139,34 @@ func Supported(name string) bool {
 // unreadable, empty or unsupported files, ETOOLARGE for text over the size
 // limit. The title is the file name without directory and extension.
 func Parse(filename string, data []byte, opt Options) (*Parsed, error) {
+	return parse(filename, source{data: data, r: bytes.NewReader(data), size: int64(len(data))}, opt)
+}
+
+// ParseReaderAt is Parse for content of size bytes read from r, such as
+// a file on disk: Word, OpenDocument and PDF files are read at random
+// positions and never held whole in memory; other formats are read whole
+// once their size is within the limit.
+func ParseReaderAt(filename string, r io.ReaderAt, size int64, opt Options) (*Parsed, error) {
+	return parse(filename, source{r: r, size: size}, opt)
+}
+
+// parse reads src by the format filename's extension says.
+func parse(filename string, src source, opt Options) (*Parsed, error) {
 	ext := extension(filename)
 	read, ok := readers[ext]
 	if !ok {
 		return nil, unsupported(filename, ext)
 	}
-	if len(data) == 0 {
+	if src.size == 0 {
 		return nil, coding.Errorf(coding.EINVALID, "the file is empty")
 	}
 	// Text needs at most 3 bytes of UTF-8 per byte of any source
 	// encoding, so a much larger file cannot fit the limit. Compressed
 	// formats are checked while they are read.
-	if ext != "docx" && ext != "odt" && ext != "pdf" && int64(len(data)) > 4*opt.maxText() {
+	if ext != "docx" && ext != "odt" && ext != "pdf" && src.size > 4*opt.maxText() {
 		return nil, tooLarge(opt)
 	}
-	ex, err := read(data, opt)
+	ex, err := read(src, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -176,7 +224,9 @@ func speakerNames(turns []coding.Turn) []string {
 	for _, t := range turns {
 		if t.Speaker != "" && !seen[t.Speaker] {
 			seen[t.Speaker] = true
-			out = append(out, t.Speaker)
+			// A copy: the label is a slice of the text, and the
+			// report, kept for a whole batch, must not pin it.
+			out = append(out, strings.Clone(t.Speaker))
 		}
 	}
 	return out

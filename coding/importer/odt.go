@@ -21,9 +21,9 @@ const (
 // tabs. Annotations (comments), tracked changes (which hold deleted
 // text), notes and alternative text are left out. White space in the XML
 // collapses as OpenDocument prescribes.
-func readODT(data []byte, opt Options) (*extracted, error) {
+func readODT(src source, opt Options) (*extracted, error) {
 	const kind, part = ".odt", "content.xml"
-	dec, closeFn, err := openZipXML(data, part, kind, opt)
+	dec, closeFn, err := openZipXML(src, part, kind, opt)
 	if err != nil {
 		return nil, err
 	}

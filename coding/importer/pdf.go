@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -23,13 +22,13 @@ const maxPDFPages = 20000
 // are spelled out and words hyphenated across a line break are rejoined
 // when both sides are lower-case letters. A PDF without text (a scan)
 // gets "no text layer; OCR it first".
-func readPDF(data []byte, opt Options) (ex *extracted, err error) {
+func readPDF(src source, opt Options) (ex *extracted, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			ex, err = nil, coding.Errorf(coding.EINVALID, "not a valid PDF file (%v)", r)
 		}
 	}()
-	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	r, err := pdf.NewReader(src.r, src.size)
 	if errors.Is(err, pdf.ErrInvalidPassword) {
 		return nil, coding.Errorf(coding.EINVALID, "the PDF is protected by a password; remove the protection and import it again")
 	} else if err != nil {

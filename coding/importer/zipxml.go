@@ -18,9 +18,9 @@ import (
 // while it streams at 16 times the text limit (at least 64 MB), and so is
 // the length of any one token (text or tag) at the text limit: the XML
 // decoder holds a token in memory whole.
-func openZipXML(data []byte, part, kind string, opt Options) (*xml.Decoder, func() error, error) {
+func openZipXML(src source, part, kind string, opt Options) (*xml.Decoder, func() error, error) {
 	limit := max(16*opt.maxText(), 64<<20)
-	zr, err := unzip.Open(data, kind, unzip.Limits{MaxEntries: maxZipEntries, MaxEntry: limit, MaxRatio: unzip.DefaultRatio})
+	zr, err := unzip.OpenReaderAt(src.r, src.size, kind, unzip.Limits{MaxEntries: maxZipEntries, MaxEntry: limit, MaxRatio: unzip.DefaultRatio})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 
 	"tessera/coding"
 )
@@ -43,7 +44,14 @@ var Workbook = Limits{MaxEntries: 10_000, MaxTotal: 32 << 20, MaxRatio: DefaultR
 // against l. kind names the file for messages (".docx"). A file that is
 // not a zip archive is an EINVALID error; one over the limits ETOOLARGE.
 func Open(data []byte, kind string, l Limits) (*zip.Reader, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	return OpenReaderAt(bytes.NewReader(data), int64(len(data)), kind, l)
+}
+
+// OpenReaderAt is Open for an archive of size bytes read from r, such as
+// a file on disk: only the central directory is read here, and entries
+// later, as they are opened.
+func OpenReaderAt(r io.ReaderAt, size int64, kind string, l Limits) (*zip.Reader, error) {
+	zr, err := zip.NewReader(r, size)
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
 		return nil, coding.Errorf(coding.EINVALID, "not a valid %s file (it is not a zip archive)", kind)
 	}
