@@ -30,8 +30,8 @@ type Codebook struct {
 	Facets []string `json:"facets"`
 	// Ignored lists the columns of a sheet that were not understood.
 	Ignored []string `json:"ignored,omitempty"`
-	// Warnings tell what reading changed: codes of a REFI-QDA project
-	// moved or renamed to fit three levels, sets that are no facet values.
+	// Warnings tell what reading changed, such as how the codes of a
+	// REFI-QDA project were placed, or sets that are no facet values.
 	Warnings []string `json:"warnings,omitempty"`
 }
 
