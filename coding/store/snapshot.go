@@ -41,6 +41,9 @@ func (s *Store) Snapshot(ctx context.Context, pid string, withText bool) (*codin
 		if snap.Quotes, err = t.quotes(pid); err != nil {
 			return err
 		}
+		if snap.Informants, err = t.informants(pid); err != nil {
+			return err
+		}
 		snap.Memos, err = t.memos(pid)
 		return err
 	})
