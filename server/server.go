@@ -182,6 +182,7 @@ func New(cfg Config) *Server {
 	s.registerQDPXRoutes(api)
 	s.registerProjectRoutes(api)
 	s.registerCaseRoutes(api)
+	s.registerInformantRoutes(api)
 	s.registerDocumentRoutes(api)
 	s.registerCodeRoutes(api)
 	s.registerRoundRoutes(api)
