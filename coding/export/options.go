@@ -9,6 +9,7 @@ var familyOptions = map[string][]string{
 	"gioia":        {"facets", "sections", "counts", "quotes"},
 	"matrix":       {"level", "columns", "cell", "facet_filter"},
 	"cases":        {"attributes", "counts"},
+	"informants":   {"attributes"},
 	"cooccurrence": {"unit", "level"},
 	"quotes":       {"facets"},
 }
