@@ -40,7 +40,8 @@ func (s *Server) handleExportFormats(c echo.Context) error {
 }
 
 // exportOptions reads the export options from the query: facets,
-// sections, subsections, counts, quotes, level, columns, bins, cell,
+// sections, subsections, counts, quotes (true, false, chosen, auto or
+// both), per_row, level, columns, bins, cell,
 // facet_filter, attributes, unit, positions, subcodes and raw; the memo
 // filters author, code, from and to; and the table options (see
 // tableOptions).
@@ -77,7 +78,10 @@ func exportOptions(c echo.Context) (export.Options, error) {
 	if opt.SubCodes, err = queryBool(c, "subcodes", false); err != nil {
 		return opt, err
 	}
-	if opt.Quotes, err = queryBool(c, "quotes", false); err != nil {
+	if opt.Quotes, opt.QuoteMode, err = export.ParseQuotes(c.QueryParam("quotes")); err != nil {
+		return opt, err
+	}
+	if opt.PerRow, err = queryInt(c, "per_row", 0); err != nil {
 		return opt, err
 	}
 	opt.Raw, err = queryBool(c, "raw", false)

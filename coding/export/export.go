@@ -33,9 +33,14 @@ type Options struct {
 	// under their concept in the Gioia table; without it their quotes
 	// count with the concept's and they have no row.
 	SubCodes bool
-	// QuoteChoice maps code IDs to the quote the researcher chose to
-	// represent them; codes not listed get the default choice.
-	QuoteChoice map[string]string
+	// QuoteMode says which quotes the Gioia table's quote column and the
+	// supporting-data table print: those the researcher chose (power and
+	// proof quotes, see coding.QuotePick), automatic ones, or both (the
+	// default: automatic ones where none is chosen).
+	QuoteMode QuoteMode
+	// PerRow is how many quotes automatic choice gives each row of the
+	// supporting-data table: 1 to MaxPerRow, default DefaultPerRow.
+	PerRow int
 	// Level is the level of the matrix rows (default theme) and the level
 	// co-occurrences are rolled up to (default: codes as tagged).
 	Level coding.Level
@@ -108,6 +113,12 @@ var exporters = []exporter{
 	{Format{"gioia-tex", mediaTeX, ".tex", "Gioia data-structure table as LaTeX (booktabs, multirow, longtable)"}, tab(gioiaTable, writeTableTeX)},
 	{Format{"gioia-svg", mediaSVG, ".svg", "Gioia data-structure figure as SVG"}, writeGioiaSVG},
 	{Format{"gioia-png", mediaPNG, ".png", "Gioia data-structure figure as PNG"}, writeGioiaPNG},
+	{Format{"supporting-docx", mediaDOCX, ".docx", "Representative supporting data: themes with their chosen quotes and who said them, as a Word table"}, tab(supportingTable, writeTableDOCX)},
+	{Format{"supporting-tex", mediaTeX, ".tex", "Representative supporting data as a LaTeX table (booktabs, longtable)"}, tab(supportingTable, writeTableTeX)},
+	{Format{"supporting-html", mediaHTML, ".html", "Representative supporting data as a printable web page"}, tab(supportingTable, writeTableHTML)},
+	{Format{"supporting-md", mediaMD, ".md", "Representative supporting data as Markdown"}, tab(supportingTable, writeTableMD)},
+	{Format{"supporting-xlsx", mediaXLSX, ".xlsx", "Representative supporting data as an Excel workbook, one row per quote"}, tab(supportingSheet, writeTableXLSX)},
+	{Format{"supporting-csv", mediaCSV, ".csv", "Representative supporting data as CSV, one row per quote"}, tab(supportingSheet, writeTableCSV)},
 	{Format{"codebook-csv", mediaCSV, ".csv", "Codebook as CSV (re-importable)"}, tab(codebookTable, writeTableCSV)},
 	{Format{"codebook-md", mediaMD, ".md", "Codebook as Markdown"}, writeCodebookMD},
 	{Format{"codebook-docx", mediaDOCX, ".docx", "Codebook as a Word document"}, writeCodebookDOCX},

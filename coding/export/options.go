@@ -12,6 +12,7 @@ var familyOptions = map[string][]string{
 	"informants":   {"attributes"},
 	"cooccurrence": {"unit", "level"},
 	"quotes":       {"facets"},
+	"supporting":   {"facets", "sections", "level", "quotes", "per_row"},
 }
 
 // FormatOptions returns the options the named format reads: those of its
@@ -30,4 +31,23 @@ func FormatOptions(name string) []string {
 		out = append(out, "raw")
 	}
 	return out
+}
+
+// ParseQuotes reads the quotes option: "" or "false" shows no quote
+// column in the Gioia table; "true" or "both", "chosen" and "auto" show
+// one with that QuoteMode ("true" is both). The supporting-data table
+// always prints quotes and reads only the mode.
+func ParseQuotes(s string) (show bool, mode QuoteMode, err error) {
+	switch v := strings.ToLower(strings.TrimSpace(s)); v {
+	case "", "false", "0":
+		return false, QuotesBoth, nil
+	case "true", "1":
+		return true, QuotesBoth, nil
+	default:
+		mode = QuoteMode(v)
+		if err := mode.Validate(); err != nil {
+			return false, "", err
+		}
+		return true, mode, nil
+	}
 }

@@ -227,6 +227,7 @@ func (s *Store) MergeCodes(ctx context.Context, pid, sourceID, targetID string) 
 				continue
 			}
 			q.CodeIDs = replaceCode(q.CodeIDs, sourceID, targetID)
+			q.RetargetPicks(sourceID, targetID)
 			q.UpdatedAt = t.now
 			if err := t.putQuote(q); err != nil {
 				return err
@@ -312,6 +313,7 @@ func (s *Store) DeleteCode(ctx context.Context, pid, id string, uncode bool) (co
 		}
 		for _, q := range using {
 			q.CodeIDs = removeCode(q.CodeIDs, id)
+			q.TidyPicks()
 			if len(q.CodeIDs) == 0 {
 				res.QuotesDeleted++
 				if err := t.deleteQuote(q); err != nil {

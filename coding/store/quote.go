@@ -239,6 +239,18 @@ func (s *Store) UpdateQuote(ctx context.Context, pid, id string, u coding.QuoteU
 			}
 			q.Memo = *u.Memo
 		}
+		// A resize or recode can leave picks and the excerpt behind.
+		q.TidyPicks()
+		if u.Pick != nil {
+			if err := t.pickQuote(q, *u.Pick); err != nil {
+				return err
+			}
+		}
+		if u.Excerpt != nil {
+			if err := setExcerpt(q, *u.Excerpt); err != nil {
+				return err
+			}
+		}
 		q.UpdatedAt = t.now
 		return t.putQuote(q)
 	})

@@ -25,7 +25,8 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 	fs.Var(&facets, "facets", "facet `names` to show as columns, comma-separated (default all)")
 	fs.StringVar(&opt.Sections, "sections", "", "group the Gioia table into sections by this `facet`")
 	fs.BoolVar(&opt.Counts, "counts", false, "add counts of quotes, documents and cases")
-	fs.BoolVar(&opt.Quotes, "quotes", false, "add a representative quote per concept")
+	quotes := fs.String("quotes", "", "quotes to print: `chosen`, auto or both (chosen, else automatic); in the Gioia table it adds a quote column")
+	fs.IntVar(&opt.PerRow, "per-row", 0, "supporting-data table: automatic quotes per row, 1 to 6 (default 3)")
 	fs.BoolVar(&opt.SubCodes, "subcodes", false, "list sub-concepts indented under their concept in the Gioia table")
 	level := fs.String("level", "", "matrix rows: concept, theme or dimension (default theme)")
 	fs.StringVar(&opt.Columns, "columns", "", "matrix columns: case, document, speaker, attr:NAME or facet:NAME")
@@ -69,6 +70,10 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 		}
 		opt.Facets, opt.Attributes, opt.Level = facets, attributes, coding.Level(*level)
 		opt.Table.Headers = headers
+		var err error
+		if opt.Quotes, opt.QuoteMode, err = export.ParseQuotes(*quotes); err != nil {
+			return err
+		}
 		if err := opt.Table.Validate(); err != nil {
 			return err
 		}
