@@ -13,6 +13,10 @@ type Snapshot struct {
 	Facets    []*Facet
 	Quotes    []*Quote // in document order
 	Memos     []*Memo
+	// Anonymisation is the project's anonymisation profile (the default
+	// one when none was saved); exports made with the anonymise option
+	// apply it.
+	Anonymisation *Anonymisation
 	// Seq is the project's change sequence number at the time of reading.
 	Seq uint64
 }

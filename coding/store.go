@@ -20,6 +20,7 @@ type Store interface {
 	QuoteStore
 	MemoStore
 	AuditStore
+	AnonymisationStore
 
 	// Backup writes a consistent copy of the whole store to w while it
 	// stays online, and returns the bytes written.

@@ -49,16 +49,17 @@ var (
 	bQuotes    = []byte("quotes")
 	bDocQuotes = []byte("doc_quotes") // document ID + "/" + quote ID -> nil
 	bMemos     = []byte("memos")
-	bAudit     = []byte("audit")       // sequence number -> audit entry
-	bMembers   = []byte("members")     // username -> membership
-	bAssign    = []byte("assignments") // document ID -> assignment
-	bAccess    = []byte("access")      // team settings, one record
-	bDecisions = []byte("decisions")   // quote ID -> consensus decision
-	bRounds    = []byte("rounds")      // closed coding rounds, made when the first closes
+	bAudit     = []byte("audit")         // sequence number -> audit entry
+	bMembers   = []byte("members")       // username -> membership
+	bAssign    = []byte("assignments")   // document ID -> assignment
+	bAccess    = []byte("access")        // team settings, one record
+	bDecisions = []byte("decisions")     // quote ID -> consensus decision
+	bRounds    = []byte("rounds")        // closed coding rounds, made when the first closes
+	bAnon      = []byte("anonymisation") // the anonymisation profile, one record, made when first saved
 	keySeq     = []byte("seq")
 )
 
-var projectBuckets = [][]byte{bCases, bDocuments, bTexts, bHashes, bCodes, bFacets, bQuotes, bDocQuotes, bMemos, bAudit, bMembers, bAssign, bAccess, bDecisions, bRounds}
+var projectBuckets = [][]byte{bCases, bDocuments, bTexts, bHashes, bCodes, bFacets, bQuotes, bDocQuotes, bMemos, bAudit, bMembers, bAssign, bAccess, bDecisions, bRounds, bAnon}
 
 // Options configure a Store.
 type Options struct {

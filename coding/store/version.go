@@ -31,6 +31,8 @@ func versionOf(v any) *int {
 		return &e.Version
 	case *coding.Quote:
 		return &e.Version
+	case *coding.Anonymisation:
+		return &e.Version
 	}
 	return nil
 }
@@ -51,6 +53,8 @@ func newVersioned(kind string) any {
 		return &coding.Memo{}
 	case "quote":
 		return &coding.Quote{}
+	case "anonymisation":
+		return &coding.Anonymisation{}
 	}
 	return nil
 }
