@@ -15,6 +15,10 @@ type Snapshot struct {
 	Memos     []*Memo
 	// Informants sorted by label.
 	Informants []*Informant
+	// Anonymisation is the project's anonymisation profile (the default
+	// one when none was saved); exports made with the anonymise option
+	// apply it.
+	Anonymisation *Anonymisation
 	// Seq is the project's change sequence number at the time of reading.
 	Seq uint64
 }

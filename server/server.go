@@ -191,6 +191,7 @@ func New(cfg Config) *Server {
 	s.registerQuotePickRoutes(api)
 	s.registerMemoRoutes(api)
 	s.registerExportRoutes(api)
+	s.registerAnonymisationRoutes(api)
 	s.registerAnalysisRoutes(api)
 	s.registerSupportingRoutes(api)
 	s.registerAnalysisExtraRoutes(api)

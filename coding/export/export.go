@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"tessera/coding"
+	"tessera/coding/anonymise"
 	"tessera/coding/refi"
 )
 
@@ -75,6 +76,10 @@ type Options struct {
 	// Table shapes how table exports print: headers, section labels,
 	// caption, number, notes and style.
 	Table TableOptions
+	// Anonymise applies the project's anonymisation profile
+	// (snap.Anonymisation) before the format reads the snapshot: every
+	// format reads the anonymised copy (see anonymise.Snapshot).
+	Anonymise bool
 }
 
 // Format describes one export format.
@@ -213,6 +218,9 @@ func Export(w io.Writer, snap *coding.Snapshot, format string, opt Options) erro
 	}
 	for _, e := range exporters {
 		if e.Name == format {
+			if opt.Anonymise {
+				snap = anonymise.Snapshot(snap)
+			}
 			return e.write(w, snap, opt)
 		}
 	}

@@ -33,6 +33,8 @@ func versionOf(v any) *int {
 		return &e.Version
 	case *coding.Informant:
 		return &e.Version
+	case *coding.Anonymisation:
+		return &e.Version
 	}
 	return nil
 }
@@ -55,6 +57,8 @@ func newVersioned(kind string) any {
 		return &coding.Quote{}
 	case "informant":
 		return &coding.Informant{}
+	case "anonymisation":
+		return &coding.Anonymisation{}
 	}
 	return nil
 }
