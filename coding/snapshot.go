@@ -13,6 +13,12 @@ type Snapshot struct {
 	Facets    []*Facet
 	Quotes    []*Quote // in document order
 	Memos     []*Memo
+	// Informants sorted by label.
+	Informants []*Informant
+	// Anonymisation is the project's anonymisation profile (the default
+	// one when none was saved); exports made with the anonymise option
+	// apply it.
+	Anonymisation *Anonymisation
 	// Seq is the project's change sequence number at the time of reading.
 	Seq uint64
 }
@@ -45,6 +51,16 @@ func (s *Snapshot) FacetByName(name string) *Facet {
 	for _, f := range s.Facets {
 		if strings.EqualFold(f.Name, name) {
 			return f
+		}
+	}
+	return nil
+}
+
+// InformantByID returns the informant with id, or nil.
+func (s *Snapshot) InformantByID(id string) *Informant {
+	for _, i := range s.Informants {
+		if i.ID == id {
+			return i
 		}
 	}
 	return nil

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"tessera/coding"
+	"tessera/coding/anonymise"
 	"tessera/coding/export"
 )
 
@@ -41,8 +42,8 @@ func (s *Server) handleExportFormats(c echo.Context) error {
 
 // exportOptions reads the export options from the query: facets,
 // sections, subsections, counts, quotes (true, false, chosen, auto or
-// both), per_row, level, columns, bins, cell,
-// facet_filter, attributes, unit, positions, subcodes and raw; the memo
+// both), per_row, level, columns, bins, cell, facet_filter, attributes,
+// unit, positions, subcodes, raw and anonymise; the memo
 // filters author, code, from and to; and the table options (see
 // tableOptions).
 func exportOptions(c echo.Context) (export.Options, error) {
@@ -84,6 +85,9 @@ func exportOptions(c echo.Context) (export.Options, error) {
 	if opt.PerRow, err = queryInt(c, "per_row", 0); err != nil {
 		return opt, err
 	}
+	if opt.Anonymise, err = queryBool(c, "anonymise", false); err != nil {
+		return opt, err
+	}
 	opt.Raw, err = queryBool(c, "raw", false)
 	return opt, err
 }
@@ -105,7 +109,8 @@ func tableOptions(c echo.Context) (export.TableOptions, error) {
 }
 
 // handleExport answers GET /api/v1/projects/{pid}/export/{format} with the
-// exported file as an attachment. The file is rendered in full before
+// exported file as an attachment; with anonymise=true the project's
+// anonymisation profile is applied first, to the file name too. The file is rendered in full before
 // anything is sent, so a failing export answers a JSON error, never half
 // a file.
 func (s *Server) handleExport(c echo.Context) error {
@@ -130,8 +135,12 @@ func (s *Server) handleExport(c echo.Context) error {
 	if err := export.Export(&buf, snap, format.Name, opt); err != nil {
 		return err
 	}
+	name = snap.Project.Name
+	if opt.Anonymise {
+		name = anonymise.NewReplacer(anonymise.Rules(snap)).Replace(name)
+	}
 	h := c.Response().Header()
-	h.Set(echo.HeaderContentDisposition, attachment(snap.Project.Name+"-"+format.Name+format.Ext))
+	h.Set(echo.HeaderContentDisposition, attachment(name+"-"+format.Name+format.Ext))
 	h.Set(echo.HeaderContentLength, strconv.Itoa(buf.Len()))
 	h.Set("Cache-Control", "no-store")
 	return c.Blob(http.StatusOK, format.MediaType, buf.Bytes())

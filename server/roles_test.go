@@ -64,17 +64,25 @@ var wantPerms = map[string]string{
 	"GET /api/v1/projects/:pid/consensus":           "review",
 	"POST /api/v1/projects/:pid/consensus":          "owner",
 
-	"POST /api/v1/projects/:pid/cases":            "owner",
-	"GET /api/v1/projects/:pid/cases":             "read",
-	"PUT /api/v1/projects/:pid/cases/order":       "owner",
-	"GET /api/v1/projects/:pid/cases/:cid":        "read",
-	"PATCH /api/v1/projects/:pid/cases/:cid":      "owner",
-	"DELETE /api/v1/projects/:pid/cases/:cid":     "owner",
-	"POST /api/v1/projects/:pid/documents":        "owner",
-	"GET /api/v1/projects/:pid/documents":         "read",
-	"GET /api/v1/projects/:pid/documents/:did":    "read",
-	"PATCH /api/v1/projects/:pid/documents/:did":  "owner",
-	"DELETE /api/v1/projects/:pid/documents/:did": "owner",
+	"POST /api/v1/projects/:pid/cases":                 "owner",
+	"GET /api/v1/projects/:pid/cases":                  "read",
+	"PUT /api/v1/projects/:pid/cases/order":            "owner",
+	"GET /api/v1/projects/:pid/cases/:cid":             "read",
+	"PATCH /api/v1/projects/:pid/cases/:cid":           "owner",
+	"DELETE /api/v1/projects/:pid/cases/:cid":          "owner",
+	"POST /api/v1/projects/:pid/informants":            "owner",
+	"GET /api/v1/projects/:pid/informants":             "read",
+	"POST /api/v1/projects/:pid/informants/link":       "owner",
+	"POST /api/v1/projects/:pid/informants/link-all":   "owner",
+	"GET /api/v1/projects/:pid/informants/:iid":        "read",
+	"PATCH /api/v1/projects/:pid/informants/:iid":      "owner",
+	"DELETE /api/v1/projects/:pid/informants/:iid":     "owner",
+	"POST /api/v1/projects/:pid/informants/:iid/merge": "owner",
+	"POST /api/v1/projects/:pid/documents":             "owner",
+	"GET /api/v1/projects/:pid/documents":              "read",
+	"GET /api/v1/projects/:pid/documents/:did":         "read",
+	"PATCH /api/v1/projects/:pid/documents/:did":       "owner",
+	"DELETE /api/v1/projects/:pid/documents/:did":      "owner",
 
 	"POST /api/v1/projects/:pid/codes":                    "codebook",
 	"GET /api/v1/projects/:pid/codes":                     "read",
@@ -117,13 +125,17 @@ var wantPerms = map[string]string{
 	"PATCH /api/v1/projects/:pid/memos/:mid":              "code/own",
 	"DELETE /api/v1/projects/:pid/memos/:mid":             "code/own",
 
-	"GET /api/v1/projects/:pid/search":         "read",
-	"GET /api/v1/projects/:pid/search/export":  "read",
-	"GET /api/v1/projects/:pid/gioia":          "read",
-	"GET /api/v1/projects/:pid/codes/stats":    "read",
-	"GET /api/v1/projects/:pid/matrix":         "read",
-	"GET /api/v1/projects/:pid/cooccurrence":   "read",
-	"GET /api/v1/projects/:pid/export/:format": "read",
+	"GET /api/v1/projects/:pid/search":                 "read",
+	"GET /api/v1/projects/:pid/search/export":          "read",
+	"GET /api/v1/projects/:pid/gioia":                  "read",
+	"GET /api/v1/projects/:pid/codes/stats":            "read",
+	"GET /api/v1/projects/:pid/matrix":                 "read",
+	"GET /api/v1/projects/:pid/cooccurrence":           "read",
+	"GET /api/v1/projects/:pid/export/:format":         "read",
+	"GET /api/v1/projects/:pid/anonymisation":          "read",
+	"PUT /api/v1/projects/:pid/anonymisation":          "owner",
+	"POST /api/v1/projects/:pid/anonymisation/preview": "read",
+	"GET /api/v1/projects/:pid/anonymisation/check":    "read",
 
 	"GET /api/v1/projects/:pid/cooccurrence/units": "read",
 
@@ -199,17 +211,25 @@ var routeCalls = map[string]routeCall{
 	"GET /api/v1/projects/:pid/consensus":           {},
 	"POST /api/v1/projects/:pid/consensus":          {body: `{"quote_ids": ["{quote}"], "decision": "accept"}`},
 
-	"POST /api/v1/projects/:pid/cases":            {body: `{"name": "Case {n}"}`},
-	"GET /api/v1/projects/:pid/cases":             {},
-	"PUT /api/v1/projects/:pid/cases/order":       {body: `{"ids": ["{case}"]}`},
-	"GET /api/v1/projects/:pid/cases/:cid":        {path: "/api/v1/projects/{pid}/cases/{case}"},
-	"PATCH /api/v1/projects/:pid/cases/:cid":      {path: "/api/v1/projects/{pid}/cases/{case}", body: `{"name": "Renamed {n}"}`},
-	"DELETE /api/v1/projects/:pid/cases/:cid":     {path: "/api/v1/projects/{pid}/cases/{case}"},
-	"POST /api/v1/projects/:pid/documents":        {body: `{"title": "New {n}", "text": "Fresh text {n}"}`},
-	"GET /api/v1/projects/:pid/documents":         {},
-	"GET /api/v1/projects/:pid/documents/:did":    {path: "/api/v1/projects/{pid}/documents/{doc}?quotes=true"},
-	"PATCH /api/v1/projects/:pid/documents/:did":  {path: "/api/v1/projects/{pid}/documents/{doc}", body: `{"title": "Renamed {n}"}`},
-	"DELETE /api/v1/projects/:pid/documents/:did": {path: "/api/v1/projects/{pid}/documents/{doc}?confirm=true"},
+	"POST /api/v1/projects/:pid/cases":                 {body: `{"name": "Case {n}"}`},
+	"GET /api/v1/projects/:pid/cases":                  {},
+	"PUT /api/v1/projects/:pid/cases/order":            {body: `{"ids": ["{case}"]}`},
+	"GET /api/v1/projects/:pid/cases/:cid":             {path: "/api/v1/projects/{pid}/cases/{case}"},
+	"PATCH /api/v1/projects/:pid/cases/:cid":           {path: "/api/v1/projects/{pid}/cases/{case}", body: `{"name": "Renamed {n}"}`},
+	"DELETE /api/v1/projects/:pid/cases/:cid":          {path: "/api/v1/projects/{pid}/cases/{case}"},
+	"POST /api/v1/projects/:pid/informants":            {body: `{"pseudonym": "Person {n}", "attributes": {"gender": "female"}}`},
+	"GET /api/v1/projects/:pid/informants":             {},
+	"POST /api/v1/projects/:pid/informants/link":       {body: `{"document_id": "{doc2}", "speaker": "Bo", "informant_id": "{informant}"}`},
+	"POST /api/v1/projects/:pid/informants/link-all":   {},
+	"GET /api/v1/projects/:pid/informants/:iid":        {path: "/api/v1/projects/{pid}/informants/{informant}"},
+	"PATCH /api/v1/projects/:pid/informants/:iid":      {path: "/api/v1/projects/{pid}/informants/{informant}", body: `{"role": "CEO {n}"}`},
+	"DELETE /api/v1/projects/:pid/informants/:iid":     {path: "/api/v1/projects/{pid}/informants/{informant2}"},
+	"POST /api/v1/projects/:pid/informants/:iid/merge": {path: "/api/v1/projects/{pid}/informants/{informant2}/merge", body: `{"target_id": "{informant}"}`},
+	"POST /api/v1/projects/:pid/documents":             {body: `{"title": "New {n}", "text": "Fresh text {n}"}`},
+	"GET /api/v1/projects/:pid/documents":              {},
+	"GET /api/v1/projects/:pid/documents/:did":         {path: "/api/v1/projects/{pid}/documents/{doc}?quotes=true"},
+	"PATCH /api/v1/projects/:pid/documents/:did":       {path: "/api/v1/projects/{pid}/documents/{doc}", body: `{"title": "Renamed {n}"}`},
+	"DELETE /api/v1/projects/:pid/documents/:did":      {path: "/api/v1/projects/{pid}/documents/{doc}?confirm=true"},
 
 	"POST /api/v1/projects/:pid/codes":                    {body: `{"name": "Code {n}", "level": "concept", "parent_id": "{theme}"}`},
 	"GET /api/v1/projects/:pid/codes":                     {},
@@ -252,13 +272,17 @@ var routeCalls = map[string]routeCall{
 	"PATCH /api/v1/projects/:pid/memos/:mid":              {path: "/api/v1/projects/{pid}/memos/{memo}", body: `{"body": "changed"}`},
 	"DELETE /api/v1/projects/:pid/memos/:mid":             {path: "/api/v1/projects/{pid}/memos/{memo}"},
 
-	"GET /api/v1/projects/:pid/search":         {path: "/api/v1/projects/{pid}/search?q=fair"},
-	"GET /api/v1/projects/:pid/search/export":  {path: "/api/v1/projects/{pid}/search/export?q=fair&format=md"},
-	"GET /api/v1/projects/:pid/gioia":          {},
-	"GET /api/v1/projects/:pid/codes/stats":    {},
-	"GET /api/v1/projects/:pid/matrix":         {},
-	"GET /api/v1/projects/:pid/cooccurrence":   {},
-	"GET /api/v1/projects/:pid/export/:format": {path: "/api/v1/projects/{pid}/export/quotes-csv"},
+	"GET /api/v1/projects/:pid/search":                 {path: "/api/v1/projects/{pid}/search?q=fair"},
+	"GET /api/v1/projects/:pid/search/export":          {path: "/api/v1/projects/{pid}/search/export?q=fair&format=md"},
+	"GET /api/v1/projects/:pid/gioia":                  {},
+	"GET /api/v1/projects/:pid/codes/stats":            {},
+	"GET /api/v1/projects/:pid/matrix":                 {},
+	"GET /api/v1/projects/:pid/cooccurrence":           {},
+	"GET /api/v1/projects/:pid/export/:format":         {path: "/api/v1/projects/{pid}/export/quotes-csv?anonymise=true"},
+	"GET /api/v1/projects/:pid/anonymisation":          {},
+	"PUT /api/v1/projects/:pid/anonymisation":          {body: `{"terms": [{"term": "Luleå {n}", "replacement": "[city]"}]}`},
+	"POST /api/v1/projects/:pid/anonymisation/preview": {body: `{"profile": {"terms": [{"term": "fair"}]}, "document_id": "{doc}"}`},
+	"GET /api/v1/projects/:pid/anonymisation/check":    {path: "/api/v1/projects/{pid}/anonymisation/check?format=quotes-md"},
 
 	"GET /api/v1/projects/:pid/cooccurrence/units": {path: "/api/v1/projects/{pid}/cooccurrence/units?a={concept}&b={concept}"},
 
@@ -452,7 +476,7 @@ func matrixStream(t *testing.T, cl *client, path string) (int, string) {
 // matrixFixture creates, directly in the store, a project for one route:
 // members olga (owner), cora (coder), vera (viewer) and extra (coder); a
 // case; two documents, the first assigned to cora and olga for
-// independent coding; a dimension, a theme and two concepts; a facet; a
+// independent coding; two informants; a dimension, a theme and two concepts; a facet; a
 // quote by cora and one by olga; a memo by cora. It returns the IDs by
 // name, and {seq}, the audit entry of cora's quote.
 func matrixFixture(t *testing.T, s *teamServer) map[string]string {
@@ -474,8 +498,12 @@ func matrixFixture(t *testing.T, s *teamServer) map[string]string {
 	must(st.CreateCase(as("olga"), cs))
 	doc := &coding.Document{ProjectID: p.ID, Title: "Founder", CaseID: cs.ID, Text: "Interviewer: What happened?\nAnna: We failed at the trade fair 👍 and learned."}
 	must(st.CreateDocument(as("olga"), doc))
-	doc2 := &coding.Document{ProjectID: p.ID, Title: "Sales", Text: "Bo: Hi from Luleå"}
+	doc2 := &coding.Document{ProjectID: p.ID, Title: "Sales", Text: "Bo: Hi from Luleå", Turns: []coding.Turn{{Speaker: "Bo", Start: 4, End: 17}}}
 	must(st.CreateDocument(as("olga"), doc2))
+	informant := &coding.Informant{ProjectID: p.ID, CaseID: cs.ID, Pseudonym: "Aino"}
+	must(st.CreateInformant(as("olga"), informant))
+	informant2 := &coding.Informant{ProjectID: p.ID}
+	must(st.CreateInformant(as("olga"), informant2))
 	dim := &coding.Code{ProjectID: p.ID, Name: "Learning", Level: coding.LevelDimension}
 	must(st.CreateCode(as("olga"), dim))
 	theme := &coding.Code{ProjectID: p.ID, Name: "Experiential", Level: coding.LevelTheme, ParentID: dim.ID}
@@ -502,6 +530,7 @@ func matrixFixture(t *testing.T, s *teamServer) map[string]string {
 		"pid": p.ID, "case": cs.ID, "doc": doc.ID, "doc2": doc2.ID, "theme": theme.ID,
 		"concept": concept.ID, "concept2": concept2.ID, "facet": facet.ID, "quote": q.ID,
 		"memo": m.ID, "seq": strconv.FormatUint(es[0].Seq, 10), "round": round.ID,
+		"informant": informant.ID, "informant2": informant2.ID,
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"tessera/coding"
+	"tessera/coding/anonymise"
 	"tessera/coding/refi"
 )
 
@@ -56,8 +57,9 @@ type Options struct {
 	// FacetFilter keeps matrix rows whose effective value of a facet is
 	// the given one, written "Facet=value".
 	FacetFilter string
-	// Attributes names the case attributes of the case profile table, in
-	// order; empty means all, in order of first appearance.
+	// Attributes names the case attributes of the case profile table (the
+	// informant attributes of the informant table), in order; empty means
+	// all (the informant table's defaults), in order of first appearance.
 	Attributes []string
 	// Unit is the co-occurrence unit: "quote" (default), "turn" or
 	// "document".
@@ -74,6 +76,10 @@ type Options struct {
 	// Table shapes how table exports print: headers, section labels,
 	// caption, number, notes and style.
 	Table TableOptions
+	// Anonymise applies the project's anonymisation profile
+	// (snap.Anonymisation) before the format reads the snapshot: every
+	// format reads the anonymised copy (see anonymise.Snapshot).
+	Anonymise bool
 }
 
 // Format describes one export format.
@@ -137,6 +143,12 @@ var exporters = []exporter{
 	{Format{"cases-html", mediaHTML, ".html", "Case profiles as a web page"}, tab(casesTable, writeTableHTML)},
 	{Format{"cases-docx", mediaDOCX, ".docx", "Case profiles as a Word table"}, tab(casesTable, writeTableDOCX)},
 	{Format{"cases-tex", mediaTeX, ".tex", "Case profiles as a LaTeX table (booktabs, longtable)"}, tab(casesTable, writeTableTeX)},
+	{Format{"informants-csv", mediaCSV, ".csv", "Informant table (data sources) as CSV"}, tab(informantsTable, writeTableCSV)},
+	{Format{"informants-xlsx", mediaXLSX, ".xlsx", "Informant table (data sources) as an Excel workbook"}, tab(informantsTable, writeTableXLSX)},
+	{Format{"informants-md", mediaMD, ".md", "Informant table (data sources) as Markdown"}, tab(informantsTable, writeTableMD)},
+	{Format{"informants-html", mediaHTML, ".html", "Informant table (data sources) as a web page"}, tab(informantsTable, writeTableHTML)},
+	{Format{"informants-docx", mediaDOCX, ".docx", "Informant table (data sources) as a Word table"}, tab(informantsTable, writeTableDOCX)},
+	{Format{"informants-tex", mediaTeX, ".tex", "Informant table (data sources) as a LaTeX table (booktabs, longtable)"}, tab(informantsTable, writeTableTeX)},
 	{Format{"cooccurrence-csv", mediaCSV, ".csv", "Code co-occurrences as a list of pairs with counts"}, tab(cooccurrencePairsTable, writeTableCSV)},
 	{Format{"cooccurrence-xlsx", mediaXLSX, ".xlsx", "Code co-occurrence matrix as an Excel workbook"}, tab(cooccurrenceTable, writeTableXLSX)},
 	{Format{"cooccurrence-md", mediaMD, ".md", "Code co-occurrence matrix as Markdown"}, tab(cooccurrenceTable, writeTableMD)},
@@ -206,6 +218,9 @@ func Export(w io.Writer, snap *coding.Snapshot, format string, opt Options) erro
 	}
 	for _, e := range exporters {
 		if e.Name == format {
+			if opt.Anonymise {
+				snap = anonymise.Snapshot(snap)
+			}
 			return e.write(w, snap, opt)
 		}
 	}

@@ -9,14 +9,15 @@ var familyOptions = map[string][]string{
 	"gioia":        {"facets", "sections", "counts", "quotes"},
 	"matrix":       {"level", "columns", "cell", "facet_filter"},
 	"cases":        {"attributes", "counts"},
+	"informants":   {"attributes"},
 	"cooccurrence": {"unit", "level"},
 	"quotes":       {"facets"},
 	"supporting":   {"facets", "sections", "level", "quotes", "per_row"},
 }
 
 // FormatOptions returns the options the named format reads: those of its
-// family (the Gioia figures read none), and raw for CSV and XLSX. An
-// unknown format reads none.
+// family (the Gioia figures read none), raw for CSV and XLSX, and
+// anonymise, which every format takes. An unknown format reads none.
 func FormatOptions(name string) []string {
 	out := []string{}
 	f, ok := FormatByName(name)
@@ -29,7 +30,7 @@ func FormatOptions(name string) []string {
 	if f.Ext == ".csv" || f.Ext == ".xlsx" {
 		out = append(out, "raw")
 	}
-	return out
+	return append(out, "anonymise")
 }
 
 // ParseQuotes reads the quotes option: "" or "false" shows no quote

@@ -13,16 +13,16 @@ func TestFormatOptions(t *testing.T) {
 		format string
 		want   []string
 	}{
-		{"gioia-md", []string{"facets", "sections", "counts", "quotes"}},
-		{"gioia-xlsx", []string{"facets", "sections", "counts", "quotes", "raw"}},
-		{"gioia-svg", []string{}},
-		{"codebook-csv", []string{"raw"}},
-		{"codebook-docx", []string{}},
-		{"matrix-html", []string{"level", "columns", "cell", "facet_filter"}},
-		{"cases-csv", []string{"attributes", "counts", "raw"}},
-		{"cooccurrence-md", []string{"unit", "level"}},
-		{"quotes-xlsx", []string{"facets", "raw"}},
-		{"qdpx", []string{}},
+		{"gioia-md", []string{"facets", "sections", "counts", "quotes", "anonymise"}},
+		{"gioia-xlsx", []string{"facets", "sections", "counts", "quotes", "raw", "anonymise"}},
+		{"gioia-svg", []string{"anonymise"}},
+		{"codebook-csv", []string{"raw", "anonymise"}},
+		{"codebook-docx", []string{"anonymise"}},
+		{"matrix-html", []string{"level", "columns", "cell", "facet_filter", "anonymise"}},
+		{"cases-csv", []string{"attributes", "counts", "raw", "anonymise"}},
+		{"cooccurrence-md", []string{"unit", "level", "anonymise"}},
+		{"quotes-xlsx", []string{"facets", "raw", "anonymise"}},
+		{"qdpx", []string{"anonymise"}},
 		{"no-such-format", []string{}},
 	}
 	for _, tt := range tests {

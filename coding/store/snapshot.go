@@ -41,7 +41,13 @@ func (s *Store) Snapshot(ctx context.Context, pid string, withText bool) (*codin
 		if snap.Quotes, err = t.quotes(pid); err != nil {
 			return err
 		}
-		snap.Memos, err = t.memos(pid)
+		if snap.Informants, err = t.informants(pid); err != nil {
+			return err
+		}
+		if snap.Memos, err = t.memos(pid); err != nil {
+			return err
+		}
+		snap.Anonymisation, err = t.findAnonymisation(pid)
 		return err
 	})
 	if err != nil {

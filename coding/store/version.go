@@ -31,6 +31,10 @@ func versionOf(v any) *int {
 		return &e.Version
 	case *coding.Quote:
 		return &e.Version
+	case *coding.Informant:
+		return &e.Version
+	case *coding.Anonymisation:
+		return &e.Version
 	}
 	return nil
 }
@@ -51,6 +55,10 @@ func newVersioned(kind string) any {
 		return &coding.Memo{}
 	case "quote":
 		return &coding.Quote{}
+	case "informant":
+		return &coding.Informant{}
+	case "anonymisation":
+		return &coding.Anonymisation{}
 	}
 	return nil
 }

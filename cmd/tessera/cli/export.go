@@ -50,6 +50,8 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 	fs.StringVar(&opt.Table.Order, "order", "", "row `order`: codebook (default), alpha, count; cases also attr:NAME")
 	fs.StringVar(&opt.Table.Style, "style", "", "Word and LaTeX table `style`: apa (three rules, default) or grid")
 	fs.BoolVar(&opt.Raw, "raw", false, "CSV and XLSX: write cells that read like formulas as they are (by default they get a leading apostrophe)")
+	fs.BoolVar(&opt.Anonymise, "anonymise", false, "replace the names the project's anonymisation profile knows (cases, speakers, places, its terms) with their pseudonyms")
+	check := fs.Bool("check", false, "with --anonymise: write nothing, scan the anonymised export (every format without --format) for names the profile replaces, and exit 1 when one is left")
 	return func(ctx context.Context, m *Main, args []string) error {
 		if err := noArgs(args); err != nil {
 			return err
@@ -64,7 +66,10 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 			}
 			return nil
 		}
-		if *format == "" {
+		if *check && !opt.Anonymise {
+			return coding.Errorf(coding.EINVALID, "--check checks an anonymised export: add --anonymise")
+		}
+		if *format == "" && !*check {
 			fs.Usage()
 			return coding.Errorf(coding.EINVALID, "--format is required (see tessera export --list)")
 		}
@@ -90,6 +95,9 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 		snap, err := a.Store.Snapshot(ctx, p.ID, true)
 		if err != nil {
 			return err
+		}
+		if *check {
+			return checkAnonymised(m, snap, strings.ToLower(*format), opt)
 		}
 		// Render fully before writing, so a failure leaves no partial file.
 		var buf bytes.Buffer
@@ -123,5 +131,45 @@ func (h *headerFlag) String() string { return strings.Join(*h, " | ") }
 // Set adds one header.
 func (h *headerFlag) Set(v string) error {
 	*h = append(*h, v)
+	return nil
+}
+
+// checkAnonymised scans the anonymised export in format (every format
+// when "") for names the profile replaces and prints what it finds; an
+// error when a name is left.
+func checkAnonymised(m *Main, snap *coding.Snapshot, format string, opt export.Options) error {
+	var formats []string
+	if format != "" {
+		if _, ok := export.FormatByName(format); !ok {
+			return coding.Errorf(coding.EINVALID, "unknown export format %q (see tessera export --list)", format)
+		}
+		formats = []string{format}
+	}
+	results, err := export.CheckAnonymised(snap, formats, opt)
+	if err != nil {
+		return err
+	}
+	left := 0
+	for _, r := range results {
+		switch {
+		case !r.Scanned:
+			fmt.Fprintf(m.Stdout, "%-20s not scanned: an image, drawn from the same anonymised labels as the SVG figure\n", r.Format)
+		case len(r.Findings) == 0:
+			fmt.Fprintf(m.Stdout, "%-20s no known name left\n", r.Format)
+		default:
+			left += len(r.Findings)
+			fmt.Fprintf(m.Stdout, "%-20s %d known names left:\n", r.Format, len(r.Findings))
+			for _, f := range r.Findings {
+				where := ""
+				if f.Part != "" {
+					where = " in " + f.Part
+				}
+				fmt.Fprintf(m.Stdout, "    %s %q%s: …%s…\n", f.Kind, f.Term, where, f.Context)
+			}
+		}
+	}
+	if left > 0 {
+		return coding.Errorf(coding.EUNPROCESSABLE, "%d known names are left in the anonymised export", left)
+	}
 	return nil
 }
