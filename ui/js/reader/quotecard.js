@@ -1,5 +1,6 @@
 // QuoteCard: the selected quote in the reader's side panel, with its codes
-// (remove one with ×), a button to add a code, its memo, word-by-word
+// (remove one with ×; choose the quote as power or proof quote for one),
+// a button to add a code, its print excerpt, its memo, word-by-word
 // resizing for keyboard users, and deletion.
 import { html } from '../core/lib.js';
 import { removeCode, deleteQuote, resizeQuote, showQuote } from '../project/quotes.js';
@@ -9,6 +10,7 @@ import { draftKey } from '../core/drafts.js';
 import { wordStep } from './segments.js';
 import { link } from '../core/router.js';
 import { usePermissions } from '../project/access.js';
+import { PickButtons, ExcerptField } from '../widgets/evidence.js';
 
 const quoteMemo = (q) => ({ memo: q.memo || '' });
 
@@ -58,9 +60,12 @@ export function QuoteCard({ pid, quote, codes, map, onAdd, onClose }) {
         return html`<li class="chip"><span class="swatch" style=${{ background: c ? c.color : '#999' }} aria-hidden="true"></span>
           <a href=${link(pid, 'codes', id)}>${c ? c.name : 'unknown code'}</a>
           ${editable ? html`<button type="button" class="chip-x" onClick=${() => removeCode(pid, quote, id)}
-            aria-label=${'Remove code ' + (c ? c.name : '')} title="Remove this code (undo with Ctrl+Z)">×</button>` : null}</li>`;
+            aria-label=${'Remove code ' + (c ? c.name : '')} title="Remove this code (undo with Ctrl+Z)">×</button>` : null}
+          ${quote.pending ? null : html`<${PickButtons} pid=${pid} quote=${quote} codeId=${id} codeName=${c ? c.name : ''} editable=${editable} />`}</li>`;
       })}
     </ul>
+    ${editable && !quote.pending ? html`<p class="hint">Press <kbd>e</kbd> to make the quote a power quote, a proof quote, or neither, for its first code.</p>` : null}
+    ${quote.pending ? null : html`<${ExcerptField} key=${quote.id} pid=${pid} quote=${quote} editable=${editable} />`}
     ${editable ? html`<div class="row">
       <button type="button" class="btn btn-sm" onClick=${onAdd}>Add code <kbd>c</kbd></button>
       <button type="button" class="btn btn-sm btn-danger" onClick=${() => { deleteQuote(pid, quote); onClose(); }}>Delete quote <kbd>Del</kbd></button>
