@@ -22,6 +22,8 @@ func TestFormatOptions(t *testing.T) {
 		{"cases-csv", []string{"attributes", "counts", "raw", "anonymise"}},
 		{"cooccurrence-md", []string{"unit", "level", "anonymise"}},
 		{"quotes-xlsx", []string{"facets", "raw", "anonymise"}},
+		{"supporting-docx", []string{"facets", "sections", "level", "quotes", "per_row", "anonymise"}},
+		{"supporting-csv", []string{"facets", "sections", "level", "quotes", "per_row", "raw", "anonymise"}},
 		{"qdpx", []string{"anonymise"}},
 		{"no-such-format", []string{}},
 	}

@@ -3,7 +3,6 @@ package e2e_test
 import (
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"github.com/chromedp/chromedp"
@@ -24,18 +23,11 @@ type pickedQuote struct {
 // waitQuote polls the API until ok holds for the quote id.
 func waitQuote(t *testing.T, a *app, pid, id, what string, ok func(pickedQuote) bool) pickedQuote {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
+	return poll(t, what, func() pickedQuote {
 		var q pickedQuote
 		apiCall(t, a, "GET", "/projects/"+pid+"/quotes/"+id, nil, &q)
-		if ok(q) {
-			return q
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%s: not after 10 s (quote %+v)", what, q)
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
+		return q
+	}, ok)
 }
 
 // TestChooseEvidence marks a quote as power quote in the reader with the
