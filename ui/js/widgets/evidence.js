@@ -5,6 +5,7 @@
 // card, the codebook's quote list and the Gioia view.
 import { html, useState } from '../core/lib.js';
 import { pickQuote, pickQuoteById, pickOf, setExcerpt } from '../project/quotes.js';
+import { usePermissions } from '../project/access.js';
 
 const KINDS = [['power', 'Power', 'Power quote: printed in the text of the paper'], ['proof', 'Proof', 'Proof quote: printed in the supporting-data table']];
 
@@ -37,7 +38,8 @@ export function PickButtons({ pid, quote, codeId, codeName, editable }) {
  * codeId, or to take the choice back.
  */
 export function CitedPick({ pid, quote, label }) {
-  if (!quote.code_id) return null;
+  const perms = usePermissions();
+  if (!quote.code_id || !perms.canCode) return null;
   const chosen = quote.kind === 'power' || quote.kind === 'proof';
   const set = (kind) => pickQuoteById(pid, quote.quote_id, quote.code_id, kind).catch(() => {});
   return html`<span class="pick" role="group" aria-label=${'Choose as evidence: ' + label}>
