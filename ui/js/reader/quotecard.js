@@ -65,7 +65,6 @@ export function QuoteCard({ pid, quote, codes, map, onAdd, onClose }) {
       })}
     </ul>
     ${editable && !quote.pending ? html`<p class="hint">Press <kbd>e</kbd> to make the quote a power quote, a proof quote, or neither, for its first code.</p>` : null}
-    ${quote.pending ? null : html`<${ExcerptField} key=${quote.id} pid=${pid} quote=${quote} editable=${editable} />`}
     ${editable ? html`<div class="row">
       <button type="button" class="btn btn-sm" onClick=${onAdd}>Add code <kbd>c</kbd></button>
       <button type="button" class="btn btn-sm btn-danger" onClick=${() => { deleteQuote(pid, quote); onClose(); }}>Delete quote <kbd>Del</kbd></button>
@@ -81,6 +80,7 @@ export function QuoteCard({ pid, quote, codes, map, onAdd, onClose }) {
     ${quote.pending ? html`<label class="field"><span>Quote memo</span>
       <textarea rows="3" readOnly value=${quote.memo || ''} placeholder="The memo can be written once the quote is saved…"></textarea></label>`
       : html`<${QuoteMemo} key=${quote.id} pid=${pid} quote=${quote} editable=${editable} />`}
+    ${quote.pending ? null : html`<${ExcerptField} key=${'x' + quote.id} pid=${pid} quote=${quote} editable=${editable} />`}
     ${editable ? html`<p class="hint">Drag the quote’s ends in the text to resize it.</p>` : null}
   </section>`;
 }
