@@ -60,10 +60,16 @@ export function QuoteCard({ pid, quote, codes, map, onAdd, onClose }) {
         return html`<li class="chip"><span class="swatch" style=${{ background: c ? c.color : '#999' }} aria-hidden="true"></span>
           <a href=${link(pid, 'codes', id)}>${c ? c.name : 'unknown code'}</a>
           ${editable ? html`<button type="button" class="chip-x" onClick=${() => removeCode(pid, quote, id)}
-            aria-label=${'Remove code ' + (c ? c.name : '')} title="Remove this code (undo with Ctrl+Z)">×</button>` : null}
-          ${quote.pending ? null : html`<${PickButtons} pid=${pid} quote=${quote} codeId=${id} codeName=${c ? c.name : ''} editable=${editable} />`}</li>`;
+            aria-label=${'Remove code ' + (c ? c.name : '')} title="Remove this code (undo with Ctrl+Z)">×</button>` : null}</li>`;
       })}
     </ul>
+    ${quote.pending ? null : html`<ul class="pick-list" aria-label="Evidence for a paper">
+      ${quote.code_ids.map((id) => {
+        const c = byId.get(id);
+        return html`<li><span class="pick-code">${c ? c.name : 'unknown code'}</span>
+          <${PickButtons} pid=${pid} quote=${quote} codeId=${id} codeName=${c ? c.name : ''} editable=${editable} /></li>`;
+      })}
+    </ul>`}
     ${editable && !quote.pending ? html`<p class="hint">Press <kbd>e</kbd> to make the quote a power quote, a proof quote, or neither, for its first code.</p>` : null}
     ${editable ? html`<div class="row">
       <button type="button" class="btn btn-sm" onClick=${onAdd}>Add code <kbd>c</kbd></button>

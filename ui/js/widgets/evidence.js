@@ -80,7 +80,7 @@ export function ExcerptField({ pid, quote, editable }) {
         onInput=${(e) => setDraft(e.currentTarget.value)}
         onKeyDown=${(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); store(value); } }}></textarea></label>
     ${error ? html`<p class="error-box small" role="alert">${error}</p>` : null}
-    <div class="row">
+    <div class="row wrap">
       <button type="button" class="btn btn-xs" disabled=${busy} onClick=${() => store(value)}>Save excerpt <kbd>Ctrl+Enter</kbd></button>
       <button type="button" class="btn btn-xs" onClick=${() => setDraft((quote.text || '').trim())}>Start from the quote</button>
       <button type="button" class="btn btn-xs" onClick=${() => setDraft((value ? value + ' ' : '') + '[…]')}>Insert […]</button>
