@@ -20,6 +20,9 @@ type Quote struct {
 	// Coder is the user who made the quote.
 	Coder     string    `json:"coder"`
 	Memo      string    `json:"memo"` // Markdown
+	// Corrections records each correction of the transcript that
+	// changed the quote's text (see CorrectText), oldest first.
+	Corrections []QuoteCorrection `json:"corrections,omitempty"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
 	// Version counts the entity's states: 1 when created, one more with
