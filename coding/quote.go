@@ -18,13 +18,13 @@ type Quote struct {
 	Text    string   `json:"text"`
 	CodeIDs []string `json:"code_ids"`
 	// Coder is the user who made the quote.
-	Coder     string    `json:"coder"`
-	Memo      string    `json:"memo"` // Markdown
+	Coder string `json:"coder"`
+	Memo  string `json:"memo"` // Markdown
 	// Corrections records each correction of the transcript that
 	// changed the quote's text (see CorrectText), oldest first.
 	Corrections []QuoteCorrection `json:"corrections,omitempty"`
-	CreatedAt time.Time `json:"created_at"`
-	UpdatedAt time.Time `json:"updated_at"`
+	CreatedAt   time.Time         `json:"created_at"`
+	UpdatedAt   time.Time         `json:"updated_at"`
 	// Version counts the entity's states: 1 when created, one more with
 	// every update (undo included). Clients send it back (If-Match) so
 	// that an update made from an outdated copy is refused.
