@@ -64,17 +64,24 @@ var wantPerms = map[string]string{
 	"GET /api/v1/projects/:pid/consensus":           "review",
 	"POST /api/v1/projects/:pid/consensus":          "owner",
 
-	"POST /api/v1/projects/:pid/cases":            "owner",
-	"GET /api/v1/projects/:pid/cases":             "read",
-	"PUT /api/v1/projects/:pid/cases/order":       "owner",
-	"GET /api/v1/projects/:pid/cases/:cid":        "read",
-	"PATCH /api/v1/projects/:pid/cases/:cid":      "owner",
-	"DELETE /api/v1/projects/:pid/cases/:cid":     "owner",
-	"POST /api/v1/projects/:pid/documents":        "owner",
-	"GET /api/v1/projects/:pid/documents":         "read",
-	"GET /api/v1/projects/:pid/documents/:did":    "read",
-	"PATCH /api/v1/projects/:pid/documents/:did":  "owner",
-	"DELETE /api/v1/projects/:pid/documents/:did": "owner",
+	"POST /api/v1/projects/:pid/cases":                          "owner",
+	"GET /api/v1/projects/:pid/cases":                           "read",
+	"PUT /api/v1/projects/:pid/cases/order":                     "owner",
+	"GET /api/v1/projects/:pid/cases/:cid":                      "read",
+	"PATCH /api/v1/projects/:pid/cases/:cid":                    "owner",
+	"DELETE /api/v1/projects/:pid/cases/:cid":                   "owner",
+	"POST /api/v1/projects/:pid/documents":                      "owner",
+	"GET /api/v1/projects/:pid/documents":                       "read",
+	"GET /api/v1/projects/:pid/documents/:did":                  "read",
+	"PATCH /api/v1/projects/:pid/documents/:did":                "owner",
+	"DELETE /api/v1/projects/:pid/documents/:did":               "owner",
+	"POST /api/v1/projects/:pid/documents/:did/speakers/rename": "owner",
+	"POST /api/v1/projects/:pid/documents/:did/speakers/merge":  "owner",
+	"POST /api/v1/projects/:pid/documents/:did/speakers/split":  "owner",
+	"PUT /api/v1/projects/:pid/documents/:did/turns/:n/speaker": "owner",
+	"POST /api/v1/projects/:pid/documents/:did/turns/:n/split":  "owner",
+	"POST /api/v1/projects/:pid/documents/:did/turns/:n/merge":  "owner",
+	"POST /api/v1/projects/:pid/documents/:did/corrections":     "owner",
 
 	"POST /api/v1/projects/:pid/codes":                    "codebook",
 	"GET /api/v1/projects/:pid/codes":                     "read",
@@ -195,17 +202,24 @@ var routeCalls = map[string]routeCall{
 	"GET /api/v1/projects/:pid/consensus":           {},
 	"POST /api/v1/projects/:pid/consensus":          {body: `{"quote_ids": ["{quote}"], "decision": "accept"}`},
 
-	"POST /api/v1/projects/:pid/cases":            {body: `{"name": "Case {n}"}`},
-	"GET /api/v1/projects/:pid/cases":             {},
-	"PUT /api/v1/projects/:pid/cases/order":       {body: `{"ids": ["{case}"]}`},
-	"GET /api/v1/projects/:pid/cases/:cid":        {path: "/api/v1/projects/{pid}/cases/{case}"},
-	"PATCH /api/v1/projects/:pid/cases/:cid":      {path: "/api/v1/projects/{pid}/cases/{case}", body: `{"name": "Renamed {n}"}`},
-	"DELETE /api/v1/projects/:pid/cases/:cid":     {path: "/api/v1/projects/{pid}/cases/{case}"},
-	"POST /api/v1/projects/:pid/documents":        {body: `{"title": "New {n}", "text": "Fresh text {n}"}`},
-	"GET /api/v1/projects/:pid/documents":         {},
-	"GET /api/v1/projects/:pid/documents/:did":    {path: "/api/v1/projects/{pid}/documents/{doc}?quotes=true"},
-	"PATCH /api/v1/projects/:pid/documents/:did":  {path: "/api/v1/projects/{pid}/documents/{doc}", body: `{"title": "Renamed {n}"}`},
-	"DELETE /api/v1/projects/:pid/documents/:did": {path: "/api/v1/projects/{pid}/documents/{doc}?confirm=true"},
+	"POST /api/v1/projects/:pid/cases":                          {body: `{"name": "Case {n}"}`},
+	"GET /api/v1/projects/:pid/cases":                           {},
+	"PUT /api/v1/projects/:pid/cases/order":                     {body: `{"ids": ["{case}"]}`},
+	"GET /api/v1/projects/:pid/cases/:cid":                      {path: "/api/v1/projects/{pid}/cases/{case}"},
+	"PATCH /api/v1/projects/:pid/cases/:cid":                    {path: "/api/v1/projects/{pid}/cases/{case}", body: `{"name": "Renamed {n}"}`},
+	"DELETE /api/v1/projects/:pid/cases/:cid":                   {path: "/api/v1/projects/{pid}/cases/{case}"},
+	"POST /api/v1/projects/:pid/documents":                      {body: `{"title": "New {n}", "text": "Fresh text {n}"}`},
+	"GET /api/v1/projects/:pid/documents":                       {},
+	"GET /api/v1/projects/:pid/documents/:did":                  {path: "/api/v1/projects/{pid}/documents/{doc}?quotes=true"},
+	"PATCH /api/v1/projects/:pid/documents/:did":                {path: "/api/v1/projects/{pid}/documents/{doc}", body: `{"title": "Renamed {n}"}`},
+	"DELETE /api/v1/projects/:pid/documents/:did":               {path: "/api/v1/projects/{pid}/documents/{doc}?confirm=true"},
+	"POST /api/v1/projects/:pid/documents/:did/speakers/rename": {path: "/api/v1/projects/{pid}/documents/{doc}/speakers/rename", body: `{"from": "Anna", "to": "Anna {n}"}`},
+	"POST /api/v1/projects/:pid/documents/:did/speakers/merge":  {path: "/api/v1/projects/{pid}/documents/{doc}/speakers/merge", body: `{"speakers": ["Interviewer", "Anna"], "into": "Anna"}`},
+	"POST /api/v1/projects/:pid/documents/:did/speakers/split":  {path: "/api/v1/projects/{pid}/documents/{doc}/speakers/split", body: `{"speaker": "Anna", "turns": [2], "name": "Bo {n}"}`},
+	"PUT /api/v1/projects/:pid/documents/:did/turns/:n/speaker": {path: "/api/v1/projects/{pid}/documents/{doc}/turns/1/speaker", body: `{"speaker": "Researcher {n}"}`},
+	"POST /api/v1/projects/:pid/documents/:did/turns/:n/split":  {path: "/api/v1/projects/{pid}/documents/{doc}/turns/2/split", body: `{"at": 44, "speaker": "Bo"}`},
+	"POST /api/v1/projects/:pid/documents/:did/turns/:n/merge":  {path: "/api/v1/projects/{pid}/documents/{doc}/turns/1/merge"},
+	"POST /api/v1/projects/:pid/documents/:did/corrections":     {path: "/api/v1/projects/{pid}/documents/{doc}/corrections", body: `{"start": 37, "end": 43, "text": "fell"}`},
 
 	"POST /api/v1/projects/:pid/codes":                    {body: `{"name": "Code {n}", "level": "concept", "parent_id": "{theme}"}`},
 	"GET /api/v1/projects/:pid/codes":                     {},
@@ -464,7 +478,9 @@ func matrixFixture(t *testing.T, s *teamServer) map[string]string {
 	}
 	cs := &coding.Case{ProjectID: p.ID, Name: "Luleå MedSense AB"}
 	must(st.CreateCase(as("olga"), cs))
-	doc := &coding.Document{ProjectID: p.ID, Title: "Founder", CaseID: cs.ID, Text: "Interviewer: What happened?\nAnna: We failed at the trade fair 👍 and learned."}
+	text := "Interviewer: What happened?\nAnna: We failed at the trade fair 👍 and learned."
+	doc := &coding.Document{ProjectID: p.ID, Title: "Founder", CaseID: cs.ID, Text: text, Turns: []coding.Turn{
+		{Speaker: "Interviewer", Start: 13, End: 27}, {Speaker: "Anna", Start: 34, End: coding.RuneLen(text)}}}
 	must(st.CreateDocument(as("olga"), doc))
 	doc2 := &coding.Document{ProjectID: p.ID, Title: "Sales", Text: "Bo: Hi from Luleå"}
 	must(st.CreateDocument(as("olga"), doc2))

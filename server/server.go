@@ -183,6 +183,7 @@ func New(cfg Config) *Server {
 	s.registerProjectRoutes(api)
 	s.registerCaseRoutes(api)
 	s.registerDocumentRoutes(api)
+	s.registerTranscriptRoutes(api)
 	s.registerCodeRoutes(api)
 	s.registerRoundRoutes(api)
 	s.registerFacetRoutes(api)
