@@ -4,7 +4,7 @@
 // Esc closes and deselects.
 import { useEffect, useRef } from '../core/lib.js';
 import { deleteQuote } from '../project/quotes.js';
-import { selectOffsets } from './selection.js';
+import { selectOffsets, selectionOffsets } from './selection.js';
 import { isTyping } from '../shell/keys.js';
 import { caretAt, turnOf, splitTurnAt, mergeWithPrevious, editTurn, correctText } from './transcript-edit.js';
 
@@ -61,7 +61,8 @@ export function useReaderKeys({ root, doc, pid, quotes, perms, sel, scrollToOffs
   const editKey = (e) => {
     const k = e.key;
     if ((k === 'e' || k === 'E') && !e.altKey && !e.shiftKey) {
-      if (textSel) { correctText(pid, doc, textSel.start, textSel.end); return true; }
+      const r = selectionOffsets(root.current);
+      if (r) { correctText(pid, doc, r[0], r[1]); return true; }
       const c = cursorTurn();
       if (c && c.i >= 0) { correctText(pid, doc, c.cp, c.cp); return true; }
       return false;
