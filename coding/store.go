@@ -13,6 +13,7 @@ type Store interface {
 	ProjectStore
 	CaseStore
 	DocumentStore
+	TranscriptStore
 	CodeStore
 	CodeOpsStore
 	RoundStore

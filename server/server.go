@@ -184,6 +184,7 @@ func New(cfg Config) *Server {
 	s.registerCaseRoutes(api)
 	s.registerInformantRoutes(api)
 	s.registerDocumentRoutes(api)
+	s.registerTranscriptRoutes(api)
 	s.registerCodeRoutes(api)
 	s.registerRoundRoutes(api)
 	s.registerFacetRoutes(api)
