@@ -15,6 +15,7 @@ type Store interface {
 	DocumentStore
 	CodeStore
 	CodeOpsStore
+	CodeBulkStore
 	RoundStore
 	FacetStore
 	QuoteStore

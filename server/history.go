@@ -187,6 +187,13 @@ var opNames = map[string]string{
 	"retire_code":      "Retire",
 	"restore_code":     "Bring back",
 	"close_round":      "Close round",
+	"move_codes":       "Move",
+	"group_codes":      "Group",
+	"relevel_codes":    "Change the level of",
+	"set_codes_facet":  "Set a facet of",
+	"recolor_codes":    "Recolour",
+	"merge_many_codes": "Merge",
+	"delete_codes":     "Delete",
 }
 
 // summary says change e in words: the operation, then the entity it is
