@@ -92,7 +92,9 @@ func TestBulkMakeThemesAndDragSelection(t *testing.T) {
 	b.waitJS(t, "the concepts shown again", `[...document.querySelectorAll('.tree-row.level-concept')].length >= 5`)
 	eval[bool](t, b, `document.querySelector('`+row(three[0])+`').focus(), true`)
 	shiftDown := chromedp.KeyEvent(kb.ArrowDown, chromedp.KeyModifiers(chromedp.ModifierShift))
-	focused := func(name string) string { return `document.activeElement === document.querySelector('` + row(name) + `')` }
+	focused := func(name string) string {
+		return `document.activeElement === document.querySelector('` + row(name) + `')`
+	}
 	b.do(t, "extend the selection", shiftDown)
 	b.waitJS(t, "the focus on the second", focused(three[1]))
 	b.do(t, "extend it again", shiftDown)
