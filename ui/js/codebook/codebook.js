@@ -291,7 +291,7 @@ export function CodebookPanel({ pid, compact = false, selected = '' }) {
               const v = e.currentTarget.value.trim();
               if (!e.currentTarget.dataset.done && v && v !== c.name) updateCode(pid, c.id, { name: v }, 'renaming a code');
             }} />`
-        : html`<span class="code-name">${c.name}</span>`}
+        : html`<span class="code-name" title=${c.name}>${c.name}</span>`}
       ${c.level !== 'concept' ? html`<span class=${'lvl lvl-' + c.level} title=${levelLabel(c.level)}>${shortLevel(c.level)}</span>` : null}
       ${c.retired ? html`<span class="muted small" title="Retired: hidden from coding, kept with its quotes">retired</span>` : null}
       ${!compact && c.level !== 'concept' && facets.length ? html`<span class="facet-chips"><${FacetChips} pid=${pid} code=${c} facets=${facets} tree=${tree} edit=${edit} /></span>` : null}
