@@ -16,6 +16,7 @@ type Store interface {
 	TranscriptStore
 	CodeStore
 	CodeOpsStore
+	CodeBulkStore
 	RoundStore
 	FacetStore
 	QuoteStore
