@@ -17,6 +17,7 @@ type Store interface {
 	CodeOpsStore
 	RoundStore
 	FacetStore
+	SetStore
 	QuoteStore
 	MemoStore
 	AuditStore
@@ -169,7 +170,7 @@ type Change struct {
 	ProjectID string
 	Seq       uint64
 	// Kind is the entity that changed: "project", "case", "document",
-	// "code", "facet", "quote" or "memo".
+	// "code", "facet", "set", "quote" or "memo".
 	Kind string
 	// IDs are the changed or deleted entities of that kind.
 	IDs []string

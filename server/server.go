@@ -186,6 +186,7 @@ func New(cfg Config) *Server {
 	s.registerCodeRoutes(api)
 	s.registerRoundRoutes(api)
 	s.registerFacetRoutes(api)
+	s.registerSetRoutes(api)
 	s.registerQuoteRoutes(api)
 	s.registerMemoRoutes(api)
 	s.registerExportRoutes(api)

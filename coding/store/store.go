@@ -55,10 +55,11 @@ var (
 	bAccess    = []byte("access")      // team settings, one record
 	bDecisions = []byte("decisions")   // quote ID -> consensus decision
 	bRounds    = []byte("rounds")      // closed coding rounds, made when the first closes
+	bSets      = []byte("sets")        // named sets of documents and codes, made with the first
 	keySeq     = []byte("seq")
 )
 
-var projectBuckets = [][]byte{bCases, bDocuments, bTexts, bHashes, bCodes, bFacets, bQuotes, bDocQuotes, bMemos, bAudit, bMembers, bAssign, bAccess, bDecisions, bRounds}
+var projectBuckets = [][]byte{bCases, bDocuments, bTexts, bHashes, bCodes, bFacets, bQuotes, bDocQuotes, bMemos, bAudit, bMembers, bAssign, bAccess, bDecisions, bRounds, bSets}
 
 // Options configure a Store.
 type Options struct {
