@@ -21,6 +21,7 @@ type Store interface {
 	QuoteStore
 	MemoStore
 	AuditStore
+	ProvenanceStore
 
 	// Backup writes a consistent copy of the whole store to w while it
 	// stays online, and returns the bytes written.
