@@ -37,6 +37,9 @@ func (s *Set) Validate() error {
 	if err := validName("set", s.Name); err != nil {
 		return err
 	}
+	if err := CleanText("set description", &s.Description); err != nil {
+		return err
+	}
 	if RuneLen(s.Description) > MaxSetDescriptionLen {
 		return Errorf(EINVALID, "set description is longer than %d characters", MaxSetDescriptionLen)
 	}
