@@ -6,11 +6,12 @@ import "strings"
 // part of the format name before the dash, as the query parameters of
 // the export route name them.
 var familyOptions = map[string][]string{
-	"gioia":        {"facets", "sections", "counts", "quotes"},
-	"matrix":       {"level", "columns", "cell", "facet_filter"},
+	"gioia":        {"facets", "sections", "counts", "quotes", "set"},
+	"matrix":       {"level", "columns", "rows", "cell", "facet_filter", "set"},
 	"cases":        {"attributes", "counts"},
-	"cooccurrence": {"unit", "level"},
-	"quotes":       {"facets"},
+	"cooccurrence": {"unit", "level", "set"},
+	"quotes":       {"facets", "set"},
+	"qdpx":         {"positions"},
 }
 
 // FormatOptions returns the options the named format reads: those of its

@@ -13,16 +13,16 @@ func TestFormatOptions(t *testing.T) {
 		format string
 		want   []string
 	}{
-		{"gioia-md", []string{"facets", "sections", "counts", "quotes"}},
-		{"gioia-xlsx", []string{"facets", "sections", "counts", "quotes", "raw"}},
+		{"gioia-md", []string{"facets", "sections", "counts", "quotes", "set"}},
+		{"gioia-xlsx", []string{"facets", "sections", "counts", "quotes", "set", "raw"}},
 		{"gioia-svg", []string{}},
 		{"codebook-csv", []string{"raw"}},
 		{"codebook-docx", []string{}},
-		{"matrix-html", []string{"level", "columns", "cell", "facet_filter"}},
+		{"matrix-html", []string{"level", "columns", "rows", "cell", "facet_filter", "set"}},
 		{"cases-csv", []string{"attributes", "counts", "raw"}},
-		{"cooccurrence-md", []string{"unit", "level"}},
-		{"quotes-xlsx", []string{"facets", "raw"}},
-		{"qdpx", []string{}},
+		{"cooccurrence-md", []string{"unit", "level", "set"}},
+		{"quotes-xlsx", []string{"facets", "set", "raw"}},
+		{"qdpx", []string{"positions"}},
 		{"no-such-format", []string{}},
 	}
 	for _, tt := range tests {
