@@ -32,6 +32,8 @@ type Quote struct {
 	Corrections []QuoteCorrection `json:"corrections,omitempty"`
 	CreatedAt   time.Time         `json:"created_at"`
 	UpdatedAt   time.Time         `json:"updated_at"`
+	// UpdatedBy names who last changed the quote, when known.
+	UpdatedBy string `json:"updated_by,omitempty"`
 	// Version counts the entity's states: 1 when created, one more with
 	// every update (undo included). Clients send it back (If-Match) so
 	// that an update made from an outdated copy is refused.

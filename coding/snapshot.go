@@ -11,6 +11,7 @@ type Snapshot struct {
 	Documents []*Document // with text and turns when asked for
 	Codes     []*Code     // siblings in order; see NewCodeTree
 	Facets    []*Facet
+	Sets      []*Set   // in order, without members deleted since
 	Quotes    []*Quote // in document order
 	Memos     []*Memo
 	// Informants sorted by label.

@@ -19,11 +19,13 @@ type Store interface {
 	CodeBulkStore
 	RoundStore
 	FacetStore
+	SetStore
 	QuoteStore
 	MemoStore
 	AuditStore
 	InformantStore
 	AnonymisationStore
+	ProvenanceStore
 
 	// Backup writes a consistent copy of the whole store to w while it
 	// stays online, and returns the bytes written.
@@ -174,7 +176,7 @@ type Change struct {
 	ProjectID string
 	Seq       uint64
 	// Kind is the entity that changed: "project", "case", "document",
-	// "code", "facet", "quote", "memo" or "informant".
+	// "code", "facet", "set", "quote", "memo" or "informant".
 	Kind string
 	// IDs are the changed or deleted entities of that kind.
 	IDs []string

@@ -54,6 +54,8 @@ func exportOptions(c echo.Context) (export.Options, error) {
 		Columns:     strings.TrimSpace(c.QueryParam("columns")),
 		Cell:        strings.TrimSpace(c.QueryParam("cell")),
 		FacetFilter: strings.TrimSpace(c.QueryParam("facet_filter")),
+		Set:         strings.TrimSpace(c.QueryParam("set")),
+		Rows:        strings.TrimSpace(c.QueryParam("rows")),
 		Attributes:  queryList(c, "attributes"),
 		Unit:        strings.TrimSpace(c.QueryParam("unit")),
 		Positions:   strings.TrimSpace(c.QueryParam("positions")),

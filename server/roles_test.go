@@ -116,6 +116,11 @@ var wantPerms = map[string]string{
 	"GET /api/v1/projects/:pid/facets/:fid":               "read",
 	"PATCH /api/v1/projects/:pid/facets/:fid":             "codebook",
 	"DELETE /api/v1/projects/:pid/facets/:fid":            "codebook",
+	"POST /api/v1/projects/:pid/sets":                     "codebook",
+	"GET /api/v1/projects/:pid/sets":                      "read",
+	"GET /api/v1/projects/:pid/sets/:sid":                 "read",
+	"PATCH /api/v1/projects/:pid/sets/:sid":               "codebook",
+	"DELETE /api/v1/projects/:pid/sets/:sid":              "codebook",
 
 	"POST /api/v1/projects/:pid/quotes":        "code",
 	"GET /api/v1/projects/:pid/quotes":         "read",
@@ -267,6 +272,11 @@ var routeCalls = map[string]routeCall{
 	"GET /api/v1/projects/:pid/facets/:fid":               {path: "/api/v1/projects/{pid}/facets/{facet}"},
 	"PATCH /api/v1/projects/:pid/facets/:fid":             {path: "/api/v1/projects/{pid}/facets/{facet}", body: `{"name": "Renamed {n}"}`},
 	"DELETE /api/v1/projects/:pid/facets/:fid":            {path: "/api/v1/projects/{pid}/facets/{facet}"},
+	"POST /api/v1/projects/:pid/sets":                     {body: `{"name": "Set {n}", "document_ids": ["{doc2}"], "code_ids": ["{concept}"]}`},
+	"GET /api/v1/projects/:pid/sets":                      {},
+	"GET /api/v1/projects/:pid/sets/:sid":                 {path: "/api/v1/projects/{pid}/sets/{set}"},
+	"PATCH /api/v1/projects/:pid/sets/:sid":               {path: "/api/v1/projects/{pid}/sets/{set}", body: `{"name": "Renamed {n}", "add_documents": ["{doc}"]}`},
+	"DELETE /api/v1/projects/:pid/sets/:sid":              {path: "/api/v1/projects/{pid}/sets/{set}"},
 
 	"POST /api/v1/projects/:pid/quotes":        {body: `{"document_id": "{doc}", "start": 0, "end": 5, "code_ids": ["{concept}"]}`},
 	"GET /api/v1/projects/:pid/quotes":         {},
@@ -536,11 +546,14 @@ func matrixFixture(t *testing.T, s *teamServer) map[string]string {
 	must(err)
 	round := &coding.Round{ProjectID: p.ID, Name: "Open coding"}
 	must(st.CloseRound(as("olga"), round))
+	set := &coding.Set{ProjectID: p.ID, Name: "Founders", DocumentIDs: []string{doc.ID}}
+	must(st.CreateSet(as("olga"), set))
 	return map[string]string{
 		"pid": p.ID, "case": cs.ID, "doc": doc.ID, "doc2": doc2.ID, "theme": theme.ID,
 		"concept": concept.ID, "concept2": concept2.ID, "facet": facet.ID, "quote": q.ID,
 		"memo": m.ID, "seq": strconv.FormatUint(es[0].Seq, 10), "round": round.ID,
 		"informant": informant.ID, "informant2": informant2.ID,
+		"set": set.ID,
 	}
 }
 

@@ -188,6 +188,7 @@ func New(cfg Config) *Server {
 	s.registerCodeRoutes(api)
 	s.registerRoundRoutes(api)
 	s.registerFacetRoutes(api)
+	s.registerSetRoutes(api)
 	s.registerQuoteRoutes(api)
 	s.registerQuotePickRoutes(api)
 	s.registerMemoRoutes(api)

@@ -46,7 +46,8 @@ type Options struct {
 	// co-occurrences are rolled up to (default: codes as tagged).
 	Level coding.Level
 	// Columns is the matrix column kind: "case" (default), "document",
-	// "speaker" or "attr:NAME" for the values of a case attribute.
+	// "speaker", "set" (the sets of documents) or "attr:NAME" for the
+	// values of a case attribute.
 	Columns string
 	// Bins splits the values of a numeric case attribute (Columns
 	// "attr:NAME") into bins at these lower bounds, "50,250".
@@ -57,6 +58,12 @@ type Options struct {
 	// FacetFilter keeps matrix rows whose effective value of a facet is
 	// the given one, written "Facet=value".
 	FacetFilter string
+	// Set narrows analyses and exports to a set, by name or ID (see
+	// InSet).
+	Set string
+	// Rows, "set:NAME", makes the matrix rows the codes of a code set
+	// instead of the codes of Level.
+	Rows string
 	// Attributes names the case attributes of the case profile table (the
 	// informant attributes of the informant table), in order; empty means
 	// all (the informant table's defaults), in order of first appearance.
@@ -218,6 +225,10 @@ func Export(w io.Writer, snap *coding.Snapshot, format string, opt Options) erro
 	}
 	for _, e := range exporters {
 		if e.Name == format {
+			snap, err := InSet(snap, opt.Set)
+			if err != nil {
+				return err
+			}
 			if opt.Anonymise {
 				snap = anonymise.Snapshot(snap)
 			}

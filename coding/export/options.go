@@ -6,13 +6,14 @@ import "strings"
 // part of the format name before the dash, as the query parameters of
 // the export route name them.
 var familyOptions = map[string][]string{
-	"gioia":        {"facets", "sections", "counts", "quotes"},
-	"matrix":       {"level", "columns", "cell", "facet_filter"},
+	"gioia":        {"facets", "sections", "counts", "quotes", "set"},
+	"matrix":       {"level", "columns", "rows", "cell", "facet_filter", "set"},
 	"cases":        {"attributes", "counts"},
 	"informants":   {"attributes"},
-	"cooccurrence": {"unit", "level"},
-	"quotes":       {"facets"},
-	"supporting":   {"facets", "sections", "level", "quotes", "per_row"},
+	"cooccurrence": {"unit", "level", "set"},
+	"quotes":       {"facets", "set"},
+	"supporting":   {"facets", "sections", "level", "quotes", "per_row", "set"},
+	"qdpx":         {"positions"},
 }
 
 // FormatOptions returns the options the named format reads: those of its
