@@ -13,6 +13,8 @@ type Snapshot struct {
 	Facets    []*Facet
 	Quotes    []*Quote // in document order
 	Memos     []*Memo
+	// Models are the project's models, their boxes labelled.
+	Models []*Model
 	// Seq is the project's change sequence number at the time of reading.
 	Seq uint64
 }

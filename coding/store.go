@@ -16,6 +16,7 @@ type Store interface {
 	CodeStore
 	CodeOpsStore
 	RoundStore
+	ModelStore
 	FacetStore
 	QuoteStore
 	MemoStore
@@ -169,7 +170,7 @@ type Change struct {
 	ProjectID string
 	Seq       uint64
 	// Kind is the entity that changed: "project", "case", "document",
-	// "code", "facet", "quote" or "memo".
+	// "code", "facet", "quote", "memo" or "model".
 	Kind string
 	// IDs are the changed or deleted entities of that kind.
 	IDs []string

@@ -247,6 +247,9 @@ func (s *Store) MergeCodes(ctx context.Context, pid, sourceID, targetID string) 
 		if err := t.retargetMemos(pid, coding.MemoCode, sourceID, targetID); err != nil {
 			return err
 		}
+		if err := t.retargetModelBoxes(pid, sourceID, targetID); err != nil {
+			return err
+		}
 		// Target keeps its own fields and takes what it lacks from source;
 		// definitions are combined and source's names become aliases.
 		mergeInto(target, source)

@@ -41,8 +41,16 @@ func (s *Store) Snapshot(ctx context.Context, pid string, withText bool) (*codin
 		if snap.Quotes, err = t.quotes(pid); err != nil {
 			return err
 		}
-		snap.Memos, err = t.memos(pid)
-		return err
+		if snap.Memos, err = t.memos(pid); err != nil {
+			return err
+		}
+		if snap.Models, err = t.models(pid); err != nil {
+			return err
+		}
+		for _, m := range snap.Models {
+			m.LabelBoxes(cb.all)
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, err

@@ -55,10 +55,11 @@ var (
 	bAccess    = []byte("access")      // team settings, one record
 	bDecisions = []byte("decisions")   // quote ID -> consensus decision
 	bRounds    = []byte("rounds")      // closed coding rounds, made when the first closes
+	bModels    = []byte("models")      // model canvases, made with the first model
 	keySeq     = []byte("seq")
 )
 
-var projectBuckets = [][]byte{bCases, bDocuments, bTexts, bHashes, bCodes, bFacets, bQuotes, bDocQuotes, bMemos, bAudit, bMembers, bAssign, bAccess, bDecisions, bRounds}
+var projectBuckets = [][]byte{bCases, bDocuments, bTexts, bHashes, bCodes, bFacets, bQuotes, bDocQuotes, bMemos, bAudit, bMembers, bAssign, bAccess, bDecisions, bRounds, bModels}
 
 // Options configure a Store.
 type Options struct {

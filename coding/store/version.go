@@ -51,6 +51,8 @@ func newVersioned(kind string) any {
 		return &coding.Memo{}
 	case "quote":
 		return &coding.Quote{}
+	case "model":
+		return &coding.Model{}
 	}
 	return nil
 }
