@@ -185,6 +185,7 @@ func New(cfg Config) *Server {
 	s.registerDocumentRoutes(api)
 	s.registerCodeRoutes(api)
 	s.registerRoundRoutes(api)
+	s.registerModelRoutes(api)
 	s.registerFacetRoutes(api)
 	s.registerQuoteRoutes(api)
 	s.registerMemoRoutes(api)

@@ -11,10 +11,11 @@ var familyOptions = map[string][]string{
 	"cases":        {"attributes", "counts"},
 	"cooccurrence": {"unit", "level"},
 	"quotes":       {"facets"},
+	"model":        {"model"},
 }
 
 // FormatOptions returns the options the named format reads: those of its
-// family (the Gioia figures read none), and raw for CSV and XLSX. An
+// family (the Gioia figures read none; the model formats read model), and raw for CSV and XLSX. An
 // unknown format reads none.
 func FormatOptions(name string) []string {
 	out := []string{}
@@ -22,7 +23,7 @@ func FormatOptions(name string) []string {
 	if !ok {
 		return out
 	}
-	if family, _, _ := strings.Cut(f.Name, "-"); f.Ext != ".svg" && f.Ext != ".png" {
+	if family, _, _ := strings.Cut(f.Name, "-"); family == "model" || f.Ext != ".svg" && f.Ext != ".png" {
 		out = append(out, familyOptions[family]...)
 	}
 	if f.Ext == ".csv" || f.Ext == ".xlsx" {

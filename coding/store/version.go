@@ -31,6 +31,8 @@ func versionOf(v any) *int {
 		return &e.Version
 	case *coding.Quote:
 		return &e.Version
+	case *coding.Model:
+		return &e.Version
 	}
 	return nil
 }
