@@ -43,7 +43,7 @@ func (s *Server) handleExportFormats(c echo.Context) error {
 // exportOptions reads the export options from the query: facets,
 // sections, subsections, counts, quotes (true, false, chosen, auto or
 // both), per_row, level, columns, bins, cell, facet_filter, attributes,
-// unit, positions, subcodes, raw and anonymise; the memo
+// unit, positions, subcodes, raw, anonymise and model; the memo
 // filters author, code, from and to; and the table options (see
 // tableOptions).
 func exportOptions(c echo.Context) (export.Options, error) {
@@ -61,6 +61,7 @@ func exportOptions(c echo.Context) (export.Options, error) {
 		Positions:   strings.TrimSpace(c.QueryParam("positions")),
 		Subsections: strings.TrimSpace(c.QueryParam("subsections")),
 		Bins:        strings.TrimSpace(c.QueryParam("bins")),
+		Model:       strings.TrimSpace(c.QueryParam("model")),
 		Memos: export.MemoFilter{
 			Author: c.QueryParam("author"),
 			Code:   c.QueryParam("code"),

@@ -78,6 +78,9 @@ type Options struct {
 	// spreadsheet program would run as a formula gets a leading
 	// apostrophe (see coding.SpreadsheetSafe).
 	Raw bool
+	// Model names the model (by name or ID) that the model formats draw;
+	// "" picks the project's only model.
+	Model string
 	// Memos narrows the memos export.
 	Memos MemoFilter
 	// Table shapes how table exports print: headers, section labels,

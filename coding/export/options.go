@@ -14,10 +14,11 @@ var familyOptions = map[string][]string{
 	"quotes":       {"facets", "set"},
 	"supporting":   {"facets", "sections", "level", "quotes", "per_row", "set"},
 	"qdpx":         {"positions"},
+	"model":        {"model"},
 }
 
 // FormatOptions returns the options the named format reads: those of its
-// family (the Gioia figures read none), raw for CSV and XLSX, and
+// family (the Gioia figures read none; the model formats read model), raw for CSV and XLSX, and
 // anonymise, which every format takes. An unknown format reads none.
 func FormatOptions(name string) []string {
 	out := []string{}
@@ -25,7 +26,7 @@ func FormatOptions(name string) []string {
 	if !ok {
 		return out
 	}
-	if family, _, _ := strings.Cut(f.Name, "-"); f.Ext != ".svg" && f.Ext != ".png" {
+	if family, _, _ := strings.Cut(f.Name, "-"); family == "model" || f.Ext != ".svg" && f.Ext != ".png" {
 		out = append(out, familyOptions[family]...)
 	}
 	if f.Ext == ".csv" || f.Ext == ".xlsx" {

@@ -38,6 +38,7 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 	fs.Var(&attributes, "attributes", "case-profile `attributes` in order, comma-separated")
 	fs.StringVar(&opt.Unit, "unit", "", "co-occurrence unit: quote, turn or document")
 	fs.StringVar(&opt.Positions, "positions", "", "qdpx selection positions: codepoints (default) or utf16")
+	fs.StringVar(&opt.Model, "model", "", "model formats: the model `name` to draw (default: the project's only model)")
 	fs.StringVar(&opt.Subsections, "subsections", "", "split each section of the Gioia table again by this `facet`")
 	var headers headerFlag
 	fs.Var(&headers, "header", "column `header`, repeat for the columns in order (an empty one keeps that column's own)")
