@@ -69,6 +69,9 @@ type Options struct {
 	// Table shapes how table exports print: headers, section labels,
 	// caption, number, notes and style.
 	Table TableOptions
+	// Figure shapes the data-structure figure: one per dimension or
+	// section, page size, facet badges.
+	Figure FigureOptions
 }
 
 // Format describes one export format.
@@ -87,6 +90,8 @@ const (
 	mediaTeX  = "application/x-tex; charset=utf-8"
 	mediaSVG  = "image/svg+xml"
 	mediaPNG  = "image/png"
+	mediaPDF  = "application/pdf"
+	mediaZip  = "application/zip"
 	mediaXML  = "application/xml"
 	mediaXLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 	mediaDOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -107,6 +112,9 @@ var exporters = []exporter{
 	{Format{"gioia-tex", mediaTeX, ".tex", "Gioia data-structure table as LaTeX (booktabs, multirow, longtable)"}, tab(gioiaTable, writeTableTeX)},
 	{Format{"gioia-svg", mediaSVG, ".svg", "Gioia data-structure figure as SVG"}, writeGioiaSVG},
 	{Format{"gioia-png", mediaPNG, ".png", "Gioia data-structure figure as PNG"}, writeGioiaPNG},
+	{Format{"gioia-pdf", mediaPDF, ".pdf", "Gioia data-structure figure as PDF, split across A4 or Letter pages"}, writeGioiaPDF},
+	{Format{"gioia-svg-zip", mediaZip, ".zip", "Gioia data-structure figure, one SVG per page or figure, in a zip file"}, writeGioiaSVGZip},
+	{Format{"gioia-png-zip", mediaZip, ".zip", "Gioia data-structure figure, one PNG per page or figure, in a zip file"}, writeGioiaPNGZip},
 	{Format{"codebook-csv", mediaCSV, ".csv", "Codebook as CSV (re-importable)"}, tab(codebookTable, writeTableCSV)},
 	{Format{"codebook-md", mediaMD, ".md", "Codebook as Markdown"}, writeCodebookMD},
 	{Format{"codebook-docx", mediaDOCX, ".docx", "Codebook as a Word document"}, writeCodebookDOCX},

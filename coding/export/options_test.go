@@ -15,7 +15,8 @@ func TestFormatOptions(t *testing.T) {
 	}{
 		{"gioia-md", []string{"facets", "sections", "counts", "quotes"}},
 		{"gioia-xlsx", []string{"facets", "sections", "counts", "quotes", "raw"}},
-		{"gioia-svg", []string{}},
+		{"gioia-svg", []string{"sections", "split", "page", "orientation", "badges", "header"}},
+		{"gioia-pdf", []string{"sections", "split", "page", "orientation", "badges", "header"}},
 		{"codebook-csv", []string{"raw"}},
 		{"codebook-docx", []string{}},
 		{"matrix-html", []string{"level", "columns", "cell", "facet_filter"}},
