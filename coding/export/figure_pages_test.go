@@ -71,8 +71,8 @@ func parsePage(t *testing.T, data []byte) svgPage {
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	p := svgPage{minPt: 1e9}
 	var scale float64
-	var sizes []float64   // font size of each open element
-	var classes []string  // class of each open element
+	var sizes []float64  // font size of each open element
+	var classes []string // class of each open element
 	var text *strings.Builder
 	for {
 		tok, err := dec.Token()

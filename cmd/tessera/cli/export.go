@@ -48,6 +48,11 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 	fs.StringVar(&opt.Memos.To, "to", "", "memos export: memos last changed on or before this `date` (YYYY-MM-DD)")
 	fs.StringVar(&opt.Table.Order, "order", "", "row `order`: codebook (default), alpha, count; cases also attr:NAME")
 	fs.StringVar(&opt.Table.Style, "style", "", "Word and LaTeX table `style`: apa (three rules, default) or grid")
+	fs.StringVar(&opt.Figure.Split, "split", "", "Gioia figure: one figure per `dimension` or per section (section, with --sections)")
+	fs.StringVar(&opt.Figure.Page, "page", "", "Gioia figure: fit on `size` a4 or letter pages at 9 pt, split across pages (gioia-pdf: a4 by default)")
+	fs.StringVar(&opt.Figure.Orientation, "orientation", "", "Gioia figure pages: portrait (default) or landscape")
+	var badges listFlag
+	fs.Var(&badges, "badges", "Gioia figure: facet `names` whose values are badges on the themes, comma-separated")
 	fs.BoolVar(&opt.Raw, "raw", false, "CSV and XLSX: write cells that read like formulas as they are (by default they get a leading apostrophe)")
 	return func(ctx context.Context, m *Main, args []string) error {
 		if err := noArgs(args); err != nil {
@@ -69,7 +74,11 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 		}
 		opt.Facets, opt.Attributes, opt.Level = facets, attributes, coding.Level(*level)
 		opt.Table.Headers = headers
+		opt.Figure.Badges = badges
 		if err := opt.Table.Validate(); err != nil {
+			return err
+		}
+		if err := opt.Figure.Validate(); err != nil {
 			return err
 		}
 
