@@ -44,8 +44,8 @@ func (s *Server) handleExportFormats(c echo.Context) error {
 // sections, subsections, counts, quotes (true, false, chosen, auto or
 // both), per_row, level, columns, bins, cell, facet_filter, attributes,
 // unit, positions, subcodes, raw, anonymise and model; the memo
-// filters author, code, from and to; and the table options (see
-// tableOptions).
+// filters author, code, from and to; the figure's split, page,
+// orientation and badges; and the table options (see tableOptions).
 func exportOptions(c echo.Context) (export.Options, error) {
 	opt := export.Options{
 		Facets:      queryList(c, "facets"),
@@ -71,6 +71,15 @@ func exportOptions(c echo.Context) (export.Options, error) {
 	}
 	var err error
 	if opt.Table, err = tableOptions(c); err != nil {
+		return opt, err
+	}
+	opt.Figure = export.FigureOptions{
+		Split:       strings.TrimSpace(c.QueryParam("split")),
+		Page:        strings.ToLower(strings.TrimSpace(c.QueryParam("page"))),
+		Orientation: strings.TrimSpace(c.QueryParam("orientation")),
+		Badges:      queryList(c, "badges"),
+	}
+	if err := opt.Figure.Validate(); err != nil {
 		return opt, err
 	}
 	if opt.Level != "" && !opt.Level.Valid() {

@@ -52,6 +52,11 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 	fs.StringVar(&opt.Memos.To, "to", "", "memos export: memos last changed on or before this `date` (YYYY-MM-DD)")
 	fs.StringVar(&opt.Table.Order, "order", "", "row `order`: codebook (default), alpha, count; cases also attr:NAME")
 	fs.StringVar(&opt.Table.Style, "style", "", "Word and LaTeX table `style`: apa (three rules, default) or grid")
+	fs.StringVar(&opt.Figure.Split, "split", "", "Gioia figure: one figure per `dimension` or per section (section, with --sections)")
+	fs.StringVar(&opt.Figure.Page, "page", "", "Gioia figure: fit on `size` a4 or letter pages at 9 pt, split across pages (gioia-pdf: a4 by default)")
+	fs.StringVar(&opt.Figure.Orientation, "orientation", "", "Gioia figure pages: portrait (default) or landscape")
+	var badges listFlag
+	fs.Var(&badges, "badges", "Gioia figure: facet `names` whose values are badges on the themes, comma-separated")
 	fs.BoolVar(&opt.Raw, "raw", false, "CSV and XLSX: write cells that read like formulas as they are (by default they get a leading apostrophe)")
 	fs.BoolVar(&opt.Anonymise, "anonymise", false, "replace the names the project's anonymisation profile knows (cases, speakers, places, its terms) with their pseudonyms")
 	check := fs.Bool("check", false, "with --anonymise: write nothing, scan the anonymised export (every format without --format) for names the profile replaces, and exit 1 when one is left")
@@ -82,7 +87,11 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 		if opt.Quotes, opt.QuoteMode, err = export.ParseQuotes(*quotes); err != nil {
 			return err
 		}
+		opt.Figure.Badges = badges
 		if err := opt.Table.Validate(); err != nil {
+			return err
+		}
+		if err := opt.Figure.Validate(); err != nil {
 			return err
 		}
 
