@@ -26,9 +26,14 @@ type Quote struct {
 	// Excerpt is the text printed in place of Text where the quote is
 	// cited: pieces of Text joined by omission marks (see CheckExcerpt);
 	// "" prints Text. It never changes the coded range.
-	Excerpt   string    `json:"excerpt,omitempty"`
-	CreatedAt time.Time `json:"created_at"`
-	UpdatedAt time.Time `json:"updated_at"`
+	Excerpt string `json:"excerpt,omitempty"`
+	// Corrections records each correction of the transcript that
+	// changed the quote's text (see CorrectText), oldest first.
+	Corrections []QuoteCorrection `json:"corrections,omitempty"`
+	CreatedAt   time.Time         `json:"created_at"`
+	UpdatedAt   time.Time         `json:"updated_at"`
+	// UpdatedBy names who last changed the quote, when known.
+	UpdatedBy string `json:"updated_by,omitempty"`
 	// Version counts the entity's states: 1 when created, one more with
 	// every update (undo included). Clients send it back (If-Match) so
 	// that an update made from an outdated copy is refused.

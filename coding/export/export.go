@@ -46,7 +46,8 @@ type Options struct {
 	// co-occurrences are rolled up to (default: codes as tagged).
 	Level coding.Level
 	// Columns is the matrix column kind: "case" (default), "document",
-	// "speaker" or "attr:NAME" for the values of a case attribute.
+	// "speaker", "set" (the sets of documents) or "attr:NAME" for the
+	// values of a case attribute.
 	Columns string
 	// Bins splits the values of a numeric case attribute (Columns
 	// "attr:NAME") into bins at these lower bounds, "50,250".
@@ -57,6 +58,12 @@ type Options struct {
 	// FacetFilter keeps matrix rows whose effective value of a facet is
 	// the given one, written "Facet=value".
 	FacetFilter string
+	// Set narrows analyses and exports to a set, by name or ID (see
+	// InSet).
+	Set string
+	// Rows, "set:NAME", makes the matrix rows the codes of a code set
+	// instead of the codes of Level.
+	Rows string
 	// Attributes names the case attributes of the case profile table (the
 	// informant attributes of the informant table), in order; empty means
 	// all (the informant table's defaults), in order of first appearance.
@@ -71,6 +78,9 @@ type Options struct {
 	// spreadsheet program would run as a formula gets a leading
 	// apostrophe (see coding.SpreadsheetSafe).
 	Raw bool
+	// Model names the model (by name or ID) that the model formats draw;
+	// "" picks the project's only model.
+	Model string
 	// Memos narrows the memos export.
 	Memos MemoFilter
 	// Table shapes how table exports print: headers, section labels,
@@ -80,6 +90,9 @@ type Options struct {
 	// (snap.Anonymisation) before the format reads the snapshot: every
 	// format reads the anonymised copy (see anonymise.Snapshot).
 	Anonymise bool
+	// Figure shapes the data-structure figure: one per dimension or
+	// section, page size, facet badges.
+	Figure FigureOptions
 }
 
 // Format describes one export format.
@@ -98,6 +111,8 @@ const (
 	mediaTeX  = "application/x-tex; charset=utf-8"
 	mediaSVG  = "image/svg+xml"
 	mediaPNG  = "image/png"
+	mediaPDF  = "application/pdf"
+	mediaZip  = "application/zip"
 	mediaXML  = "application/xml"
 	mediaXLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 	mediaDOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -124,6 +139,9 @@ var exporters = []exporter{
 	{Format{"supporting-md", mediaMD, ".md", "Representative supporting data as Markdown"}, tab(supportingTable, writeTableMD)},
 	{Format{"supporting-xlsx", mediaXLSX, ".xlsx", "Representative supporting data as an Excel workbook, one row per quote"}, tab(supportingSheet, writeTableXLSX)},
 	{Format{"supporting-csv", mediaCSV, ".csv", "Representative supporting data as CSV, one row per quote"}, tab(supportingSheet, writeTableCSV)},
+	{Format{"gioia-pdf", mediaPDF, ".pdf", "Gioia data-structure figure as PDF, split across A4 or Letter pages"}, writeGioiaPDF},
+	{Format{"gioia-svg-zip", mediaZip, ".zip", "Gioia data-structure figure, one SVG per page or figure, in a zip file"}, writeGioiaSVGZip},
+	{Format{"gioia-png-zip", mediaZip, ".zip", "Gioia data-structure figure, one PNG per page or figure, in a zip file"}, writeGioiaPNGZip},
 	{Format{"codebook-csv", mediaCSV, ".csv", "Codebook as CSV (re-importable)"}, tab(codebookTable, writeTableCSV)},
 	{Format{"codebook-md", mediaMD, ".md", "Codebook as Markdown"}, writeCodebookMD},
 	{Format{"codebook-docx", mediaDOCX, ".docx", "Codebook as a Word document"}, writeCodebookDOCX},
@@ -218,6 +236,10 @@ func Export(w io.Writer, snap *coding.Snapshot, format string, opt Options) erro
 	}
 	for _, e := range exporters {
 		if e.Name == format {
+			snap, err := InSet(snap, opt.Set)
+			if err != nil {
+				return err
+			}
 			if opt.Anonymise {
 				snap = anonymise.Snapshot(snap)
 			}

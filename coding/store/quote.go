@@ -251,7 +251,7 @@ func (s *Store) UpdateQuote(ctx context.Context, pid, id string, u coding.QuoteU
 				return err
 			}
 		}
-		q.UpdatedAt = t.now
+		q.UpdatedAt, q.UpdatedBy = t.now, t.actor
 		return t.putQuote(q)
 	})
 	return q, err

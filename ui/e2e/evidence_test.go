@@ -63,12 +63,12 @@ func TestChooseEvidence(t *testing.T) {
 	gioiaURL := a.URL + "/p/" + pid + "/gioia"
 	screenshotsOnFailure(t, b, func() string { return readerURL }, func() string { return gioiaURL })
 
-	// In the reader: n selects the quote, e makes it a power quote.
+	// In the reader: n selects the quote, q makes it a power quote.
 	b.do(t, "open the reader", chromedp.Navigate(readerURL))
 	b.waitJS(t, "the highlight", `document.querySelectorAll('.transcript .hl').length === 1`)
 	b.do(t, "select the quote", shortcut('n'))
 	b.waitJS(t, "the quote card", `!!document.querySelector('.quote-card')`)
-	b.do(t, "make it a power quote", shortcut('e'))
+	b.do(t, "make it a power quote", shortcut('q'))
 	waitQuote(t, a, pid, q.ID, "the power quote stored", func(q pickedQuote) bool {
 		return len(q.Picks) == 1 && q.Picks[0].Kind == "power" && q.Picks[0].CodeID == concept.ID && q.Picks[0].Order == 1
 	})

@@ -54,6 +54,9 @@ export function QuoteCard({ pid, quote, codes, map, onAdd, onClose }) {
     </div>
     <blockquote class="quote-text">${text.length > 400 ? text.slice(0, 400) + '…' : text}</blockquote>
     <div class="quote-pos">Characters ${quote.start}–${quote.end}${perms.team && quote.coder ? ' · coded by ' + quote.coder : ''}${quote.pending ? ' · saving…' : ''}</div>
+    ${quote.corrections && quote.corrections.length ? html`<details class="quote-corrections">
+      <summary>Transcript corrected ${quote.corrections.length === 1 ? 'once' : quote.corrections.length + ' times'} inside the quote</summary>
+      <ul>${quote.corrections.map((c) => html`<li>«${c.before}» → «${c.after}»${c.actor ? ' · ' + c.actor : ''}</li>`)}</ul></details>` : null}
     <ul class="chips" aria-label="Codes of the quote">
       ${quote.code_ids.map((id) => {
         const c = byId.get(id);
@@ -70,7 +73,7 @@ export function QuoteCard({ pid, quote, codes, map, onAdd, onClose }) {
           <${PickButtons} pid=${pid} quote=${quote} codeId=${id} codeName=${c ? c.name : ''} editable=${editable} /></li>`;
       })}
     </ul>`}
-    ${editable && !quote.pending ? html`<p class="hint">Press <kbd>e</kbd> to make the quote a power quote, a proof quote, or neither, for its first code.</p>` : null}
+    ${editable && !quote.pending ? html`<p class="hint">Press <kbd>q</kbd> to make the quote a power quote, a proof quote, or neither, for its first code.</p>` : null}
     ${editable ? html`<div class="row">
       <button type="button" class="btn btn-sm" onClick=${onAdd}>Add code <kbd>c</kbd></button>
       <button type="button" class="btn btn-sm btn-danger" onClick=${() => { deleteQuote(pid, quote); onClose(); }}>Delete quote <kbd>Del</kbd></button>
