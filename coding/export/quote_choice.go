@@ -58,6 +58,9 @@ type RepresentativeQuote struct {
 	// Kind is "power" or "proof" for a quote the researcher chose, else
 	// "auto".
 	Kind string `json:"kind"`
+	// Order is a chosen quote's order among the quotes chosen for its
+	// code (1 first); 0 for a quote chosen automatically.
+	Order int `json:"order,omitempty"`
 	// CodeID is the code the quote was chosen for, or, chosen
 	// automatically, the first code it carries of the row's code and
 	// those below it: the code to choose it for.
@@ -115,7 +118,7 @@ func (ch *chooser) pick(id string, n int) []*RepresentativeQuote {
 	if ch.mode != QuotesAuto {
 		for _, c := range ch.chosen(id) {
 			r := ch.cite(c.q, string(c.kind), ch.asCoded(c.q))
-			r.CodeID = c.code
+			r.CodeID, r.Order = c.code, c.order
 			out = append(out, r)
 		}
 	}

@@ -93,6 +93,12 @@ func TestChooseEvidence(t *testing.T) {
 		return !!li && li.dataset.kind === 'power' && li.textContent.includes('We ran small pilots […] in Luleå.') && li.textContent.includes('(I-07, CEO, Alder CEO)');
 	})()`)
 
+	// Its order is set there by keyboard.
+	b.do(t, "set the order", chromedp.Focus(chromedp.CSS(`.supporting .cited .pick-order input`)),
+		shortcut('a', chromedp.ModifierCtrl), chromedp.KeyEvent("2"), chromedp.KeyEvent(kb.Tab))
+	waitQuote(t, a, pid, q.ID, "the order stored", func(q pickedQuote) bool { return len(q.Picks) == 1 && q.Picks[0].Order == 2 })
+	b.waitJS(t, "the preview shows the order", `document.querySelector('.supporting .cited .pick-order input').value === '2'`)
+
 	// Pressing Power again there takes the choice back: the quote stays,
 	// chosen automatically.
 	b.do(t, "take the choice back", chromedp.Click(chromedp.CSS(`.supporting .cited .pick-btn[data-kind="power"]`)))
