@@ -90,8 +90,12 @@ func (b *builder) filterValue(name, arg, v string) (query.Query, error) {
 		return b.facetFilter(arg, v)
 	case "attr":
 		return b.attrFilter(arg, v)
+	case "informant":
+		return b.informantFilter(v)
+	case "iattr":
+		return b.informantAttrFilter(arg, v)
 	}
-	return nil, coding.Errorf(coding.EINVALID, "unknown filter %q (known: attr:NAME, case, code, coder, date, document, facet:NAME, level, role, speaker)", name)
+	return nil, coding.Errorf(coding.EINVALID, "unknown filter %q (known: attr:NAME, case, code, coder, date, document, facet:NAME, iattr:NAME, informant, level, role, speaker)", name)
 }
 
 func boolPtr(b bool) *bool { return &b }
@@ -191,12 +195,9 @@ func (b *builder) facetFilter(name, v string) (query.Query, error) {
 // and dates either equal or within a range "LOW..HIGH" (either end may be
 // left open).
 func (b *builder) attrFilter(name, v string) (query.Query, error) {
-	if name == "" {
-		var ok bool
-		if name, v, ok = strings.Cut(v, "="); !ok {
-			return nil, coding.Errorf(coding.EINVALID, `an attribute filter reads attr:"NAME=VALUE"`)
-		}
-		name, v = strings.TrimSpace(name), strings.TrimSpace(v)
+	name, v, err := attrNameValue("attr", name, v)
+	if err != nil {
+		return nil, err
 	}
 	known := false
 	var ids []string
@@ -219,6 +220,19 @@ func (b *builder) attrFilter(name, v string) (query.Query, error) {
 	}
 	sort.Strings(ids)
 	return anyTerm(fieldCase, ids), nil
+}
+
+// attrNameValue returns the attribute name and value of an attribute
+// filter, named in the key (attr:NAME) or in the value ("NAME=VALUE").
+func attrNameValue(field, name, v string) (string, string, error) {
+	if name != "" {
+		return name, v, nil
+	}
+	name, v, ok := strings.Cut(v, "=")
+	if !ok {
+		return "", "", coding.Errorf(coding.EINVALID, `an attribute filter reads %s:"NAME=VALUE"`, field)
+	}
+	return strings.TrimSpace(name), strings.TrimSpace(v), nil
 }
 
 func attrMatches(a *coding.Attribute, v string) (bool, error) {
