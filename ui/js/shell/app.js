@@ -11,6 +11,7 @@ import { installShortcuts } from './keys.js';
 import { Projects } from '../projects/projects.js';
 import { Documents } from '../documents/documents.js';
 import { CaseSheet } from '../documents/casesheet.js';
+import { InformantsPage } from '../informants/informants.js';
 import { Reader, prefetchDocument } from '../reader/reader.js';
 import { CodebookPage } from '../codebook/codebook-page.js';
 import { SearchPage } from '../search/search.js';
@@ -57,7 +58,7 @@ function SearchBox({ pid, query }) {
 }
 
 function Nav({ pid, section }) {
-  const items = [['', 'Documents'], ['cases', 'Cases'], ['codes', 'Codebook'], ['memos', 'Memos'], ['gioia', 'Gioia view'], ['analysis', 'Analysis'], ['exports', 'Exports']];
+  const items = [['', 'Documents'], ['cases', 'Cases'], ['informants', 'Informants'], ['codes', 'Codebook'], ['memos', 'Memos'], ['gioia', 'Gioia view'], ['analysis', 'Analysis'], ['exports', 'Exports']];
   if (isTeam()) items.push(['team', 'Team']);
   return html`<nav class="nav" aria-label="Project">
     ${items.map(([s, label]) => html`<a href=${s ? link(pid, s) : link(pid)}
@@ -76,6 +77,7 @@ function Screen({ parts, query }) {
   if (p.pid !== pid || p.loading || !p.project) return html`<div class="page"><p class="muted">Opening the project…</p></div>`;
   switch (parts[2]) {
     case 'cases': return html`<${CaseSheet} pid=${pid} />`;
+    case 'informants': return html`<${InformantsPage} pid=${pid} />`;
     case 'd': return html`<${Reader} pid=${pid} did=${parts[3]} query=${query} key=${parts[3]} />`;
     case 'codes': return html`<${CodebookPage} pid=${pid} cid=${parts[3] || ''} />`;
     case 'search': return html`<${SearchPage} pid=${pid} query=${query} />`;
