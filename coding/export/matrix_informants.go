@@ -18,38 +18,29 @@ type attrSource struct {
 // attributeSource resolves a column kind "attr:NAME" or "iattr:NAME".
 func (ix *index) attributeSource(kind string) (attrSource, error) {
 	if name, ok := strings.CutPrefix(kind, "iattr:"); ok {
-		src := attrSource{name: strings.TrimSpace(name)}
-		for _, i := range ix.snap.Informants {
-			if a := i.Attribute(src.name); a != nil {
-				src.name = a.Name
-				src.all = append(src.all, a)
-			}
-		}
-		if len(src.all) == 0 {
-			return src, coding.Errorf(coding.EINVALID, "no informant has an attribute %q", src.name)
-		}
 		who := ix.quoteInformants()
-		src.of = func(q *coding.Quote) *coding.Attribute {
-			if i := who[q.ID]; i != nil {
-				return i.Attribute(src.name)
-			}
-			return nil
-		}
-		return src, nil
+		return collectAttribute("informant", name, ix.snap.Informants, (*coding.Informant).Attribute, func(q *coding.Quote) *coding.Informant { return who[q.ID] })
 	}
-	src := attrSource{name: strings.TrimSpace(strings.TrimPrefix(kind, "attr:"))}
-	for _, c := range ix.snap.Cases {
-		if a := c.Attribute(src.name); a != nil {
+	return collectAttribute("case", strings.TrimPrefix(kind, "attr:"), ix.snap.Cases, (*coding.Case).Attribute, ix.caseOf)
+}
+
+// collectAttribute makes the source of the attribute name of the owners
+// (cases or informants), ownerOf giving a quote's owner (nil for none).
+func collectAttribute[T comparable](what, name string, owners []T, attr func(T, string) *coding.Attribute, ownerOf func(*coding.Quote) T) (attrSource, error) {
+	src := attrSource{name: strings.TrimSpace(name)}
+	for _, o := range owners {
+		if a := attr(o, src.name); a != nil {
 			src.name = a.Name
 			src.all = append(src.all, a)
 		}
 	}
 	if len(src.all) == 0 {
-		return src, coding.Errorf(coding.EINVALID, "no case has an attribute %q", src.name)
+		return src, coding.Errorf(coding.EINVALID, "no %s has an attribute %q", what, src.name)
 	}
+	var none T
 	src.of = func(q *coding.Quote) *coding.Attribute {
-		if c := ix.caseOf(q); c != nil {
-			return c.Attribute(src.name)
+		if o := ownerOf(q); o != none {
+			return attr(o, src.name)
 		}
 		return nil
 	}

@@ -195,14 +195,28 @@ func (b *builder) facetFilter(name, v string) (query.Query, error) {
 // and dates either equal or within a range "LOW..HIGH" (either end may be
 // left open).
 func (b *builder) attrFilter(name, v string) (query.Query, error) {
-	name, v, err := attrNameValue("attr", name, v)
+	ids, err := matchAttribute("attr", "case", name, v, b.cat.cases, func(c *coding.Case) (string, func(string) *coding.Attribute) { return c.ID, c.Attribute })
+	if err != nil {
+		return nil, err
+	}
+	return anyTerm(fieldCase, ids), nil
+}
+
+// matchAttribute returns, sorted, the IDs of the items (cases or
+// informants) whose attribute matches an attribute filter of field with
+// key argument name and value v (see attrNameValue, attrMatches). attr
+// gives an item's ID and its attribute lookup. It is an error when no
+// item has the attribute.
+func matchAttribute[T any](field, what, name, v string, items []T, attr func(T) (string, func(string) *coding.Attribute)) ([]string, error) {
+	name, v, err := attrNameValue(field, name, v)
 	if err != nil {
 		return nil, err
 	}
 	known := false
 	var ids []string
-	for _, c := range b.cat.cases {
-		a := c.Attribute(name)
+	for _, it := range items {
+		id, lookup := attr(it)
+		a := lookup(name)
 		if a == nil {
 			continue
 		}
@@ -212,14 +226,14 @@ func (b *builder) attrFilter(name, v string) (query.Query, error) {
 			return nil, err
 		}
 		if ok {
-			ids = append(ids, c.ID)
+			ids = append(ids, id)
 		}
 	}
 	if !known {
-		return nil, coding.Errorf(coding.EINVALID, "no case has an attribute named %q", name)
+		return nil, coding.Errorf(coding.EINVALID, "no %s has an attribute named %q", what, name)
 	}
 	sort.Strings(ids)
-	return anyTerm(fieldCase, ids), nil
+	return ids, nil
 }
 
 // attrNameValue returns the attribute name and value of an attribute

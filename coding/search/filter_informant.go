@@ -14,10 +14,10 @@ import (
 // the informant named v: its ID (I-07), pseudonym or entity ID, ignoring
 // case.
 func (b *builder) informantFilter(v string) (query.Query, error) {
-	ids := map[string]bool{}
+	var ids []string
 	for _, i := range b.cat.informants {
 		if i.ID == v || strings.EqualFold(i.Label, v) || (i.Pseudonym != "" && strings.EqualFold(i.Pseudonym, v)) {
-			ids[i.ID] = true
+			ids = append(ids, i.ID)
 		}
 	}
 	if len(ids) == 0 {
@@ -29,35 +29,20 @@ func (b *builder) informantFilter(v string) (query.Query, error) {
 // informantAttrFilter matches turns and quotes of informants whose
 // attribute has value v, compared as attr: compares case attributes.
 func (b *builder) informantAttrFilter(name, v string) (query.Query, error) {
-	name, v, err := attrNameValue("iattr", name, v)
+	ids, err := matchAttribute("iattr", "informant", name, v, b.cat.informants, func(i *coding.Informant) (string, func(string) *coding.Attribute) { return i.ID, i.Attribute })
 	if err != nil {
 		return nil, err
-	}
-	known := false
-	ids := map[string]bool{}
-	for _, i := range b.cat.informants {
-		a := i.Attribute(name)
-		if a == nil {
-			continue
-		}
-		known = true
-		ok, err := attrMatches(a, v)
-		if err != nil {
-			return nil, err
-		}
-		if ok {
-			ids[i.ID] = true
-		}
-	}
-	if !known {
-		return nil, coding.Errorf(coding.EINVALID, "no informant has an attribute named %q", name)
 	}
 	return b.speakersOf(ids), nil
 }
 
 // speakersOf matches the units of the speakers linked to the informants
 // ids: each a document and a speaker name.
-func (b *builder) speakersOf(ids map[string]bool) query.Query {
+func (b *builder) speakersOf(list []string) query.Query {
+	ids := map[string]bool{}
+	for _, id := range list {
+		ids[id] = true
+	}
 	var pairs []query.Query
 	for _, d := range b.cat.docs {
 		var names []string
