@@ -1,6 +1,9 @@
 package server_test
 
 import (
+	"io"
+	"strconv"
+	"strings"
 	"testing"
 
 	"tessera/coding/codingtest"
@@ -70,5 +73,27 @@ func TestInformantAPI(t *testing.T) {
 			s.t = t
 			runAPICase(s, tc, vars)
 		})
+	}
+}
+
+// TestInformantOutdatedEdit refuses an edit made from an outdated copy
+// with 412 and leaves the informant as it was.
+func TestInformantOutdatedEdit(t *testing.T) {
+	s := mustStart(t, nil, nil)
+	study := codingtest.NewInformantStudy(t, s.store, "Versions")
+	path := "/api/v1/projects/" + study.Project.ID + "/informants/" + study.Informants["I-02"].ID
+	stale := study.Informants["I-02"].Version
+	s.call("PATCH", path, map[string]any{"role": "Chief technology officer"}, 200, nil)
+	req := s.request("PATCH", path)
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("If-Match", `"`+strconv.Itoa(stale)+`"`)
+	req.Body = io.NopCloser(strings.NewReader(`{"role": "CTO again"}`))
+	if res := s.send(req); res.StatusCode != 412 {
+		t.Errorf("got status %d, want 412", res.StatusCode)
+	}
+	var got struct{ Role string }
+	s.call("GET", path, nil, 200, &got)
+	if got.Role != "Chief technology officer" {
+		t.Errorf("got role %q, want the first edit's", got.Role)
 	}
 }
