@@ -62,6 +62,15 @@ func TestLinkSpeakerToInformant(t *testing.T) {
 	b.do(t, "link by name", chromedp.Click(chromedp.CSS(`.informants-page .page-head .row-actions button:first-child`)))
 	b.waitJS(t, "the report", `[...document.querySelectorAll('[role=status]')].some(e => e.textContent === '0 speakers linked, 0 informants added.')`)
 
+	// A new informant, merged into I-05 from its row's dialog, is gone.
+	b.do(t, "add an informant", chromedp.Click(chromedp.CSS(`.informants-page .page-head .row-actions button:last-child`)))
+	b.waitJS(t, "I-06 added", `!!document.querySelector('tr[data-informant="I-06"]')`)
+	b.do(t, "open the merge dialog", chromedp.Click(chromedp.CSS(`button[aria-label="Merge I-06 into another informant"]`)))
+	b.waitJS(t, "the dialog", `!!document.querySelector('dialog[open] select')`)
+	choose(t, b, `dialog[open] select`, elin.ID)
+	b.do(t, "merge", chromedp.Click(chromedp.CSS(`dialog[open] button[type=submit]`)))
+	b.waitJS(t, "I-06 merged away", `!document.querySelector('tr[data-informant="I-06"]') && `+row("I-05", "documents")+` === '1'`)
+
 	// The Exports screen offers the informant table in every format.
 	goTo(t, b, "/p/"+pid+"/exports")
 	b.waitJS(t, "the informant formats", `['csv','xlsx','md','html','docx','tex'].every(f => document.querySelector('tr[data-format="informants-' + f + '"]'))`)

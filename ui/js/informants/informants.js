@@ -9,7 +9,7 @@ import { useData } from '../core/data.js';
 import { get, post, patch, del, pp, apiURL } from '../core/api.js';
 import { proj } from '../project/state.js';
 import { save } from '../core/saving.js';
-import { confirmDialog } from '../widgets/dialog.js';
+import { confirmDialog, openDialog } from '../widgets/dialog.js';
 import { usePermissions } from '../project/access.js';
 import { plural } from '../core/format.js';
 import { inferAttribute } from '../documents/casesheet.js';
@@ -56,6 +56,21 @@ function Field({ value, label, type = 'text', disabled, onSave }) {
     onChange=${(e) => onSave(e.currentTarget.value)} />`;
 }
 
+// MergeBody asks which informant i merges into.
+function MergeBody({ i, informants, close }) {
+  const others = informants.filter((x) => x.id !== i.id);
+  const [target, setTarget] = useState(others.length ? others[0].id : '');
+  return html`<form onSubmit=${(e) => { e.preventDefault(); if (target) close(target); }}>
+    <p class="dialog-msg">${i.label}’s speakers move to the informant you choose, which takes the details it lacks; ${i.label} is deleted.</p>
+    <label class="field"><span>Merge into</span>
+      <select data-autofocus value=${target} onChange=${(e) => setTarget(e.currentTarget.value)}>
+        ${others.map((x) => html`<option value=${x.id}>${x.label}${x.pseudonym ? ' (' + x.pseudonym + ')' : ''}</option>`)}</select></label>
+    <div class="dialog-actions">
+      <button type="button" class="btn" onClick=${() => close(null)}>Cancel</button>
+      <button type="submit" class="btn btn-primary" disabled=${!target}>Merge</button>
+    </div></form>`;
+}
+
 // InformantRow is one row of the informant table.
 function InformantRow({ pid, i, informants, cases, owner, reload }) {
   const change = (label, body) => save(label, () => patch(pp(pid, '/informants/' + i.id), body)).then(reload, reload);
@@ -65,7 +80,8 @@ function InformantRow({ pid, i, informants, cases, owner, reload }) {
     label=${`${header} of ${i.label}`} disabled=${!owner}
     onSave=${(v) => change(`Change the ${header.toLowerCase()} of ${i.label}`, { attributes: [inferAttribute(name, v)] })} />
     ${name === 'interview date' && !attrOf(i, name) && i.interview_dates.length ? html`<span class="muted small">${i.interview_dates.join('; ')}</span>` : null}</td>`;
-  const merge = (target) => {
+  const merge = async () => {
+    const target = await openDialog(`Merge ${i.label}`, (close) => html`<${MergeBody} i=${i} informants=${informants} close=${close} />`);
     if (!target) return;
     const t = informants.find((x) => x.id === target);
     save(`Merge ${i.label} into ${t.label}`, () => post(pp(pid, '/informants/' + i.id + '/merge'), { target_id: target })).then(reload, reload);
@@ -87,8 +103,7 @@ function InformantRow({ pid, i, informants, cases, owner, reload }) {
     <td class="num documents" title=${i.speakers.map((s) => `${s.speaker} in ${s.document}`).join('\n')}>${i.documents}</td>
     <td class="num quotes">${i.quotes}</td>
     ${owner ? html`<td class="row-actions">
-      <select aria-label=${'Merge ' + i.label + ' into'} value="" onChange=${(e) => merge(e.currentTarget.value)}>
-        <option value="">Merge into…</option>${informants.filter((x) => x.id !== i.id).map((x) => html`<option value=${x.id}>${x.label}</option>`)}</select>
+      <button type="button" class="btn-icon" onClick=${merge} aria-label=${'Merge ' + i.label + ' into another informant'} title="Merge into…">⇥</button>
       <button type="button" class="btn-icon" onClick=${remove} aria-label=${'Delete ' + i.label} title="Delete">×</button></td>` : null}
   </tr>`;
 }

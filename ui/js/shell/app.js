@@ -58,7 +58,7 @@ function SearchBox({ pid, query }) {
 }
 
 function Nav({ pid, section }) {
-  const items = [['', 'Documents'], ['cases', 'Cases'], ['informants', 'Informants'], ['codes', 'Codebook'], ['memos', 'Memos'], ['gioia', 'Gioia view'], ['analysis', 'Analysis'], ['exports', 'Exports']];
+  const items = [['', 'Documents'], ['cases', 'Cases'], ['codes', 'Codebook'], ['memos', 'Memos'], ['gioia', 'Gioia view'], ['analysis', 'Analysis'], ['exports', 'Exports']];
   if (isTeam()) items.push(['team', 'Team']);
   return html`<nav class="nav" aria-label="Project">
     ${items.map(([s, label]) => html`<a href=${s ? link(pid, s) : link(pid)}
