@@ -31,7 +31,8 @@ func TestLinkSpeakerToInformant(t *testing.T) {
 	row := func(label, cell string) string {
 		return fmt.Sprintf(`(document.querySelector('tr[data-informant=%s] td.%s') || {}).textContent`, jsString(label), cell)
 	}
-	b.do(t, "open the informants", chromedp.Navigate(a.URL+"/p/"+pid+"/informants"))
+	b.do(t, "open the project", chromedp.Navigate(a.URL+"/p/"+pid))
+	b.do(t, "open the informants", chromedp.Click(chromedp.CSS(`.documents-page .page-head a[href$="/informants"]`)))
 	b.waitJS(t, "Elin without documents", row("I-05", "documents")+` === '0' && `+row("I-01", "documents")+` === '2'`)
 
 	// Link Eva to I-05 (Elin).
