@@ -24,15 +24,31 @@ func TestExportInformants(t *testing.T) {
 		}
 		files = append(files, path)
 	}
-	args := append([]string{"import", "--data", data, "--project", "Sources", "--case", "Pöllö Robotics Oy"}, files...)
-	if r := run(t, args...); r.code != 0 {
+	sheet := filepath.Join(dir, "informants.csv")
+	if err := os.WriteFile(sheet, []byte("case,speaker,pseudonym,duration\nPöllö Robotics Oy,anna,Aino,55\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	args := append([]string{"import", "--data", data, "--project", "Sources", "--case", "Pöllö Robotics Oy", "--informants", sheet}, files...)
+	r := run(t, args...)
+	if r.code != 0 {
 		t.Fatalf("import: exit %d: %s", r.code, r.stderr)
 	}
-	r := run(t, "export", "--data", data, "--project", "Sources", "--format", "informants-md")
+	if !strings.Contains(r.stdout, "4 speakers linked to informants (2 new informants)") || !strings.Contains(r.stderr, "informants: 1 described") {
+		t.Errorf("import: got %s / %s, want the speakers linked and one informant described", r.stdout, r.stderr)
+	}
+	// A sheet naming a speaker nobody is refused, and changes nothing.
+	if err := os.WriteFile(sheet, []byte("case,speaker,pseudonym\nPöllö Robotics Oy,Zoe,Zora\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r = run(t, "import", "--data", data, "--project", "Sources", "--informants", sheet)
+	if r.code == 0 || !strings.Contains(r.stderr, `no speaker "Zoe" of case "Pöllö Robotics Oy"`) {
+		t.Errorf("unknown speaker: exit %d, stderr %q; want a failure naming it", r.code, r.stderr)
+	}
+	r = run(t, "export", "--data", data, "--project", "Sources", "--format", "informants-md")
 	if r.code != 0 {
 		t.Fatalf("export: exit %d: %s", r.code, r.stderr)
 	}
-	if want := "| I-01 |  | Pöllö Robotics Oy | 2 | 0 |"; !strings.Contains(r.stdout, want) {
+	if want := "| I-01 | Aino |  | Pöllö Robotics Oy | 55 | 2 | 0 |"; !strings.Contains(r.stdout, want) {
 		t.Errorf("got %s, want the row %q", r.stdout, want)
 	}
 	if strings.Contains(r.stdout, "INT-01") {
