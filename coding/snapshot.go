@@ -11,10 +11,17 @@ type Snapshot struct {
 	Documents []*Document // with text and turns when asked for
 	Codes     []*Code     // siblings in order; see NewCodeTree
 	Facets    []*Facet
+	Sets      []*Set   // in order, without members deleted since
 	Quotes    []*Quote // in document order
 	Memos     []*Memo
 	// Informants sorted by label.
 	Informants []*Informant
+	// Anonymisation is the project's anonymisation profile (the default
+	// one when none was saved); exports made with the anonymise option
+	// apply it.
+	Anonymisation *Anonymisation
+	// Models are the project's models, their boxes labelled.
+	Models []*Model
 	// Seq is the project's change sequence number at the time of reading.
 	Seq uint64
 }

@@ -13,14 +13,20 @@ type Store interface {
 	ProjectStore
 	CaseStore
 	DocumentStore
+	TranscriptStore
 	CodeStore
 	CodeOpsStore
+	CodeBulkStore
 	RoundStore
+	ModelStore
 	FacetStore
+	SetStore
 	QuoteStore
 	MemoStore
 	AuditStore
 	InformantStore
+	AnonymisationStore
+	ProvenanceStore
 
 	// Backup writes a consistent copy of the whole store to w while it
 	// stays online, and returns the bytes written.
@@ -171,7 +177,7 @@ type Change struct {
 	ProjectID string
 	Seq       uint64
 	// Kind is the entity that changed: "project", "case", "document",
-	// "code", "facet", "quote", "memo" or "informant".
+	// "code", "facet", "set", "quote", "memo", "informant" or "model".
 	Kind string
 	// IDs are the changed or deleted entities of that kind.
 	IDs []string

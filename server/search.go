@@ -25,7 +25,7 @@ var errNoSearch = echo.NewHTTPError(http.StatusServiceUnavailable, "search is no
 // or an informant attribute.
 var searchFilters = map[string]bool{
 	"case": true, "document": true, "speaker": true, "role": true,
-	"code": true, "level": true, "coder": true, "date": true, "informant": true,
+	"code": true, "level": true, "coder": true, "date": true, "set": true, "informant": true,
 }
 
 // searchParams are the other query parameters of GET /search.
@@ -60,7 +60,7 @@ func searchRequest(c echo.Context, extra ...string) (coding.SearchRequest, error
 	}
 	if len(unknown) > 0 {
 		sort.Strings(unknown)
-		return req, coding.Errorf(coding.EINVALID, "unknown search parameter %q (filters: case, document, speaker, role, code, level, coder, date, informant, facet:NAME, attr:NAME, iattr:NAME)", unknown[0])
+		return req, coding.Errorf(coding.EINVALID, "unknown search parameter %q (filters: case, document, speaker, role, code, level, coder, date, set, informant, facet:NAME, attr:NAME, iattr:NAME)", unknown[0])
 	}
 	var err error
 	if req.Offset, err = queryInt(c, "offset", 0); err != nil {

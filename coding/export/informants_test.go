@@ -133,3 +133,22 @@ func TestMatrixByInformant(t *testing.T) {
 		t.Errorf("unknown attribute: got %v, want an invalid error naming it", err)
 	}
 }
+
+// TestInformantsTableAnonymised prints no case name, also where an
+// informant's role or attribute names the case.
+func TestInformantsTableAnonymised(t *testing.T) {
+	snap := informantStudy(t)
+	snap.Informants[1].Role = "CTO at Nordic Sensors AB"
+	snap.Informants[2].Attributes = append(snap.Informants[2].Attributes, coding.Attribute{Name: "employer", Type: coding.AttrText, Value: "Baltic Foods Oy"})
+	for _, f := range []string{"informants-md", "informants-csv"} {
+		out := string(mustExport(t, snap, f, export.Options{Anonymise: true, Attributes: []string{"employer"}}))
+		for _, name := range []string{"Nordic Sensors", "Baltic Foods", "Luleå Metall"} {
+			if strings.Contains(out, name) {
+				t.Errorf("%s: %q appears in\n%s", f, name, out)
+			}
+		}
+		if !strings.Contains(out, "I-02") || !strings.Contains(out, "CTO at ") {
+			t.Errorf("%s: want the rows kept, got\n%s", f, out)
+		}
+	}
+}

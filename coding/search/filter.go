@@ -90,12 +90,14 @@ func (b *builder) filterValue(name, arg, v string) (query.Query, error) {
 		return b.facetFilter(arg, v)
 	case "attr":
 		return b.attrFilter(arg, v)
+	case "set":
+		return b.setFilter(v)
 	case "informant":
 		return b.informantFilter(v)
 	case "iattr":
 		return b.informantAttrFilter(arg, v)
 	}
-	return nil, coding.Errorf(coding.EINVALID, "unknown filter %q (known: attr:NAME, case, code, coder, date, document, facet:NAME, iattr:NAME, informant, level, role, speaker)", name)
+	return nil, coding.Errorf(coding.EINVALID, "unknown filter %q (known: attr:NAME, case, code, coder, date, document, facet:NAME, iattr:NAME, informant, level, role, set, speaker)", name)
 }
 
 func boolPtr(b bool) *bool { return &b }

@@ -33,6 +33,10 @@ func versionOf(v any) *int {
 		return &e.Version
 	case *coding.Informant:
 		return &e.Version
+	case *coding.Anonymisation:
+		return &e.Version
+	case *coding.Model:
+		return &e.Version
 	}
 	return nil
 }
@@ -55,6 +59,10 @@ func newVersioned(kind string) any {
 		return &coding.Quote{}
 	case "informant":
 		return &coding.Informant{}
+	case "anonymisation":
+		return &coding.Anonymisation{}
+	case "model":
+		return &coding.Model{}
 	}
 	return nil
 }
