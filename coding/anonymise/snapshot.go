@@ -63,6 +63,7 @@ func Snapshot(snap *coding.Snapshot) *coding.Snapshot {
 	for i, q := range snap.Quotes {
 		qq := *q
 		qq.Memo = r.Replace(q.Memo)
+		qq.Excerpt = r.Replace(q.Excerpt)
 		if pm, ok := maps[q.DocumentID]; ok {
 			qq.Start, qq.End = pm.start(q.Start), pm.end(q.End)
 			qq.Text = string(texts[q.DocumentID][qq.Start:qq.End])

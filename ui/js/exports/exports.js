@@ -10,7 +10,7 @@ import { navigate, link } from '../core/router.js';
 import { figureDefaults, figureLabels, figureControls } from './figure-options.js';
 
 const defaults = {
-  facets: [], sections: '', counts: false, quotes: false, level: '', columns: '', cell: '',
+  facets: [], sections: '', counts: false, quotes: '', per_row: '', level: '', columns: '', cell: '',
   facet_filter: '', attributes: [], unit: '', raw: false, ...figureDefaults,
 };
 
@@ -18,10 +18,13 @@ const choices = {
   level: [['', 'default'], ['concept', 'concept'], ['theme', 'theme'], ['dimension', 'dimension']],
   cell: [['', 'count'], ['presence', 'presence'], ['share', 'share'], ['quotes', 'quotes']],
   unit: [['', 'quote'], ['turn', 'turn'], ['document', 'document']],
+  quotes: [['', 'none in the Gioia table; chosen, else automatic, in the supporting data'], ['both', 'chosen, else automatic'], ['chosen', 'chosen only'], ['auto', 'automatic only']],
+  per_row: [['', '3 (default)'], ['1', '1'], ['2', '2'], ['4', '4'], ['5', '5'], ['6', '6']],
 };
 
 const labels = {
-  facets: 'Facets shown', sections: 'Sections by facet', counts: 'Counts', quotes: 'A quote per concept',
+  facets: 'Facets shown', sections: 'Sections by facet', counts: 'Counts', quotes: 'Quotes',
+  per_row: 'Automatic quotes per row (supporting data)',
   level: 'Level', columns: 'Matrix columns', cell: 'Matrix cells', facet_filter: 'Matrix rows with',
   attributes: 'Attributes (case profiles, informant table)', unit: 'Co-occurrence unit', raw: 'Formulas as they are (CSV, XLSX)', ...figureLabels,
 };
@@ -77,7 +80,8 @@ export function ExportsPage({ pid, query }) {
   const controls = {
     facets: () => multi('facets', facets.map((f) => f.name)),
     sections: () => select('sections', [['', 'none'], ...facets.map((f) => [f.name, f.name])]),
-    counts: () => check('counts'), quotes: () => check('quotes'), raw: () => check('raw'),
+    counts: () => check('counts'), raw: () => check('raw'),
+    quotes: () => select('quotes', choices.quotes), per_row: () => select('per_row', choices.per_row),
     level: () => select('level', choices.level), cell: () => select('cell', choices.cell), unit: () => select('unit', choices.unit),
     columns: () => select('columns', [['', 'case'], ['document', 'document'], ['speaker', 'speaker'], ['informant', 'informant'],
       ...attrs.map((a) => ['attr:' + a, 'attribute ' + a]), ...iattrs.map((a) => ['iattr:' + a, 'informant attribute ' + a])]),

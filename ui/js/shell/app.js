@@ -28,6 +28,7 @@ import { PresenceBar } from './presence.js';
 const SHORTCUTS = [
   ['/', 'Search the project'], ['c', 'Code the selected text (or add a code to the selected quote)'],
   ['1 – 9', 'Apply one of the recently used codes'], ['Delete', 'Delete the selected quote'],
+  ['q', 'Make the selected quote a power quote, a proof quote, or neither (for its first code)'],
   ['n / p', 'Next / previous quote'], ['j / k', 'Next / previous turn; Enter selects it'],
   ['Shift+← / →', 'Move the end of the selection by a word (with Alt: its start)'],
   ['Ctrl+Z / Ctrl+Shift+Z', 'Undo / redo'], ['Esc', 'Close, deselect'],
