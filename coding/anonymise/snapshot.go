@@ -8,9 +8,9 @@ import (
 // Snapshot returns an anonymised copy of snap, which it leaves as it is:
 // cases carry their pseudonyms, and every text of the project (the
 // project's name and description, case attributes, document titles,
-// metadata, source names, texts and speakers, code names and
-// definitions, quotes and their memos, memos) has the names the profile
-// knows replaced (see Rules). Turn and quote positions are moved to the
+// metadata, source names, texts and speakers, informants' roles and
+// attributes, code names and definitions, quotes and their memos, memos)
+// has the names the profile knows replaced (see Rules). Turn and quote positions are moved to the
 // anonymised texts, so each quote covers the anonymised form of the
 // passage it codes. Facets, user names (coders, memo authors) and
 // times are kept.
@@ -23,21 +23,17 @@ func Snapshot(snap *coding.Snapshot) *coding.Snapshot {
 	for i, c := range snap.Cases {
 		cc := *c
 		cc.Name = pseudonyms[c.ID]
-		cc.Attributes = make([]coding.Attribute, len(c.Attributes))
-		for j, a := range c.Attributes {
-			switch v := a.Value.(type) {
-			case string:
-				a.Value = r.Replace(v)
-			case []string:
-				items := make([]string, len(v))
-				for k, s := range v {
-					items[k] = r.Replace(s)
-				}
-				a.Value = items
-			}
-			cc.Attributes[j] = a
-		}
+		cc.Attributes = replaceAttributes(r, c.Attributes)
 		out.Cases[i] = &cc
+	}
+	// Informants keep their IDs and pseudonyms; their roles and
+	// attributes may name people, firms or places.
+	out.Informants = make([]*coding.Informant, len(snap.Informants))
+	for i, inf := range snap.Informants {
+		ii := *inf
+		ii.Role = r.Replace(inf.Role)
+		ii.Attributes = replaceAttributes(r, inf.Attributes)
+		out.Informants[i] = &ii
 	}
 	maps := map[string]*posMap{}
 	texts := map[string][]rune{}
@@ -114,6 +110,22 @@ func copyDocument(d *coding.Document, r *Replacer) *coding.Document {
 		dd.Speakers[i] = s
 	}
 	return &dd
+}
+
+// replaceAttributes copies attrs with their text and list values
+// anonymised.
+func replaceAttributes(r *Replacer, attrs []coding.Attribute) []coding.Attribute {
+	out := make([]coding.Attribute, len(attrs))
+	for j, a := range attrs {
+		switch v := a.Value.(type) {
+		case string:
+			a.Value = r.Replace(v)
+		case []string:
+			a.Value = replaceAll(r, v)
+		}
+		out[j] = a
+	}
+	return out
 }
 
 func replaceAll(r *Replacer, ss []string) []string {

@@ -117,6 +117,7 @@ func TestLayoutFits(t *testing.T) {
 		{"projects", "/", `!!document.querySelector('.project-card')`, ""},
 		{"documents", "/p/" + pid, `document.querySelectorAll('.doc-open').length > 3`, ""},
 		{"cases", "/p/" + pid + "/cases", `!!document.querySelector('.sheet tbody tr')`, ""},
+		{"informants", "/p/" + pid + "/informants", `!!document.querySelector('tr[data-informant="I-01"]')`, ""},
 		{"reader", "/p/" + pid + "/d/" + did, `!!document.querySelector('.transcript .hl')`, ""},
 		{"codebook", "/p/" + pid + "/codes/" + codes[1].ID, `!!document.querySelector('.code-detail')`, ""},
 		{"memos", "/p/" + pid + "/memos", `!!document.querySelector('.memos-layout')`, ""},

@@ -3,6 +3,7 @@
 //   /                          projects
 //   /p/{pid}                   documents by case
 //   /p/{pid}/cases             case sheet
+//   /p/{pid}/informants        informant table and the speakers of each document
 //   /p/{pid}/d/{did}           transcript reader (?q=quote or ?at=offset)
 //   /p/{pid}/codes[/{cid}]     codebook, code and its quotes
 //   /p/{pid}/search?q=         search

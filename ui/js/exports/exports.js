@@ -26,7 +26,7 @@ const labels = {
   facets: 'Facets shown', sections: 'Sections by facet', counts: 'Counts', quotes: 'Quotes',
   per_row: 'Automatic quotes per row (supporting data)',
   level: 'Level', columns: 'Matrix columns', cell: 'Matrix cells', facet_filter: 'Matrix rows with',
-  attributes: 'Case attributes', unit: 'Co-occurrence unit', raw: 'Formulas as they are (CSV, XLSX)', ...figureLabels,
+  attributes: 'Attributes (case profiles, informant table)', unit: 'Co-occurrence unit', raw: 'Formulas as they are (CSV, XLSX)', ...figureLabels,
 };
 
 /** exportParams returns the query of a format's download: the options it reads that differ from the defaults. */
@@ -57,12 +57,14 @@ export function ExportsPage({ pid, query }) {
   const { data: formats, error } = useData(() => get('/export/formats'), []);
   const facets = useStore(proj, (s) => s.facets);
   const cases = useStore(proj, (s) => s.cases);
+  const { data: informants } = useData(() => get(pp(pid, '/informants')), [pid], { on: ['informant'] });
   const opts = optionsOf(query);
   const set = (k, v) => {
     const q = exportParams({ options: Object.keys(defaults) }, { ...opts, [k]: v });
     navigate(link(pid, 'exports') + (Object.keys(q).length ? '?' + new URLSearchParams(q) : ''), { replace: true });
   };
   const attrs = [...new Set(cases.flatMap((c) => (c.attributes || []).map((a) => a.name)))];
+  const iattrs = [...new Set((informants || []).flatMap((i) => (i.attributes || []).map((a) => a.name)))];
   const used = new Set((formats || []).flatMap((f) => f.options || []));
 
   const select = (k, list) => html`<label class="field"><span>${labels[k]}</span>
@@ -81,9 +83,10 @@ export function ExportsPage({ pid, query }) {
     counts: () => check('counts'), raw: () => check('raw'),
     quotes: () => select('quotes', choices.quotes), per_row: () => select('per_row', choices.per_row),
     level: () => select('level', choices.level), cell: () => select('cell', choices.cell), unit: () => select('unit', choices.unit),
-    columns: () => select('columns', [['', 'case'], ['document', 'document'], ['speaker', 'speaker'], ...attrs.map((a) => ['attr:' + a, 'attribute ' + a])]),
+    columns: () => select('columns', [['', 'case'], ['document', 'document'], ['speaker', 'speaker'], ['informant', 'informant'],
+      ...attrs.map((a) => ['attr:' + a, 'attribute ' + a]), ...iattrs.map((a) => ['iattr:' + a, 'informant attribute ' + a])]),
     facet_filter: () => select('facet_filter', [['', 'every value'], ...facets.flatMap((f) => (f.values || []).map((v) => [`${f.name}=${v}`, `${f.name}: ${v}`]))]),
-    attributes: () => multi('attributes', attrs),
+    attributes: () => multi('attributes', [...new Set([...attrs, 'interview date', ...iattrs])]),
     ...figureControls({ select, multi, facets, opts }),
   };
 

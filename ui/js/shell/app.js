@@ -11,6 +11,7 @@ import { installShortcuts } from './keys.js';
 import { Projects } from '../projects/projects.js';
 import { Documents } from '../documents/documents.js';
 import { CaseSheet } from '../documents/casesheet.js';
+import { InformantsPage } from '../informants/informants.js';
 import { Reader, prefetchDocument } from '../reader/reader.js';
 import { CodebookPage } from '../codebook/codebook-page.js';
 import { SearchPage } from '../search/search.js';
@@ -77,6 +78,7 @@ function Screen({ parts, query }) {
   if (p.pid !== pid || p.loading || !p.project) return html`<div class="page"><p class="muted">Opening the project…</p></div>`;
   switch (parts[2]) {
     case 'cases': return html`<${CaseSheet} pid=${pid} />`;
+    case 'informants': return html`<${InformantsPage} pid=${pid} />`;
     case 'd': return html`<${Reader} pid=${pid} did=${parts[3]} query=${query} key=${parts[3]} />`;
     case 'codes': return html`<${CodebookPage} pid=${pid} cid=${parts[3] || ''} />`;
     case 'search': return html`<${SearchPage} pid=${pid} query=${query} />`;
