@@ -34,7 +34,7 @@ func study(t *testing.T, profile func(cases []*coding.Case) *coding.Anonymisatio
 	must(t, s.CreateCase(ctx, south))
 	text, _ := coding.NormalizeText("Interviewer: Welcome, Björn.\nBjörn Lind: We left Lulea for Oslo. MedSense grew; Kohtamäki Analytics did not.\n")
 	d := &coding.Document{ProjectID: p.ID, CaseID: north.ID, Title: "Björn Lind, Luleå MedSense AB", Text: text,
-		Meta: coding.DocumentMeta{Interviewer: "Eva Berg"},
+		Meta:  coding.DocumentMeta{Interviewer: "Eva Berg"},
 		Turns: []coding.Turn{{Speaker: "Interviewer", Start: 0, End: 28}, {Speaker: "Björn Lind", Start: 29, End: coding.RuneLen(text) - 1}}}
 	must(t, s.CreateDocument(ctx, d))
 	code := &coding.Code{ProjectID: p.ID, Name: "Leaving Luleå", Level: coding.LevelConcept, Definition: "Moves away from Lulea."}
