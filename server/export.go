@@ -41,9 +41,9 @@ func (s *Server) handleExportFormats(c echo.Context) error {
 }
 
 // exportOptions reads the export options from the query: facets,
-// sections, subsections, counts, quotes, level, columns, bins, cell,
-// facet_filter, attributes, unit, positions, subcodes, raw and
-// anonymise; the memo
+// sections, subsections, counts, quotes (true, false, chosen, auto or
+// both), per_row, level, columns, bins, cell, facet_filter, attributes,
+// unit, positions, subcodes, raw and anonymise; the memo
 // filters author, code, from and to; and the table options (see
 // tableOptions).
 func exportOptions(c echo.Context) (export.Options, error) {
@@ -54,6 +54,8 @@ func exportOptions(c echo.Context) (export.Options, error) {
 		Columns:     strings.TrimSpace(c.QueryParam("columns")),
 		Cell:        strings.TrimSpace(c.QueryParam("cell")),
 		FacetFilter: strings.TrimSpace(c.QueryParam("facet_filter")),
+		Set:         strings.TrimSpace(c.QueryParam("set")),
+		Rows:        strings.TrimSpace(c.QueryParam("rows")),
 		Attributes:  queryList(c, "attributes"),
 		Unit:        strings.TrimSpace(c.QueryParam("unit")),
 		Positions:   strings.TrimSpace(c.QueryParam("positions")),
@@ -79,7 +81,10 @@ func exportOptions(c echo.Context) (export.Options, error) {
 	if opt.SubCodes, err = queryBool(c, "subcodes", false); err != nil {
 		return opt, err
 	}
-	if opt.Quotes, err = queryBool(c, "quotes", false); err != nil {
+	if opt.Quotes, opt.QuoteMode, err = export.ParseQuotes(c.QueryParam("quotes")); err != nil {
+		return opt, err
+	}
+	if opt.PerRow, err = queryInt(c, "per_row", 0); err != nil {
 		return opt, err
 	}
 	if opt.Anonymise, err = queryBool(c, "anonymise", false); err != nil {

@@ -64,23 +64,39 @@ var wantPerms = map[string]string{
 	"GET /api/v1/projects/:pid/consensus":           "review",
 	"POST /api/v1/projects/:pid/consensus":          "owner",
 
-	"POST /api/v1/projects/:pid/cases":            "owner",
-	"GET /api/v1/projects/:pid/cases":             "read",
-	"PUT /api/v1/projects/:pid/cases/order":       "owner",
-	"GET /api/v1/projects/:pid/cases/:cid":        "read",
-	"PATCH /api/v1/projects/:pid/cases/:cid":      "owner",
-	"DELETE /api/v1/projects/:pid/cases/:cid":     "owner",
-	"POST /api/v1/projects/:pid/documents":        "owner",
-	"GET /api/v1/projects/:pid/documents":         "read",
-	"GET /api/v1/projects/:pid/documents/:did":    "read",
-	"PATCH /api/v1/projects/:pid/documents/:did":  "owner",
-	"DELETE /api/v1/projects/:pid/documents/:did": "owner",
+	"POST /api/v1/projects/:pid/cases":                          "owner",
+	"GET /api/v1/projects/:pid/cases":                           "read",
+	"PUT /api/v1/projects/:pid/cases/order":                     "owner",
+	"GET /api/v1/projects/:pid/cases/:cid":                      "read",
+	"PATCH /api/v1/projects/:pid/cases/:cid":                    "owner",
+	"DELETE /api/v1/projects/:pid/cases/:cid":                   "owner",
+	"POST /api/v1/projects/:pid/informants":                     "owner",
+	"GET /api/v1/projects/:pid/informants":                      "read",
+	"POST /api/v1/projects/:pid/informants/link":                "owner",
+	"POST /api/v1/projects/:pid/informants/link-all":            "owner",
+	"GET /api/v1/projects/:pid/informants/:iid":                 "read",
+	"PATCH /api/v1/projects/:pid/informants/:iid":               "owner",
+	"DELETE /api/v1/projects/:pid/informants/:iid":              "owner",
+	"POST /api/v1/projects/:pid/informants/:iid/merge":          "owner",
+	"POST /api/v1/projects/:pid/documents":                      "owner",
+	"GET /api/v1/projects/:pid/documents":                       "read",
+	"GET /api/v1/projects/:pid/documents/:did":                  "read",
+	"PATCH /api/v1/projects/:pid/documents/:did":                "owner",
+	"DELETE /api/v1/projects/:pid/documents/:did":               "owner",
+	"POST /api/v1/projects/:pid/documents/:did/speakers/rename": "owner",
+	"POST /api/v1/projects/:pid/documents/:did/speakers/merge":  "owner",
+	"POST /api/v1/projects/:pid/documents/:did/speakers/split":  "owner",
+	"PUT /api/v1/projects/:pid/documents/:did/turns/:n/speaker": "owner",
+	"POST /api/v1/projects/:pid/documents/:did/turns/:n/split":  "owner",
+	"POST /api/v1/projects/:pid/documents/:did/turns/:n/merge":  "owner",
+	"POST /api/v1/projects/:pid/documents/:did/corrections":     "owner",
 
 	"POST /api/v1/projects/:pid/codes":                    "codebook",
 	"GET /api/v1/projects/:pid/codes":                     "read",
 	"PUT /api/v1/projects/:pid/codes/order":               "codebook",
 	"POST /api/v1/projects/:pid/codes/bulk-level":         "codebook",
 	"POST /api/v1/projects/:pid/codes/tiers":              "codebook",
+	"POST /api/v1/projects/:pid/codes/bulk":               "codebook",
 	"GET /api/v1/projects/:pid/codes/:cid":                "read",
 	"PATCH /api/v1/projects/:pid/codes/:cid":              "codebook",
 	"DELETE /api/v1/projects/:pid/codes/:cid":             "codebook",
@@ -100,6 +116,11 @@ var wantPerms = map[string]string{
 	"GET /api/v1/projects/:pid/facets/:fid":               "read",
 	"PATCH /api/v1/projects/:pid/facets/:fid":             "codebook",
 	"DELETE /api/v1/projects/:pid/facets/:fid":            "codebook",
+	"POST /api/v1/projects/:pid/sets":                     "codebook",
+	"GET /api/v1/projects/:pid/sets":                      "read",
+	"GET /api/v1/projects/:pid/sets/:sid":                 "read",
+	"PATCH /api/v1/projects/:pid/sets/:sid":               "codebook",
+	"DELETE /api/v1/projects/:pid/sets/:sid":              "codebook",
 
 	"POST /api/v1/projects/:pid/quotes":        "code",
 	"GET /api/v1/projects/:pid/quotes":         "read",
@@ -199,23 +220,39 @@ var routeCalls = map[string]routeCall{
 	"GET /api/v1/projects/:pid/consensus":           {},
 	"POST /api/v1/projects/:pid/consensus":          {body: `{"quote_ids": ["{quote}"], "decision": "accept"}`},
 
-	"POST /api/v1/projects/:pid/cases":            {body: `{"name": "Case {n}"}`},
-	"GET /api/v1/projects/:pid/cases":             {},
-	"PUT /api/v1/projects/:pid/cases/order":       {body: `{"ids": ["{case}"]}`},
-	"GET /api/v1/projects/:pid/cases/:cid":        {path: "/api/v1/projects/{pid}/cases/{case}"},
-	"PATCH /api/v1/projects/:pid/cases/:cid":      {path: "/api/v1/projects/{pid}/cases/{case}", body: `{"name": "Renamed {n}"}`},
-	"DELETE /api/v1/projects/:pid/cases/:cid":     {path: "/api/v1/projects/{pid}/cases/{case}"},
-	"POST /api/v1/projects/:pid/documents":        {body: `{"title": "New {n}", "text": "Fresh text {n}"}`},
-	"GET /api/v1/projects/:pid/documents":         {},
-	"GET /api/v1/projects/:pid/documents/:did":    {path: "/api/v1/projects/{pid}/documents/{doc}?quotes=true"},
-	"PATCH /api/v1/projects/:pid/documents/:did":  {path: "/api/v1/projects/{pid}/documents/{doc}", body: `{"title": "Renamed {n}"}`},
-	"DELETE /api/v1/projects/:pid/documents/:did": {path: "/api/v1/projects/{pid}/documents/{doc}?confirm=true"},
+	"POST /api/v1/projects/:pid/cases":                          {body: `{"name": "Case {n}"}`},
+	"GET /api/v1/projects/:pid/cases":                           {},
+	"PUT /api/v1/projects/:pid/cases/order":                     {body: `{"ids": ["{case}"]}`},
+	"GET /api/v1/projects/:pid/cases/:cid":                      {path: "/api/v1/projects/{pid}/cases/{case}"},
+	"PATCH /api/v1/projects/:pid/cases/:cid":                    {path: "/api/v1/projects/{pid}/cases/{case}", body: `{"name": "Renamed {n}"}`},
+	"DELETE /api/v1/projects/:pid/cases/:cid":                   {path: "/api/v1/projects/{pid}/cases/{case}"},
+	"POST /api/v1/projects/:pid/informants":                     {body: `{"pseudonym": "Person {n}", "attributes": {"gender": "female"}}`},
+	"GET /api/v1/projects/:pid/informants":                      {},
+	"POST /api/v1/projects/:pid/informants/link":                {body: `{"document_id": "{doc2}", "speaker": "Bo", "informant_id": "{informant}"}`},
+	"POST /api/v1/projects/:pid/informants/link-all":            {},
+	"GET /api/v1/projects/:pid/informants/:iid":                 {path: "/api/v1/projects/{pid}/informants/{informant}"},
+	"PATCH /api/v1/projects/:pid/informants/:iid":               {path: "/api/v1/projects/{pid}/informants/{informant}", body: `{"role": "CEO {n}"}`},
+	"DELETE /api/v1/projects/:pid/informants/:iid":              {path: "/api/v1/projects/{pid}/informants/{informant2}"},
+	"POST /api/v1/projects/:pid/informants/:iid/merge":          {path: "/api/v1/projects/{pid}/informants/{informant2}/merge", body: `{"target_id": "{informant}"}`},
+	"POST /api/v1/projects/:pid/documents":                      {body: `{"title": "New {n}", "text": "Fresh text {n}"}`},
+	"GET /api/v1/projects/:pid/documents":                       {},
+	"GET /api/v1/projects/:pid/documents/:did":                  {path: "/api/v1/projects/{pid}/documents/{doc}?quotes=true"},
+	"PATCH /api/v1/projects/:pid/documents/:did":                {path: "/api/v1/projects/{pid}/documents/{doc}", body: `{"title": "Renamed {n}"}`},
+	"DELETE /api/v1/projects/:pid/documents/:did":               {path: "/api/v1/projects/{pid}/documents/{doc}?confirm=true"},
+	"POST /api/v1/projects/:pid/documents/:did/speakers/rename": {path: "/api/v1/projects/{pid}/documents/{doc}/speakers/rename", body: `{"from": "Anna", "to": "Anna {n}"}`},
+	"POST /api/v1/projects/:pid/documents/:did/speakers/merge":  {path: "/api/v1/projects/{pid}/documents/{doc}/speakers/merge", body: `{"speakers": ["Interviewer", "Anna"], "into": "Anna"}`},
+	"POST /api/v1/projects/:pid/documents/:did/speakers/split":  {path: "/api/v1/projects/{pid}/documents/{doc}/speakers/split", body: `{"speaker": "Anna", "turns": [2], "name": "Bo {n}"}`},
+	"PUT /api/v1/projects/:pid/documents/:did/turns/:n/speaker": {path: "/api/v1/projects/{pid}/documents/{doc}/turns/1/speaker", body: `{"speaker": "Researcher {n}"}`},
+	"POST /api/v1/projects/:pid/documents/:did/turns/:n/split":  {path: "/api/v1/projects/{pid}/documents/{doc}/turns/2/split", body: `{"at": 44, "speaker": "Bo"}`},
+	"POST /api/v1/projects/:pid/documents/:did/turns/:n/merge":  {path: "/api/v1/projects/{pid}/documents/{doc}/turns/1/merge"},
+	"POST /api/v1/projects/:pid/documents/:did/corrections":     {path: "/api/v1/projects/{pid}/documents/{doc}/corrections", body: `{"start": 37, "end": 43, "text": "fell"}`},
 
 	"POST /api/v1/projects/:pid/codes":                    {body: `{"name": "Code {n}", "level": "concept", "parent_id": "{theme}"}`},
 	"GET /api/v1/projects/:pid/codes":                     {},
 	"PUT /api/v1/projects/:pid/codes/order":               {body: `{"parent_id": "{theme}", "ids": ["{concept2}", "{concept}"]}`},
 	"POST /api/v1/projects/:pid/codes/bulk-level":         {body: `{"ids": ["{concept2}"], "level": "concept"}`},
 	"POST /api/v1/projects/:pid/codes/tiers":              {body: `{"dimensions": 1, "themes": 2}`},
+	"POST /api/v1/projects/:pid/codes/bulk":               {body: `{"ids": ["{concept2}"], "action": "color", "color": "#336699"}`},
 	"GET /api/v1/projects/:pid/codes/:cid":                {path: "/api/v1/projects/{pid}/codes/{concept}"},
 	"PATCH /api/v1/projects/:pid/codes/:cid":              {path: "/api/v1/projects/{pid}/codes/{concept}", body: `{"color": "#123456"}`},
 	"DELETE /api/v1/projects/:pid/codes/:cid":             {path: "/api/v1/projects/{pid}/codes/{concept}?uncode=true"},
@@ -235,6 +272,11 @@ var routeCalls = map[string]routeCall{
 	"GET /api/v1/projects/:pid/facets/:fid":               {path: "/api/v1/projects/{pid}/facets/{facet}"},
 	"PATCH /api/v1/projects/:pid/facets/:fid":             {path: "/api/v1/projects/{pid}/facets/{facet}", body: `{"name": "Renamed {n}"}`},
 	"DELETE /api/v1/projects/:pid/facets/:fid":            {path: "/api/v1/projects/{pid}/facets/{facet}"},
+	"POST /api/v1/projects/:pid/sets":                     {body: `{"name": "Set {n}", "document_ids": ["{doc2}"], "code_ids": ["{concept}"]}`},
+	"GET /api/v1/projects/:pid/sets":                      {},
+	"GET /api/v1/projects/:pid/sets/:sid":                 {path: "/api/v1/projects/{pid}/sets/{set}"},
+	"PATCH /api/v1/projects/:pid/sets/:sid":               {path: "/api/v1/projects/{pid}/sets/{set}", body: `{"name": "Renamed {n}", "add_documents": ["{doc}"]}`},
+	"DELETE /api/v1/projects/:pid/sets/:sid":              {path: "/api/v1/projects/{pid}/sets/{set}"},
 
 	"POST /api/v1/projects/:pid/quotes":        {body: `{"document_id": "{doc}", "start": 0, "end": 5, "code_ids": ["{concept}"]}`},
 	"GET /api/v1/projects/:pid/quotes":         {},
@@ -452,7 +494,7 @@ func matrixStream(t *testing.T, cl *client, path string) (int, string) {
 // matrixFixture creates, directly in the store, a project for one route:
 // members olga (owner), cora (coder), vera (viewer) and extra (coder); a
 // case; two documents, the first assigned to cora and olga for
-// independent coding; a dimension, a theme and two concepts; a facet; a
+// independent coding; two informants; a dimension, a theme and two concepts; a facet; a
 // quote by cora and one by olga; a memo by cora. It returns the IDs by
 // name, and {seq}, the audit entry of cora's quote.
 func matrixFixture(t *testing.T, s *teamServer) map[string]string {
@@ -472,10 +514,16 @@ func matrixFixture(t *testing.T, s *teamServer) map[string]string {
 	}
 	cs := &coding.Case{ProjectID: p.ID, Name: "Luleå MedSense AB"}
 	must(st.CreateCase(as("olga"), cs))
-	doc := &coding.Document{ProjectID: p.ID, Title: "Founder", CaseID: cs.ID, Text: "Interviewer: What happened?\nAnna: We failed at the trade fair 👍 and learned."}
+	text := "Interviewer: What happened?\nAnna: We failed at the trade fair 👍 and learned."
+	doc := &coding.Document{ProjectID: p.ID, Title: "Founder", CaseID: cs.ID, Text: text, Turns: []coding.Turn{
+		{Speaker: "Interviewer", Start: 13, End: 27}, {Speaker: "Anna", Start: 34, End: coding.RuneLen(text)}}}
 	must(st.CreateDocument(as("olga"), doc))
-	doc2 := &coding.Document{ProjectID: p.ID, Title: "Sales", Text: "Bo: Hi from Luleå"}
+	doc2 := &coding.Document{ProjectID: p.ID, Title: "Sales", Text: "Bo: Hi from Luleå", Turns: []coding.Turn{{Speaker: "Bo", Start: 4, End: 17}}}
 	must(st.CreateDocument(as("olga"), doc2))
+	informant := &coding.Informant{ProjectID: p.ID, CaseID: cs.ID, Pseudonym: "Aino"}
+	must(st.CreateInformant(as("olga"), informant))
+	informant2 := &coding.Informant{ProjectID: p.ID}
+	must(st.CreateInformant(as("olga"), informant2))
 	dim := &coding.Code{ProjectID: p.ID, Name: "Learning", Level: coding.LevelDimension}
 	must(st.CreateCode(as("olga"), dim))
 	theme := &coding.Code{ProjectID: p.ID, Name: "Experiential", Level: coding.LevelTheme, ParentID: dim.ID}
@@ -498,10 +546,14 @@ func matrixFixture(t *testing.T, s *teamServer) map[string]string {
 	must(err)
 	round := &coding.Round{ProjectID: p.ID, Name: "Open coding"}
 	must(st.CloseRound(as("olga"), round))
+	set := &coding.Set{ProjectID: p.ID, Name: "Founders", DocumentIDs: []string{doc.ID}}
+	must(st.CreateSet(as("olga"), set))
 	return map[string]string{
 		"pid": p.ID, "case": cs.ID, "doc": doc.ID, "doc2": doc2.ID, "theme": theme.ID,
 		"concept": concept.ID, "concept2": concept2.ID, "facet": facet.ID, "quote": q.ID,
 		"memo": m.ID, "seq": strconv.FormatUint(es[0].Seq, 10), "round": round.ID,
+		"informant": informant.ID, "informant2": informant2.ID,
+		"set": set.ID,
 	}
 }
 

@@ -6,11 +6,14 @@ import "strings"
 // part of the format name before the dash, as the query parameters of
 // the export route name them.
 var familyOptions = map[string][]string{
-	"gioia":        {"facets", "sections", "counts", "quotes"},
-	"matrix":       {"level", "columns", "cell", "facet_filter"},
+	"gioia":        {"facets", "sections", "counts", "quotes", "set"},
+	"matrix":       {"level", "columns", "rows", "cell", "facet_filter", "set"},
 	"cases":        {"attributes", "counts"},
-	"cooccurrence": {"unit", "level"},
-	"quotes":       {"facets"},
+	"informants":   {"attributes"},
+	"cooccurrence": {"unit", "level", "set"},
+	"quotes":       {"facets", "set"},
+	"supporting":   {"facets", "sections", "level", "quotes", "per_row", "set"},
+	"qdpx":         {"positions"},
 }
 
 // FormatOptions returns the options the named format reads: those of its
@@ -29,4 +32,23 @@ func FormatOptions(name string) []string {
 		out = append(out, "raw")
 	}
 	return append(out, "anonymise")
+}
+
+// ParseQuotes reads the quotes option: "" or "false" shows no quote
+// column in the Gioia table; "true" or "both", "chosen" and "auto" show
+// one with that QuoteMode ("true" is both). The supporting-data table
+// always prints quotes and reads only the mode.
+func ParseQuotes(s string) (show bool, mode QuoteMode, err error) {
+	switch v := strings.ToLower(strings.TrimSpace(s)); v {
+	case "", "false", "0":
+		return false, QuotesBoth, nil
+	case "true", "1":
+		return true, QuotesBoth, nil
+	default:
+		mode = QuoteMode(v)
+		if err := mode.Validate(); err != nil {
+			return false, "", err
+		}
+		return true, mode, nil
+	}
 }

@@ -13,16 +13,16 @@ func TestFormatOptions(t *testing.T) {
 		format string
 		want   []string
 	}{
-		{"gioia-md", []string{"facets", "sections", "counts", "quotes", "anonymise"}},
-		{"gioia-xlsx", []string{"facets", "sections", "counts", "quotes", "raw", "anonymise"}},
+		{"gioia-md", []string{"facets", "sections", "counts", "quotes", "set", "anonymise"}},
+		{"gioia-xlsx", []string{"facets", "sections", "counts", "quotes", "set", "raw", "anonymise"}},
 		{"gioia-svg", []string{"anonymise"}},
 		{"codebook-csv", []string{"raw", "anonymise"}},
 		{"codebook-docx", []string{"anonymise"}},
-		{"matrix-html", []string{"level", "columns", "cell", "facet_filter", "anonymise"}},
+		{"matrix-html", []string{"level", "columns", "rows", "cell", "facet_filter", "set", "anonymise"}},
 		{"cases-csv", []string{"attributes", "counts", "raw", "anonymise"}},
-		{"cooccurrence-md", []string{"unit", "level", "anonymise"}},
-		{"quotes-xlsx", []string{"facets", "raw", "anonymise"}},
-		{"qdpx", []string{"anonymise"}},
+		{"cooccurrence-md", []string{"unit", "level", "set", "anonymise"}},
+		{"quotes-xlsx", []string{"facets", "set", "raw", "anonymise"}},
+		{"qdpx", []string{"positions", "anonymise"}},
 		{"no-such-format", []string{}},
 	}
 	for _, tt := range tests {

@@ -31,6 +31,8 @@ func versionOf(v any) *int {
 		return &e.Version
 	case *coding.Quote:
 		return &e.Version
+	case *coding.Informant:
+		return &e.Version
 	case *coding.Anonymisation:
 		return &e.Version
 	}
@@ -53,6 +55,8 @@ func newVersioned(kind string) any {
 		return &coding.Memo{}
 	case "quote":
 		return &coding.Quote{}
+	case "informant":
+		return &coding.Informant{}
 	case "anonymisation":
 		return &coding.Anonymisation{}
 	}

@@ -26,10 +26,13 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 	fs.Var(&facets, "facets", "facet `names` to show as columns, comma-separated (default all)")
 	fs.StringVar(&opt.Sections, "sections", "", "group the Gioia table into sections by this `facet`")
 	fs.BoolVar(&opt.Counts, "counts", false, "add counts of quotes, documents and cases")
-	fs.BoolVar(&opt.Quotes, "quotes", false, "add a representative quote per concept")
+	quotes := fs.String("quotes", "", "quotes to print: `chosen`, auto or both (chosen, else automatic); in the Gioia table it adds a quote column")
+	fs.IntVar(&opt.PerRow, "per-row", 0, "supporting-data table: automatic quotes per row, 1 to 6 (default 3)")
 	fs.BoolVar(&opt.SubCodes, "subcodes", false, "list sub-concepts indented under their concept in the Gioia table")
 	level := fs.String("level", "", "matrix rows: concept, theme or dimension (default theme)")
-	fs.StringVar(&opt.Columns, "columns", "", "matrix columns: case, document, speaker, attr:NAME or facet:NAME")
+	fs.StringVar(&opt.Columns, "columns", "", "matrix columns: case, document, speaker, set, attr:NAME or facet:NAME")
+	fs.StringVar(&opt.Rows, "rows", "", "matrix rows: set:NAME for the codes of a code set (default: the codes of --level)")
+	fs.StringVar(&opt.Set, "set", "", "narrow the export to a set of documents or codes (`name` or ID)")
 	fs.StringVar(&opt.Bins, "bins", "", "matrix columns by a numeric attribute: bin at these `bounds`, e.g. 50,250")
 	fs.StringVar(&opt.Cell, "cell", "", "matrix cells: count, presence, share or quotes")
 	fs.StringVar(&opt.FacetFilter, "filter", "", "matrix rows with this `Facet=value` only")
@@ -75,6 +78,10 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 		}
 		opt.Facets, opt.Attributes, opt.Level = facets, attributes, coding.Level(*level)
 		opt.Table.Headers = headers
+		var err error
+		if opt.Quotes, opt.QuoteMode, err = export.ParseQuotes(*quotes); err != nil {
+			return err
+		}
 		if err := opt.Table.Validate(); err != nil {
 			return err
 		}
