@@ -140,13 +140,17 @@ type SpeakerPseudonym struct {
 	Role      string `json:"role"`
 	Pseudonym string `json:"pseudonym"`
 	Auto      bool   `json:"auto"`
+	// Informant is the label of the informant the speaker is linked to,
+	// such as "I-07"; "" when not linked.
+	Informant string `json:"informant,omitempty"`
 }
 
 // SpeakerPseudonyms lists the distinct speakers of the project's
 // documents and the interviewers their metadata names, in order of first
 // appearance, with their pseudonyms: the one the researcher chose, else
-// "Informant N" for informants (numbered in that order) and
-// "Interviewer" for interviewers. Labels that are not names are left as
+// the pseudonym of the informant the speaker is linked to, else that
+// informant's ID ("I-07"), else "Informant N" for informants (numbered
+// in that order) and "Interviewer" for interviewers. Labels that are not names are left as
 // they are (Pseudonym equal to Name): the usual interviewer labels
 // ("Interviewer", "I", "Q") and one-word labels without a lower-case
 // letter ("CEO", "R1").
@@ -154,6 +158,10 @@ func SpeakerPseudonyms(snap *coding.Snapshot) []SpeakerPseudonym {
 	a := snap.Anonymisation
 	if a == nil {
 		a = &coding.Anonymisation{}
+	}
+	informants := map[string]*coding.Informant{}
+	for _, i := range snap.Informants {
+		informants[i.ID] = i
 	}
 	var out []SpeakerPseudonym
 	seen := map[string]bool{}
@@ -169,6 +177,10 @@ func SpeakerPseudonyms(snap *coding.Snapshot) []SpeakerPseudonym {
 			}
 			seen[sp.Name] = true
 			p := SpeakerPseudonym{Name: sp.Name, Role: sp.Role}
+			inf := informants[sp.InformantID]
+			if inf != nil {
+				p.Informant = inf.Label
+			}
 			if chosen, ok := a.Speakers[sp.Name]; ok {
 				p.Pseudonym = chosen
 			} else {
@@ -176,6 +188,10 @@ func SpeakerPseudonyms(snap *coding.Snapshot) []SpeakerPseudonym {
 				switch {
 				case !isPersonName(sp.Name):
 					p.Pseudonym = sp.Name
+				case inf != nil && inf.Pseudonym != "":
+					p.Pseudonym = inf.Pseudonym
+				case inf != nil:
+					p.Pseudonym = inf.Label
 				case sp.Role == coding.RoleInterviewer:
 					p.Pseudonym = "Interviewer"
 				default:

@@ -9,11 +9,12 @@ import (
 // cases carry their pseudonyms, and every text of the project (the
 // project's name and description, case attributes, document titles,
 // metadata, source names, texts and speakers, code names and
-// definitions, quotes and their memos, memos) has the names the profile
-// knows replaced (see Rules). Turn and quote positions are moved to the
-// anonymised texts, so each quote covers the anonymised form of the
-// passage it codes. Facets, user names (coders, memo authors) and
-// times are kept.
+// definitions, quotes with their memos, print excerpts and corrections,
+// informants' roles and attributes, sets, memos) has the names the
+// profile knows replaced (see Rules). Turn and quote positions are moved
+// to the anonymised texts, so each quote covers the anonymised form of
+// the passage it codes. Facets, informant IDs and pseudonyms, user
+// names (coders, memo authors, who changed what) and times are kept.
 func Snapshot(snap *coding.Snapshot) *coding.Snapshot {
 	r := NewReplacer(Rules(snap))
 	out := *snap
@@ -23,20 +24,7 @@ func Snapshot(snap *coding.Snapshot) *coding.Snapshot {
 	for i, c := range snap.Cases {
 		cc := *c
 		cc.Name = pseudonyms[c.ID]
-		cc.Attributes = make([]coding.Attribute, len(c.Attributes))
-		for j, a := range c.Attributes {
-			switch v := a.Value.(type) {
-			case string:
-				a.Value = r.Replace(v)
-			case []string:
-				items := make([]string, len(v))
-				for k, s := range v {
-					items[k] = r.Replace(s)
-				}
-				a.Value = items
-			}
-			cc.Attributes[j] = a
-		}
+		cc.Attributes = replaceAttributes(r, c.Attributes)
 		out.Cases[i] = &cc
 	}
 	maps := map[string]*posMap{}
@@ -66,7 +54,12 @@ func Snapshot(snap *coding.Snapshot) *coding.Snapshot {
 	out.Quotes = make([]*coding.Quote, len(snap.Quotes))
 	for i, q := range snap.Quotes {
 		qq := *q
-		qq.Memo = r.Replace(q.Memo)
+		qq.Memo, qq.Excerpt = r.Replace(q.Memo), r.Replace(q.Excerpt)
+		qq.Corrections = make([]coding.QuoteCorrection, len(q.Corrections))
+		for j, c := range q.Corrections {
+			c.Before, c.After = r.Replace(c.Before), r.Replace(c.After)
+			qq.Corrections[j] = c
+		}
 		if pm, ok := maps[q.DocumentID]; ok {
 			qq.Start, qq.End = pm.start(q.Start), pm.end(q.End)
 			qq.Text = string(texts[q.DocumentID][qq.Start:qq.End])
@@ -74,6 +67,19 @@ func Snapshot(snap *coding.Snapshot) *coding.Snapshot {
 			qq.Text = r.Replace(q.Text)
 		}
 		out.Quotes[i] = &qq
+	}
+	out.Informants = make([]*coding.Informant, len(snap.Informants))
+	for i, inf := range snap.Informants {
+		ii := *inf
+		ii.Role = r.Replace(inf.Role)
+		ii.Attributes = replaceAttributes(r, inf.Attributes)
+		out.Informants[i] = &ii
+	}
+	out.Sets = make([]*coding.Set, len(snap.Sets))
+	for i, set := range snap.Sets {
+		ss := *set
+		ss.Name, ss.Description = r.Replace(set.Name), r.Replace(set.Description)
+		out.Sets[i] = &ss
 	}
 	out.Memos = make([]*coding.Memo, len(snap.Memos))
 	for i, m := range snap.Memos {
@@ -122,6 +128,25 @@ func replaceAll(r *Replacer, ss []string) []string {
 	out := make([]string, len(ss))
 	for i, s := range ss {
 		out[i] = r.Replace(s)
+	}
+	return out
+}
+
+// replaceAttributes copies attributes with their text and list values
+// anonymised.
+func replaceAttributes(r *Replacer, attrs []coding.Attribute) []coding.Attribute {
+	if attrs == nil {
+		return nil
+	}
+	out := make([]coding.Attribute, len(attrs))
+	for i, a := range attrs {
+		switch v := a.Value.(type) {
+		case string:
+			a.Value = r.Replace(v)
+		case []string:
+			a.Value = replaceAll(r, v)
+		}
+		out[i] = a
 	}
 	return out
 }

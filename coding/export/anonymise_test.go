@@ -23,6 +23,9 @@ func anonStudy(t *testing.T) *coding.Snapshot {
 	d := b.doc("CEO", k, "CEO", "Interviewer: How did Lulea go?", "Jyrki Salo: Kohtamäki Analytics lost money in Lulea.")
 	b.quote(d, "Kohtamäki Analytics lost money in Lulea.", "anna", concept, other)
 	snap := b.done()
+	snap.Informants = []*coding.Informant{{ID: "I1", ProjectID: "P1", Label: "I-01", Role: "CEO of Kohtamäki", CaseID: k.ID,
+		Attributes: []coding.Attribute{{Name: "interviewer", Type: coding.AttrText, Value: "Eva in Lulea"}}}}
+	snap.Documents[0].Speakers[1].InformantID = "I1"
 	snap.Anonymisation = &coding.Anonymisation{Terms: []coding.TermReplacement{{Term: "Kohtamäki", Replacement: "[firm]"}}}
 	return snap
 }
@@ -56,7 +59,7 @@ func TestAnonymiseAppliesToEveryFormatAtOneSeam(t *testing.T) {
 	if err := export.Export(&svg, snap, "gioia-svg", export.Options{Anonymise: true}); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Learning at [firm]", "Informant 1&#39;s doubts", "Denial in [City]"} {
+	for _, want := range []string{"Learning at [firm]", "I-01&#39;s doubts", "Denial in [City]"} {
 		if !strings.Contains(svg.String(), want) {
 			t.Errorf("the SVG figure lacks %q:\n%s", want, svg.String())
 		}
