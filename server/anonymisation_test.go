@@ -12,8 +12,9 @@ func TestAnonymisationAPI(t *testing.T) {
 	s := mustStart(t, nil, nil)
 	vars := fixture(s)
 	// A transcript with a named informant, read from a file as researchers
-	// upload them, and a quote in it.
-	ct, body := multipartBody(t, [][2]string{{"anna.txt", "Interviewer: What happened?\nAnna Berg: We failed at the trade fair 👍 in Lulea and learned.\nInterviewer: And then?\nAnna Berg: We went home.\n"}}, map[string]string{"case": "Luleå MedSense AB"})
+	// upload them (its speakers are linked to informants: Anna Berg is
+	// I-01), and a quote in it.
+	ct, body := multipartBody(t, [][2]string{{"anna.txt", "Interviewer: What happened?\nAnna Berg: We failed at the trade fair 👍 in Lulea and learned.\nInterviewer: And then?\nAnna Berg: We went home, said Anna.\n"}}, map[string]string{"case": "Luleå MedSense AB"})
 	res, data := s.do("POST", "/api/v1/projects/"+vars["pid"]+"/documents", ct, body)
 	var up struct {
 		Files []struct {
@@ -36,7 +37,7 @@ func TestAnonymisationAPI(t *testing.T) {
 		{name: "default profile", method: "GET", path: "/projects/{pid}/anonymisation", wantStatus: 200,
 			wantBody: `"cases":[{"id":"{case}","name":"Luleå MedSense AB","pseudonym":"Firm A","auto":true}]`},
 		{name: "speakers get pseudonyms", method: "GET", path: "/projects/{pid}/anonymisation", wantStatus: 200,
-			wantBody: `{"name":"Anna Berg","role":"informant","pseudonym":"Informant 1","auto":true}`},
+			wantBody: `{"name":"Anna Berg","role":"informant","pseudonym":"I-01","auto":true,"informant":"I-01"}`},
 		{name: "save profile", method: "PUT", path: "/projects/{pid}/anonymisation",
 			body:       `{"case_label": "Company", "cases": {"{case}": "Company North"}, "terms": [{"term": "trade fair", "replacement": "[event]"}, {"term": "Lulea"}]}`,
 			wantStatus: 200, wantBody: `{"kind":"term","term":"Lulea","replacement":"[redacted]","auto":false}`},
@@ -53,7 +54,7 @@ func TestAnonymisationAPI(t *testing.T) {
 			wantBody: `"term":"trade fair"`, notBody: "Oulu"},
 
 		{name: "preview a document", method: "POST", path: "/projects/{pid}/anonymisation/preview", body: `{"document_id": "{adoc}"}`,
-			wantStatus: 200, wantBody: `{"text":"Anna Berg","replacement":"Informant 1","kind":"speaker"},{"text":": We failed at the "},{"text":"trade fair","replacement":"[event]","kind":"term"},{"text":" 👍 in "},{"text":"Lulea","replacement":"[redacted]","kind":"term"}`},
+			wantStatus: 200, wantBody: `{"text":"Anna Berg","replacement":"I-01","kind":"speaker"},{"text":": We failed at the "},{"text":"trade fair","replacement":"[event]","kind":"term"},{"text":" 👍 in "},{"text":"Lulea","replacement":"[redacted]","kind":"term"}`},
 		{name: "preview folds diacritics", method: "POST", path: "/projects/{pid}/anonymisation/preview", body: `{"document_id": "{doc2}"}`,
 			wantStatus: 200, wantBody: `{"text":"Luleå","replacement":"[redacted]","kind":"term"}`},
 		{name: "preview an unsaved term", method: "POST", path: "/projects/{pid}/anonymisation/preview",
@@ -62,12 +63,14 @@ func TestAnonymisationAPI(t *testing.T) {
 		{name: "preview stored nothing", method: "GET", path: "/projects/{pid}/anonymisation", wantStatus: 200, notBody: "learned"},
 		{name: "preview quotes", method: "POST", path: "/projects/{pid}/anonymisation/preview", body: `{}`,
 			wantStatus: 200, wantBody: `"quotes":[{"id":"{quote}","document":"Founder interview","segments":[{"text":"the "},{"text":"trade fair","replacement":"[event]","kind":"term"}`},
+		{name: "preview shows name parts", method: "POST", path: "/projects/{pid}/anonymisation/preview", body: `{"document_id": "{adoc}"}`,
+			wantStatus: 200, wantBody: `{"text":"We went home, said "},{"text":"Anna","replacement":"I-01","kind":"name-part"}`},
 		{name: "preview a bad profile", method: "POST", path: "/projects/{pid}/anonymisation/preview", body: `{"profile": {"terms": [{"term": ""}]}}`,
 			wantStatus: 400, wantBody: "term 1 is empty"},
 		{name: "preview a missing document", method: "POST", path: "/projects/{pid}/anonymisation/preview", body: `{"document_id": "nope"}`, wantStatus: 404},
 
 		{name: "anonymised export", method: "GET", path: "/projects/{pid}/export/quotes-md?anonymise=true", wantStatus: 200,
-			wantBody: "| Company North | Informant 1 | 41 | 65 | We failed at the \\[event\\] |", notBody: "Luleå MedSense"},
+			wantBody: "| Company North | I-01 | 34 | 58 | We failed at the \\[event\\] |", notBody: "Luleå MedSense"},
 		{name: "plain export", method: "GET", path: "/projects/{pid}/export/quotes-md", wantStatus: 200, wantBody: "| Luleå MedSense AB | Anna Berg | 39 | 66 | We failed at the trade fair |"},
 		{name: "anonymise must be a boolean", method: "GET", path: "/projects/{pid}/export/quotes-md?anonymise=maybe", wantStatus: 400, wantBody: "must be true or false"},
 		{name: "check one format", method: "GET", path: "/projects/{pid}/anonymisation/check?format=quotes-docx", wantStatus: 200,
