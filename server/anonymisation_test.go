@@ -64,7 +64,7 @@ func TestAnonymisationAPI(t *testing.T) {
 		{name: "preview quotes", method: "POST", path: "/projects/{pid}/anonymisation/preview", body: `{}`,
 			wantStatus: 200, wantBody: `"quotes":[{"id":"{quote}","document":"Founder interview","segments":[{"text":"the "},{"text":"trade fair","replacement":"[event]","kind":"term"}`},
 		{name: "preview shows name parts", method: "POST", path: "/projects/{pid}/anonymisation/preview", body: `{"document_id": "{adoc}"}`,
-			wantStatus: 200, wantBody: `{"text":"We went home, said "},{"text":"Anna","replacement":"I-01","kind":"name-part"}`},
+			wantStatus: 200, wantBody: `{"text":": We went home, said "},{"text":"Anna","replacement":"I-01","kind":"name-part"}`},
 		{name: "preview a bad profile", method: "POST", path: "/projects/{pid}/anonymisation/preview", body: `{"profile": {"terms": [{"term": ""}]}}`,
 			wantStatus: 400, wantBody: "term 1 is empty"},
 		{name: "preview a missing document", method: "POST", path: "/projects/{pid}/anonymisation/preview", body: `{"document_id": "nope"}`, wantStatus: 404},
