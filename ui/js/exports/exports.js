@@ -1,6 +1,7 @@
 // The Exports screen: every export format the server offers (the list
 // `tessera export --list` prints, from GET /export/formats), with the
 // options each reads, set once above the list, and a download per format.
+// Anonymise applies the profile edited on the Anonymisation screen.
 import { html } from '../core/lib.js';
 import { useStore } from '../core/store.js';
 import { useData } from '../core/data.js';
@@ -10,7 +11,7 @@ import { navigate, link } from '../core/router.js';
 
 const defaults = {
   facets: [], sections: '', counts: false, quotes: false, level: '', columns: '', cell: '',
-  facet_filter: '', attributes: [], unit: '', raw: false,
+  facet_filter: '', attributes: [], unit: '', raw: false, anonymise: false,
 };
 
 const choices = {
@@ -23,6 +24,7 @@ const labels = {
   facets: 'Facets shown', sections: 'Sections by facet', counts: 'Counts', quotes: 'A quote per concept',
   level: 'Level', columns: 'Matrix columns', cell: 'Matrix cells', facet_filter: 'Matrix rows with',
   attributes: 'Case attributes', unit: 'Co-occurrence unit', raw: 'Formulas as they are (CSV, XLSX)',
+  anonymise: 'Anonymise (pseudonyms for the names the project knows)',
 };
 
 /** exportParams returns the query of a format's download: the options it reads that differ from the defaults. */
@@ -75,6 +77,8 @@ export function ExportsPage({ pid, query }) {
     facets: () => multi('facets', facets.map((f) => f.name)),
     sections: () => select('sections', [['', 'none'], ...facets.map((f) => [f.name, f.name])]),
     counts: () => check('counts'), quotes: () => check('quotes'), raw: () => check('raw'),
+    anonymise: () => html`<span class="anon-option">${check('anonymise')}
+      <a href=${link(pid, 'exports', 'anonymisation')}>Anonymisation profile…</a></span>`,
     level: () => select('level', choices.level), cell: () => select('cell', choices.cell), unit: () => select('unit', choices.unit),
     columns: () => select('columns', [['', 'case'], ['document', 'document'], ['speaker', 'speaker'], ...attrs.map((a) => ['attr:' + a, 'attribute ' + a])]),
     facet_filter: () => select('facet_filter', [['', 'every value'], ...facets.flatMap((f) => (f.values || []).map((v) => [`${f.name}=${v}`, `${f.name}: ${v}`]))]),
