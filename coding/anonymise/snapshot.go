@@ -1,6 +1,8 @@
 package anonymise
 
 import (
+	"strconv"
+
 	"tessera/coding"
 	"tessera/coding/markdown"
 )
@@ -13,10 +15,12 @@ import (
 // informants' roles and attributes, sets, memos) has the names the
 // profile knows replaced (see Rules). Turn and quote positions are moved
 // to the anonymised texts, so each quote covers the anonymised form of
-// the passage it codes. Facets, informant IDs and pseudonyms, user
-// names (coders, memo authors, who changed what) and times are kept.
+// the passage it codes. User names (coders, memo authors, who changed
+// what) become "Coder 1", "Coder 2"... unless the profile keeps them.
+// Facets, informant IDs and pseudonyms and times are kept.
 func Snapshot(snap *coding.Snapshot) *coding.Snapshot {
 	r := NewReplacer(Rules(snap))
+	user := userPseudonyms(snap)
 	out := *snap
 	out.Project = copyProject(snap.Project, r)
 	pseudonyms := CasePseudonyms(snap)
@@ -32,6 +36,7 @@ func Snapshot(snap *coding.Snapshot) *coding.Snapshot {
 	out.Documents = make([]*coding.Document, len(snap.Documents))
 	for i, d := range snap.Documents {
 		dd := copyDocument(d, r)
+		dd.CreatedBy, dd.UpdatedBy = user(d.CreatedBy), user(d.UpdatedBy)
 		if d.Text != "" {
 			var pm *posMap
 			dd.Text, pm = r.apply(d.Text)
@@ -55,9 +60,10 @@ func Snapshot(snap *coding.Snapshot) *coding.Snapshot {
 	for i, q := range snap.Quotes {
 		qq := *q
 		qq.Memo, qq.Excerpt = r.Replace(q.Memo), r.Replace(q.Excerpt)
+		qq.Coder, qq.UpdatedBy = user(q.Coder), user(q.UpdatedBy)
 		qq.Corrections = make([]coding.QuoteCorrection, len(q.Corrections))
 		for j, c := range q.Corrections {
-			c.Before, c.After = r.Replace(c.Before), r.Replace(c.After)
+			c.Before, c.After, c.Actor = r.Replace(c.Before), r.Replace(c.After), user(c.Actor)
 			qq.Corrections[j] = c
 		}
 		if pm, ok := maps[q.DocumentID]; ok {
@@ -85,6 +91,7 @@ func Snapshot(snap *coding.Snapshot) *coding.Snapshot {
 	for i, m := range snap.Memos {
 		mm := *m
 		mm.Title, mm.Body = r.Replace(m.Title), r.Replace(m.Body)
+		mm.Author, mm.UpdatedBy = user(m.Author), user(m.UpdatedBy)
 		// A body that grew past Markdown's size limit keeps no HTML.
 		mm.HTML, _ = markdown.Render(mm.Body)
 		out.Memos[i] = &mm
@@ -149,4 +156,35 @@ func replaceAttributes(r *Replacer, attrs []coding.Attribute) []coding.Attribute
 		out[i] = a
 	}
 	return out
+}
+
+// userPseudonyms returns the function that names a user in the
+// anonymised snapshot: "Coder N", numbered in order of first appearance
+// (documents, quotes, memos), or the name itself when the profile keeps
+// user names. "" stays "".
+func userPseudonyms(snap *coding.Snapshot) func(string) string {
+	if snap.Anonymisation != nil && snap.Anonymisation.KeepUsers {
+		return func(name string) string { return name }
+	}
+	names := map[string]string{}
+	add := func(users ...string) {
+		for _, u := range users {
+			if _, ok := names[u]; !ok && u != "" {
+				names[u] = "Coder " + strconv.Itoa(len(names)+1)
+			}
+		}
+	}
+	for _, d := range snap.Documents {
+		add(d.CreatedBy, d.UpdatedBy)
+	}
+	for _, q := range snap.Quotes {
+		add(q.Coder, q.UpdatedBy)
+		for _, c := range q.Corrections {
+			add(c.Actor)
+		}
+	}
+	for _, m := range snap.Memos {
+		add(m.Author, m.UpdatedBy)
+	}
+	return func(name string) string { return names[name] }
 }

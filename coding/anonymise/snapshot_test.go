@@ -46,9 +46,9 @@ func study(t *testing.T, profile func(cases []*coding.Case) *coding.Anonymisatio
 	}
 	for _, passage := range []string{"We left Lulea for Oslo.", "Kohtamäki Analytics did not", "ulea"} {
 		start, end := at(passage)
-		must(t, s.CreateQuote(ctx, &coding.Quote{ProjectID: p.ID, DocumentID: d.ID, Start: start, End: end, CodeIDs: []string{code.ID}, Memo: "Björn on Luleå"}))
+		must(t, s.CreateQuote(ctx, &coding.Quote{ProjectID: p.ID, DocumentID: d.ID, Start: start, End: end, CodeIDs: []string{code.ID}, Memo: "Björn on Luleå", Coder: "olga"}))
 	}
-	must(t, s.CreateMemo(ctx, &coding.Memo{ProjectID: p.ID, TargetType: coding.MemoProject, Title: "Björn Lind", Body: "Ask **Björn Lind** about Tampere."}))
+	must(t, s.CreateMemo(ctx, &coding.Memo{ProjectID: p.ID, TargetType: coding.MemoProject, Title: "Björn Lind", Body: "Ask **Björn Lind** about Tampere.", Author: "tuomas"}))
 	if profile != nil {
 		if _, err := s.SetAnonymisation(ctx, p.ID, profile([]*coding.Case{north, south})); err != nil {
 			t.Fatal(err)
@@ -128,6 +128,10 @@ func TestSnapshotReplacesKnownNames(t *testing.T) {
 	if got, want := anon.Codes[0].Name+" / "+anon.Codes[0].Definition, "Leaving [City] / Moves away from [City]."; got != want {
 		t.Errorf("code = %q, want %q", got, want)
 	}
+	// User names become "Coder N" in order of first appearance.
+	if got := anon.Quotes[0].Coder + " / " + anon.Quotes[2].Coder + " / " + anon.Memos[0].Author; got != "Coder 1 / Coder 1 / Coder 2" {
+		t.Errorf("users = %q, want Coder 1 / Coder 1 / Coder 2", got)
+	}
 	m := anon.Memos[0]
 	if m.Title != "Informant 1" || m.Body != "Ask **Informant 1** about [City]." || !strings.Contains(m.HTML, "<strong>Informant 1</strong>") {
 		t.Errorf("memo = %q / %q / %q", m.Title, m.Body, m.HTML)
@@ -141,6 +145,7 @@ func TestSnapshotChosenPseudonyms(t *testing.T) {
 			Cases:     map[string]string{cases[1].ID: "Company A"},
 			Speakers:  map[string]string{"Björn Lind": "I-07", "Eva Berg": "Eva Berg"},
 			Places:    map[string]string{"Luleå": "a northern town"},
+			KeepUsers: true,
 		}
 	})
 	anon := anonymise.Snapshot(snap)
@@ -151,6 +156,9 @@ func TestSnapshotChosenPseudonyms(t *testing.T) {
 	want := "Interviewer: Welcome, Björn.\nI-07: We left a northern town for Oslo. MedSense grew; Company A did not.\n"
 	if got := anon.Documents[0].Text; got != want {
 		t.Errorf("text = %q, want %q", got, want)
+	}
+	if got := anon.Quotes[0].Coder + " / " + anon.Memos[0].Author; got != "olga / tuomas" {
+		t.Errorf("users kept by choice = %q, want olga / tuomas", got)
 	}
 	if got := anon.Documents[0].Meta.Interviewer; got != "Eva Berg" {
 		t.Errorf("interviewer kept by choice = %q, want Eva Berg", got)

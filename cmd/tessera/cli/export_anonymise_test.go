@@ -23,6 +23,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"tessera/coding"
+	"tessera/coding/codingtest"
 	"tessera/coding/datadir"
 )
 
@@ -125,6 +126,62 @@ func textsOf(t *testing.T, name string, data []byte) map[string]string {
 	return out
 }
 
+// exportAllAnonymised exports project in every format with --anonymise
+// into a new directory, checks that none of the names appears in any
+// output (every part of a zip container, XML and HTML with their
+// references decoded, accents and case ignored), and returns the
+// directory, one file per format.
+func exportAllAnonymised(t *testing.T, data, project string, names []string) string {
+	t.Helper()
+	var forbidden []*regexp.Regexp
+	for _, name := range names {
+		forbidden = append(forbidden, regexp.MustCompile(`\b`+regexp.QuoteMeta(fold(t, name))+`\b`))
+	}
+	list := run(t, "export", "--list")
+	if list.code != 0 {
+		t.Fatal(list.stderr)
+	}
+	dir := t.TempDir()
+	formats := 0
+	for _, line := range strings.Split(strings.TrimSpace(list.stdout), "\n") {
+		format := strings.Fields(line)[0]
+		if !strings.Contains(line, "anonymise") {
+			t.Errorf("format %s does not list the anonymise option: %s", format, line)
+		}
+		out := filepath.Join(dir, format)
+		if r := run(t, "export", "--data", data, "--project", project, "--format", format, "--anonymise", "-o", out); r.code != 0 {
+			t.Fatalf("export %s --anonymise: exit %d: %s", format, r.code, r.stderr)
+		}
+		body, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		formats++
+		if format == "gioia-png" {
+			// The figure is drawn from the anonymised labels: the export
+			// package's tests compare it with the figure of the
+			// anonymised project; here it is a PNG image.
+			if _, err := png.Decode(bytes.NewReader(body)); err != nil {
+				t.Fatalf("gioia-png: %v", err)
+			}
+			continue
+		}
+		for part, text := range textsOf(t, format, body) {
+			folded := fold(t, text)
+			for _, re := range forbidden {
+				if loc := re.FindStringIndex(folded); loc != nil {
+					from, to := max(0, loc[0]-40), min(len(folded), loc[1]+40)
+					t.Errorf("%s: %q is left: …%s…", part, re.String(), folded[from:to])
+				}
+			}
+		}
+	}
+	if formats < 40 {
+		t.Errorf("checked %d formats, want every format (more than 40)", formats)
+	}
+	return dir
+}
+
 // TestExportAnonymisedHasNoKnownName exports the sample study in every
 // format with --anonymise and finds none of its firms, people or listed
 // terms in any output, while the coding is what it was.
@@ -158,61 +215,14 @@ func TestExportAnonymisedHasNoKnownName(t *testing.T) {
 		}
 	})
 
-	var forbidden []*regexp.Regexp
-	for _, name := range sampleNames {
-		forbidden = append(forbidden, regexp.MustCompile(`\b`+regexp.QuoteMeta(fold(t, name))+`\b`))
-	}
+	names := append(append([]string{}, sampleNames...), "Lulea")
 	for _, term := range sampleTerms {
-		forbidden = append(forbidden, regexp.MustCompile(`\b`+regexp.QuoteMeta(fold(t, term.Term))+`\b`))
+		names = append(names, term.Term)
 	}
-	forbidden = append(forbidden, regexp.MustCompile(`\blulea\b`))
-
-	list := run(t, "export", "--list")
-	if list.code != 0 {
-		t.Fatal(list.stderr)
-	}
-	dir := t.TempDir()
-	formats := 0
-	for _, line := range strings.Split(strings.TrimSpace(list.stdout), "\n") {
-		format := strings.Fields(line)[0]
-		if !strings.Contains(line, "anonymise") {
-			t.Errorf("format %s does not list the anonymise option: %s", format, line)
-		}
-		out := filepath.Join(dir, format)
-		if r := run(t, "export", "--data", data, "--project", "Failure study", "--format", format, "--anonymise", "-o", out); r.code != 0 {
-			t.Fatalf("export %s --anonymise: exit %d: %s", format, r.code, r.stderr)
-		}
-		body, err := os.ReadFile(out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		formats++
-		if format == "gioia-png" {
-			// The figure is drawn from the anonymised labels: it differs
-			// from the one that shows the informant's name, and it is the
-			// same picture the anonymised SVG describes (see the export
-			// package's tests).
-			if _, err := png.Decode(bytes.NewReader(body)); err != nil {
-				t.Fatalf("gioia-png: %v", err)
-			}
-			plain := run(t, "export", "--data", data, "--project", "Failure study", "--format", format)
-			if plain.stdout == string(body) {
-				t.Errorf("gioia-png is the same with and without --anonymise")
-			}
-			continue
-		}
-		for part, text := range textsOf(t, format, body) {
-			folded := fold(t, text)
-			for _, re := range forbidden {
-				if loc := re.FindStringIndex(folded); loc != nil {
-					from, to := max(0, loc[0]-40), min(len(folded), loc[1]+40)
-					t.Errorf("%s: %q is left: …%s…", part, re.String(), folded[from:to])
-				}
-			}
-		}
-	}
-	if formats < 40 {
-		t.Errorf("checked %d formats, want every format (more than 40)", formats)
+	dir := exportAllAnonymised(t, data, "Failure study", names)
+	plain := run(t, "export", "--data", data, "--project", "Failure study", "--format", "gioia-png")
+	if png, _ := os.ReadFile(filepath.Join(dir, "gioia-png")); plain.stdout == string(png) {
+		t.Errorf("gioia-png is the same with and without --anonymise")
 	}
 	svg, _ := os.ReadFile(filepath.Join(dir, "gioia-svg"))
 	// Jyrki is linked to the informant I-01, whose ID replaces his name.
@@ -308,6 +318,39 @@ func TestExportAnonymiseCheck(t *testing.T) {
 		r := run(t, append([]string{"export", "--data", data, "--project", "Failure study"}, args...)...)
 		if r.code != 1 || r.stderr == "" {
 			t.Errorf("%v: exit %d, stderr %q; want a clear failure", args, r.code, r.stderr)
+		}
+	}
+}
+
+// TestExportAnonymisedInformantStudy exports the fixed study of three
+// cases and five informants (one speaking in two documents) in every
+// format with --anonymise: no case name, informant name, listed term or
+// user name (the coder is "anna") is left, and quotes are attributed to
+// the informants' pseudonyms.
+func TestExportAnonymisedInformantStudy(t *testing.T) {
+	data := t.TempDir()
+	ctx := context.Background()
+	d, err := datadir.Open(ctx, data, datadir.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	study := codingtest.NewInformantStudy(t, d.Store, "Informant study")
+	if _, err := d.Store.SetAnonymisation(ctx, study.Project.ID, &coding.Anonymisation{
+		Terms: []coding.TermReplacement{{Term: "Hannover", Replacement: "[city]"}, {Term: "Norway", Replacement: "[country]"}},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	d.Close()
+	names := []string{"Nordic Sensors AB", "Nordic Sensors", "Baltic Foods Oy", "Baltic Foods", "Luleå Metall AB", "Luleå Metall",
+		"Anna", "Bo", "Carla", "Dmitri", "Eva", "Hannover", "Norway"}
+	dir := exportAllAnonymised(t, data, "Informant study", names)
+	table, err := os.ReadFile(filepath.Join(dir, "supporting-md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"| Aino | CEO | Firm A |", "in \\[city\\]", "| Elin | Export manager | Firm C |"} {
+		if !strings.Contains(string(table), want) {
+			t.Errorf("the anonymised supporting-data table lacks %q:\n%s", want, table)
 		}
 	}
 }

@@ -19,7 +19,7 @@ function draftOf(p) {
   return {
     case_label: p.case_label || '', cases: { ...(p.cases || {}) }, speakers: { ...(p.speakers || {}) },
     place_attributes: p.place_attributes === null || p.place_attributes === undefined ? null : [...p.place_attributes],
-    places: { ...(p.places || {}) }, terms: (p.terms || []).map((t) => ({ ...t })),
+    places: { ...(p.places || {}) }, terms: (p.terms || []).map((t) => ({ ...t })), keep_users: !!p.keep_users,
   };
 }
 
@@ -165,6 +165,10 @@ export function AnonymisationPage({ pid }) {
               <input type="checkbox" name="place_attributes" value=${a} checked=${places.some((x) => x.toLowerCase() === a.toLowerCase())}
                 onChange=${(e) => { const on = e.currentTarget.checked; edit((d) => ({ ...d, place_attributes: on ? [...places, a] : places.filter((x) => x.toLowerCase() !== a.toLowerCase()) })); }} /> ${a}</label>`)}
           </fieldset>
+          <h2>Users</h2>
+          <label class="check"><input type="checkbox" name="keep_users" checked=${draft.keep_users}
+            onChange=${(e) => { const v = e.currentTarget.checked; edit((d) => ({ ...d, keep_users: v })); }} />
+            Keep user names (coders, memo authors); otherwise they become Coder 1, Coder 2…</label>
           ${placeRules.length ? html`<table class="anon-table"><thead><tr><th>Place</th><th>Replaced by</th></tr></thead>
             <tbody>${placeRules.map((r) => html`<tr>
               <td>${r.term}</td>
