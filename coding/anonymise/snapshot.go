@@ -7,8 +7,31 @@ import (
 	"tessera/coding/markdown"
 )
 
-// Snapshot returns an anonymised copy of snap, which it leaves as it is:
-// cases carry their pseudonyms, and every text of the project (the
+// Anonymiser anonymises one project snapshot with its profile
+// (snap.Anonymisation): the names the profile knows in text, and user
+// names.
+type Anonymiser struct {
+	snap *coding.Snapshot
+	r    *Replacer
+	user func(string) string
+}
+
+// New returns the anonymiser of snap.
+func New(snap *coding.Snapshot) *Anonymiser {
+	return &Anonymiser{snap: snap, r: NewReplacer(Rules(snap)), user: userPseudonyms(snap)}
+}
+
+// Text returns s with the names the profile knows replaced.
+func (a *Anonymiser) Text(s string) string { return a.r.Replace(s) }
+
+// User returns the name a user has in the anonymised snapshot.
+func (a *Anonymiser) User(name string) string { return a.user(name) }
+
+// Snapshot is New(snap).Snapshot().
+func Snapshot(snap *coding.Snapshot) *coding.Snapshot { return New(snap).Snapshot() }
+
+// Snapshot returns an anonymised copy of the snapshot, which it leaves
+// as it is: cases carry their pseudonyms, and every text of the project (the
 // project's name and description, case attributes, document titles,
 // metadata, source names, texts and speakers, code names and
 // definitions, quotes with their memos, print excerpts and corrections,
@@ -18,9 +41,8 @@ import (
 // the passage it codes. User names (coders, memo authors, who changed
 // what) become "Coder 1", "Coder 2"... unless the profile keeps them.
 // Facets, informant IDs and pseudonyms and times are kept.
-func Snapshot(snap *coding.Snapshot) *coding.Snapshot {
-	r := NewReplacer(Rules(snap))
-	user := userPseudonyms(snap)
+func (a *Anonymiser) Snapshot() *coding.Snapshot {
+	snap, r, user := a.snap, a.r, a.user
 	out := *snap
 	out.Project = copyProject(snap.Project, r)
 	pseudonyms := CasePseudonyms(snap)
@@ -161,7 +183,7 @@ func replaceAttributes(r *Replacer, attrs []coding.Attribute) []coding.Attribute
 // userPseudonyms returns the function that names a user in the
 // anonymised snapshot: "Coder N", numbered in order of first appearance
 // (documents, quotes, memos), or the name itself when the profile keeps
-// user names. "" stays "".
+// user names or the project has no such user.
 func userPseudonyms(snap *coding.Snapshot) func(string) string {
 	if snap.Anonymisation != nil && snap.Anonymisation.KeepUsers {
 		return func(name string) string { return name }
@@ -186,5 +208,10 @@ func userPseudonyms(snap *coding.Snapshot) func(string) string {
 	for _, m := range snap.Memos {
 		add(m.Author, m.UpdatedBy)
 	}
-	return func(name string) string { return names[name] }
+	return func(name string) string {
+		if p, ok := names[name]; ok {
+			return p
+		}
+		return name
+	}
 }
