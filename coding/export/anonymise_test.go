@@ -21,7 +21,8 @@ func anonStudy(t *testing.T) *coding.Snapshot {
 	other := b.code(coding.LevelConcept, theme, "Kohtamäki losing money")
 	k := b.kase("Kohtamäki Analytics Oy", coding.Attribute{Name: "City", Value: "Luleå"})
 	d := b.doc("CEO", k, "CEO", "Interviewer: How did Lulea go?", "Jyrki Salo: Kohtamäki Analytics lost money in Lulea.")
-	b.quote(d, "Kohtamäki Analytics lost money in Lulea.", "anna", concept, other)
+	q := b.quote(d, "Kohtamäki Analytics lost money in Lulea.", "anna", concept, other)
+	b.memo(q, "Kohtamäki note", "Ask Jyrki Salo about Lulea.")
 	snap := b.done()
 	snap.Informants = []*coding.Informant{{ID: "I1", ProjectID: "P1", Label: "I-01", Role: "CEO of Kohtamäki", CaseID: k.ID,
 		Attributes: []coding.Attribute{{Name: "interviewer", Type: coding.AttrText, Value: "Eva in Lulea"}}}}
@@ -99,5 +100,25 @@ func TestCheckAnonymisedFindsNamesLeft(t *testing.T) {
 	}
 	if _, err := export.CheckAnonymised(snap, []string{"nope"}, export.Options{}); coding.ErrorCode(err) != coding.EINVALID {
 		t.Errorf("unknown format: got %v, want invalid", err)
+	}
+}
+
+// TestAnonymisedOptionsNameStoredThings filters the memos by their
+// author's user name, as stored, in an anonymised export that prints the
+// author as a pseudonym.
+func TestAnonymisedOptionsNameStoredThings(t *testing.T) {
+	snap := anonStudy(t)
+	var buf bytes.Buffer
+	if err := export.Export(&buf, snap, "memos-md", export.Options{Anonymise: true, Memos: export.MemoFilter{Author: "anna"}}); err != nil {
+		t.Fatal(err)
+	}
+	got := buf.String()
+	for _, want := range []string{`\[firm\] note`, "Ask I-01 about [City].", "*Coder 1 · "} {
+		if !strings.Contains(got, want) {
+			t.Errorf("memos lack %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "anna") || strings.Contains(got, "Jyrki") {
+		t.Errorf("memos name the author or the informant:\n%s", got)
 	}
 }
