@@ -1,6 +1,7 @@
 // The Exports screen: every export format the server offers (the list
 // `tessera export --list` prints, from GET /export/formats), with the
 // options each reads, set once above the list, and a download per format.
+// Anonymise applies the profile edited on the Anonymisation screen.
 import { html } from '../core/lib.js';
 import { useStore } from '../core/store.js';
 import { useData } from '../core/data.js';
@@ -11,7 +12,7 @@ import { figureDefaults, figureLabels, figureControls } from './figure-options.j
 
 const defaults = {
   facets: [], sections: '', counts: false, quotes: '', per_row: '', level: '', columns: '', cell: '',
-  facet_filter: '', attributes: [], unit: '', raw: false, ...figureDefaults,
+  facet_filter: '', attributes: [], unit: '', raw: false, anonymise: false, ...figureDefaults,
 };
 
 const choices = {
@@ -27,6 +28,7 @@ const labels = {
   per_row: 'Automatic quotes per row (supporting data)',
   level: 'Level', columns: 'Matrix columns', cell: 'Matrix cells', facet_filter: 'Matrix rows with',
   attributes: 'Attributes (case profiles, informant table)', unit: 'Co-occurrence unit', raw: 'Formulas as they are (CSV, XLSX)', ...figureLabels,
+  anonymise: 'Anonymise (pseudonyms for the names the project knows)',
 };
 
 /** exportParams returns the query of a format's download: the options it reads that differ from the defaults. */
@@ -82,6 +84,8 @@ export function ExportsPage({ pid, query }) {
     sections: () => select('sections', [['', 'none'], ...facets.map((f) => [f.name, f.name])]),
     counts: () => check('counts'), raw: () => check('raw'),
     quotes: () => select('quotes', choices.quotes), per_row: () => select('per_row', choices.per_row),
+    anonymise: () => html`<span class="anon-option">${check('anonymise')}
+      <a href=${link(pid, 'exports', 'anonymisation')}>Anonymisation profile…</a></span>`,
     level: () => select('level', choices.level), cell: () => select('cell', choices.cell), unit: () => select('unit', choices.unit),
     columns: () => select('columns', [['', 'case'], ['document', 'document'], ['speaker', 'speaker'], ['informant', 'informant'],
       ...attrs.map((a) => ['attr:' + a, 'attribute ' + a]), ...iattrs.map((a) => ['iattr:' + a, 'informant attribute ' + a])]),

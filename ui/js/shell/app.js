@@ -20,6 +20,7 @@ import { GioiaPage } from '../gioia/gioia.js';
 import { AnalysisPage } from '../analysis/analysis.js';
 import { TeamPage } from '../team/team.js';
 import { ExportsPage } from '../exports/exports.js';
+import { AnonymisationPage } from '../exports/anonymisation.js';
 import { UsersPage } from '../users/users.js';
 import { AccountMenu } from './account.js';
 import { isTeam } from '../core/session.js';
@@ -85,7 +86,7 @@ function Screen({ parts, query }) {
     case 'memos': return html`<${MemosPage} pid=${pid} mid=${parts[3] || ''} query=${query} />`;
     case 'gioia': return html`<${GioiaPage} pid=${pid} />`;
     case 'analysis': return html`<${AnalysisPage} pid=${pid} tab=${parts[3] || ''} query=${query} />`;
-    case 'exports': return html`<${ExportsPage} pid=${pid} query=${query} />`;
+    case 'exports': return parts[3] === 'anonymisation' ? html`<${AnonymisationPage} pid=${pid} />` : html`<${ExportsPage} pid=${pid} query=${query} />`;
     case 'team': return html`<${TeamPage} pid=${pid} tab=${parts[3] || ''} query=${query} />`;
     default: return html`<${Documents} pid=${pid} />`;
   }
