@@ -1,7 +1,6 @@
 package e2e_test
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -66,31 +65,6 @@ func waitTranscript(tb testing.TB, a *app, pid, did, what string, ok func(transc
 	}
 }
 
-// placeCaret puts the cursor in the transcript just before the first
-// occurrence of text, as a click there would.
-func placeCaret(tb testing.TB, b *browser, text string) {
-	tb.Helper()
-	ok := eval[bool](tb, b, fmt.Sprintf(`(() => {
-		const want = %s;
-		const w = document.createTreeWalker(document.querySelector('.transcript'), NodeFilter.SHOW_TEXT);
-		for (let n = w.nextNode(); n; n = w.nextNode()) {
-			const i = n.data.indexOf(want);
-			if (i < 0) continue;
-			const r = document.createRange();
-			r.setStart(n, i);
-			r.collapse(true);
-			const sel = document.getSelection();
-			sel.removeAllRanges();
-			sel.addRange(r);
-			return true;
-		}
-		return false;
-	})()`, jsString(text)))
-	if !ok {
-		tb.Fatalf("text %q not found in the transcript", text)
-	}
-}
-
 // retype empties the focused field with n backspaces and types text.
 func retype(n int, text string) chromedp.Action[chromedp.Void] {
 	return chromedp.KeyEvent(strings.Repeat(kb.Backspace, n) + text)
@@ -145,7 +119,7 @@ func TestTranscriptEditing(t *testing.T) {
 
 	// Split Anna's answer off at the cursor: Shift+Enter, the dialog
 	// proposes the label's name, Enter.
-	placeCaret(t, b, "Anna:")
+	setSelection(t, b, "Anna:", true)
 	b.do(t, "split at the cursor", shortcut(rune(kb.Enter[0]), chromedp.ModifierShift))
 	b.waitJS(t, "the split dialog", `document.querySelector('dialog[open] .speaker-name')?.value === 'Anna'`)
 	b.do(t, "confirm the speaker", chromedp.KeyEvent(kb.Enter))
@@ -154,7 +128,7 @@ func TestTranscriptEditing(t *testing.T) {
 	b.waitJS(t, "six turns on screen", `document.querySelectorAll('.transcript .block.turn').length === 6`)
 
 	// "Fast:" was no speaker: join that turn to the one before.
-	placeCaret(t, b, "doubled")
+	setSelection(t, b, "doubled", true)
 	b.do(t, "join the turn to the one before", shortcut(rune(kb.Backspace[0]), chromedp.ModifierShift))
 	step("the joined turn", hasTurns("Interviewer: How was Luleå?", "Anna: Yes — fine.",
 		"Kohtamäki: We learnt from teh partners 👍 in Luleå.", "Interviewer: And then?", "Kohtamäki: Then we grew.\nFast: we doubled."))
