@@ -265,7 +265,7 @@ func TestTurnAndSpeakerEdits(t *testing.T) {
 	// speaker and merge turns 4 and 5.
 	change(coding.SplitSpeaker{Speaker: "Anna Kohtamäki", Turns: []int{5}, Name: "Åsa Lindqvist"})
 	change(coding.SetTurnSpeaker{Turn: 4, Speaker: "Åsa Lindqvist"})
-	doc = change(coding.MergeTurns{Turn: 4})
+	change(coding.MergeTurns{Turn: 4})
 	wantTurns("split speaker, set speaker, merge turns", "Interviewer: How was Luleå?", "Anna Kohtamäki: Yes — fine.",
 		"Anna Kohtamäki: We learnt from teh partners 👍 in Luleå.", "Åsa Lindqvist: And then?\nKohtamäki: Then we grew.")
 	doc = change(coding.SetSpeakerRole{Speaker: "Interviewer", Role: coding.RoleInformant})
