@@ -106,6 +106,14 @@ func TestCorrectTranscriptThroughAPI(t *testing.T) {
 		t.Errorf("search sales after the correction: got %d turns, want 1", n)
 	}
 
+	var h struct {
+		Undo struct{ Summary string } `json:"undo"`
+	}
+	s.call("GET", base+"/history", nil, 200, &h)
+	if h.Undo.Summary != "Correct the text of «Kohtamäki Oy»" {
+		t.Errorf("history: got undo %q, want %q", h.Undo.Summary, "Correct the text of «Kohtamäki Oy»")
+	}
+
 	// An edit made from the copy before the correction is refused.
 	req, err := http.NewRequest("POST", s.url+docPath+"/corrections", strings.NewReader(`{"start": 0, "end": 1, "text": "X"}`))
 	if err != nil {

@@ -137,8 +137,8 @@ func TestTranscriptEditing(t *testing.T) {
 	// Speakers: Anna and Kohtamäki are one person; merge, then rename.
 	b.do(t, "open the speakers", chromedp.Click(chromedp.CSS(`.edit-speakers`)))
 	b.waitJS(t, "the speakers dialog", `document.querySelectorAll('dialog[open] .speaker-row').length === 3`)
+	choose(t, b, `.speaker-row[data-speaker="Kohtamäki"] .merge-into`, "Anna")
 	b.do(t, "merge Kohtamäki into Anna",
-		chromedp.SetValue(chromedp.CSS(`.speaker-row[data-speaker="Kohtamäki"] .merge-into`), "Anna"),
 		chromedp.Click(chromedp.CSS(`.speaker-row[data-speaker="Kohtamäki"] .merge-speaker`)))
 	step("the merged speakers", func(d transcriptJSON) bool { return len(d.Speakers) == 2 })
 	b.waitJS(t, "two speakers listed", `document.querySelectorAll('dialog[open] .speaker-row').length === 2`)
@@ -162,6 +162,15 @@ func TestTranscriptEditing(t *testing.T) {
 	step("the split speaker", hasTurns("Interviewer: How was Luleå?", "Anna Kohtamäki: Yes — fine.",
 		"Anna Kohtamäki: We learnt from teh partners 👍 in Luleå.", "Interviewer: And then?", "Åsa Lindqvist: Then we grew.\nFast: we doubled."))
 	b.waitJS(t, "the speakers again", `document.querySelectorAll('dialog[open] .speaker-row').length === 3`)
+	choose(t, b, `.speaker-row[data-speaker="Åsa Lindqvist"] .speaker-role`, "interviewer")
+	step("Åsa's role", func(d transcriptJSON) bool {
+		for _, s := range d.Speakers {
+			if s.Name == "Åsa Lindqvist" {
+				return s.Role == "interviewer"
+			}
+		}
+		return false
+	})
 	b.do(t, "close the speakers", chromedp.Click(chromedp.CSS(`dialog[open] .dialog-actions .btn-primary`)))
 
 	// Turn 4's question was asked by Åsa: click the speaker's name.
