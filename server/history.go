@@ -196,6 +196,13 @@ var opNames = map[string]string{
 	"split_turn":         "Split a turn in",
 	"merge_turns":        "Merge turns in",
 	"correct_transcript": "Correct the text of",
+	"move_codes":         "Move",
+	"group_codes":        "Group",
+	"relevel_codes":      "Change the level of",
+	"set_codes_facet":    "Set a facet of",
+	"recolor_codes":      "Recolour",
+	"merge_many_codes":   "Merge",
+	"delete_codes":       "Delete",
 }
 
 // summary says change e in words: the operation, then the entity it is

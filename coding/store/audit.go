@@ -19,7 +19,7 @@ var kindBuckets = map[string][]byte{
 	"case": bCases, "document": bDocuments, "text": bTexts, "code": bCodes,
 	"facet": bFacets, "quote": bQuotes, "memo": bMemos,
 	"member": bMembers, "assignment": bAssign, "access": bAccess, "decision": bDecisions,
-	"round": bRounds,
+	"round": bRounds, "informant": bInformants, "anonymisation": bAnon, "set": bSets, "model": bModels,
 }
 
 // kindBucket returns the bucket that holds entities of kind.
@@ -391,6 +391,27 @@ func (t *txn) checkUnreferenced(pid, kind, id string) error {
 		for _, d := range docs {
 			if d.CaseID == id {
 				return coding.Errorf(coding.ECONFLICT, "cannot undo: documents have since been put in the case it created")
+			}
+		}
+		informants, err := t.informants(pid)
+		if err != nil {
+			return err
+		}
+		for _, i := range informants {
+			if i.CaseID == id {
+				return coding.Errorf(coding.ECONFLICT, "cannot undo: informants have since been put in the case it created")
+			}
+		}
+	case "informant":
+		docs, err := t.documents(pid)
+		if err != nil {
+			return err
+		}
+		for _, d := range docs {
+			for _, sp := range d.Speakers {
+				if sp.InformantID == id {
+					return coding.Errorf(coding.ECONFLICT, "cannot undo: speakers have since been linked to the informant it created")
+				}
 			}
 		}
 	case "facet":
