@@ -5,8 +5,8 @@ import (
 )
 
 // RenameSpeaker gives speaker From the name To in every turn, keeping its
-// role. To must not name another speaker of the document: that is
-// MergeSpeakers.
+// role and its informant. To must not name another speaker of the
+// document: that is MergeSpeakers.
 type RenameSpeaker struct {
 	From string `json:"from"`
 	To   string `json:"to"`
@@ -30,19 +30,21 @@ func (e RenameSpeaker) Apply(d *Document, _ []*Quote, _ time.Time, _ string) ([]
 	if d.hasSpeaker(to) {
 		return nil, Errorf(ECONFLICT, "the document already has a speaker %q; merge the speakers instead", to)
 	}
-	role, _ := d.speakerRole(e.From)
+	sp, _ := d.speaker(e.From)
 	for i := range d.Turns {
 		if d.Turns[i].Speaker == e.From {
 			d.Turns[i].Speaker = to
 		}
 	}
-	d.setSpeakerRole(to, role)
+	sp.Name = to
+	d.setSpeaker(sp)
 	return nil, d.Validate()
 }
 
 // MergeSpeakers makes one speaker of several: every turn of Speakers goes
-// to Into, which may be one of them or a new name. Into keeps its role;
-// a new name takes the role of the first of Speakers.
+// to Into, which may be one of them or a new name. Into keeps its role
+// (a new name takes that of the first of Speakers) and its informant
+// (without one, it takes that of the first of Speakers linked to one).
 type MergeSpeakers struct {
 	Speakers []string `json:"speakers"`
 	Into     string   `json:"into"`
@@ -69,23 +71,30 @@ func (e MergeSpeakers) Apply(d *Document, _ []*Quote, _ time.Time, _ string) ([]
 	if len(from) == 0 || (len(from) == 1 && !d.hasSpeaker(into)) {
 		return nil, Errorf(EINVALID, "name at least two speakers to merge (to give one speaker a new name, rename it)")
 	}
-	role, ok := d.speakerRole(into)
+	merged, ok := d.speaker(into)
 	if !ok || !d.hasSpeaker(into) {
-		role, _ = d.speakerRole(e.Speakers[0])
+		merged, _ = d.speaker(e.Speakers[0])
+		merged.Name = into
+	}
+	for _, name := range e.Speakers {
+		if s, _ := d.speaker(name); merged.InformantID == "" {
+			merged.InformantID = s.InformantID
+		}
 	}
 	for i := range d.Turns {
 		if from[d.Turns[i].Speaker] {
 			d.Turns[i].Speaker = into
 		}
 	}
-	d.setSpeakerRole(into, role)
+	d.setSpeaker(merged)
 	return nil, d.Validate()
 }
 
 // SplitSpeaker gives some turns of Speaker to another speaker, Name (new
 // or existing), as when an import took two people for one. Turns are turn
 // numbers, counted from 1; each must be one of Speaker's. Role sets the
-// role of a new speaker ("" guesses it from the name).
+// role of a new speaker ("" guesses it from the name), which is linked to
+// no informant.
 type SplitSpeaker struct {
 	Speaker string `json:"speaker"`
 	Turns   []int  `json:"turns"`

@@ -60,26 +60,34 @@ func (d *Document) hasSpeaker(name string) bool {
 	return false
 }
 
-// speakerRole returns the role of speaker name, and whether d knows it.
-func (d *Document) speakerRole(name string) (string, bool) {
+// speaker returns the speaker name of d, and whether d knows it.
+func (d *Document) speaker(name string) (Speaker, bool) {
 	for _, s := range d.Speakers {
 		if s.Name == name {
-			return s.Role, true
+			return s, true
 		}
 	}
-	return "", false
+	return Speaker{}, false
 }
 
-// setSpeakerRole records the role of speaker name, adding it to the
-// speaker list when new (Validate drops speakers without turns).
-func (d *Document) setSpeakerRole(name, role string) {
+// setSpeaker records speaker s (its role and informant link) under its
+// name, adding it to the speaker list when new (Validate drops speakers
+// without turns).
+func (d *Document) setSpeaker(s Speaker) {
 	for i := range d.Speakers {
-		if d.Speakers[i].Name == name {
-			d.Speakers[i].Role = role
+		if d.Speakers[i].Name == s.Name {
+			d.Speakers[i] = s
 			return
 		}
 	}
-	d.Speakers = append(d.Speakers, Speaker{Name: name, Role: role})
+	d.Speakers = append(d.Speakers, s)
+}
+
+// setSpeakerRole records the role of speaker name, keeping its link.
+func (d *Document) setSpeakerRole(name, role string) {
+	s, _ := d.speaker(name)
+	s.Name, s.Role = name, role
+	d.setSpeaker(s)
 }
 
 // checkSpeakerName cleans a speaker name a person typed.
