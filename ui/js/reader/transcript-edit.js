@@ -34,7 +34,7 @@ export function editTranscript(pid, doc, method, path, body, label) {
     }, () => null);
 }
 
-/** caretOffset returns the code point of a collapsed selection (the cursor) inside root, or null. */
+/** caretAt returns the code point of a collapsed selection (the cursor) inside root, or null. */
 export function caretAt(root) {
   const sel = document.getSelection();
   if (!sel || !sel.rangeCount || !sel.isCollapsed || !root.contains(sel.anchorNode)) return null;
