@@ -60,34 +60,45 @@ func (d *Document) hasSpeaker(name string) bool {
 	return false
 }
 
-// speaker returns the speaker name of d, and whether d knows it.
-func (d *Document) speaker(name string) (Speaker, bool) {
+// speakerRole returns the role of speaker name, and whether d knows it.
+func (d *Document) speakerRole(name string) (string, bool) {
 	for _, s := range d.Speakers {
 		if s.Name == name {
-			return s, true
+			return s.Role, true
 		}
 	}
-	return Speaker{}, false
+	return "", false
 }
 
-// setSpeaker records speaker s (its role and informant link) under its
-// name, adding it to the speaker list when new (Validate drops speakers
-// without turns).
-func (d *Document) setSpeaker(s Speaker) {
+// speakerLink returns the informant speaker name is linked to, if any.
+func (d *Document) speakerLink(name string) string {
+	for _, s := range d.Speakers {
+		if s.Name == name {
+			return s.InformantID
+		}
+	}
+	return ""
+}
+
+// setSpeakerLink links speaker name, which must be listed, to informant id.
+func (d *Document) setSpeakerLink(name, id string) {
 	for i := range d.Speakers {
-		if d.Speakers[i].Name == s.Name {
-			d.Speakers[i] = s
+		if d.Speakers[i].Name == name {
+			d.Speakers[i].InformantID = id
+		}
+	}
+}
+
+// setSpeakerRole records the role of speaker name, adding it to the
+// speaker list when new (Validate drops speakers without turns).
+func (d *Document) setSpeakerRole(name, role string) {
+	for i := range d.Speakers {
+		if d.Speakers[i].Name == name {
+			d.Speakers[i].Role = role
 			return
 		}
 	}
-	d.Speakers = append(d.Speakers, s)
-}
-
-// setSpeakerRole records the role of speaker name, keeping its link.
-func (d *Document) setSpeakerRole(name, role string) {
-	s, _ := d.speaker(name)
-	s.Name, s.Role = name, role
-	d.setSpeaker(s)
+	d.Speakers = append(d.Speakers, Speaker{Name: name, Role: role})
 }
 
 // checkSpeakerName cleans a speaker name a person typed.
