@@ -137,6 +137,7 @@ func TestTranscriptEditing(t *testing.T) {
 	// Speakers: Anna and Kohtamäki are one person; merge, then rename.
 	b.do(t, "open the speakers", chromedp.Click(chromedp.CSS(`.edit-speakers`)))
 	b.waitJS(t, "the speakers dialog", `document.querySelectorAll('dialog[open] .speaker-row').length === 3`)
+	screenshot(t, b, "transcript-speakers-1280x800")
 	choose(t, b, `.speaker-row[data-speaker="Kohtamäki"] .merge-into`, "Anna")
 	b.do(t, "merge Kohtamäki into Anna",
 		chromedp.Click(chromedp.CSS(`.speaker-row[data-speaker="Kohtamäki"] .merge-speaker`)))
@@ -215,6 +216,9 @@ func TestTranscriptEditing(t *testing.T) {
 	b.waitJS(t, "the corrected quote highlighted", `[...document.querySelectorAll('.transcript .hl')].some((e) => e.textContent === 'the partners 👍')`)
 	screenshot(t, b, "transcript-editing-1280x800")
 	screenshot(t, b2, "transcript-editing-second-tab-1280x800")
+	b.do(t, "a large screen", chromedp.EmulateViewport(1920, 1080))
+	screenshot(t, b, "transcript-editing-1920x1080")
+	b.do(t, "back to the laptop screen", chromedp.EmulateViewport(1280, 800))
 
 	// Ctrl+Z takes the correction back.
 	b.do(t, "undo", chromedp.Click(chromedp.CSS(`.doc-title`)), shortcut('z', chromedp.ModifierCtrl))
@@ -224,7 +228,18 @@ func TestTranscriptEditing(t *testing.T) {
 		}
 	}
 	step("the undone correction", func(d transcriptJSON) bool { return strings.Contains(d.Text, "from teh partners") })
-	b2.waitJS(t, "the second tab undone", `document.querySelector('.transcript').textContent.includes('learnt from teh partners')`)
+	for _, br := range []*browser{b, b2} {
+		br.waitJS(t, "the undo on screen", `document.querySelector('.transcript').textContent.includes('learnt from teh partners')`)
+	}
+
+	// s with the cursor in a turn opens it too: join Åsa's two turns.
+	setSelection(t, b, "Then we grew", true)
+	b.do(t, "open the turn with s", shortcut('s'))
+	b.waitJS(t, "the turn dialog", `document.querySelector('dialog[open] .speaker-name')?.value === 'Åsa Lindqvist'`)
+	b.do(t, "join it to turn 4", chromedp.Click(chromedp.CSS(`dialog[open] .merge-prev`)))
+	step("the joined turns", hasTurns("Interviewer: How was Luleå?", "Anna Kohtamäki: Yes — fine.",
+		"Anna Kohtamäki: We learnt from teh partners 👍 in Luleå.", "Åsa Lindqvist: And then?\nKohtamäki: Then we grew.\nFast: we doubled."))
+	b.waitJS(t, "four turns on screen", `document.querySelectorAll('.transcript .block.turn').length === 4`)
 	if errs := b.pageErrors(); len(errs) > 0 {
 		t.Errorf("page errors: %v", errs)
 	}
