@@ -33,6 +33,7 @@ const SHORTCUTS = [
   ['n / p', 'Next / previous quote'], ['j / k', 'Next / previous turn; Enter selects it'],
   ['Shift+← / →', 'Move the end of the selection by a word (with Alt: its start)'],
   ['Ctrl+Z / Ctrl+Shift+Z', 'Undo / redo'], ['Esc', 'Close, deselect'],
+  ['In a transcript (owners)', 'e correct the selected text, Shift+Enter split the turn at the cursor, Shift+Backspace join it to the turn before, s change its speaker'],
   ['In the codebook', '↑ ↓ move, ← → fold, F2 rename, m move to…, Alt+↑ ↓ reorder, Delete delete'],
 ];
 
