@@ -9,6 +9,20 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
+// setCaseAttributes gives every case of the project the attributes
+// attrs returns for its name.
+func setCaseAttributes(tb testing.TB, a *app, pid string, attrs func(name string) map[string]any) {
+	tb.Helper()
+	var cases []struct {
+		ID   string `json:"id"`
+		Name string `json:"name"`
+	}
+	apiCall(tb, a, "GET", "/projects/"+pid+"/cases", nil, &cases)
+	for _, c := range cases {
+		apiCall(tb, a, "PATCH", "/projects/"+pid+"/cases/"+c.ID, map[string]any{"attributes": attrs(c.Name)}, nil)
+	}
+}
+
 // TestMatrixNumericColumnsAndBins makes a numeric case attribute the
 // matrix columns: its values come in numeric order, the offered bins
 // group them, bounds of one's own (typed) too, and bounds that do not
@@ -18,15 +32,8 @@ func TestMatrixNumericColumnsAndBins(t *testing.T) {
 	b := newBrowser(t)
 	pid, _ := seedStudy(t, a)
 	screenshotsOnFailure(t, b, nil, nil)
-	var cases []struct {
-		ID   string `json:"id"`
-		Name string `json:"name"`
-	}
-	apiCall(t, a, "GET", "/projects/"+pid+"/cases", nil, &cases)
 	employees := map[string]int{"Kohtamäki Analytics Oy": 120, "Pöllö Robotics Oy": 45, "Luleå MedSense AB": 300, "Nebelhöhle Games GmbH": 12}
-	for _, c := range cases {
-		apiCall(t, a, "PATCH", "/projects/"+pid+"/cases/"+c.ID, map[string]any{"attributes": map[string]any{"Employees": employees[c.Name]}}, nil)
-	}
+	setCaseAttributes(t, a, pid, func(name string) map[string]any { return map[string]any{"Employees": employees[name]} })
 	heads := func() []string {
 		t.Helper()
 		return eval[[]string](t, b, `[...document.querySelectorAll('table.matrix thead th.mcol')].map((th) => th.textContent.trim())`)
