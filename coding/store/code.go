@@ -243,6 +243,7 @@ func (t *txn) mergeCode(cb *codebook, source, target *coding.Code) error {
 			continue
 		}
 		q.CodeIDs = replaceCode(q.CodeIDs, sourceID, targetID)
+		q.RetargetPicks(sourceID, targetID)
 		q.UpdatedAt = t.now
 		if err := t.putQuote(q); err != nil {
 			return err
@@ -261,6 +262,9 @@ func (t *txn) mergeCode(cb *codebook, source, target *coding.Code) error {
 		}
 	}
 	if err := t.retargetMemos(pid, coding.MemoCode, sourceID, targetID); err != nil {
+		return err
+	}
+	if err := t.retargetModelBoxes(pid, sourceID, targetID); err != nil {
 		return err
 	}
 	// Target keeps its own fields and takes what it lacks from source;
@@ -336,6 +340,7 @@ func (t *txn) deleteCode(cb *codebook, c *coding.Code, uncode bool, res *coding.
 	}
 	for _, q := range using {
 		q.CodeIDs = removeCode(q.CodeIDs, id)
+		q.TidyPicks()
 		if len(q.CodeIDs) == 0 {
 			res.QuotesDeleted++
 			if err := t.deleteQuote(q); err != nil {
