@@ -10,19 +10,22 @@ import { navigate, link } from '../core/router.js';
 
 const defaults = {
   facets: [], sections: '', counts: false, quotes: false, level: '', columns: '', cell: '',
-  facet_filter: '', attributes: [], unit: '', raw: false,
+  facet_filter: '', attributes: [], unit: '', raw: false, set: '', rows: '', positions: '',
 };
 
 const choices = {
   level: [['', 'default'], ['concept', 'concept'], ['theme', 'theme'], ['dimension', 'dimension']],
   cell: [['', 'count'], ['presence', 'presence'], ['share', 'share'], ['quotes', 'quotes']],
   unit: [['', 'quote'], ['turn', 'turn'], ['document', 'document']],
+  // What each REFI-QDA reader counts (docs/refi.md).
+  positions: [['', 'code points (QualCoder, Tessera)'], ['utf16', 'UTF-16 units (NVivo)']],
 };
 
 const labels = {
   facets: 'Facets shown', sections: 'Sections by facet', counts: 'Counts', quotes: 'A quote per concept',
   level: 'Level', columns: 'Matrix columns', cell: 'Matrix cells', facet_filter: 'Matrix rows with',
   attributes: 'Case attributes', unit: 'Co-occurrence unit', raw: 'Formulas as they are (CSV, XLSX)',
+  set: 'Only the set', rows: 'Matrix rows', positions: 'REFI-QDA positions (qdpx)',
 };
 
 /** exportParams returns the query of a format's download: the options it reads that differ from the defaults. */
@@ -53,6 +56,7 @@ export function ExportsPage({ pid, query }) {
   const { data: formats, error } = useData(() => get('/export/formats'), []);
   const facets = useStore(proj, (s) => s.facets);
   const cases = useStore(proj, (s) => s.cases);
+  const sets = useStore(proj, (s) => s.sets);
   const opts = optionsOf(query);
   const set = (k, v) => {
     const q = exportParams({ options: Object.keys(defaults) }, { ...opts, [k]: v });
@@ -76,7 +80,10 @@ export function ExportsPage({ pid, query }) {
     sections: () => select('sections', [['', 'none'], ...facets.map((f) => [f.name, f.name])]),
     counts: () => check('counts'), quotes: () => check('quotes'), raw: () => check('raw'),
     level: () => select('level', choices.level), cell: () => select('cell', choices.cell), unit: () => select('unit', choices.unit),
-    columns: () => select('columns', [['', 'case'], ['document', 'document'], ['speaker', 'speaker'], ...attrs.map((a) => ['attr:' + a, 'attribute ' + a])]),
+    columns: () => select('columns', [['', 'case'], ['document', 'document'], ['speaker', 'speaker'], ['set', 'sets of documents'], ...attrs.map((a) => ['attr:' + a, 'attribute ' + a])]),
+    rows: () => select('rows', [['', 'codes of the level'], ...sets.filter((s) => (s.code_ids || []).length).map((s) => ['set:' + s.name, 'codes of ' + s.name])]),
+    set: () => select('set', [['', 'everything'], ...sets.map((s) => [s.name, s.name])]),
+    positions: () => select('positions', choices.positions),
     facet_filter: () => select('facet_filter', [['', 'every value'], ...facets.flatMap((f) => (f.values || []).map((v) => [`${f.name}=${v}`, `${f.name}: ${v}`]))]),
     attributes: () => multi('attributes', attrs),
   };
