@@ -187,6 +187,7 @@ var opNames = map[string]string{
 	"retire_code":      "Retire",
 	"restore_code":     "Bring back",
 	"close_round":      "Close round",
+	"keep_provenance":  "Keep the imported dates of",
 }
 
 // summary says change e in words: the operation, then the entity it is
