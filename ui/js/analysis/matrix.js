@@ -28,6 +28,8 @@ function matrixOptions(query) {
     cell: query.get('cell') || 'count',
     facet_filter: query.get('filter') || '',
     bins: query.get('bins') || '',
+    rows: query.get('rows') || '',
+    set: query.get('set') || '',
   };
 }
 
@@ -104,7 +106,7 @@ function cellSpoken(kind, cell, total) {
 function columnKindLabel(columns) {
   if (columns.startsWith('attr:')) return columns.slice(5);
   if (columns.startsWith('iattr:')) return columns.slice(6);
-  return { case: 'Case', document: 'Document', speaker: 'Speaker', informant: 'Informant' }[columns] || columns;
+  return { case: 'Case', document: 'Document', speaker: 'Speaker', informant: 'Informant', set: 'Set' }[columns] || columns;
 }
 
 /** Cell is one matrix cell: a button when quotes lie behind it. */
@@ -135,6 +137,8 @@ export function MatrixView({ pid, query }) {
   const facets = useStore(proj, (s) => s.facets);
   const cases = useStore(proj, (s) => s.cases);
   const codes = useStore(proj, (s) => s.codes);
+  const sets = useStore(proj, (s) => s.sets);
+  const codeSets = sets.filter((s) => (s.code_ids || []).length);
   const opts = matrixOptions(query);
   const { data: m, error, loading } = useAnalysis(pid, '/matrix', opts);
   const quotes = useProjectQuotes(pid);
@@ -145,7 +149,7 @@ export function MatrixView({ pid, query }) {
   const iattrs = attributeNames(informants || []);
   const values = opts.columns.startsWith('attr:') ? numericValues(cases, opts.columns.slice(5)) : null;
 
-  useEffect(() => setSel(null), [opts.level, opts.columns, opts.facet_filter, opts.bins]);
+  useEffect(() => setSel(null), [opts.level, opts.columns, opts.facet_filter, opts.bins, opts.rows, opts.set]);
   const close = () => {
     setSel(null);
     if (opener && opener.isConnected) opener.focus();
@@ -170,7 +174,15 @@ export function MatrixView({ pid, query }) {
 
   return html`<div class="analysis-tab">
     <div class="analysis-controls row wrap">
-      <${LevelSelect} label="Rows" value=${opts.level} onChange=${(v) => setQuery(query, { level: v === 'theme' ? '' : v })} />
+      <${LevelSelect} label="Rows" value=${opts.level} onChange=${(v) => setQuery(query, { level: v === 'theme' ? '' : v, rows: '' })} />
+      ${codeSets.length ? html`<label class="inline-field">Code set as rows
+        <select class="matrix-rows" value=${opts.rows} onChange=${(e) => setQuery(query, { rows: e.currentTarget.value })}>
+          <option value="">none</option>
+          ${codeSets.map((s) => html`<option value=${'set:' + s.name}>${s.name}</option>`)}</select></label>` : null}
+      ${sets.length ? html`<label class="inline-field">In set
+        <select class="analysis-set" value=${opts.set} onChange=${(e) => setQuery(query, { set: e.currentTarget.value })}>
+          <option value="">everything</option>
+          ${sets.map((s) => html`<option value=${s.name}>${s.name}</option>`)}</select></label>` : null}
       ${facets.length ? html`<label class="inline-field">Only
         <select value=${opts.facet_filter} onChange=${(e) => setQuery(query, { filter: e.currentTarget.value })}>
           <option value="">all codes</option>
@@ -180,6 +192,7 @@ export function MatrixView({ pid, query }) {
         <select value=${opts.columns} onChange=${(e) => setQuery(query, { columns: e.currentTarget.value === 'case' ? '' : e.currentTarget.value, bins: '' })}>
           <option value="case">Cases</option><option value="document">Documents</option><option value="speaker">Speakers</option>
           <option value="informant">Informants</option>
+          ${sets.some((s) => (s.document_ids || []).length) ? html`<option value="set">Sets of documents</option>` : null}
           ${attrs.length ? html`<optgroup label="Case attribute">${attrs.map((a) => html`<option value=${'attr:' + a}>${a}</option>`)}</optgroup>` : null}
           ${iattrs.length ? html`<optgroup label="Informant attribute">${iattrs.map((a) => html`<option value=${'iattr:' + a}>${a}</option>`)}</optgroup>` : null}
         </select></label>
