@@ -10,6 +10,7 @@
 //   /p/{pid}/memos[/{mid}]     memos
 //   /p/{pid}/gioia             Gioia data structure
 //   /p/{pid}/exports           every export format, with its options
+//   /p/{pid}/exports/anonymisation  the anonymisation profile and its preview
 //   /p/{pid}/team[/{tab}]      agreement, disagreements, members, assignments (team mode)
 //   /users                     accounts (administrators of a team server)
 import { createStore } from './store.js';

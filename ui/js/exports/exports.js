@@ -1,6 +1,7 @@
 // The Exports screen: every export format the server offers (the list
 // `tessera export --list` prints, from GET /export/formats), with the
 // options each reads, set once above the list, and a download per format.
+// Anonymise applies the profile edited on the Anonymisation screen.
 import { html } from '../core/lib.js';
 import { useStore } from '../core/store.js';
 import { useData } from '../core/data.js';
@@ -11,7 +12,7 @@ import { figureDefaults, figureLabels, figureControls } from './figure-options.j
 
 const defaults = {
   facets: [], sections: '', counts: false, quotes: '', per_row: '', level: '', columns: '', cell: '',
-  facet_filter: '', attributes: [], unit: '', raw: false, ...figureDefaults,
+  facet_filter: '', attributes: [], unit: '', raw: false, anonymise: false, set: '', rows: '', positions: '', ...figureDefaults,
 };
 
 const choices = {
@@ -20,6 +21,8 @@ const choices = {
   unit: [['', 'quote'], ['turn', 'turn'], ['document', 'document']],
   quotes: [['', 'none in the Gioia table; chosen, else automatic, in the supporting data'], ['both', 'chosen, else automatic'], ['chosen', 'chosen only'], ['auto', 'automatic only']],
   per_row: [['', '3 (default)'], ['1', '1'], ['2', '2'], ['4', '4'], ['5', '5'], ['6', '6']],
+  // What each REFI-QDA reader counts (docs/refi.md).
+  positions: [['', 'code points (QualCoder, Tessera)'], ['utf16', 'UTF-16 units (NVivo)']],
 };
 
 const labels = {
@@ -27,6 +30,8 @@ const labels = {
   per_row: 'Automatic quotes per row (supporting data)',
   level: 'Level', columns: 'Matrix columns', cell: 'Matrix cells', facet_filter: 'Matrix rows with',
   attributes: 'Attributes (case profiles, informant table)', unit: 'Co-occurrence unit', raw: 'Formulas as they are (CSV, XLSX)', ...figureLabels,
+  anonymise: 'Anonymise (pseudonyms for the names the project knows)',
+  set: 'Only the set', rows: 'Matrix rows', positions: 'REFI-QDA positions (qdpx)',
 };
 
 /** exportParams returns the query of a format's download: the options it reads that differ from the defaults. */
@@ -58,6 +63,7 @@ export function ExportsPage({ pid, query }) {
   const facets = useStore(proj, (s) => s.facets);
   const cases = useStore(proj, (s) => s.cases);
   const { data: informants } = useData(() => get(pp(pid, '/informants')), [pid], { on: ['informant'] });
+  const sets = useStore(proj, (s) => s.sets);
   const opts = optionsOf(query);
   const set = (k, v) => {
     const q = exportParams({ options: Object.keys(defaults) }, { ...opts, [k]: v });
@@ -82,9 +88,14 @@ export function ExportsPage({ pid, query }) {
     sections: () => select('sections', [['', 'none'], ...facets.map((f) => [f.name, f.name])]),
     counts: () => check('counts'), raw: () => check('raw'),
     quotes: () => select('quotes', choices.quotes), per_row: () => select('per_row', choices.per_row),
+    anonymise: () => html`<span class="anon-option">${check('anonymise')}
+      <a href=${link(pid, 'exports', 'anonymisation')}>Anonymisation profile…</a></span>`,
     level: () => select('level', choices.level), cell: () => select('cell', choices.cell), unit: () => select('unit', choices.unit),
-    columns: () => select('columns', [['', 'case'], ['document', 'document'], ['speaker', 'speaker'], ['informant', 'informant'],
+    columns: () => select('columns', [['', 'case'], ['document', 'document'], ['speaker', 'speaker'], ['informant', 'informant'], ['set', 'sets of documents'],
       ...attrs.map((a) => ['attr:' + a, 'attribute ' + a]), ...iattrs.map((a) => ['iattr:' + a, 'informant attribute ' + a])]),
+    rows: () => select('rows', [['', 'codes of the level'], ...sets.filter((s) => (s.code_ids || []).length).map((s) => ['set:' + s.name, 'codes of ' + s.name])]),
+    set: () => select('set', [['', 'everything'], ...sets.map((s) => [s.name, s.name])]),
+    positions: () => select('positions', choices.positions),
     facet_filter: () => select('facet_filter', [['', 'every value'], ...facets.flatMap((f) => (f.values || []).map((v) => [`${f.name}=${v}`, `${f.name}: ${v}`]))]),
     attributes: () => multi('attributes', [...new Set([...attrs, 'interview date', ...iattrs])]),
     ...figureControls({ select, multi, facets, opts }),

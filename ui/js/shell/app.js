@@ -20,6 +20,7 @@ import { GioiaPage } from '../gioia/gioia.js';
 import { AnalysisPage } from '../analysis/analysis.js';
 import { TeamPage } from '../team/team.js';
 import { ExportsPage } from '../exports/exports.js';
+import { AnonymisationPage } from '../exports/anonymisation.js';
 import { UsersPage } from '../users/users.js';
 import { AccountMenu } from './account.js';
 import { isTeam } from '../core/session.js';
@@ -32,6 +33,7 @@ const SHORTCUTS = [
   ['n / p', 'Next / previous quote'], ['j / k', 'Next / previous turn; Enter selects it'],
   ['Shift+← / →', 'Move the end of the selection by a word (with Alt: its start)'],
   ['Ctrl+Z / Ctrl+Shift+Z', 'Undo / redo'], ['Esc', 'Close, deselect'],
+  ['In a transcript (owners)', 'e correct the selected text, Shift+Enter split the turn at the cursor, Shift+Backspace join it to the turn before, s change its speaker'],
   ['In the codebook', '↑ ↓ move, ← → fold, F2 rename, m move to…, Alt+↑ ↓ reorder, Delete delete'],
 ];
 
@@ -85,7 +87,7 @@ function Screen({ parts, query }) {
     case 'memos': return html`<${MemosPage} pid=${pid} mid=${parts[3] || ''} query=${query} />`;
     case 'gioia': return html`<${GioiaPage} pid=${pid} />`;
     case 'analysis': return html`<${AnalysisPage} pid=${pid} tab=${parts[3] || ''} query=${query} />`;
-    case 'exports': return html`<${ExportsPage} pid=${pid} query=${query} />`;
+    case 'exports': return parts[3] === 'anonymisation' ? html`<${AnonymisationPage} pid=${pid} />` : html`<${ExportsPage} pid=${pid} query=${query} />`;
     case 'team': return html`<${TeamPage} pid=${pid} tab=${parts[3] || ''} query=${query} />`;
     default: return html`<${Documents} pid=${pid} />`;
   }
