@@ -8,6 +8,7 @@
 //   /p/{pid}/search?q=         search
 //   /p/{pid}/memos[/{mid}]     memos
 //   /p/{pid}/gioia             Gioia data structure
+//   /p/{pid}/models[/{mid}]    model canvases
 //   /p/{pid}/exports           every export format, with its options
 //   /p/{pid}/team[/{tab}]      agreement, disagreements, members, assignments (team mode)
 //   /users                     accounts (administrators of a team server)
