@@ -94,6 +94,11 @@ var goldenCases = []struct {
 	{"cooccurrence.tex", "cooccurrence-tex", export.Options{}},
 	{"quotes.docx", "quotes-docx", export.Options{}},
 	{"quotes.tex", "quotes-tex", export.Options{}},
+	{"model.svg", "model-svg", export.Options{}},
+	{"model.png", "model-png", export.Options{}},
+	{"model.pdf", "model-pdf", export.Options{}},
+	{"model.pptx", "model-pptx", export.Options{}},
+	{"model.drawio", "model-drawio", export.Options{Model: "failure learning PROCESS"}},
 }
 
 // TestGolden exports the study project in every format twice, checks the
@@ -112,7 +117,7 @@ func TestGolden(t *testing.T) {
 				t.Fatalf("two exports of one snapshot differ (%d and %d bytes)", len(first), len(second))
 			}
 			got, name := first, tc.file
-			if ext := filepath.Ext(tc.file); ext == ".xlsx" || ext == ".docx" || ext == ".qdpx" {
+			if ext := filepath.Ext(tc.file); ext == ".xlsx" || ext == ".docx" || ext == ".qdpx" || ext == ".pptx" {
 				got, name = zipText(t, first), tc.file+".txt"
 			}
 			compareGolden(t, name, got)

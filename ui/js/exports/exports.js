@@ -10,7 +10,7 @@ import { navigate, link } from '../core/router.js';
 
 const defaults = {
   facets: [], sections: '', counts: false, quotes: false, level: '', columns: '', cell: '',
-  facet_filter: '', attributes: [], unit: '', raw: false,
+  facet_filter: '', attributes: [], unit: '', raw: false, model: '',
 };
 
 const choices = {
@@ -22,7 +22,7 @@ const choices = {
 const labels = {
   facets: 'Facets shown', sections: 'Sections by facet', counts: 'Counts', quotes: 'A quote per concept',
   level: 'Level', columns: 'Matrix columns', cell: 'Matrix cells', facet_filter: 'Matrix rows with',
-  attributes: 'Case attributes', unit: 'Co-occurrence unit', raw: 'Formulas as they are (CSV, XLSX)',
+  attributes: 'Case attributes', unit: 'Co-occurrence unit', raw: 'Formulas as they are (CSV, XLSX)', model: 'Model',
 };
 
 /** exportParams returns the query of a format's download: the options it reads that differ from the defaults. */
@@ -53,6 +53,7 @@ export function ExportsPage({ pid, query }) {
   const { data: formats, error } = useData(() => get('/export/formats'), []);
   const facets = useStore(proj, (s) => s.facets);
   const cases = useStore(proj, (s) => s.cases);
+  const { data: models } = useData(() => get(pp(pid, '/models')), [pid], { on: ['model'] });
   const opts = optionsOf(query);
   const set = (k, v) => {
     const q = exportParams({ options: Object.keys(defaults) }, { ...opts, [k]: v });
@@ -79,6 +80,7 @@ export function ExportsPage({ pid, query }) {
     columns: () => select('columns', [['', 'case'], ['document', 'document'], ['speaker', 'speaker'], ...attrs.map((a) => ['attr:' + a, 'attribute ' + a])]),
     facet_filter: () => select('facet_filter', [['', 'every value'], ...facets.flatMap((f) => (f.values || []).map((v) => [`${f.name}=${v}`, `${f.name}: ${v}`]))]),
     attributes: () => multi('attributes', attrs),
+    model: () => select('model', [['', (models || []).length === 1 ? models[0].name : 'choose a model'], ...(models || []).map((m) => [m.name, m.name])]),
   };
 
   return html`<div class="page exports-page">
