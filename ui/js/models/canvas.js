@@ -1,8 +1,9 @@
 // The model editor: a canvas of boxes (bound to codes or holding free
 // text), frames grouping boxes into phases, and arrows between them.
 // Items snap to a grid and to each other's edges and centres while
-// dragged; arrow keys move the selected item (Shift for bigger steps),
-// Delete removes it, A starts an arrow from it. Every change is saved as
+// dragged; ] and [ select the next and previous item, arrow keys move the
+// selected item (Shift for bigger steps), Delete removes it, A starts an
+// arrow from it. Every change is saved as
 // one change of the model (so Ctrl+Z undoes it, as any change); changes
 // made elsewhere (another tab, an undo, a renamed code) show at once.
 import { html, useState, useRef, useEffect } from '../core/lib.js';
@@ -193,7 +194,23 @@ export function ModelEditor({ pid, model, codes, canEdit }) {
 
   const onKeyDown = (e) => {
     if (e.target !== canvas.current) return;
+    // An undo reaches the move just made: save it first.
+    if ((e.ctrlKey || e.metaKey) && timer.current) {
+      clearTimeout(timer.current);
+      timer.current = 0;
+      send('Move in the model');
+    }
     if (e.key === 'Escape') { setArrowFrom(''); setSel(null); return; }
+    if (e.key === ']' || e.key === '[') {
+      // Cycle through the frames, boxes and arrows.
+      const all = [...doc.frames.map((f) => ({ kind: 'frame', id: f.id })), ...doc.boxes.map((b) => ({ kind: 'box', id: b.id })),
+        ...doc.arrows.map((a) => ({ kind: 'arrow', id: a.id }))];
+      if (!all.length) return;
+      e.preventDefault();
+      const at = sel ? all.findIndex((x) => x.kind === sel.kind && x.id === sel.id) : -1;
+      setSel(all[(at + (e.key === ']' ? 1 : all.length - 1) + (at < 0 && e.key === '[' ? 1 : 0)) % all.length]);
+      return;
+    }
     if (!sel || !canEdit) return;
     const step = e.shiftKey ? BIG_STEP : GRID;
     const moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
@@ -281,7 +298,8 @@ function Inspector({ doc, sel, canEdit, commit, replace }) {
   if (!item) {
     return html`<aside class="model-inspector muted small">
       <p>Select a box, frame or arrow to edit it.</p>
-      <p>Arrow keys move the selection by ${GRID} px, Shift+arrows by ${BIG_STEP} px; Delete removes it; A draws an arrow from it; Ctrl+Z undoes.</p>
+      <p>] and [ select the next and previous item; arrow keys move the selection by ${GRID} px, Shift+arrows by ${BIG_STEP} px;
+        Delete removes it; A draws an arrow from it; Ctrl+Z undoes.</p>
     </aside>`;
   }
   const set = (fields, label) => commit(replace(doc, sel.kind, sel.id, (x) => ({ ...x, ...fields })), label, true);
