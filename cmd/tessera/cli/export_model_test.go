@@ -37,29 +37,12 @@ func TestExportModelCommand(t *testing.T) {
 	a.Close()
 
 	out := filepath.Join(t.TempDir(), "model.pptx")
-	for _, tc := range []struct {
-		name     string
-		args     []string
-		wantCode int
-		want     string // in stdout, or stderr when the command fails
-	}{
-		{"listed", []string{"export", "--list"}, 0, "model-pptx"},
-		{"no model named", []string{"export", "--data", data, "--project", "Canvas", "--format", "model-svg"}, 1, "the project has 2 models; name one (known: Process model, Second model)"},
-		{"unknown model", []string{"export", "--data", data, "--project", "Canvas", "--format", "model-svg", "--model", "Third"}, 1, `no model named "Third"`},
-		{"svg", []string{"export", "--data", data, "--project", "Canvas", "--format", "model-svg", "--model", "process model"}, 0, "Entrepreneurial learning"},
-		{"pptx to a file", []string{"export", "--data", data, "--project", "Canvas", "--format", "model-pptx", "--model", "Second model", "-o", out}, 0, ""},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			r := run(t, tc.args...)
-			got := r.stdout
-			if tc.wantCode != 0 {
-				got = r.stderr
-			}
-			if r.code != tc.wantCode || !strings.Contains(got, tc.want) {
-				t.Fatalf("got exit %d, stdout %q, stderr %q; want %d with %q", r.code, shortOut(r.stdout), r.stderr, tc.wantCode, tc.want)
-			}
-		})
-	}
+	expectRun(t, 0, "model-pptx", "export", "--list")
+	expectRun(t, 1, "the project has 2 models; name one (known: Process model, Second model)",
+		"export", "--data", data, "--project", "Canvas", "--format", "model-svg")
+	expectRun(t, 1, `no model named "Third"`, "export", "--data", data, "--project", "Canvas", "--format", "model-svg", "--model", "Third")
+	expectRun(t, 0, "Entrepreneurial learning", "export", "--data", data, "--project", "Canvas", "--format", "model-svg", "--model", "process model")
+	expectRun(t, 0, "", "export", "--data", data, "--project", "Canvas", "--format", "model-pptx", "--model", "Second model", "-o", out)
 	zr, err := zip.OpenReader(out)
 	if err != nil {
 		t.Fatalf("the PPTX is no zip: %v", err)
@@ -74,10 +57,20 @@ func TestExportModelCommand(t *testing.T) {
 	}
 }
 
-// shortOut cuts long output for a failure message.
-func shortOut(s string) string {
-	if len(s) > 300 {
-		return s[:300] + "…"
+// expectRun runs the program with args and checks its exit code and
+// that want is in its standard output, or in standard error when it fails.
+func expectRun(t *testing.T, wantCode int, want string, args ...string) {
+	t.Helper()
+	r := run(t, args...)
+	got := r.stdout
+	if wantCode != 0 {
+		got = r.stderr
 	}
-	return s
+	if r.code != wantCode || !strings.Contains(got, want) {
+		out := r.stdout
+		if len(out) > 300 {
+			out = out[:300] + "…"
+		}
+		t.Errorf("tessera %s: got exit %d, stdout %q, stderr %q; want %d with %q", strings.Join(args, " "), r.code, out, r.stderr, wantCode, want)
+	}
 }
