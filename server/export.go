@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"tessera/coding"
+	"tessera/coding/anonymise"
 	"tessera/coding/export"
 )
 
@@ -40,10 +41,11 @@ func (s *Server) handleExportFormats(c echo.Context) error {
 }
 
 // exportOptions reads the export options from the query: facets,
-// sections, subsections, counts, quotes, level, columns, bins, cell,
-// facet_filter, attributes, unit, positions, subcodes, raw and model; the memo
-// filters author, code, from and to; and the table options (see
-// tableOptions).
+// sections, subsections, counts, quotes (true, false, chosen, auto or
+// both), per_row, level, columns, bins, cell, facet_filter, attributes,
+// unit, positions, subcodes, raw, anonymise and model; the memo
+// filters author, code, from and to; the figure's split, page,
+// orientation and badges; and the table options (see tableOptions).
 func exportOptions(c echo.Context) (export.Options, error) {
 	opt := export.Options{
 		Facets:      queryList(c, "facets"),
@@ -52,6 +54,8 @@ func exportOptions(c echo.Context) (export.Options, error) {
 		Columns:     strings.TrimSpace(c.QueryParam("columns")),
 		Cell:        strings.TrimSpace(c.QueryParam("cell")),
 		FacetFilter: strings.TrimSpace(c.QueryParam("facet_filter")),
+		Set:         strings.TrimSpace(c.QueryParam("set")),
+		Rows:        strings.TrimSpace(c.QueryParam("rows")),
 		Attributes:  queryList(c, "attributes"),
 		Unit:        strings.TrimSpace(c.QueryParam("unit")),
 		Positions:   strings.TrimSpace(c.QueryParam("positions")),
@@ -69,6 +73,15 @@ func exportOptions(c echo.Context) (export.Options, error) {
 	if opt.Table, err = tableOptions(c); err != nil {
 		return opt, err
 	}
+	opt.Figure = export.FigureOptions{
+		Split:       strings.TrimSpace(c.QueryParam("split")),
+		Page:        strings.ToLower(strings.TrimSpace(c.QueryParam("page"))),
+		Orientation: strings.TrimSpace(c.QueryParam("orientation")),
+		Badges:      queryList(c, "badges"),
+	}
+	if err := opt.Figure.Validate(); err != nil {
+		return opt, err
+	}
 	if opt.Level != "" && !opt.Level.Valid() {
 		return opt, coding.Errorf(coding.EINVALID, "query parameter level=%q must be concept, theme or dimension", opt.Level)
 	}
@@ -78,7 +91,13 @@ func exportOptions(c echo.Context) (export.Options, error) {
 	if opt.SubCodes, err = queryBool(c, "subcodes", false); err != nil {
 		return opt, err
 	}
-	if opt.Quotes, err = queryBool(c, "quotes", false); err != nil {
+	if opt.Quotes, opt.QuoteMode, err = export.ParseQuotes(c.QueryParam("quotes")); err != nil {
+		return opt, err
+	}
+	if opt.PerRow, err = queryInt(c, "per_row", 0); err != nil {
+		return opt, err
+	}
+	if opt.Anonymise, err = queryBool(c, "anonymise", false); err != nil {
 		return opt, err
 	}
 	opt.Raw, err = queryBool(c, "raw", false)
@@ -102,7 +121,8 @@ func tableOptions(c echo.Context) (export.TableOptions, error) {
 }
 
 // handleExport answers GET /api/v1/projects/{pid}/export/{format} with the
-// exported file as an attachment. The file is rendered in full before
+// exported file as an attachment; with anonymise=true the project's
+// anonymisation profile is applied first, to the file name too. The file is rendered in full before
 // anything is sent, so a failing export answers a JSON error, never half
 // a file.
 func (s *Server) handleExport(c echo.Context) error {
@@ -127,8 +147,12 @@ func (s *Server) handleExport(c echo.Context) error {
 	if err := export.Export(&buf, snap, format.Name, opt); err != nil {
 		return err
 	}
+	name = snap.Project.Name
+	if opt.Anonymise {
+		name = anonymise.NewReplacer(anonymise.Rules(snap)).Replace(name)
+	}
 	h := c.Response().Header()
-	h.Set(echo.HeaderContentDisposition, attachment(snap.Project.Name+"-"+format.Name+format.Ext))
+	h.Set(echo.HeaderContentDisposition, attachment(name+"-"+format.Name+format.Ext))
 	h.Set(echo.HeaderContentLength, strconv.Itoa(buf.Len()))
 	h.Set("Cache-Control", "no-store")
 	return c.Blob(http.StatusOK, format.MediaType, buf.Bytes())

@@ -122,7 +122,7 @@ func (s *DiagramShape) lines() []string {
 }
 
 // lineHeight is the distance between baselines of the shape's text.
-func (s *DiagramShape) lineHeight() float64 { return s.fontSize() * figLineH / figFont }
+func (s *DiagramShape) lineHeight() float64 { return s.fontSize() * freeGeom.LineH / figFont }
 
 // textTop returns the baseline of the first line of n lines: centred in a
 // box, at the top of a frame.
@@ -283,7 +283,7 @@ func labelSize(s string) (w, h float64) {
 	for _, l := range lines {
 		w = max(w, textWidth(l, false))
 	}
-	return w + 2*4, float64(len(lines))*figLineH + 4
+	return w + 2*4, float64(len(lines))*freeGeom.LineH + 4
 }
 
 // orDefault returns s, or def when s is empty.

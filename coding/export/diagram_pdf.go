@@ -84,7 +84,7 @@ func pdfPage(pdf *fpdf.Fpdf, d *Diagram) {
 			pdf.SetFont("go", "", figFont*ptPerPx)
 			setColor(pdf.SetTextColor, diagramText)
 			for i, line := range strings.Split(c.Label, "\n") {
-				pdf.Text(pt(m.X)-pdf.GetStringWidth(line)/2, pt(m.Y-lh/2+2+figFont+float64(i)*figLineH-1), line)
+				pdf.Text(pt(m.X)-pdf.GetStringWidth(line)/2, pt(m.Y-lh/2+2+figFont+float64(i)*freeGeom.LineH-1), line)
 			}
 		}
 	}

@@ -63,7 +63,7 @@ func WriteDiagramPNG(w io.Writer, d *Diagram) error {
 				return err
 			}
 			for i, line := range strings.Split(cn.Label, "\n") {
-				drawCentred(img, face, line, m.X, m.Y-lh/2+2+figFont+float64(i)*figLineH-1)
+				drawCentred(img, face, line, m.X, m.Y-lh/2+2+figFont+float64(i)*freeGeom.LineH-1)
 			}
 		}
 	}

@@ -44,7 +44,7 @@ func WriteDiagramSVG(w io.Writer, d *Diagram) error {
 			bw.WriteString(`<rect x="` + num(m.X-lw/2) + `" y="` + num(m.Y-lh/2) + `" width="` + num(lw) + `" height="` + num(lh) + `" fill="#ffffff" fill-opacity="0.9"/>` + "\n")
 			bw.WriteString(`<text text-anchor="middle" fill="` + diagramText + `">`)
 			for i, line := range strings.Split(c.Label, "\n") {
-				bw.WriteString(`<tspan x="` + num(m.X) + `" y="` + num(m.Y-lh/2+2+figFont+float64(i)*figLineH-1) + `">` + xmlText(line) + "</tspan>")
+				bw.WriteString(`<tspan x="` + num(m.X) + `" y="` + num(m.Y-lh/2+2+figFont+float64(i)*freeGeom.LineH-1) + `">` + xmlText(line) + "</tspan>")
 			}
 			bw.WriteString("</text>\n")
 		}

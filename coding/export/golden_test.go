@@ -34,6 +34,11 @@ var gridOpt = export.Options{Sections: "Growth path", Counts: true, Table: expor
 // nestedOpt nests type-of-learning sections in growth-path sections.
 var nestedOpt = export.Options{Sections: "Growth path", Subsections: "Type of learning", Table: export.TableOptions{SectionLabel: export.SectionValue, Number: "3"}}
 
+// pagesOpt draws the figure per growth path on Letter landscape pages,
+// with its own headings and type-of-learning badges.
+var pagesOpt = export.Options{Sections: "Growth path", Table: export.TableOptions{Headers: []string{"Open coding", "Axial coding"}},
+	Figure: export.FigureOptions{Split: export.SplitSection, Page: export.PageLetter, Orientation: export.Landscape, Badges: []string{"Type of learning"}}}
+
 // goldenCases covers every format at least once, and the main options.
 var goldenCases = []struct {
 	file   string
@@ -49,6 +54,9 @@ var goldenCases = []struct {
 	{"gioia.tex", "gioia-tex", gioiaOpt},
 	{"gioia.svg", "gioia-svg", export.Options{}},
 	{"gioia.png", "gioia-png", export.Options{}},
+	{"gioia-pages.pdf", "gioia-pdf", pagesOpt},
+	{"gioia-pages-svg.zip", "gioia-svg-zip", pagesOpt},
+	{"gioia-pages-png.zip", "gioia-png-zip", pagesOpt},
 	{"codebook.csv", "codebook-csv", export.Options{}},
 	{"codebook.md", "codebook-md", export.Options{}},
 	{"codebook.docx", "codebook-docx", export.Options{}},
@@ -117,14 +125,19 @@ func TestGolden(t *testing.T) {
 				t.Fatalf("two exports of one snapshot differ (%d and %d bytes)", len(first), len(second))
 			}
 			got, name := first, tc.file
-			if ext := filepath.Ext(tc.file); ext == ".xlsx" || ext == ".docx" || ext == ".qdpx" || ext == ".pptx" {
+			switch ext := filepath.Ext(tc.file); {
+			case ext == ".xlsx" || ext == ".docx" || ext == ".qdpx" || ext == ".pptx" || strings.HasSuffix(tc.file, "-svg.zip"):
 				got, name = zipText(t, first), tc.file+".txt"
+			case strings.HasSuffix(tc.file, "-png.zip"):
+				got, name = zipPixels(t, first), tc.file+".txt"
+			case ext == ".pdf":
+				got, name = pdfRuns(t, first), tc.file+".txt"
 			}
 			compareGolden(t, name, got)
 		})
 	}
 	for _, f := range export.Formats() {
-		if !covered[f.Name] && !strings.HasPrefix(f.Name, "memos-") { // see TestMemosGolden
+		if !covered[f.Name] && !goldenElsewhere(f.Name) {
 			t.Errorf("format %s has no golden test", f.Name)
 		}
 	}
@@ -201,4 +214,15 @@ func pixels(tb testing.TB, data []byte) []byte {
 	rgba := image.NewRGBA(img.Bounds())
 	draw.Draw(rgba, rgba.Bounds(), img, img.Bounds().Min, draw.Src)
 	return rgba.Pix
+}
+
+// goldenElsewhere reports whether a format's golden files are checked by a
+// test of its own (TestMemosGolden, TestInformantsGolden, TestSupportingGolden, ...).
+func goldenElsewhere(format string) bool {
+	for _, prefix := range []string{"memos-", "informants-", "supporting-"} {
+		if strings.HasPrefix(format, prefix) {
+			return true
+		}
+	}
+	return false
 }

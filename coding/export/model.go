@@ -13,7 +13,6 @@ const modelMargin = 20.0
 
 // Media types of the diagram formats.
 const (
-	mediaPDF    = "application/pdf"
 	mediaPPTX   = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 	mediaDrawio = "application/vnd.jgraph.mxfile"
 )

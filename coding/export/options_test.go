@@ -13,16 +13,17 @@ func TestFormatOptions(t *testing.T) {
 		format string
 		want   []string
 	}{
-		{"gioia-md", []string{"facets", "sections", "counts", "quotes"}},
-		{"gioia-xlsx", []string{"facets", "sections", "counts", "quotes", "raw"}},
-		{"gioia-svg", []string{}},
-		{"codebook-csv", []string{"raw"}},
-		{"codebook-docx", []string{}},
-		{"matrix-html", []string{"level", "columns", "cell", "facet_filter"}},
-		{"cases-csv", []string{"attributes", "counts", "raw"}},
-		{"cooccurrence-md", []string{"unit", "level"}},
-		{"quotes-xlsx", []string{"facets", "raw"}},
-		{"qdpx", []string{}},
+		{"gioia-md", []string{"facets", "sections", "counts", "quotes", "set", "anonymise"}},
+		{"gioia-xlsx", []string{"facets", "sections", "counts", "quotes", "set", "raw", "anonymise"}},
+		{"gioia-svg", []string{"sections", "split", "page", "orientation", "badges", "header", "anonymise"}},
+		{"gioia-pdf", []string{"sections", "split", "page", "orientation", "badges", "header", "anonymise"}},
+		{"codebook-csv", []string{"raw", "anonymise"}},
+		{"codebook-docx", []string{"anonymise"}},
+		{"matrix-html", []string{"level", "columns", "rows", "cell", "facet_filter", "set", "anonymise"}},
+		{"cases-csv", []string{"attributes", "counts", "raw", "anonymise"}},
+		{"cooccurrence-md", []string{"unit", "level", "set", "anonymise"}},
+		{"quotes-xlsx", []string{"facets", "set", "raw", "anonymise"}},
+		{"qdpx", []string{"positions", "anonymise"}},
 		{"no-such-format", []string{}},
 	}
 	for _, tt := range tests {

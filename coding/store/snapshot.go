@@ -38,7 +38,13 @@ func (s *Store) Snapshot(ctx context.Context, pid string, withText bool) (*codin
 		if snap.Facets, err = t.facets(pid); err != nil {
 			return err
 		}
+		if snap.Sets, err = t.sets(pid); err != nil {
+			return err
+		}
 		if snap.Quotes, err = t.quotes(pid); err != nil {
+			return err
+		}
+		if snap.Informants, err = t.informants(pid); err != nil {
 			return err
 		}
 		if snap.Memos, err = t.memos(pid); err != nil {
@@ -50,7 +56,8 @@ func (s *Store) Snapshot(ctx context.Context, pid string, withText bool) (*codin
 		for _, m := range snap.Models {
 			m.LabelBoxes(cb.all)
 		}
-		return nil
+		snap.Anonymisation, err = t.findAnonymisation(pid)
+		return err
 	})
 	if err != nil {
 		return nil, err

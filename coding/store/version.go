@@ -31,6 +31,10 @@ func versionOf(v any) *int {
 		return &e.Version
 	case *coding.Quote:
 		return &e.Version
+	case *coding.Informant:
+		return &e.Version
+	case *coding.Anonymisation:
+		return &e.Version
 	case *coding.Model:
 		return &e.Version
 	}
@@ -53,6 +57,10 @@ func newVersioned(kind string) any {
 		return &coding.Memo{}
 	case "quote":
 		return &coding.Quote{}
+	case "informant":
+		return &coding.Informant{}
+	case "anonymisation":
+		return &coding.Anonymisation{}
 	case "model":
 		return &coding.Model{}
 	}

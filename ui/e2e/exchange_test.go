@@ -133,6 +133,7 @@ var firstBytes = map[string][]string{
 	".png":    {"\x89PNG\r\n\x1a\n"},
 	".qdc":    {"<?xml"},
 	".pdf":    {"%PDF-"},
+	".zip":    {"PK\x03\x04"},
 	".pptx":   {"PK\x03\x04"},
 	".drawio": {"<?xml"},
 }

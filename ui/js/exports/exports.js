@@ -7,10 +7,11 @@ import { useData } from '../core/data.js';
 import { get, apiURL, pp } from '../core/api.js';
 import { proj } from '../project/state.js';
 import { navigate, link } from '../core/router.js';
+import { figureDefaults, figureLabels, figureControls } from './figure-options.js';
 
 const defaults = {
   facets: [], sections: '', counts: false, quotes: false, level: '', columns: '', cell: '',
-  facet_filter: '', attributes: [], unit: '', raw: false, model: '',
+  facet_filter: '', attributes: [], unit: '', raw: false, model: '', ...figureDefaults,
 };
 
 const choices = {
@@ -22,7 +23,7 @@ const choices = {
 const labels = {
   facets: 'Facets shown', sections: 'Sections by facet', counts: 'Counts', quotes: 'A quote per concept',
   level: 'Level', columns: 'Matrix columns', cell: 'Matrix cells', facet_filter: 'Matrix rows with',
-  attributes: 'Case attributes', unit: 'Co-occurrence unit', raw: 'Formulas as they are (CSV, XLSX)', model: 'Model',
+  attributes: 'Case attributes', unit: 'Co-occurrence unit', raw: 'Formulas as they are (CSV, XLSX)', model: 'Model', ...figureLabels,
 };
 
 /** exportParams returns the query of a format's download: the options it reads that differ from the defaults. */
@@ -81,6 +82,7 @@ export function ExportsPage({ pid, query }) {
     facet_filter: () => select('facet_filter', [['', 'every value'], ...facets.flatMap((f) => (f.values || []).map((v) => [`${f.name}=${v}`, `${f.name}: ${v}`]))]),
     attributes: () => multi('attributes', attrs),
     model: () => select('model', [['', (models || []).length === 1 ? models[0].name : 'choose a model'], ...(models || []).map((m) => [m.name, m.name])]),
+    ...figureControls({ select, multi, facets, opts }),
   };
 
   return html`<div class="page exports-page">
