@@ -14,11 +14,12 @@ type modelJSON struct {
 	ID    string `json:"id"`
 	Name  string `json:"name"`
 	Boxes []struct {
-		ID     string  `json:"id"`
-		CodeID string  `json:"code_id"`
-		X      float64 `json:"x"`
-		Y      float64 `json:"y"`
-		Label  string  `json:"label"`
+		ID      string  `json:"id"`
+		CodeID  string  `json:"code_id"`
+		FrameID string  `json:"frame_id"`
+		X       float64 `json:"x"`
+		Y       float64 `json:"y"`
+		Label   string  `json:"label"`
 	} `json:"boxes"`
 	Frames []struct {
 		ID string `json:"id"`
@@ -28,6 +29,21 @@ type modelJSON struct {
 		To    string `json:"to"`
 		Style string `json:"style"`
 	} `json:"arrows"`
+}
+
+// drag drags the element at selector by dx, dy with the mouse, pressing
+// it at the point (ox, oy) from its top left corner.
+func drag(t *testing.T, b *browser, what, selector string, ox, oy, dx, dy float64) {
+	t.Helper()
+	at := eval[[]float64](t, b, fmt.Sprintf(`(() => { const r = document.querySelector(%q).getBoundingClientRect(); return [r.left, r.top]; })()`, selector))
+	x, y := at[0]+ox, at[1]+oy
+	b.do(t, what,
+		chromedp.MouseEvent(chromedp.MouseMoved, x, y),
+		chromedp.MouseEvent(chromedp.MousePressed, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+		chromedp.MouseEvent(chromedp.MouseMoved, x+dx/2, y+dy/2, chromedp.ButtonLeft),
+		chromedp.MouseEvent(chromedp.MouseMoved, x+dx, y+dy, chromedp.ButtonLeft),
+		chromedp.MouseEvent(chromedp.MouseReleased, x+dx, y+dy, chromedp.ButtonLeft, chromedp.ClickCount(1)),
+	)
 }
 
 // waitModel polls the project's only model until ok accepts it.
@@ -49,7 +65,8 @@ func waitModel(t *testing.T, a *app, pid, what string, ok func(m modelJSON) bool
 
 // TestModelCanvas draws a model as a person does: names a new model, adds
 // two boxes picked from the codebook and a frame, draws an arrow from one
-// box to the other, moves the second box with the arrow keys (Shift for a
+// box to the other, drags a box into the frame and the frame with it,
+// moves the second box with the arrow keys (Shift for a
 // big step), and finds it all kept after a reload; deletes a box and
 // undoes that. A second tab sees the
 // move without reloading, and a renamed code renames its box in both.
@@ -89,10 +106,18 @@ func TestModelCanvas(t *testing.T) {
 	b.do(t, "end it on the second box", chromedp.Click(chromedp.CSS(second)))
 	b.waitJS(t, "the arrow", `document.querySelectorAll('.model-arrow').length === 1`)
 
-	// The second box moves 3 small steps right and one big step down.
+	// The first box, dragged into the frame, snaps to the grid and joins
+	// the frame; dragging the frame by its label takes the box along.
+	drag(t, b, "drag the first box into the frame", first, 20, 20, 203, 247)
+	drag(t, b, "drag the frame", ".model-frame", 150, 10, 30, 20)
 	saved := waitModel(t, a, p.ID, "boxes, frame and arrow saved", func(m modelJSON) bool {
-		return len(m.Boxes) == 2 && len(m.Frames) == 1 && len(m.Arrows) == 1
+		return len(m.Boxes) == 2 && len(m.Frames) == 1 && len(m.Arrows) == 1 && m.Boxes[0].X == 270
 	})
+	if box := saved.Boxes[0]; box.X != 270 || box.Y != 310 || box.FrameID != saved.Frames[0].ID {
+		t.Errorf("got the first box at %v, %v in frame %q; want 270, 310 in %s", box.X, box.Y, box.FrameID, saved.Frames[0].ID)
+	}
+
+	// The second box moves 3 small steps right and one big step down.
 	x0, y0 := saved.Boxes[1].X, saved.Boxes[1].Y
 	if saved.Arrows[0].From != saved.Boxes[0].ID || saved.Arrows[0].To != saved.Boxes[1].ID {
 		t.Errorf("got arrow %+v, want from %s to %s", saved.Arrows[0], saved.Boxes[0].ID, saved.Boxes[1].ID)

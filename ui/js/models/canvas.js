@@ -21,7 +21,7 @@ const SETTLE_MS = 400;
 
 // plain keeps the stored fields of a model.
 const plain = (m) => ({
-  name: m.name, version: m.version,
+  name: m.name,
   boxes: (m.boxes || []).map((b) => ({ ...b })), frames: (m.frames || []).map((f) => ({ ...f })), arrows: (m.arrows || []).map((a) => ({ ...a })),
 });
 
@@ -37,6 +37,8 @@ export function ModelEditor({ pid, model, codes, canEdit }) {
   const [notice, setNotice] = useState('');
   const docRef = useRef(doc);
   docRef.current = doc;
+  // version is the model's version our next save starts from.
+  const version = useRef(model.version);
   const inflight = useRef(0);
   const timer = useRef(0);
   const drag = useRef(null);
@@ -45,7 +47,10 @@ export function ModelEditor({ pid, model, codes, canEdit }) {
   // The server's copy replaces ours when nothing of ours is on its way.
   useEffect(() => {
     if (inflight.current || timer.current || drag.current) return;
-    if (model.version >= docRef.current.version) setDoc(plain(model));
+    if (model.version >= version.current) {
+      version.current = model.version;
+      setDoc(plain(model));
+    }
   }, [model]);
   useEffect(() => () => clearTimeout(timer.current), []);
 
@@ -55,22 +60,24 @@ export function ModelEditor({ pid, model, codes, canEdit }) {
     save(label, async () => {
       const d = docRef.current;
       try {
-        return await patch(pp(pid, '/models/' + model.id), { name: d.name, boxes: d.boxes, frames: d.frames, arrows: d.arrows },
-          undefined, { version: d.version });
+        const m = await patch(pp(pid, '/models/' + model.id), { name: d.name, boxes: d.boxes, frames: d.frames, arrows: d.arrows },
+          undefined, { version: version.current });
+        // The next save, queued behind this one, starts from it.
+        version.current = m.version;
+        return m;
       } catch (err) {
         // Changed elsewhere meanwhile: show that version.
-        if (err instanceof ApiError && err.status === 412 && err.data) {
-          setNotice('This model was changed elsewhere; it now shows that version.');
-          return { ...err.data, stale: true };
+        if (err instanceof ApiError && err.status === 412 && err.data && err.data.current) {
+          setNotice(err.message + '; the model now shows that version');
+          version.current = err.data.current.version;
+          return { ...err.data.current, stale: true };
         }
         throw err;
       }
     }).then((m) => {
       inflight.current--;
       if (m.stale) { setDoc(plain(m)); return; }
-      docRef.current = { ...docRef.current, version: m.version };
-      if (inflight.current || timer.current || drag.current) { setDoc((d) => ({ ...d, version: m.version })); return; }
-      setDoc(plain(m));
+      if (!inflight.current && !timer.current && !drag.current) setDoc(plain(m));
     }, () => { inflight.current--; });
   };
 

@@ -57,11 +57,11 @@ export function ModelsPage({ pid, mid }) {
     ${failure ? html`<p class="error-box" role="alert">${failure}</p>` : null}
     <div class="models-layout">
       <nav class="models-list" aria-label="Models">
-        ${!models ? html`<p class="muted">Loading…</p>` : models.map((m) => html`<a href=${link(pid, 'models', m.id)}
-          aria-current=${m.id === mid ? 'page' : null}>${m.name}</a>`)}
         ${canEdit ? html`<form class="model-new" onSubmit=${create}>
           <input aria-label="New model name" placeholder="New model name" value=${name} onInput=${(e) => setName(e.currentTarget.value)} />
           <button class="btn btn-sm" type="submit" disabled=${!name.trim()}>Create model</button></form>` : null}
+        ${!models ? html`<p class="muted">Loading…</p>` : models.map((m) => html`<a href=${link(pid, 'models', m.id)}
+          aria-current=${m.id === mid ? 'page' : null}>${m.name}</a>`)}
       </nav>
       <section class="models-main">
         ${open ? html`<${ModelEditor} key=${open.id} pid=${pid} model=${open} codes=${codes} canEdit=${canEdit} />`
