@@ -158,3 +158,40 @@ func TestModelCanvas(t *testing.T) {
 		t.Errorf("page errors: %v", errs)
 	}
 }
+
+// TestModelGeometry checks the canvas's snapping and alignment: a box
+// dragged near another's edge or centre meets it and shows the guide,
+// one far from everything lands on the grid, and a box belongs to the
+// smallest frame holding its centre.
+func TestModelGeometry(t *testing.T) {
+	a := startApp(t)
+	b := newBrowser(t)
+	b.do(t, "load the app", chromedp.Navigate(a.URL+"/"))
+	type result struct {
+		Near  []float64 `json:"near"`
+		Guide []string  `json:"guide"`
+		Far   []float64 `json:"far"`
+		Frame string    `json:"frame"`
+		Loose string    `json:"loose"`
+	}
+	got := runModule[result](t, b, "/js/models/geometry.js", `
+		const other = { x: 100, y: 100, w: 200, h: 60 };
+		const near = m.align({ x: 104, y: 300, w: 120, h: 40 }, [other]);
+		const far = m.align({ x: 513, y: 787, w: 120, h: 40 }, [other]);
+		const frames = [{ id: 'big', x: 0, y: 0, w: 1000, h: 1000 }, { id: 'small', x: 50, y: 50, w: 300, h: 200 }];
+		return {
+			near: [near.x, near.y], guide: near.guides.map((g) => g.axis + g.at),
+			far: [far.x, far.y],
+			frame: m.frameAt({ x: 100, y: 100, w: 40, h: 40 }, frames),
+			loose: m.frameAt({ x: 2000, y: 100, w: 40, h: 40 }, frames),
+		};`)
+	if got.Near[0] != 100 || got.Near[1] != 300 || len(got.Guide) != 1 || got.Guide[0] != "x100" {
+		t.Errorf("near another box: got %v with guides %v, want x 100 (its left edge) and y 300 with the guide x100", got.Near, got.Guide)
+	}
+	if got.Far[0] != 510 || got.Far[1] != 790 {
+		t.Errorf("far from others: got %v, want the grid point 510, 790", got.Far)
+	}
+	if got.Frame != "small" || got.Loose != "" {
+		t.Errorf("frames: got %q and %q, want small and none", got.Frame, got.Loose)
+	}
+}
