@@ -12,7 +12,7 @@ import { figureDefaults, figureLabels, figureControls } from './figure-options.j
 
 const defaults = {
   facets: [], sections: '', counts: false, quotes: '', per_row: '', level: '', columns: '', cell: '',
-  facet_filter: '', attributes: [], unit: '', raw: false, anonymise: false, set: '', rows: '', positions: '', ...figureDefaults,
+  facet_filter: '', attributes: [], unit: '', raw: false, anonymise: false, set: '', rows: '', positions: '', model: '', ...figureDefaults,
 };
 
 const choices = {
@@ -32,6 +32,7 @@ const labels = {
   attributes: 'Attributes (case profiles, informant table)', unit: 'Co-occurrence unit', raw: 'Formulas as they are (CSV, XLSX)', ...figureLabels,
   anonymise: 'Anonymise (pseudonyms for the names the project knows)',
   set: 'Only the set', rows: 'Matrix rows', positions: 'REFI-QDA positions (qdpx)',
+  model: 'Model',
 };
 
 /** exportParams returns the query of a format's download: the options it reads that differ from the defaults. */
@@ -64,6 +65,7 @@ export function ExportsPage({ pid, query }) {
   const cases = useStore(proj, (s) => s.cases);
   const { data: informants } = useData(() => get(pp(pid, '/informants')), [pid], { on: ['informant'] });
   const sets = useStore(proj, (s) => s.sets);
+  const { data: models } = useData(() => get(pp(pid, '/models')), [pid], { on: ['model'] });
   const opts = optionsOf(query);
   const set = (k, v) => {
     const q = exportParams({ options: Object.keys(defaults) }, { ...opts, [k]: v });
@@ -98,6 +100,7 @@ export function ExportsPage({ pid, query }) {
     positions: () => select('positions', choices.positions),
     facet_filter: () => select('facet_filter', [['', 'every value'], ...facets.flatMap((f) => (f.values || []).map((v) => [`${f.name}=${v}`, `${f.name}: ${v}`]))]),
     attributes: () => multi('attributes', [...new Set([...attrs, 'interview date', ...iattrs])]),
+    model: () => select('model', [['', (models || []).length === 1 ? models[0].name : 'choose a model'], ...(models || []).map((m) => [m.name, m.name])]),
     ...figureControls({ select, multi, facets, opts }),
   };
 
