@@ -91,12 +91,19 @@ type chooser struct {
 	// cases and informants count the quotes printed so far per case and
 	// per informant.
 	cases, informants map[string]int
-	runes             map[string][]rune // document ID -> text
+	runes             map[string][]rune   // document ID -> text
+	texts             map[string]printout // quote ID -> printed text
+}
+
+// printout is what automatic choice prints for a quote.
+type printout struct {
+	text  string
+	whole bool
 }
 
 func (ix *index) newChooser(mode QuoteMode, fair bool) *chooser {
 	ch := &chooser{ix: ix, mode: mode, fair: fair, used: map[string]bool{},
-		cases: map[string]int{}, informants: map[string]int{}, runes: map[string][]rune{}}
+		cases: map[string]int{}, informants: map[string]int{}, runes: map[string][]rune{}, texts: map[string]printout{}}
 	if fair && mode != QuotesAuto {
 		// Chosen quotes are kept for the rows they were chosen for.
 		for _, q := range ix.snap.Quotes {
@@ -273,6 +280,16 @@ func (ch *chooser) asCoded(q *coding.Quote) string {
 // turn, with an omission mark where that would add too much. whole
 // reports whether the quote was coded as whole sentences.
 func (ch *chooser) printed(q *coding.Quote) (text string, whole bool) {
+	if p, ok := ch.texts[q.ID]; ok {
+		return p.text, p.whole
+	}
+	text, whole = ch.extend(q)
+	ch.texts[q.ID] = printout{text, whole}
+	return text, whole
+}
+
+// extend does the work of printed.
+func (ch *chooser) extend(q *coding.Quote) (text string, whole bool) {
 	if q.Excerpt != "" {
 		return collapseSpace(q.Excerpt), true
 	}
