@@ -16,6 +16,7 @@ type Store interface {
 	CodeStore
 	CodeOpsStore
 	RoundStore
+	TablePresetStore
 	FacetStore
 	QuoteStore
 	MemoStore

@@ -121,6 +121,10 @@ var wantPerms = map[string]string{
 	"GET /api/v1/projects/:pid/cooccurrence":   "read",
 	"GET /api/v1/projects/:pid/export/:format": "read",
 
+	"GET /api/v1/projects/:pid/table-presets":          "read",
+	"PUT /api/v1/projects/:pid/table-presets/:name":    "code",
+	"DELETE /api/v1/projects/:pid/table-presets/:name": "code",
+
 	"GET /api/v1/projects/:pid/cooccurrence/units": "read",
 
 	"GET /api/v1/projects/:pid/audit":        "read",
@@ -251,6 +255,10 @@ var routeCalls = map[string]routeCall{
 	"GET /api/v1/projects/:pid/matrix":         {},
 	"GET /api/v1/projects/:pid/cooccurrence":   {},
 	"GET /api/v1/projects/:pid/export/:format": {path: "/api/v1/projects/{pid}/export/quotes-csv"},
+
+	"GET /api/v1/projects/:pid/table-presets":          {},
+	"PUT /api/v1/projects/:pid/table-presets/:name":    {path: "/api/v1/projects/{pid}/table-presets/Appendix", body: `{"style": "grid"}`},
+	"DELETE /api/v1/projects/:pid/table-presets/:name": {path: "/api/v1/projects/{pid}/table-presets/Journal"},
 
 	"GET /api/v1/projects/:pid/cooccurrence/units": {path: "/api/v1/projects/{pid}/cooccurrence/units?a={concept}&b={concept}"},
 
@@ -490,6 +498,7 @@ func matrixFixture(t *testing.T, s *teamServer) map[string]string {
 	must(err)
 	round := &coding.Round{ProjectID: p.ID, Name: "Open coding"}
 	must(st.CloseRound(as("olga"), round))
+	must(st.PutTablePreset(as("olga"), &coding.TablePreset{ProjectID: p.ID, Name: "Journal", Options: []byte(`{"style":"apa"}`)}))
 	return map[string]string{
 		"pid": p.ID, "case": cs.ID, "doc": doc.ID, "doc2": doc2.ID, "theme": theme.ID,
 		"concept": concept.ID, "concept2": concept2.ID, "facet": facet.ID, "quote": q.ID,

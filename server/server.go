@@ -189,6 +189,7 @@ func New(cfg Config) *Server {
 	s.registerQuoteRoutes(api)
 	s.registerMemoRoutes(api)
 	s.registerExportRoutes(api)
+	s.registerTablePresetRoutes(api)
 	s.registerAnalysisRoutes(api)
 	s.registerAnalysisExtraRoutes(api)
 	s.registerSearchRoutes(api)

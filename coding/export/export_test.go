@@ -41,7 +41,7 @@ func TestExportErrors(t *testing.T) {
 		wantCode string
 		wantMsg  string
 	}{
-		{"unknown format", snap, "gioia-pdf", export.Options{}, coding.EINVALID, `unknown export format "gioia-pdf" (known: gioia-md, gioia-csv`},
+		{"unknown format", snap, "gioia-odt", export.Options{}, coding.EINVALID, `unknown export format "gioia-odt" (known: gioia-md, gioia-csv`},
 		{"no snapshot", &coding.Snapshot{}, "gioia-md", export.Options{}, coding.EINVALID, "snapshot is empty"},
 		{"unknown section facet", snap, "gioia-md", export.Options{Sections: "Phase"}, coding.EINVALID, `no facet "Phase" (known: Growth path, Type of learning)`},
 		{"unknown column facet", snap, "gioia-html", export.Options{Facets: []string{"Phase"}}, coding.EINVALID, `no facet "Phase"`},

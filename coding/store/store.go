@@ -55,10 +55,11 @@ var (
 	bAccess    = []byte("access")      // team settings, one record
 	bDecisions = []byte("decisions")   // quote ID -> consensus decision
 	bRounds    = []byte("rounds")      // closed coding rounds, made when the first closes
+	bPresets   = []byte("presets")     // named table options, made when the first is saved
 	keySeq     = []byte("seq")
 )
 
-var projectBuckets = [][]byte{bCases, bDocuments, bTexts, bHashes, bCodes, bFacets, bQuotes, bDocQuotes, bMemos, bAudit, bMembers, bAssign, bAccess, bDecisions, bRounds}
+var projectBuckets = [][]byte{bCases, bDocuments, bTexts, bHashes, bCodes, bFacets, bQuotes, bDocQuotes, bMemos, bAudit, bMembers, bAssign, bAccess, bDecisions, bRounds, bPresets}
 
 // Options configure a Store.
 type Options struct {
