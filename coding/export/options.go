@@ -13,11 +13,18 @@ var familyOptions = map[string][]string{
 	"quotes":       {"facets"},
 }
 
+// tableFamilies are the families whose formats print a table and read
+// the table options (the option "table" stands for them all: header,
+// section_label, caption, table_number, notes, style, order, continued
+// and preset).
+var tableFamilies = map[string]bool{"gioia": true, "matrix": true, "cases": true, "cooccurrence": true, "quotes": true}
+
 // figureOptions are the options of the data-structure figure's formats.
 var figureOptions = []string{"sections", "split", "page", "orientation", "badges", "header"}
 
 // FormatOptions returns the options the named format reads: those of its
-// family (the Gioia figures have their own), and raw for CSV and XLSX.
+// family (the Gioia figures have their own), "table" for the table
+// options of table formats, and raw for CSV and XLSX.
 // An unknown format reads none.
 func FormatOptions(name string) []string {
 	out := []string{}
@@ -29,6 +36,9 @@ func FormatOptions(name string) []string {
 		out = append(out, figureOptions...)
 	} else {
 		out = append(out, familyOptions[family]...)
+		if tableFamilies[family] || strings.HasPrefix(f.Name, "codebook-table-") {
+			out = append(out, "table")
+		}
 	}
 	if f.Ext == ".csv" || f.Ext == ".xlsx" {
 		out = append(out, "raw")

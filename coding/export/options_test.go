@@ -13,16 +13,17 @@ func TestFormatOptions(t *testing.T) {
 		format string
 		want   []string
 	}{
-		{"gioia-md", []string{"facets", "sections", "counts", "quotes"}},
-		{"gioia-xlsx", []string{"facets", "sections", "counts", "quotes", "raw"}},
+		{"gioia-md", []string{"facets", "sections", "counts", "quotes", "table"}},
+		{"gioia-xlsx", []string{"facets", "sections", "counts", "quotes", "table", "raw"}},
 		{"gioia-svg", []string{"sections", "split", "page", "orientation", "badges", "header"}},
 		{"gioia-pdf", []string{"sections", "split", "page", "orientation", "badges", "header"}},
 		{"codebook-csv", []string{"raw"}},
 		{"codebook-docx", []string{}},
-		{"matrix-html", []string{"level", "columns", "cell", "facet_filter"}},
-		{"cases-csv", []string{"attributes", "counts", "raw"}},
-		{"cooccurrence-md", []string{"unit", "level"}},
-		{"quotes-xlsx", []string{"facets", "raw"}},
+		{"codebook-table-tex", []string{"table"}},
+		{"matrix-html", []string{"level", "columns", "cell", "facet_filter", "table"}},
+		{"cases-csv", []string{"attributes", "counts", "table", "raw"}},
+		{"cooccurrence-md", []string{"unit", "level", "table"}},
+		{"quotes-xlsx", []string{"facets", "table", "raw"}},
 		{"qdpx", []string{}},
 		{"no-such-format", []string{}},
 	}
