@@ -211,3 +211,60 @@ func (a *Attribute) UnmarshalJSON(b []byte) error {
 	}
 	return nil
 }
+
+// validateAttributes validates each attribute of a list and refuses a
+// name that appears twice (ignoring case).
+func validateAttributes(list []Attribute) error {
+	seen := map[string]bool{}
+	for i := range list {
+		a := &list[i]
+		if err := a.Validate(); err != nil {
+			return err
+		}
+		key := strings.ToLower(a.Name)
+		if seen[key] {
+			return Errorf(EINVALID, "attribute %q appears twice", a.Name)
+		}
+		seen[key] = true
+	}
+	return nil
+}
+
+// findAttribute returns the attribute of list with the given name
+// (case-insensitive), or nil.
+func findAttribute(list []Attribute, name string) *Attribute {
+	for i := range list {
+		if strings.EqualFold(list[i].Name, name) {
+			return &list[i]
+		}
+	}
+	return nil
+}
+
+// setAttribute adds a to list or replaces the attribute of the same name.
+func setAttribute(list []Attribute, a Attribute) []Attribute {
+	if old := findAttribute(list, a.Name); old != nil {
+		*old = a
+		return list
+	}
+	return append(list, a)
+}
+
+// mergeAttributes merges changes into list by name: an attribute with
+// neither type nor value is removed, others are added or replaced.
+func mergeAttributes(list, changes []Attribute) []Attribute {
+	for _, a := range changes {
+		if a.Type == "" && a.Value == nil {
+			out := list[:0]
+			for _, o := range list {
+				if !strings.EqualFold(o.Name, a.Name) {
+					out = append(out, o)
+				}
+			}
+			list = out
+			continue
+		}
+		list = setAttribute(list, a)
+	}
+	return list
+}

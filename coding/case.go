@@ -31,40 +31,15 @@ func (c *Case) Validate() error {
 	if c.Attributes == nil {
 		c.Attributes = []Attribute{}
 	}
-	seen := map[string]bool{}
-	for i := range c.Attributes {
-		a := &c.Attributes[i]
-		if err := a.Validate(); err != nil {
-			return err
-		}
-		key := strings.ToLower(a.Name)
-		if seen[key] {
-			return Errorf(EINVALID, "attribute %q appears twice", a.Name)
-		}
-		seen[key] = true
-	}
-	return nil
+	return validateAttributes(c.Attributes)
 }
 
 // Attribute returns the case's attribute with the given name
 // (case-insensitive), or nil.
-func (c *Case) Attribute(name string) *Attribute {
-	for i := range c.Attributes {
-		if strings.EqualFold(c.Attributes[i].Name, name) {
-			return &c.Attributes[i]
-		}
-	}
-	return nil
-}
+func (c *Case) Attribute(name string) *Attribute { return findAttribute(c.Attributes, name) }
 
 // SetAttribute adds a or replaces the attribute of the same name.
-func (c *Case) SetAttribute(a Attribute) {
-	if old := c.Attribute(a.Name); old != nil {
-		*old = a
-		return
-	}
-	c.Attributes = append(c.Attributes, a)
-}
+func (c *Case) SetAttribute(a Attribute) { c.Attributes = setAttribute(c.Attributes, a) }
 
 // CaseUpdate holds the fields of a case to change; nil fields stay.
 // Attributes, when set, are merged by name: an attribute with a null value
@@ -82,22 +57,6 @@ func (u CaseUpdate) Apply(c *Case) error {
 	if u.Name != nil {
 		c.Name = *u.Name
 	}
-	for _, a := range u.Attributes {
-		if a.Type == "" && a.Value == nil {
-			c.removeAttribute(a.Name)
-			continue
-		}
-		c.SetAttribute(a)
-	}
+	c.Attributes = mergeAttributes(c.Attributes, u.Attributes)
 	return c.Validate()
-}
-
-func (c *Case) removeAttribute(name string) {
-	out := c.Attributes[:0]
-	for _, a := range c.Attributes {
-		if !strings.EqualFold(a.Name, name) {
-			out = append(out, a)
-		}
-	}
-	c.Attributes = out
 }

@@ -30,6 +30,10 @@ type Document struct {
 	Order     int       `json:"order"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
+	// CreatedBy and UpdatedBy name who added the document and who last
+	// changed it, when known (team mode, or kept from an imported file).
+	CreatedBy string `json:"created_by,omitempty"`
+	UpdatedBy string `json:"updated_by,omitempty"`
 	// Version counts the entity's states: 1 when created, one more with
 	// every update (undo included). Clients send it back (If-Match) so
 	// that an update made from an outdated copy is refused.
@@ -64,6 +68,9 @@ const (
 type Speaker struct {
 	Name string `json:"name"`
 	Role string `json:"role"` // RoleInterviewer, RoleInformant or ""
+	// InformantID is the informant who speaks under this name; empty
+	// when the speaker is not linked to one.
+	InformantID string `json:"informant_id,omitempty"`
 }
 
 // Validate reports whether the document can be stored: a title, text in
@@ -121,12 +128,14 @@ func (d *Document) TurnAt(pos int) int {
 }
 
 // SpeakersOf lists the distinct speakers of turns in order of first
-// appearance, keeping the roles known from prev and guessing "interviewer"
-// for the usual interviewer labels.
+// appearance, keeping the roles and informant links known from prev and
+// guessing "interviewer" for the usual interviewer labels.
 func SpeakersOf(turns []Turn, prev []Speaker) []Speaker {
 	roles := map[string]string{}
+	links := map[string]string{}
 	for _, s := range prev {
 		roles[s.Name] = s.Role
+		links[s.Name] = s.InformantID
 	}
 	out := []Speaker{}
 	seen := map[string]bool{}
@@ -139,7 +148,7 @@ func SpeakersOf(turns []Turn, prev []Speaker) []Speaker {
 		if !ok {
 			role = GuessRole(t.Speaker)
 		}
-		out = append(out, Speaker{Name: t.Speaker, Role: role})
+		out = append(out, Speaker{Name: t.Speaker, Role: role, InformantID: links[t.Speaker]})
 	}
 	return out
 }

@@ -34,6 +34,8 @@ type Memo struct {
 	Author      string    `json:"author"`
 	CreatedAt   time.Time `json:"created_at"`
 	UpdatedAt   time.Time `json:"updated_at"`
+	// UpdatedBy names who last changed the memo, when known.
+	UpdatedBy string `json:"updated_by,omitempty"`
 	// Version counts the entity's states: 1 when created, one more with
 	// every update (undo included). Clients send it back (If-Match) so
 	// that an update made from an outdated copy is refused.

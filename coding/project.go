@@ -17,7 +17,12 @@ type Project struct {
 	Description string `json:"description"`
 	// Language is the ISO 639-1 code of the transcripts' main language; it
 	// picks the search analyzer. Empty means English.
-	Language  string    `json:"language"`
+	Language string `json:"language"`
+	// People names the people the project knows besides those whose work
+	// it holds: the users an imported REFI-QDA project listed, kept even
+	// when they coded nothing, and written back as users on export. They
+	// have no account or access through this list.
+	People    []string  `json:"people,omitempty"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
 	// Version counts the entity's states: 1 when created, one more with
@@ -40,6 +45,11 @@ func (p *Project) Validate() error {
 		return err
 	}
 	p.Language = lang
+	for _, name := range p.People {
+		if err := validName("person", name); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 

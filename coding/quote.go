@@ -18,10 +18,22 @@ type Quote struct {
 	Text    string   `json:"text"`
 	CodeIDs []string `json:"code_ids"`
 	// Coder is the user who made the quote.
-	Coder     string    `json:"coder"`
-	Memo      string    `json:"memo"` // Markdown
-	CreatedAt time.Time `json:"created_at"`
-	UpdatedAt time.Time `json:"updated_at"`
+	Coder string `json:"coder"`
+	Memo  string `json:"memo"` // Markdown
+	// Picks marks the quote as chosen evidence (a power or proof quote)
+	// for some of the codes it carries.
+	Picks []QuotePick `json:"picks,omitempty"`
+	// Excerpt is the text printed in place of Text where the quote is
+	// cited: pieces of Text joined by omission marks (see CheckExcerpt);
+	// "" prints Text. It never changes the coded range.
+	Excerpt string `json:"excerpt,omitempty"`
+	// Corrections records each correction of the transcript that
+	// changed the quote's text (see CorrectText), oldest first.
+	Corrections []QuoteCorrection `json:"corrections,omitempty"`
+	CreatedAt   time.Time         `json:"created_at"`
+	UpdatedAt   time.Time         `json:"updated_at"`
+	// UpdatedBy names who last changed the quote, when known.
+	UpdatedBy string `json:"updated_by,omitempty"`
 	// Version counts the entity's states: 1 when created, one more with
 	// every update (undo included). Clients send it back (If-Match) so
 	// that an update made from an outdated copy is refused.
@@ -131,6 +143,12 @@ type QuoteUpdate struct {
 	End     *int     `json:"end"`
 	CodeIDs []string `json:"code_ids"`
 	Memo    *string  `json:"memo"`
+	// Pick chooses the quote as evidence for one of its codes, or (Kind
+	// "") takes that choice back. Order 0 places it after the code's
+	// other chosen quotes.
+	Pick *QuotePick `json:"pick"`
+	// Excerpt sets the print excerpt; "" removes it.
+	Excerpt *string `json:"excerpt"`
 	// IfVersion, when not zero, refuses the update (ESTALE) unless the
 	// stored version is this one: the client edited an outdated copy.
 	IfVersion int `json:"-"`

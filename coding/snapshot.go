@@ -11,8 +11,17 @@ type Snapshot struct {
 	Documents []*Document // with text and turns when asked for
 	Codes     []*Code     // siblings in order; see NewCodeTree
 	Facets    []*Facet
+	Sets      []*Set   // in order, without members deleted since
 	Quotes    []*Quote // in document order
 	Memos     []*Memo
+	// Informants sorted by label.
+	Informants []*Informant
+	// Anonymisation is the project's anonymisation profile (the default
+	// one when none was saved); exports made with the anonymise option
+	// apply it.
+	Anonymisation *Anonymisation
+	// Models are the project's models, their boxes labelled.
+	Models []*Model
 	// Seq is the project's change sequence number at the time of reading.
 	Seq uint64
 }
@@ -45,6 +54,16 @@ func (s *Snapshot) FacetByName(name string) *Facet {
 	for _, f := range s.Facets {
 		if strings.EqualFold(f.Name, name) {
 			return f
+		}
+	}
+	return nil
+}
+
+// InformantByID returns the informant with id, or nil.
+func (s *Snapshot) InformantByID(id string) *Informant {
+	for _, i := range s.Informants {
+		if i.ID == id {
+			return i
 		}
 	}
 	return nil

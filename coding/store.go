@@ -13,14 +13,21 @@ type Store interface {
 	ProjectStore
 	CaseStore
 	DocumentStore
+	TranscriptStore
 	CodeStore
 	CodeOpsStore
+	CodeBulkStore
 	RoundStore
 	TablePresetStore
+	ModelStore
 	FacetStore
+	SetStore
 	QuoteStore
 	MemoStore
 	AuditStore
+	InformantStore
+	AnonymisationStore
+	ProvenanceStore
 
 	// Backup writes a consistent copy of the whole store to w while it
 	// stays online, and returns the bytes written.
@@ -56,7 +63,8 @@ type CaseStore interface {
 	FindCaseByName(ctx context.Context, projectID, name string) (*Case, error)
 	ListCases(ctx context.Context, projectID string) ([]*Case, error)
 	UpdateCase(ctx context.Context, projectID, id string, u CaseUpdate) (*Case, error)
-	// DeleteCase removes the case; its documents stay, unassigned.
+	// DeleteCase removes the case; its documents and informants stay,
+	// unassigned.
 	DeleteCase(ctx context.Context, projectID, id string) error
 	// ReorderCases sets the case order to ids, which must list every case once.
 	ReorderCases(ctx context.Context, projectID string, ids []string) error
@@ -170,7 +178,7 @@ type Change struct {
 	ProjectID string
 	Seq       uint64
 	// Kind is the entity that changed: "project", "case", "document",
-	// "code", "facet", "quote" or "memo".
+	// "code", "facet", "set", "quote", "memo", "informant" or "model".
 	Kind string
 	// IDs are the changed or deleted entities of that kind.
 	IDs []string

@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -17,7 +18,7 @@ func (s *Server) registerAnalysisRoutes(g *routes) {
 }
 
 // handleGioia answers GET /api/v1/projects/{pid}/gioia [?facets=&sections=
-// &counts=&quotes=] with the rows of the Gioia data-structure table, as
+// &counts=&quotes=&set=] with the rows of the Gioia data-structure table, as
 // the export formats print them.
 func (s *Server) handleGioia(c echo.Context) error {
 	opt, err := exportOptions(c)
@@ -25,18 +26,18 @@ func (s *Server) handleGioia(c echo.Context) error {
 		return err
 	}
 	// Representative quotes name their speaker, which needs the turns.
-	snap, err := s.snapshot(c, c.Param("pid"), opt.Quotes)
+	snap, err := s.analysisSnapshot(c, opt, opt.Quotes)
 	if err != nil {
 		return err
 	}
 	return c.JSON(http.StatusOK, nonNil(export.GioiaRows(snap, opt)))
 }
 
-// handleCodeStats answers GET /api/v1/projects/{pid}/codes/stats with an
-// object mapping each code ID to its counts {quotes, documents, cases};
-// a code counts the quotes of the codes below it too.
+// handleCodeStats answers GET /api/v1/projects/{pid}/codes/stats [?set=]
+// with an object mapping each code ID to its counts {quotes, documents,
+// cases}; a code counts the quotes of the codes below it too.
 func (s *Server) handleCodeStats(c echo.Context) error {
-	snap, err := s.snapshot(c, c.Param("pid"), false)
+	snap, err := s.analysisSnapshot(c, export.Options{Set: strings.TrimSpace(c.QueryParam("set"))}, false)
 	if err != nil {
 		return err
 	}
@@ -44,8 +45,9 @@ func (s *Server) handleCodeStats(c echo.Context) error {
 }
 
 // handleMatrix answers GET /api/v1/projects/{pid}/matrix [?level=&columns=
-// &cell=&facet_filter=] with the code x case (or document, speaker,
-// attribute value) matrix, its totals and the quotes behind each cell.
+// &cell=&facet_filter=&rows=&set=] with the code x case (or document,
+// speaker, set, attribute value) matrix, its totals and the quotes
+// behind each cell.
 func (s *Server) handleMatrix(c echo.Context) error {
 	opt, err := exportOptions(c)
 	if err != nil {
@@ -63,7 +65,7 @@ func (s *Server) handleMatrix(c echo.Context) error {
 }
 
 // handleCooccurrence answers GET /api/v1/projects/{pid}/cooccurrence
-// [?unit=quote|turn|document&level=] with the codes that occur together:
+// [?unit=quote|turn|document&level=&set=] with the codes that occur together:
 // a symmetric matrix and the list of pairs, most frequent first.
 func (s *Server) handleCooccurrence(c echo.Context) error {
 	opt, err := exportOptions(c)
@@ -75,9 +77,19 @@ func (s *Server) handleCooccurrence(c echo.Context) error {
 	default:
 		return coding.Errorf(coding.EINVALID, "query parameter unit=%q must be quote, turn or document", opt.Unit)
 	}
-	snap, err := s.snapshot(c, c.Param("pid"), opt.Unit == export.UnitTurn)
+	snap, err := s.analysisSnapshot(c, opt, opt.Unit == export.UnitTurn)
 	if err != nil {
 		return err
 	}
 	return c.JSON(http.StatusOK, export.Cooccurrence(snap, opt))
+}
+
+// analysisSnapshot reads the project for an analysis and narrows it to
+// the set the options name, if any (see export.InSet).
+func (s *Server) analysisSnapshot(c echo.Context, opt export.Options, withText bool) (*coding.Snapshot, error) {
+	snap, err := s.snapshot(c, c.Param("pid"), withText)
+	if err != nil {
+		return nil, err
+	}
+	return export.InSet(snap, opt.Set)
 }

@@ -16,6 +16,7 @@ func (s *Server) registerCodeRoutes(g *routes) {
 	g.PUT("/projects/:pid/codes/order", s.handleReorderCodes, rule{perm: permCodebook})
 	g.POST("/projects/:pid/codes/bulk-level", s.handleBulkLevel, rule{perm: permCodebook})
 	g.POST("/projects/:pid/codes/tiers", s.handleCodeTiers, rule{perm: permCodebook})
+	g.POST("/projects/:pid/codes/bulk", s.handleBulkCodes, rule{perm: permCodebook})
 	g.GET("/projects/:pid/codes/:cid", s.handleGetCode, rule{perm: permRead})
 	g.PATCH("/projects/:pid/codes/:cid", s.handleUpdateCode, rule{perm: permCodebook})
 	g.DELETE("/projects/:pid/codes/:cid", s.handleDeleteCode, rule{perm: permCodebook})

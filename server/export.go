@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"tessera/coding"
+	"tessera/coding/anonymise"
 	"tessera/coding/export"
 )
 
@@ -40,8 +41,9 @@ func (s *Server) handleExportFormats(c echo.Context) error {
 }
 
 // exportOptions reads the export options from the query: facets,
-// sections, subsections, counts, quotes, level, columns, bins, cell,
-// facet_filter, attributes, unit, positions, subcodes and raw; the memo
+// sections, subsections, counts, quotes (true, false, chosen, auto or
+// both), per_row, level, columns, bins, cell, facet_filter, attributes,
+// unit, positions, subcodes, raw, anonymise and model; the memo
 // filters author, code, from and to; the figure's split, page,
 // orientation and badges; and the table options (see tableOptions). A
 // preset gives the table options, sections and subsections that the
@@ -65,6 +67,9 @@ func exportOptionsWith(c echo.Context, preset export.Preset) (export.Options, er
 	opt.Unit = strings.TrimSpace(c.QueryParam("unit"))
 	opt.Positions = strings.TrimSpace(c.QueryParam("positions"))
 	opt.Bins = strings.TrimSpace(c.QueryParam("bins"))
+	opt.Set = strings.TrimSpace(c.QueryParam("set"))
+	opt.Rows = strings.TrimSpace(c.QueryParam("rows"))
+	opt.Model = strings.TrimSpace(c.QueryParam("model"))
 	opt.Memos = export.MemoFilter{
 		Author: c.QueryParam("author"),
 		Code:   c.QueryParam("code"),
@@ -93,7 +98,13 @@ func exportOptionsWith(c echo.Context, preset export.Preset) (export.Options, er
 	if opt.SubCodes, err = queryBool(c, "subcodes", false); err != nil {
 		return opt, err
 	}
-	if opt.Quotes, err = queryBool(c, "quotes", false); err != nil {
+	if opt.Quotes, opt.QuoteMode, err = export.ParseQuotes(c.QueryParam("quotes")); err != nil {
+		return opt, err
+	}
+	if opt.PerRow, err = queryInt(c, "per_row", 0); err != nil {
+		return opt, err
+	}
+	if opt.Anonymise, err = queryBool(c, "anonymise", false); err != nil {
 		return opt, err
 	}
 	opt.Raw, err = queryBool(c, "raw", false)
@@ -140,7 +151,8 @@ func tableOptionsOver(c echo.Context, base export.TableOptions) (export.TableOpt
 }
 
 // handleExport answers GET /api/v1/projects/{pid}/export/{format} with the
-// exported file as an attachment. The file is rendered in full before
+// exported file as an attachment; with anonymise=true the project's
+// anonymisation profile is applied first, to the file name too. The file is rendered in full before
 // anything is sent, so a failing export answers a JSON error, never half
 // a file.
 func (s *Server) handleExport(c echo.Context) error {
@@ -173,8 +185,12 @@ func (s *Server) handleExport(c echo.Context) error {
 	if err := export.Export(&buf, snap, format.Name, opt); err != nil {
 		return err
 	}
+	name = snap.Project.Name
+	if opt.Anonymise {
+		name = anonymise.NewReplacer(anonymise.Rules(snap)).Replace(name)
+	}
 	h := c.Response().Header()
-	h.Set(echo.HeaderContentDisposition, attachment(snap.Project.Name+"-"+format.Name+format.Ext))
+	h.Set(echo.HeaderContentDisposition, attachment(name+"-"+format.Name+format.Ext))
 	h.Set(echo.HeaderContentLength, strconv.Itoa(buf.Len()))
 	h.Set("Cache-Control", "no-store")
 	return c.Blob(http.StatusOK, format.MediaType, buf.Bytes())

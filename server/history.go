@@ -187,6 +187,22 @@ var opNames = map[string]string{
 	"retire_code":      "Retire",
 	"restore_code":     "Bring back",
 	"close_round":      "Close round",
+	// Transcript edits name the document they changed.
+	"rename_speaker":     "Rename a speaker in",
+	"merge_speakers":     "Merge speakers in",
+	"split_speaker":      "Split a speaker in",
+	"set_speaker_role":   "Set a speaker's role in",
+	"set_turn_speaker":   "Change a turn's speaker in",
+	"split_turn":         "Split a turn in",
+	"merge_turns":        "Merge turns in",
+	"correct_transcript": "Correct the text of",
+	"move_codes":         "Move",
+	"group_codes":        "Group",
+	"relevel_codes":      "Change the level of",
+	"set_codes_facet":    "Set a facet of",
+	"recolor_codes":      "Recolour",
+	"merge_many_codes":   "Merge",
+	"delete_codes":       "Delete",
 }
 
 // summary says change e in words: the operation, then the entity it is

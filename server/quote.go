@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"net/http"
 
 	"github.com/labstack/echo/v4"
@@ -76,17 +75,16 @@ func (s *Server) handleGetQuote(c echo.Context) error {
 }
 
 // handleUpdateQuote answers PATCH /api/v1/projects/{pid}/quotes/{qid}
-// {start, end, code_ids, memo} (each optional): resize, recode, annotate.
+// {start, end, code_ids, memo, pick, excerpt} (each optional): resize,
+// recode, annotate, choose as evidence (see handlePickQuote) or set the
+// print excerpt (see handleQuoteExcerpt).
 // If-Match with an outdated version: 412 with the current quote.
 func (s *Server) handleUpdateQuote(c echo.Context) error {
 	var u coding.QuoteUpdate
 	if err := decodeJSON(c, &u); err != nil {
 		return err
 	}
-	update := func(ctx context.Context, pid, id string) (*coding.Quote, error) {
-		return s.cfg.Store.UpdateQuote(ctx, pid, id, u)
-	}
-	return updateVersioned(s, c, "quote", "qid", &u.IfVersion, update, s.cfg.Store.FindQuote, func(q *coding.Quote) int { return q.Version })
+	return s.updateQuoteWith(c, u)
 }
 
 // handleDeleteQuote answers DELETE /api/v1/projects/{pid}/quotes/{qid}

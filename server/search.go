@@ -24,7 +24,7 @@ var errNoSearch = echo.NewHTTPError(http.StatusServiceUnavailable, "search is no
 // and "attr:NAME" filter by a facet value or a case attribute.
 var searchFilters = map[string]bool{
 	"case": true, "document": true, "speaker": true, "role": true,
-	"code": true, "level": true, "coder": true, "date": true,
+	"code": true, "level": true, "coder": true, "date": true, "set": true,
 }
 
 // searchParams are the other query parameters of GET /search.
@@ -59,7 +59,7 @@ func searchRequest(c echo.Context, extra ...string) (coding.SearchRequest, error
 	}
 	if len(unknown) > 0 {
 		sort.Strings(unknown)
-		return req, coding.Errorf(coding.EINVALID, "unknown search parameter %q (filters: case, document, speaker, role, code, level, coder, date, facet:NAME, attr:NAME)", unknown[0])
+		return req, coding.Errorf(coding.EINVALID, "unknown search parameter %q (filters: case, document, speaker, role, code, level, coder, date, set, facet:NAME, attr:NAME)", unknown[0])
 	}
 	var err error
 	if req.Offset, err = queryInt(c, "offset", 0); err != nil {

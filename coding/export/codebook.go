@@ -28,6 +28,8 @@ type CodebookEntry struct {
 // the Gioia table) and its counts.
 func CodebookOf(snap *coding.Snapshot) *Codebook {
 	ix := newIndex(snap)
+	// Each code shows its first chosen quote, else one chosen automatically.
+	examples := ix.newChooser(QuotesBoth, false)
 	cb := &Codebook{Entries: []CodebookEntry{}, Facets: []string{}}
 	for _, f := range snap.Facets {
 		cb.Facets = append(cb.Facets, f.Name)
@@ -44,8 +46,8 @@ func CodebookOf(snap *coding.Snapshot) *Codebook {
 				e.Facets = append(e.Facets, codebook.FacetValue{Facet: f.Name, Value: v})
 			}
 		}
-		if q := ix.representative(c.ID, ""); q != nil {
-			e.Example = q.Cite()
+		if qs := examples.pick(c.ID, 1); len(qs) > 0 {
+			e.Example = qs[0].Cite()
 		}
 		cb.Entries = append(cb.Entries, e)
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"tessera/coding"
+	"tessera/coding/anonymise"
 	"tessera/coding/refi"
 )
 
@@ -33,14 +34,20 @@ type Options struct {
 	// under their concept in the Gioia table; without it their quotes
 	// count with the concept's and they have no row.
 	SubCodes bool
-	// QuoteChoice maps code IDs to the quote the researcher chose to
-	// represent them; codes not listed get the default choice.
-	QuoteChoice map[string]string
+	// QuoteMode says which quotes the Gioia table's quote column and the
+	// supporting-data table print: those the researcher chose (power and
+	// proof quotes, see coding.QuotePick), automatic ones, or both (the
+	// default: automatic ones where none is chosen).
+	QuoteMode QuoteMode
+	// PerRow is how many quotes automatic choice gives each row of the
+	// supporting-data table: 1 to MaxPerRow, default DefaultPerRow.
+	PerRow int
 	// Level is the level of the matrix rows (default theme) and the level
 	// co-occurrences are rolled up to (default: codes as tagged).
 	Level coding.Level
 	// Columns is the matrix column kind: "case" (default), "document",
-	// "speaker" or "attr:NAME" for the values of a case attribute.
+	// "speaker", "set" (the sets of documents) or "attr:NAME" for the
+	// values of a case attribute.
 	Columns string
 	// Bins splits the values of a numeric case attribute (Columns
 	// "attr:NAME") into bins at these lower bounds, "50,250".
@@ -51,8 +58,15 @@ type Options struct {
 	// FacetFilter keeps matrix rows whose effective value of a facet is
 	// the given one, written "Facet=value".
 	FacetFilter string
-	// Attributes names the case attributes of the case profile table, in
-	// order; empty means all, in order of first appearance.
+	// Set narrows analyses and exports to a set, by name or ID (see
+	// InSet).
+	Set string
+	// Rows, "set:NAME", makes the matrix rows the codes of a code set
+	// instead of the codes of Level.
+	Rows string
+	// Attributes names the case attributes of the case profile table (the
+	// informant attributes of the informant table), in order; empty means
+	// all (the informant table's defaults), in order of first appearance.
 	Attributes []string
 	// Unit is the co-occurrence unit: "quote" (default), "turn" or
 	// "document".
@@ -64,11 +78,18 @@ type Options struct {
 	// spreadsheet program would run as a formula gets a leading
 	// apostrophe (see coding.SpreadsheetSafe).
 	Raw bool
+	// Model names the model (by name or ID) that the model formats draw;
+	// "" picks the project's only model.
+	Model string
 	// Memos narrows the memos export.
 	Memos MemoFilter
 	// Table shapes how table exports print: headers, section labels,
 	// caption, number, notes and style.
 	Table TableOptions
+	// Anonymise applies the project's anonymisation profile
+	// (snap.Anonymisation) before the format reads the snapshot: every
+	// format reads the anonymised copy (see anonymise.Snapshot).
+	Anonymise bool
 	// Figure shapes the data-structure figure: one per dimension or
 	// section, page size, facet badges.
 	Figure FigureOptions
@@ -112,6 +133,12 @@ var exporters = []exporter{
 	{Format{"gioia-tex", mediaTeX, ".tex", "Gioia data-structure table as LaTeX (booktabs, multirow, longtable)"}, tab(gioiaTable, writeTableTeX)},
 	{Format{"gioia-svg", mediaSVG, ".svg", "Gioia data-structure figure as SVG"}, writeGioiaSVG},
 	{Format{"gioia-png", mediaPNG, ".png", "Gioia data-structure figure as PNG"}, writeGioiaPNG},
+	{Format{"supporting-docx", mediaDOCX, ".docx", "Representative supporting data: themes with their chosen quotes and who said them, as a Word table"}, tab(supportingTable, writeTableDOCX)},
+	{Format{"supporting-tex", mediaTeX, ".tex", "Representative supporting data as a LaTeX table (booktabs, longtable)"}, tab(supportingTable, writeTableTeX)},
+	{Format{"supporting-html", mediaHTML, ".html", "Representative supporting data as a printable web page"}, tab(supportingTable, writeTableHTML)},
+	{Format{"supporting-md", mediaMD, ".md", "Representative supporting data as Markdown"}, tab(supportingTable, writeTableMD)},
+	{Format{"supporting-xlsx", mediaXLSX, ".xlsx", "Representative supporting data as an Excel workbook, one row per quote"}, tab(supportingSheet, writeTableXLSX)},
+	{Format{"supporting-csv", mediaCSV, ".csv", "Representative supporting data as CSV, one row per quote"}, tab(supportingSheet, writeTableCSV)},
 	{Format{"gioia-pdf", mediaPDF, ".pdf", "Gioia data-structure figure as PDF, split across A4 or Letter pages"}, writeGioiaPDF},
 	{Format{"gioia-svg-zip", mediaZip, ".zip", "Gioia data-structure figure, one SVG per page or figure, in a zip file"}, writeGioiaSVGZip},
 	{Format{"gioia-png-zip", mediaZip, ".zip", "Gioia data-structure figure, one PNG per page or figure, in a zip file"}, writeGioiaPNGZip},
@@ -134,6 +161,12 @@ var exporters = []exporter{
 	{Format{"cases-html", mediaHTML, ".html", "Case profiles as a web page"}, tab(casesTable, writeTableHTML)},
 	{Format{"cases-docx", mediaDOCX, ".docx", "Case profiles as a Word table"}, tab(casesTable, writeTableDOCX)},
 	{Format{"cases-tex", mediaTeX, ".tex", "Case profiles as a LaTeX table (booktabs, longtable)"}, tab(casesTable, writeTableTeX)},
+	{Format{"informants-csv", mediaCSV, ".csv", "Informant table (data sources) as CSV"}, tab(informantsTable, writeTableCSV)},
+	{Format{"informants-xlsx", mediaXLSX, ".xlsx", "Informant table (data sources) as an Excel workbook"}, tab(informantsTable, writeTableXLSX)},
+	{Format{"informants-md", mediaMD, ".md", "Informant table (data sources) as Markdown"}, tab(informantsTable, writeTableMD)},
+	{Format{"informants-html", mediaHTML, ".html", "Informant table (data sources) as a web page"}, tab(informantsTable, writeTableHTML)},
+	{Format{"informants-docx", mediaDOCX, ".docx", "Informant table (data sources) as a Word table"}, tab(informantsTable, writeTableDOCX)},
+	{Format{"informants-tex", mediaTeX, ".tex", "Informant table (data sources) as a LaTeX table (booktabs, longtable)"}, tab(informantsTable, writeTableTeX)},
 	{Format{"cooccurrence-csv", mediaCSV, ".csv", "Code co-occurrences as a list of pairs with counts"}, tab(cooccurrencePairsTable, writeTableCSV)},
 	{Format{"cooccurrence-xlsx", mediaXLSX, ".xlsx", "Code co-occurrence matrix as an Excel workbook"}, tab(cooccurrenceTable, writeTableXLSX)},
 	{Format{"cooccurrence-md", mediaMD, ".md", "Code co-occurrence matrix as Markdown"}, tab(cooccurrenceTable, writeTableMD)},
@@ -203,6 +236,13 @@ func Export(w io.Writer, snap *coding.Snapshot, format string, opt Options) erro
 	}
 	for _, e := range exporters {
 		if e.Name == format {
+			snap, err := InSet(snap, opt.Set)
+			if err != nil {
+				return err
+			}
+			if opt.Anonymise {
+				snap = anonymise.Snapshot(snap)
+			}
 			return e.write(w, snap, opt)
 		}
 	}

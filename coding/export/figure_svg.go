@@ -80,7 +80,7 @@ func (f *figure) writeSVG(w io.Writer) error {
 
 	for _, b := range f.Boxes {
 		fill, weight := boxStyle(b.Code.Level)
-		bw.WriteString(`<g class="code ` + string(b.Code.Level) + `">` + "\n")
+		bw.WriteString(`<g class="code ` + string(b.Code.Level) + `" data-code="` + xmlText(b.Code.ID) + `">` + "\n")
 		bw.WriteString(`<rect class="box" x="` + num(b.X) + `" y="` + num(b.Y) + `" width="` + num(b.W) + `" height="` + num(b.H) +
 			`" rx="3" fill="` + fill + `" stroke="#333333" stroke-width="1"/>` + "\n")
 		bw.WriteString(`<text text-anchor="middle"` + weight + ">")

@@ -24,6 +24,7 @@ func formulaStudy(tb testing.TB) *coding.Snapshot {
 	other := b.code(coding.LevelConcept, theme, "=B1")
 	kase := b.kase("\tTab case", coding.Attribute{Name: "Sector", Value: "=1+1"})
 	d := b.doc("\r=Doc", kase, "", "CEO: +SUM(A1) is how we counted the fairs, -12 of them")
+	b.informant("=I-01", "+Anna", "@CEO", kase, d, "CEO")
 	q := b.quote(d, "+SUM(A1) is how we counted", "anna", concept, other)
 	b.memo(q, "=memo", "@here")
 	return b.done()

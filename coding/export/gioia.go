@@ -56,7 +56,9 @@ type GioiaRow struct {
 	Facets []FacetValue `json:"facets"`
 	// Counts is set when Options.Counts is: the counts of the row's code.
 	Counts *Counts `json:"counts,omitempty"`
-	// Quote is set when Options.Quotes is and the code has quotes.
+	// Quote is set when Options.Quotes is and the code has quotes: the
+	// first quote chosen for it, else one chosen automatically (see
+	// Options.QuoteMode), never the quote of another row.
 	Quote *RepresentativeQuote `json:"quote,omitempty"`
 	// Sub is set on the rows Options.SubCodes adds: a sub-concept listed
 	// under the concept of the row, SubDepth levels below it (1 for a
@@ -87,13 +89,19 @@ type gioiaSpec struct {
 	counts   bool
 	quotes   bool
 	subCodes bool
-	choice   map[string]string
+	mode     QuoteMode
 }
 
 // resolveGioia checks the options against the project. When strict is
 // false, names that match nothing are dropped instead of reported.
 func resolveGioia(snap *coding.Snapshot, opt Options, strict bool) (gioiaSpec, error) {
-	spec := gioiaSpec{counts: opt.Counts, quotes: opt.Quotes, subCodes: opt.SubCodes, choice: opt.QuoteChoice}
+	spec := gioiaSpec{counts: opt.Counts, quotes: opt.Quotes, subCodes: opt.SubCodes, mode: opt.QuoteMode}
+	if err := opt.QuoteMode.Validate(); err != nil {
+		if strict {
+			return spec, err
+		}
+		spec.mode = QuotesBoth
+	}
 	if opt.Sections != "" {
 		spec.sections = snap.FacetByName(opt.Sections)
 		if spec.sections == nil && strict {
@@ -175,8 +183,9 @@ func gioiaRows(ix *index, spec gioiaSpec) []GioiaRow {
 		}
 		rows = append(rows, row)
 	}
+	ch := ix.newChooser(spec.mode, true)
 	for i := range rows {
-		ix.fillGioiaRow(&rows[i], spec)
+		ix.fillGioiaRow(&rows[i], spec, ch)
 	}
 	if spec.subs != nil {
 		rows = groupSections(rows, spec.subs, func(r *GioiaRow) string { return r.Subsection })
@@ -188,8 +197,9 @@ func gioiaRows(ix *index, spec gioiaSpec) []GioiaRow {
 	return rows
 }
 
-// fillGioiaRow sets the section, facet values, counts and quote of a row.
-func (ix *index) fillGioiaRow(r *GioiaRow, spec gioiaSpec) {
+// fillGioiaRow sets the section, facet values, counts and quote of a row;
+// ch chooses the quote.
+func (ix *index) fillGioiaRow(r *GioiaRow, spec gioiaSpec, ch *chooser) {
 	c := ix.tree.ByID[r.code().ID]
 	if spec.sections != nil {
 		r.Section, _ = ix.tree.EffectiveFacet(c, spec.sections.ID)
@@ -207,7 +217,9 @@ func (ix *index) fillGioiaRow(r *GioiaRow, spec gioiaSpec) {
 		r.Counts = &n
 	}
 	if spec.quotes {
-		r.Quote = ix.representative(c.ID, spec.choice[c.ID])
+		if qs := ch.pick(c.ID, 1); len(qs) > 0 {
+			r.Quote = qs[0]
+		}
 	}
 }
 

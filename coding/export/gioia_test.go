@@ -111,9 +111,12 @@ func TestRepresentativeQuote(t *testing.T) {
 	// The shortest quote is under 60 characters; the one in the band wins.
 	r := byConcept(rows, spot)
 	want := &export.RepresentativeQuote{
-		QuoteID:  r.Quote.QuoteID,
-		Text:     "Founders spot the problem only when a client escalates, that is how it was for us in Luleå.",
-		Document: "Interview: Luleå CEO", Case: "Luleå Stål AB", Role: "CEO",
+		QuoteID: r.Quote.QuoteID,
+		Text:    "Founders spot the problem only when a client escalates, that is how it was for us in Luleå.",
+		Kind:    "auto",
+		Attribution: export.Attribution{
+			Informant: "CEO (Anna)", Role: "CEO", Document: "Interview: Luleå CEO", Case: "Luleå Stål AB",
+		},
 	}
 	if diff := cmp.Diff(want, r.Quote); diff != "" {
 		t.Errorf("representative quote (-want +got):\n%s", diff)
@@ -123,32 +126,41 @@ func TestRepresentativeQuote(t *testing.T) {
 	}
 	// Without a role in the metadata, the informant speaking is named;
 	// without a case, the document.
-	if got := byConcept(rows, "Board members bring lessons from other firms").Quote.Attribution(); got != "Nordlys AS, Kari" {
-		t.Errorf("got attribution %q, want %q", got, "Nordlys AS, Kari")
+	if got := byConcept(rows, "Board members bring lessons from other firms").Quote.Source(); got != "Kari, Nordlys AS" {
+		t.Errorf("got attribution %q, want %q", got, "Kari, Nordlys AS")
 	}
-	if got := byConcept(rows, "Warning signs from the Luleå plant are ignored").Quote.Attribution(); got != "Workshop notes" {
+	if got := byConcept(rows, "Warning signs from the Luleå plant are ignored").Quote.Source(); got != "Workshop notes" {
 		t.Errorf("got attribution %q, want %q", got, "Workshop notes")
 	}
 
-	// A quote the researcher chose wins; a choice that is not one of the
-	// code's quotes is ignored.
-	var short, other string
+	// A quote the researcher chose wins, in every mode but auto; a pick
+	// for a code the quote no longer carries counts for nothing.
+	var short *coding.Quote
 	for _, q := range snap.Quotes {
 		if strings.HasPrefix(q.Text, "we only saw") {
-			short = q.ID
-		}
-		if strings.HasPrefix(q.Text, "board members") {
-			other = q.ID
+			short = q
 		}
 	}
 	codeID := r.Concept.ID
-	chosen := byConcept(export.GioiaRows(snap, export.Options{Quotes: true, QuoteChoice: map[string]string{codeID: short}}), spot)
-	if chosen.Quote.QuoteID != short {
-		t.Errorf("got quote %s, want the chosen %s", chosen.Quote.QuoteID, short)
+	short.Picks = []coding.QuotePick{{CodeID: codeID, Kind: coding.PickProof, Order: 1}}
+	for _, mode := range []export.QuoteMode{"", export.QuotesBoth, export.QuotesChosen} {
+		chosen := byConcept(export.GioiaRows(snap, export.Options{Quotes: true, QuoteMode: mode}), spot)
+		if chosen.Quote == nil || chosen.Quote.QuoteID != short.ID || chosen.Quote.Kind != "proof" {
+			t.Errorf("mode %q: got quote %+v, want the chosen %s", mode, chosen.Quote, short.ID)
+		}
 	}
-	ignored := byConcept(export.GioiaRows(snap, export.Options{Quotes: true, QuoteChoice: map[string]string{codeID: other}}), spot)
+	auto := byConcept(export.GioiaRows(snap, export.Options{Quotes: true, QuoteMode: export.QuotesAuto}), spot)
+	if auto.Quote.QuoteID != r.Quote.QuoteID {
+		t.Errorf("mode auto: got quote %s, want the automatic %s", auto.Quote.QuoteID, r.Quote.QuoteID)
+	}
+	other := byConcept(export.GioiaRows(snap, export.Options{Quotes: true, QuoteMode: export.QuotesChosen}), "Board members bring lessons from other firms")
+	if other.Quote != nil {
+		t.Errorf("mode chosen: got quote %+v for a concept with none chosen, want none", other.Quote)
+	}
+	short.Picks[0].CodeID = "C-gone"
+	ignored := byConcept(export.GioiaRows(snap, export.Options{Quotes: true}), spot)
 	if ignored.Quote.QuoteID != r.Quote.QuoteID {
-		t.Errorf("got quote %s, want the default %s when the choice is another code's", ignored.Quote.QuoteID, r.Quote.QuoteID)
+		t.Errorf("got quote %s, want the default %s when the pick is for a code the quote lacks", ignored.Quote.QuoteID, r.Quote.QuoteID)
 	}
 }
 

@@ -132,7 +132,7 @@ func TestGolden(t *testing.T) {
 		})
 	}
 	for _, f := range export.Formats() {
-		if !covered[f.Name] && !strings.HasPrefix(f.Name, "memos-") { // see TestMemosGolden
+		if !covered[f.Name] && !goldenElsewhere(f.Name) {
 			t.Errorf("format %s has no golden test", f.Name)
 		}
 	}
@@ -209,4 +209,15 @@ func pixels(tb testing.TB, data []byte) []byte {
 	rgba := image.NewRGBA(img.Bounds())
 	draw.Draw(rgba, rgba.Bounds(), img, img.Bounds().Min, draw.Src)
 	return rgba.Pix
+}
+
+// goldenElsewhere reports whether a format's golden files are checked by a
+// test of its own (TestMemosGolden, TestInformantsGolden, TestSupportingGolden, ...).
+func goldenElsewhere(format string) bool {
+	for _, prefix := range []string{"memos-", "informants-", "supporting-"} {
+		if strings.HasPrefix(format, prefix) {
+			return true
+		}
+	}
+	return false
 }

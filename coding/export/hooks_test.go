@@ -15,6 +15,7 @@ func TableTexts(snap *coding.Snapshot, format string, opt Options) ([]string, er
 	builders := map[string]func(*coding.Snapshot, Options) (*table, error){
 		"gioia": gioiaTable, "codebook": codebookPageTable, "matrix": matrixTable,
 		"cases": casesTable, "cooccurrence": cooccurrencePageTable, "quotes": quotesPageTable,
+		"supporting": supportingTable,
 	}
 	family, _, _ := strings.Cut(format, "-")
 	t, err := builders[family](snap, opt)

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"slices"
 	"strings"
 
 	"tessera/coding"
@@ -77,7 +78,7 @@ func resolveMatrix(snap *coding.Snapshot, opt Options) (matrixSpec, error) {
 		return s, coding.Errorf(coding.EINVALID, "matrix cell %q is not count, presence, share or quotes", opt.Cell)
 	}
 	switch {
-	case s.cols == "case" || s.cols == "document" || s.cols == "speaker":
+	case s.cols == "case" || s.cols == "document" || s.cols == "speaker" || s.cols == "set":
 	case strings.HasPrefix(s.cols, "attr:") && strings.TrimSpace(s.cols[5:]) != "":
 	case strings.HasPrefix(s.cols, "facet:") && strings.TrimSpace(s.cols[6:]) != "":
 		name := strings.TrimSpace(s.cols[6:])
@@ -86,7 +87,7 @@ func resolveMatrix(snap *coding.Snapshot, opt Options) (matrixSpec, error) {
 		}
 		s.cols = "facet:" + s.colFacet.Name
 	default:
-		return s, coding.Errorf(coding.EINVALID, "matrix columns %q are not case, document, speaker, attr:NAME or facet:NAME", opt.Columns)
+		return s, coding.Errorf(coding.EINVALID, "matrix columns %q are not case, document, speaker, set, attr:NAME or facet:NAME", opt.Columns)
 	}
 	var err error
 	if s.bins, err = parseBins(opt.Bins); err != nil {
@@ -131,16 +132,24 @@ func resolveMatrix(snap *coding.Snapshot, opt Options) (matrixSpec, error) {
 // or the share of the union of the quotes' text (share). It returns
 // EINVALID for bad options.
 func Matrix(snap *coding.Snapshot, opt Options) (*MatrixResult, error) {
+	snap, err := InSet(snap, opt.Set)
+	if err != nil {
+		return nil, err
+	}
 	spec, err := resolveMatrix(snap, opt)
 	if err != nil {
 		return nil, err
 	}
 	ix := newIndex(snap)
 	ix.reorder(opt.Table.Order)
+	setRows, err := ix.setRows(opt.Rows)
+	if err != nil {
+		return nil, err
+	}
 	var rowCodes []*coding.Code
 	var rowQuotes [][]*coding.Quote
 	for _, c := range ix.order {
-		if c.Level != spec.level {
+		if setRows != nil && !slices.Contains(setRows, c) || setRows == nil && c.Level != spec.level {
 			continue
 		}
 		qs := ix.quotes[c.ID]

@@ -42,6 +42,9 @@ func (ix *index) matrixColumns(kind string, bins []float64) ([]MatrixColumn, fun
 		}
 		none = "Unknown document"
 		keysOf = func(q *coding.Quote) []string { return []string{q.DocumentID} }
+	case kind == "set":
+		none = "In no set"
+		keysOf = ix.setColumns(add)
 	case kind == "speaker":
 		for _, d := range ix.snap.Documents {
 			for _, t := range d.Turns {

@@ -23,6 +23,8 @@ var pageCases = []struct {
 	{"cases", "cases", export.Options{Counts: true}},
 	{"cooccurrence", "cooccurrence", export.Options{}},
 	{"quotes", "quotes", export.Options{}},
+	{"supporting", "supporting", export.Options{Table: export.TableOptions{Number: "4"}}},
+	{"supporting-concepts", "supporting", export.Options{Level: "concept", Sections: "Growth path", Table: export.TableOptions{Style: export.StyleGrid}}},
 }
 
 // TestTablesInLibreOffice converts every table's Word export to PDF with

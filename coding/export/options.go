@@ -6,25 +6,32 @@ import "strings"
 // part of the format name before the dash, as the query parameters of
 // the export route name them.
 var familyOptions = map[string][]string{
-	"gioia":        {"facets", "sections", "counts", "quotes"},
-	"matrix":       {"level", "columns", "cell", "facet_filter"},
+	"gioia":        {"facets", "sections", "counts", "quotes", "set"},
+	"matrix":       {"level", "columns", "rows", "cell", "facet_filter", "set"},
 	"cases":        {"attributes", "counts"},
-	"cooccurrence": {"unit", "level"},
-	"quotes":       {"facets"},
+	"informants":   {"attributes"},
+	"cooccurrence": {"unit", "level", "set"},
+	"quotes":       {"facets", "set"},
+	"supporting":   {"facets", "sections", "level", "quotes", "per_row", "set"},
+	"qdpx":         {"positions"},
+	"model":        {"model"},
 }
 
 // tableFamilies are the families whose formats print a table and read
 // the table options (the option "table" stands for them all: header,
 // section_label, caption, table_number, notes, style, order, continued
 // and preset).
-var tableFamilies = map[string]bool{"gioia": true, "matrix": true, "cases": true, "cooccurrence": true, "quotes": true}
+var tableFamilies = map[string]bool{
+	"gioia": true, "matrix": true, "cases": true, "informants": true, "cooccurrence": true, "quotes": true, "supporting": true,
+}
 
 // figureOptions are the options of the data-structure figure's formats.
 var figureOptions = []string{"sections", "split", "page", "orientation", "badges", "header"}
 
 // FormatOptions returns the options the named format reads: those of its
-// family (the Gioia figures have their own), "table" for the table
-// options of table formats, and raw for CSV and XLSX.
+// family (the Gioia figures have their own; the model formats read
+// model), "table" for the table options of table formats, raw for CSV
+// and XLSX, and anonymise, which every format takes.
 // An unknown format reads none.
 func FormatOptions(name string) []string {
 	out := []string{}
@@ -43,7 +50,26 @@ func FormatOptions(name string) []string {
 	if f.Ext == ".csv" || f.Ext == ".xlsx" {
 		out = append(out, "raw")
 	}
-	return out
+	return append(out, "anonymise")
+}
+
+// ParseQuotes reads the quotes option: "" or "false" shows no quote
+// column in the Gioia table; "true" or "both", "chosen" and "auto" show
+// one with that QuoteMode ("true" is both). The supporting-data table
+// always prints quotes and reads only the mode.
+func ParseQuotes(s string) (show bool, mode QuoteMode, err error) {
+	switch v := strings.ToLower(strings.TrimSpace(s)); v {
+	case "", "false", "0":
+		return false, QuotesBoth, nil
+	case "true", "1":
+		return true, QuotesBoth, nil
+	default:
+		mode = QuoteMode(v)
+		if err := mode.Validate(); err != nil {
+			return false, "", err
+		}
+		return true, mode, nil
+	}
 }
 
 // isFigure reports whether f is a format of the data-structure figure.

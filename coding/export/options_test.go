@@ -13,18 +13,18 @@ func TestFormatOptions(t *testing.T) {
 		format string
 		want   []string
 	}{
-		{"gioia-md", []string{"facets", "sections", "counts", "quotes", "table"}},
-		{"gioia-xlsx", []string{"facets", "sections", "counts", "quotes", "table", "raw"}},
-		{"gioia-svg", []string{"sections", "split", "page", "orientation", "badges", "header"}},
-		{"gioia-pdf", []string{"sections", "split", "page", "orientation", "badges", "header"}},
-		{"codebook-csv", []string{"raw"}},
-		{"codebook-docx", []string{}},
-		{"codebook-table-tex", []string{"table"}},
-		{"matrix-html", []string{"level", "columns", "cell", "facet_filter", "table"}},
-		{"cases-csv", []string{"attributes", "counts", "table", "raw"}},
-		{"cooccurrence-md", []string{"unit", "level", "table"}},
-		{"quotes-xlsx", []string{"facets", "table", "raw"}},
-		{"qdpx", []string{}},
+		{"gioia-md", []string{"facets", "sections", "counts", "quotes", "set", "table", "anonymise"}},
+		{"gioia-xlsx", []string{"facets", "sections", "counts", "quotes", "set", "table", "raw", "anonymise"}},
+		{"gioia-svg", []string{"sections", "split", "page", "orientation", "badges", "header", "anonymise"}},
+		{"gioia-pdf", []string{"sections", "split", "page", "orientation", "badges", "header", "anonymise"}},
+		{"codebook-csv", []string{"raw", "anonymise"}},
+		{"codebook-docx", []string{"anonymise"}},
+		{"codebook-table-tex", []string{"table", "anonymise"}},
+		{"matrix-html", []string{"level", "columns", "rows", "cell", "facet_filter", "set", "table", "anonymise"}},
+		{"cases-csv", []string{"attributes", "counts", "table", "raw", "anonymise"}},
+		{"cooccurrence-md", []string{"unit", "level", "set", "table", "anonymise"}},
+		{"quotes-xlsx", []string{"facets", "set", "table", "raw", "anonymise"}},
+		{"qdpx", []string{"positions", "anonymise"}},
 		{"no-such-format", []string{}},
 	}
 	for _, tt := range tests {

@@ -94,6 +94,11 @@ type BatchReport struct {
 	Bytes      int64        `json:"bytes"`
 	// ElapsedMS is the wall time of the import in milliseconds.
 	ElapsedMS int64 `json:"elapsed_ms"`
+	// InformantsCreated and SpeakersLinked report the linking of the
+	// new documents' speakers to informants by name (see
+	// coding.PlanSpeakerLinks).
+	InformantsCreated int `json:"informants_created"`
+	SpeakersLinked    int `json:"speakers_linked"`
 }
 
 // Importer imports files into a project of a store.
@@ -115,7 +120,8 @@ type Importer struct {
 }
 
 // Import parses each file and stores it as a document of the project,
-// creating named cases that do not exist yet (matched case-insensitively).
+// creating named cases that do not exist yet (matched case-insensitively),
+// then links the speakers of the new documents to informants.
 // A file that fails is reported and the others are still imported; the
 // returned error is for failures of the whole batch only (a missing
 // project, a cancelled context, a store failure).
@@ -164,6 +170,14 @@ func (im *Importer) Import(ctx context.Context, projectID string, files []File) 
 		if im.Progress != nil {
 			im.Progress(prog)
 		}
+	}
+	// The new speakers join the informants of their case, by name.
+	if rep.Imported > 0 {
+		links, err := im.Store.LinkSpeakers(ctx, projectID)
+		if err != nil {
+			return rep, err
+		}
+		rep.InformantsCreated, rep.SpeakersLinked = len(links.Created), links.Linked
 	}
 	return rep, nil
 }

@@ -72,7 +72,20 @@ func TestImportMixedBatch(t *testing.T) {
 	if doc.CaseID != cases[0].ID || doc.Meta.InformantRole != "CEO" || doc.Meta.InterviewDate != "2026-02-10" || doc.SourceFormat != "txt" {
 		t.Errorf("got document %+v", doc)
 	}
-	wantSpeakers := []coding.Speaker{{Name: "Mikael", Role: coding.RoleInterviewer}, {Name: "Jyrki", Role: coding.RoleInformant}}
+	// The speakers are linked to informants: I-01 the CEO, I-02 "A" of
+	// the other document, INT-01 and INT-02 the interviewers Mikael and Q.
+	informants, err := s.ListInformants(ctx, p.ID)
+	if err != nil || len(informants) != 4 {
+		t.Fatalf("got informants %v, %v; want four", informants, err)
+	}
+	ceo, interviewer := informants[0], informants[2]
+	if ceo.Label != "I-01" || ceo.Role != "CEO" || ceo.CaseID != cases[0].ID || interviewer.Label != "INT-01" || !interviewer.Interviewer {
+		t.Errorf("got informants %+v and %+v, want I-01 the CEO of the case and INT-01 the interviewer", ceo, interviewer)
+	}
+	if rep.InformantsCreated != 4 || rep.SpeakersLinked != 4 {
+		t.Errorf("got %d informants created, %d speakers linked; want 4 and 4", rep.InformantsCreated, rep.SpeakersLinked)
+	}
+	wantSpeakers := []coding.Speaker{{Name: "Mikael", Role: coding.RoleInterviewer, InformantID: interviewer.ID}, {Name: "Jyrki", Role: coding.RoleInformant, InformantID: ceo.ID}}
 	if diff := cmp.Diff(wantSpeakers, doc.Speakers); diff != "" {
 		t.Errorf("speakers (-want +got):\n%s", diff)
 	}

@@ -68,6 +68,9 @@ func ReadCodebook(r io.ReaderAt, size int64) ([]CodebookCode, []string, error) {
 		}
 		codes = append(codes, c)
 	}
+	for _, s := range p.otherSets {
+		p.rep.skip("Set", s.Name, s.GUID, "sets that are not facet values come with a project import, not with its codebook")
+	}
 	warnings := append([]string{}, p.rep.Warnings...)
 	for _, s := range p.rep.Skipped {
 		warnings = append(warnings, fmt.Sprintf("%s %q skipped: %s", s.Element, s.Name, s.Reason))

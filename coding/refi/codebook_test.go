@@ -50,7 +50,7 @@ func TestReadCodebookOtherTool(t *testing.T) {
 	}
 	for _, w := range []string{
 		`code "misc" was renamed "misc (2)"`,
-		`Set "Key sources" skipped: only sets of codes named "Facet: value" become facet values in Tessera`,
+		`Set "Key sources" skipped: sets that are not facet values come with a project import, not with its codebook`,
 	} {
 		if !slices.ContainsFunc(warnings, func(g string) bool { return strings.Contains(g, w) }) {
 			t.Errorf("warnings lack %q:\n%s", w, strings.Join(warnings, "\n"))

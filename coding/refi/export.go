@@ -94,7 +94,7 @@ type exporter struct {
 	snap  *coding.Snapshot
 	tree  *coding.CodeTree
 	memos map[string][]*coding.Memo // target type + "/" + target ID -> memos, oldest first
-	users map[string]bool           // names of coders and memo authors
+	users map[string]bool           // names of everyone the project knows: coders, authors, the project's people
 	quote map[string]bool           // IDs of the snapshot's quotes
 	// astral indexes each document's characters outside the BMP when
 	// positions are written in UTF-16 code units; nil for code points.
@@ -110,9 +110,18 @@ func newExporter(snap *coding.Snapshot) *exporter {
 		key := x.memoKey(m)
 		x.memos[key] = append(x.memos[key], m)
 		x.addUser(m.Author)
+		x.addUser(m.UpdatedBy)
 	}
 	for _, q := range snap.Quotes {
 		x.addUser(q.Coder)
+		x.addUser(q.UpdatedBy)
+	}
+	for _, d := range snap.Documents {
+		x.addUser(d.CreatedBy)
+		x.addUser(d.UpdatedBy)
+	}
+	for _, name := range snap.Project.People {
+		x.addUser(name)
 	}
 	return x
 }
@@ -192,13 +201,14 @@ func (x *exporter) project(opt ExportOptions) outProject {
 		Sources:          some(x.sourceElems()),
 		Notes:            some(x.noteElems()),
 		Links:            some(x.linkElems()),
-		Sets:             some(x.setElems()),
+		Sets:             some(append(x.setElems(), x.ownSetElems()...)),
 		Description:      describe(marker, p.Description),
 		NoteRefs:         x.noteRefs(coding.MemoProject, ""),
 	}
 }
 
-// userElems lists coders and memo authors by name.
+// userElems lists coders, memo and document authors and editors, and the
+// project's people (users of an imported file who did nothing), by name.
 func (x *exporter) userElems() []outUser {
 	names := make([]string, 0, len(x.users))
 	for n := range x.users {

@@ -24,12 +24,16 @@ func (x *exporter) sourceElems() []outSource {
 		if names[d.ID] != d.Title {
 			desc = describe(sourceMarker{Title: d.Title})
 		}
+		modified, modifier := modification(d.CreatedAt, d.UpdatedAt, d.CreatedBy, d.UpdatedBy)
 		src := outSource{
 			GUID:             guid,
 			Name:             names[d.ID],
 			Description:      desc,
 			PlainTextPath:    internalPrefix + guid + ".txt",
+			CreatingUser:     userRef(d.CreatedBy),
 			CreationDateTime: dateTime(d.CreatedAt),
+			ModifyingUser:    modifier,
+			ModifiedDateTime: modified,
 			NoteRefs:         x.noteRefs(coding.MemoDocument, d.ID),
 			Values:           x.docValues(d),
 		}
@@ -60,12 +64,15 @@ func (x *exporter) selection(q *coding.Quote) outSelection {
 	if idx, ok := x.astral[q.DocumentID]; ok {
 		start, end = idx.toUTF16(start), idx.toUTF16(end)
 	}
+	modified, modifier := modification(q.CreatedAt, q.UpdatedAt, q.Coder, q.UpdatedBy)
 	sel := outSelection{
 		GUID:             coding.GUID(q.ID),
 		Start:            start,
 		End:              end,
 		CreatingUser:     userRef(q.Coder),
 		CreationDateTime: dateTime(q.CreatedAt),
+		ModifyingUser:    modifier,
+		ModifiedDateTime: modified,
 		Description:      q.Memo,
 		NoteRefs:         x.noteRefs(coding.MemoQuote, q.ID),
 	}
@@ -97,12 +104,15 @@ func (x *exporter) noteElems() []outSource {
 		if name == "" {
 			name, desc = fmt.Sprintf("Memo %d", i+1), describe(noteMarker{Untitled: true})
 		}
+		modified, modifier := modification(m.CreatedAt, m.UpdatedAt, m.Author, m.UpdatedBy)
 		out = append(out, outSource{
 			GUID:             guid,
 			Name:             name,
 			PlainTextPath:    internalPrefix + guid + ".txt",
 			CreatingUser:     userRef(m.Author),
 			CreationDateTime: dateTime(m.CreatedAt),
+			ModifyingUser:    modifier,
+			ModifiedDateTime: modified,
 			Description:      desc,
 			Content:          &body,
 		})

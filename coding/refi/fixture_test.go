@@ -218,8 +218,8 @@ func TestImportOtherToolFixture(t *testing.T) {
 	})
 
 	t.Run("report", func(t *testing.T) {
-		counts := refi.ImportReport{Project: rep.Project, Cases: rep.Cases, Documents: rep.Documents, Codes: rep.Codes, Facets: rep.Facets, Quotes: rep.Quotes, Memos: rep.Memos, Users: rep.Users}
-		wantCounts := refi.ImportReport{Project: "Nordic Robotics Study", Cases: 2, Documents: 5, Codes: 11, Facets: 1, Quotes: 8, Memos: 5, Users: 2}
+		counts := refi.ImportReport{Project: rep.Project, Cases: rep.Cases, Documents: rep.Documents, Codes: rep.Codes, Facets: rep.Facets, Sets: rep.Sets, Quotes: rep.Quotes, Memos: rep.Memos, Users: rep.Users}
+		wantCounts := refi.ImportReport{Project: "Nordic Robotics Study", Cases: 2, Documents: 5, Codes: 11, Facets: 1, Sets: 1, Quotes: 8, Memos: 5, Users: 2}
 		if diff := cmp.Diff(wantCounts, counts); diff != "" {
 			t.Errorf("report counts (-want +got):\n%s", diff)
 		}
@@ -231,7 +231,6 @@ func TestImportOtherToolFixture(t *testing.T) {
 			skipped = append(skipped, s.Element+" "+s.Name)
 		}
 		wantSkipped := []string{
-			"Set Key sources",
 			"VariableValue Mood",
 			"Coding c0d10000-0000-4000-8000-000000000006",
 			"Coding c0d10000-0000-4000-8000-000000000007",

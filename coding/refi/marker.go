@@ -24,10 +24,12 @@ type codeMarker struct {
 }
 
 // setMarker is the marker of a set standing for a facet value (or, with
-// no value, for a facet without values).
+// no value, for a facet without values), or, with Set, of a set of
+// Tessera's own whose name would otherwise read as "Facet: value".
 type setMarker struct {
-	Facet string `json:"facet"`
+	Facet string `json:"facet,omitempty"`
 	Value string `json:"value,omitempty"`
+	Set   bool   `json:"set,omitempty"`
 }
 
 // variableMarker is the marker of a variable: "list" for case attributes

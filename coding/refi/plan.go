@@ -2,6 +2,7 @@ package refi
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -26,6 +27,8 @@ type planner struct {
 	codes          []*planCode // in creation order: parents first
 	codeByGUID     map[string]*planCode
 	facets         []*planFacet
+	otherSets      []inSet                  // sets that are not facet values, for planSets
+	sets           []*planSet               // sets to create
 	variables      map[string]*planVariable // variable GUID -> variable
 	docs           []*planDoc
 	docByGUID      map[string]*planDoc
@@ -76,22 +79,25 @@ type planDoc struct {
 	doc    coding.Document
 	cas    *planCase
 	quotes []*planQuote
+	stamp  stamp
 }
 
 // planQuote is a quote to create.
 type planQuote struct {
 	q     coding.Quote
 	codes []*planCode
+	stamp stamp // the modification; creation is q's CreatedAt and Coder
 }
 
 // planMemo is a memo to create; exactly one target pointer is set, or
 // none for a project memo.
 type planMemo struct {
-	m    coding.Memo
-	cas  *planCase
-	doc  *planDoc
-	code *planCode
-	quot *planQuote
+	m     coding.Memo
+	stamp stamp
+	cas   *planCase
+	doc   *planDoc
+	code  *planCode
+	quot  *planQuote
 }
 
 // noteRef is one attachment of a note: the element and, when it was
@@ -136,6 +142,7 @@ func (p *planner) plan() error {
 		return err
 	}
 	p.planCases()
+	p.planSets()
 	if err := p.planNotes(); err != nil {
 		return err
 	}
@@ -161,7 +168,8 @@ func (p *planner) planProject() {
 	}
 }
 
-// planUsers maps user GUIDs to names.
+// planUsers maps user GUIDs to names and keeps every listed user among
+// the project's people, so that users who coded nothing are not lost.
 func (p *planner) planUsers() {
 	for _, u := range p.xp.Users {
 		name := cleanLine(u.Name)
@@ -172,6 +180,9 @@ func (p *planner) planUsers() {
 			name = normGUID(u.GUID)
 		}
 		p.users[normGUID(u.GUID)] = name
+		if !slices.Contains(p.project.People, name) && coding.CheckLine("user", name) == nil && utf8.RuneCountInString(name) <= coding.MaxNameLen {
+			p.project.People = append(p.project.People, name)
+		}
 	}
 	p.rep.Users = len(p.xp.Users)
 }

@@ -10,7 +10,7 @@ import (
 // its marker says so (Tessera's own exports) or, for sets made in other
 // programs, when its name reads "Facet: value" and it holds only codes;
 // its member codes get that value. Facet values in code markers are
-// applied too. Other sets are reported as skipped.
+// applied too. Other sets become sets of their own (see planSets).
 func (p *planner) planFacets() {
 	type membership struct {
 		facet *planFacet
@@ -26,10 +26,13 @@ func (p *planner) planFacets() {
 		switch {
 		case ok && sm.Facet != "":
 			facet, value = sm.Facet, sm.Value
+		case ok && sm.Set:
+			p.otherSets = append(p.otherSets, s)
+			continue
 		case len(s.MemberCodes) > 0 && len(s.MemberSources) == 0 && len(s.MemberNotes) == 0 && strings.Contains(s.Name, ": "):
 			facet, value, _ = strings.Cut(s.Name, ": ")
 		default:
-			p.rep.skip("Set", s.Name, s.GUID, `only sets of codes named "Facet: value" become facet values in Tessera`)
+			p.otherSets = append(p.otherSets, s) // a set of its own, see planSets
 			continue
 		}
 		f, v, err := p.facetValue(facet, value)

@@ -46,6 +46,7 @@ func (p *planner) planNotes() error {
 			p.rep.skip("PlainTextSelection", sel.Name, sel.GUID, "it is inside the note %q; Tessera does not code memos", label)
 		}
 		memo := coding.Memo{Title: title, Body: body, Author: p.userName(n.CreatingUser)}
+		when := p.stampOf(n.Created, n.CreatingUser, n.Modified, n.ModifyingUser)
 		refs := p.noteRefs[guid]
 		delete(p.noteRefs, guid)
 		var resolved []noteRef
@@ -64,7 +65,7 @@ func (p *planner) planNotes() error {
 			p.rep.warnf("note %q is attached to %d elements; each got its own copy of the memo", label, len(resolved))
 		}
 		for _, r := range resolved {
-			p.memos = append(p.memos, &planMemo{m: memo, cas: r.cas, doc: r.doc, code: r.code, quot: r.quot})
+			p.memos = append(p.memos, &planMemo{m: memo, stamp: when, cas: r.cas, doc: r.doc, code: r.code, quot: r.quot})
 		}
 	}
 	// References to notes the file does not hold.

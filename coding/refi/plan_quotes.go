@@ -97,6 +97,9 @@ func (p *planner) planSelection(d *planDoc, st *sourceText, conv Positions, sel 
 			g.created = t
 		}
 		pq := p.addQuote(d, s, e, g)
+		pq.stamp = p.stampOf("", "", sel.Modified, sel.Modifying)
+		pq.stamp.created, pq.stamp.createdBy = g.created, g.coder
+		pq.stamp = pq.stamp.complete()
 		if i == 0 {
 			pq.q.Memo = memo
 			if guid := normGUID(sel.GUID); guid != "" {

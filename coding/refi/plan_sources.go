@@ -127,6 +127,7 @@ func (p *planner) planDocument(sp sourceParts) error {
 		p.skipSource(sp.kind, sp.el, coding.ErrorMessage(err))
 		return nil
 	}
+	d.stamp = p.stampOf(sp.el.Created, sp.el.CreatingUser, sp.el.Modified, sp.el.ModifyingUser)
 	if !st.exact && len(sp.text.Selections) > 0 {
 		p.rep.warnf("source %q has no plain-text file, so its text was read from %s; the positions of its selections (%d) may not match", title, path.Base(st.file), len(sp.text.Selections))
 	}

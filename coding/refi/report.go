@@ -10,6 +10,7 @@ type ImportReport struct {
 	Documents int    `json:"documents"`
 	Codes     int    `json:"codes"`
 	Facets    int    `json:"facets"`
+	Sets      int    `json:"sets"`
 	Quotes    int    `json:"quotes"`
 	Memos     int    `json:"memos"`
 	// Users counts the users the file lists.

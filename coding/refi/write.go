@@ -25,8 +25,8 @@ func (p *planner) write(ctx context.Context, st coding.Store) (*coding.Project, 
 	return &proj, nil
 }
 
-// writeAll creates facets, codes, cases, documents, quotes and memos in
-// that order, each after what it refers to.
+// writeAll creates facets, codes, cases, documents, quotes, sets and
+// memos in that order, each after what it refers to.
 func (p *planner) writeAll(ctx context.Context, st coding.Store, pid string) error {
 	facetIDs := map[string]string{} // lower-case facet name -> ID
 	for _, pf := range p.facets {
@@ -82,6 +82,9 @@ func (p *planner) writeAll(ctx context.Context, st coding.Store, pid string) err
 		}
 		quotes += len(qs)
 	}
+	if err := p.writeSets(ctx, st, pid); err != nil {
+		return err
+	}
 	for _, pm := range p.memos {
 		m := pm.m
 		m.ProjectID = pid
@@ -100,8 +103,12 @@ func (p *planner) writeAll(ctx context.Context, st coding.Store, pid string) err
 		if err := st.CreateMemo(ctx, &m); err != nil {
 			return wrap(err, "memo %q", m.Title)
 		}
+		pm.m.ID = m.ID
 	}
-	p.rep.Facets, p.rep.Codes, p.rep.Cases = len(p.facets), len(p.codes), len(p.cases)
+	if err := p.writeProvenance(ctx, st, pid); err != nil {
+		return err
+	}
+	p.rep.Facets, p.rep.Codes, p.rep.Cases, p.rep.Sets = len(p.facets), len(p.codes), len(p.cases), len(p.sets)
 	p.rep.Documents, p.rep.Quotes, p.rep.Memos = len(p.docs), quotes, len(p.memos)
 	return nil
 }

@@ -86,6 +86,9 @@ type inSource struct {
 	Path             string        `xml:"path,attr"`
 	CurrentPath      string        `xml:"currentPath,attr"`
 	CreatingUser     string        `xml:"creatingUser,attr"`
+	Created          string        `xml:"creationDateTime,attr"`
+	ModifyingUser    string        `xml:"modifyingUser,attr"`
+	Modified         string        `xml:"modifiedDateTime,attr"`
 	Description      string        `xml:"Description"`
 	Content          *string       `xml:"PlainTextContent"`
 	Selections       []inSelection `xml:"PlainTextSelection"`
@@ -109,6 +112,8 @@ type inSelection struct {
 	End          string     `xml:"endPosition,attr"`
 	CreatingUser string     `xml:"creatingUser,attr"`
 	Created      string     `xml:"creationDateTime,attr"`
+	Modifying    string     `xml:"modifyingUser,attr"`
+	Modified     string     `xml:"modifiedDateTime,attr"`
 	Description  string     `xml:"Description"`
 	Codings      []inCoding `xml:"Coding"`
 	NoteRefs     []inRef    `xml:"NoteRef"`

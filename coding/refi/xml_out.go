@@ -73,6 +73,8 @@ type outSource struct {
 	PlainTextPath    string         `xml:"plainTextPath,attr,omitempty"`
 	CreatingUser     string         `xml:"creatingUser,attr,omitempty"`
 	CreationDateTime string         `xml:"creationDateTime,attr,omitempty"`
+	ModifyingUser    string         `xml:"modifyingUser,attr,omitempty"`
+	ModifiedDateTime string         `xml:"modifiedDateTime,attr,omitempty"`
 	Description      string         `xml:"Description,omitempty"`
 	Content          *string        `xml:"PlainTextContent"`
 	Selections       []outSelection `xml:"PlainTextSelection"`
@@ -86,6 +88,8 @@ type outSelection struct {
 	End              int         `xml:"endPosition,attr"`
 	CreatingUser     string      `xml:"creatingUser,attr,omitempty"`
 	CreationDateTime string      `xml:"creationDateTime,attr,omitempty"`
+	ModifyingUser    string      `xml:"modifyingUser,attr,omitempty"`
+	ModifiedDateTime string      `xml:"modifiedDateTime,attr,omitempty"`
 	Description      string      `xml:"Description,omitempty"`
 	Codings          []outCoding `xml:"Coding"`
 	NoteRefs         []outRef    `xml:"NoteRef"`
@@ -111,6 +115,7 @@ type outSet struct {
 	Name        string   `xml:"name,attr"`
 	Description string   `xml:"Description,omitempty"`
 	Members     []outRef `xml:"MemberCode"`
+	Sources     []outRef `xml:"MemberSource"`
 }
 
 // outRef is any of the reference types (CodeRef, NoteRef, SourceRef,

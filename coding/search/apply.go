@@ -192,6 +192,13 @@ func (ix *Index) applyChange(w *writer, p *project, ch coding.Change) error {
 				return err
 			}
 		}
+	case "set":
+		// Sets only resolve filters: nothing indexed shows them.
+		sets, err := st.ListSets(ctx, p.id)
+		if err != nil {
+			return err
+		}
+		cat.sets = sets
 	case "memo":
 		for _, id := range ch.IDs {
 			m, err := st.FindMemo(ctx, p.id, id)

@@ -118,7 +118,7 @@ func (ix *Index) autoCodeTargets(ctx context.Context, p *project, pl *plan, hitI
 			if extend == "sentence" {
 				s := byteAt(ut.text, m.Start-tr.Start)
 				e := s + byteAt(ut.text[s:], m.End-m.Start)
-				bs, be := sentenceAround(ut.text, s, e, tr.Speaker)
+				bs, be := coding.SentenceAround(ut.text, s, e, tr.Speaker)
 				m.Start = tr.Start + coding.RuneLen(ut.text[:bs])
 				m.End = m.Start + coding.RuneLen(ut.text[bs:be])
 			}

@@ -19,6 +19,7 @@ type catalog struct {
 	codes     []*coding.Code
 	tree      *coding.CodeTree
 	facets    []*coding.Facet
+	sets      []*coding.Set
 	quotes    map[string]*coding.Quote
 	docQuotes map[string][]*coding.Quote // by document, sorted by position
 	memos     map[string]*coding.Memo
@@ -34,6 +35,7 @@ func newCatalog(s *coding.Snapshot) *catalog {
 		docQuotes: map[string][]*coding.Quote{},
 		memos:     map[string]*coding.Memo{},
 		facets:    s.Facets,
+		sets:      s.Sets,
 		seq:       s.Seq,
 	}
 	c.setDocuments(s.Documents)

@@ -90,8 +90,10 @@ func (b *builder) filterValue(name, arg, v string) (query.Query, error) {
 		return b.facetFilter(arg, v)
 	case "attr":
 		return b.attrFilter(arg, v)
+	case "set":
+		return b.setFilter(v)
 	}
-	return nil, coding.Errorf(coding.EINVALID, "unknown filter %q (known: attr:NAME, case, code, coder, date, document, facet:NAME, level, role, speaker)", name)
+	return nil, coding.Errorf(coding.EINVALID, "unknown filter %q (known: attr:NAME, case, code, coder, date, document, facet:NAME, level, role, set, speaker)", name)
 }
 
 func boolPtr(b bool) *bool { return &b }

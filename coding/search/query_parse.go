@@ -52,7 +52,7 @@ type qfilter struct{ field, value string }
 // Fields a query may name. text and title scope the words that follow.
 var queryFields = map[string]bool{
 	"case": true, "document": true, "speaker": true, "role": true, "code": true,
-	"level": true, "coder": true, "date": true, "facet": true, "attr": true,
+	"level": true, "coder": true, "date": true, "facet": true, "attr": true, "set": true,
 	"text": true, "title": true,
 }
 

@@ -19,7 +19,7 @@ var kindBuckets = map[string][]byte{
 	"case": bCases, "document": bDocuments, "text": bTexts, "code": bCodes,
 	"facet": bFacets, "quote": bQuotes, "memo": bMemos,
 	"member": bMembers, "assignment": bAssign, "access": bAccess, "decision": bDecisions,
-	"round": bRounds, "preset": bPresets,
+	"round": bRounds, "informant": bInformants, "anonymisation": bAnon, "set": bSets, "model": bModels, "preset": bPresets,
 }
 
 // kindBucket returns the bucket that holds entities of kind.
@@ -267,6 +267,12 @@ func (t *txn) restore(pid string, c coding.AuditChange) error {
 	if c.Kind == "text" && string(c.Before) == "null" {
 		return t.remove(pid, "text", c.ID)
 	}
+	if c.Kind == "document" {
+		// A corrected text has another hash: unfile the current one.
+		if err := t.unfileHash(pid, c.ID); err != nil {
+			return err
+		}
+	}
 	// Restoring is an update too: versioned entities get the next version.
 	if v := newVersioned(c.Kind); v != nil {
 		if err := json.Unmarshal(c.Before, v); err != nil {
@@ -295,6 +301,25 @@ func (t *txn) restore(pid string, c coding.AuditChange) error {
 		return hashes.Put([]byte(d.Hash+"/"+d.ID), nil)
 	}
 	return nil
+}
+
+// unfileHash removes the stored document id from the hash lookup, if
+// it is there.
+func (t *txn) unfileHash(pid, id string) error {
+	b, err := t.kindBucket(pid, "document")
+	if err != nil {
+		return err
+	}
+	raw := b.Get([]byte(id))
+	if raw == nil {
+		return nil
+	}
+	var d coding.Document
+	if err := json.Unmarshal(raw, &d); err != nil {
+		return err
+	}
+	hashes, _ := t.sub(pid, bHashes)
+	return hashes.Delete([]byte(d.Hash + "/" + d.ID))
 }
 
 // removeWithIndexes removes an entity and its entries in lookup buckets.
@@ -366,6 +391,27 @@ func (t *txn) checkUnreferenced(pid, kind, id string) error {
 		for _, d := range docs {
 			if d.CaseID == id {
 				return coding.Errorf(coding.ECONFLICT, "cannot undo: documents have since been put in the case it created")
+			}
+		}
+		informants, err := t.informants(pid)
+		if err != nil {
+			return err
+		}
+		for _, i := range informants {
+			if i.CaseID == id {
+				return coding.Errorf(coding.ECONFLICT, "cannot undo: informants have since been put in the case it created")
+			}
+		}
+	case "informant":
+		docs, err := t.documents(pid)
+		if err != nil {
+			return err
+		}
+		for _, d := range docs {
+			for _, sp := range d.Speakers {
+				if sp.InformantID == id {
+					return coding.Errorf(coding.ECONFLICT, "cannot undo: speakers have since been linked to the informant it created")
+				}
 			}
 		}
 	case "facet":

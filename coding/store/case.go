@@ -131,8 +131,8 @@ func (s *Store) UpdateCase(ctx context.Context, pid, id string, u coding.CaseUpd
 	return c, err
 }
 
-// DeleteCase removes the case; its documents stay, without a case, and
-// its memos go with it.
+// DeleteCase removes the case; its documents and informants stay,
+// without a case, and its memos go with it.
 func (s *Store) DeleteCase(ctx context.Context, pid, id string) error {
 	return s.update(ctx, "delete_case", func(t *txn) error {
 		if _, err := t.findCase(pid, id); err != nil {
@@ -147,6 +147,18 @@ func (s *Store) DeleteCase(ctx context.Context, pid, id string) error {
 				d.CaseID = ""
 				d.UpdatedAt = t.now
 				if err := t.putDocumentMeta(d); err != nil {
+					return err
+				}
+			}
+		}
+		informants, err := t.informants(pid)
+		if err != nil {
+			return err
+		}
+		for _, i := range informants {
+			if i.CaseID == id {
+				i.CaseID, i.UpdatedAt = "", t.now
+				if err := t.write(pid, "informant", i.ID, i); err != nil {
 					return err
 				}
 			}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 
 	"tessera/coding"
 )
@@ -35,6 +36,12 @@ func (cb *codebook) find(id string) (*coding.Code, error) {
 		return c, nil
 	}
 	return nil, coding.Errorf(coding.ENOTFOUND, "code %q not found", id)
+}
+
+// drop forgets the code id, deleted in the transaction.
+func (cb *codebook) drop(id string) {
+	delete(cb.byID, id)
+	cb.all = slices.DeleteFunc(cb.all, func(c *coding.Code) bool { return c.ID == id })
 }
 
 // children returns the codes directly under parentID ("" for the top level).
@@ -214,54 +221,66 @@ func (s *Store) MergeCodes(ctx context.Context, pid, sourceID, targetID string) 
 		if target, err = cb.find(targetID); err != nil {
 			return err
 		}
-		if err := coding.CheckMerge(source, target); err != nil {
-			return err
-		}
-		// Quotes coded with source are coded with target instead.
-		quotes, err := t.quotes(pid)
-		if err != nil {
-			return err
-		}
-		for _, q := range quotes {
-			if !q.HasCode(sourceID) {
-				continue
-			}
-			q.CodeIDs = replaceCode(q.CodeIDs, sourceID, targetID)
-			q.UpdatedAt = t.now
-			if err := t.putQuote(q); err != nil {
-				return err
-			}
-		}
-		// Children of source go under target, after its own.
-		order := cb.nextOrder(targetID, "")
-		for _, kid := range cb.children(sourceID) {
-			kid.ParentID, kid.Order = targetID, order
-			order++
-			if err := coding.CheckSiblingName(kid, cb.all); err != nil {
-				return coding.Errorf(coding.ECONFLICT, "cannot merge: %s; rename one of them first", coding.ErrorMessage(err))
-			}
-			if err := t.putCode(kid); err != nil {
-				return err
-			}
-		}
-		if err := t.retargetMemos(pid, coding.MemoCode, sourceID, targetID); err != nil {
-			return err
-		}
-		// Target keeps its own fields and takes what it lacks from source;
-		// definitions are combined and source's names become aliases.
-		mergeInto(target, source)
-		for fid, v := range source.Facets {
-			if target.Facets[fid] == "" {
-				target.Facets[fid] = v
-			}
-		}
-		target.UpdatedAt = t.now
-		if err := t.putCode(target); err != nil {
-			return err
-		}
-		return t.deleteCodeRecord(pid, sourceID)
+		return t.mergeCode(cb, source, target)
 	})
 	return target, err
+}
+
+// mergeCode moves the quotes, children and memos of source to target and
+// deletes source, inside t; cb forgets source.
+func (t *txn) mergeCode(cb *codebook, source, target *coding.Code) error {
+	pid, sourceID, targetID := cb.pid, source.ID, target.ID
+	if err := coding.CheckMerge(source, target); err != nil {
+		return err
+	}
+	// Quotes coded with source are coded with target instead.
+	quotes, err := t.quotes(pid)
+	if err != nil {
+		return err
+	}
+	for _, q := range quotes {
+		if !q.HasCode(sourceID) {
+			continue
+		}
+		q.CodeIDs = replaceCode(q.CodeIDs, sourceID, targetID)
+		q.RetargetPicks(sourceID, targetID)
+		q.UpdatedAt = t.now
+		if err := t.putQuote(q); err != nil {
+			return err
+		}
+	}
+	// Children of source go under target, after its own.
+	order := cb.nextOrder(targetID, "")
+	for _, kid := range cb.children(sourceID) {
+		kid.ParentID, kid.Order = targetID, order
+		order++
+		if err := coding.CheckSiblingName(kid, cb.all); err != nil {
+			return coding.Errorf(coding.ECONFLICT, "cannot merge: %s; rename one of them first", coding.ErrorMessage(err))
+		}
+		if err := t.putCode(kid); err != nil {
+			return err
+		}
+	}
+	if err := t.retargetMemos(pid, coding.MemoCode, sourceID, targetID); err != nil {
+		return err
+	}
+	if err := t.retargetModelBoxes(pid, sourceID, targetID); err != nil {
+		return err
+	}
+	// Target keeps its own fields and takes what it lacks from source;
+	// definitions are combined and source's names become aliases.
+	mergeInto(target, source)
+	for fid, v := range source.Facets {
+		if target.Facets[fid] == "" {
+			target.Facets[fid] = v
+		}
+	}
+	target.UpdatedAt = t.now
+	if err := t.putCode(target); err != nil {
+		return err
+	}
+	cb.drop(sourceID)
+	return t.deleteCodeRecord(pid, sourceID)
 }
 
 // replaceCode swaps from for to in ids, keeping each ID once.
@@ -297,52 +316,61 @@ func (s *Store) DeleteCode(ctx context.Context, pid, id string, uncode bool) (co
 		if err != nil {
 			return err
 		}
-		quotes, err := t.quotes(pid)
-		if err != nil {
-			return err
-		}
-		var using []*coding.Quote
-		for _, q := range quotes {
-			if q.HasCode(id) {
-				using = append(using, q)
-			}
-		}
-		if len(using) > 0 && !uncode {
-			return coding.Errorf(coding.ECONFLICT, "code %q is used by %d quotes: uncode them to delete it", c.Name, len(using))
-		}
-		for _, q := range using {
-			q.CodeIDs = removeCode(q.CodeIDs, id)
-			if len(q.CodeIDs) == 0 {
-				res.QuotesDeleted++
-				if err := t.deleteQuote(q); err != nil {
-					return err
-				}
-				continue
-			}
-			res.QuotesUncoded++
-			q.UpdatedAt = t.now
-			if err := t.putQuote(q); err != nil {
-				return err
-			}
-		}
-		// Children become ungrouped, last at the top level.
-		order := cb.nextOrder("", "")
-		for _, kid := range cb.children(id) {
-			kid.ParentID, kid.Order = "", order
-			order++
-			if err := coding.CheckSiblingName(kid, cb.all); err != nil {
-				return coding.Errorf(coding.ECONFLICT, "cannot delete %q: %s once ungrouped; rename one first", c.Name, coding.ErrorMessage(err))
-			}
-			if err := t.putCode(kid); err != nil {
-				return err
-			}
-		}
-		if err := t.deleteMemosOf(pid, coding.MemoCode, id); err != nil {
-			return err
-		}
-		return t.deleteCodeRecord(pid, id)
+		return t.deleteCode(cb, c, uncode, &res)
 	})
 	return res, err
+}
+
+// deleteCode removes c inside t, adding what it did to quotes to res; cb
+// forgets c.
+func (t *txn) deleteCode(cb *codebook, c *coding.Code, uncode bool, res *coding.DeleteCodeResult) error {
+	pid, id := cb.pid, c.ID
+	quotes, err := t.quotes(pid)
+	if err != nil {
+		return err
+	}
+	var using []*coding.Quote
+	for _, q := range quotes {
+		if q.HasCode(id) {
+			using = append(using, q)
+		}
+	}
+	if len(using) > 0 && !uncode {
+		return coding.Errorf(coding.ECONFLICT, "code %q is used by %d quotes: uncode them to delete it", c.Name, len(using))
+	}
+	for _, q := range using {
+		q.CodeIDs = removeCode(q.CodeIDs, id)
+		q.TidyPicks()
+		if len(q.CodeIDs) == 0 {
+			res.QuotesDeleted++
+			if err := t.deleteQuote(q); err != nil {
+				return err
+			}
+			continue
+		}
+		res.QuotesUncoded++
+		q.UpdatedAt = t.now
+		if err := t.putQuote(q); err != nil {
+			return err
+		}
+	}
+	// Children become ungrouped, last at the top level.
+	order := cb.nextOrder("", "")
+	for _, kid := range cb.children(id) {
+		kid.ParentID, kid.Order = "", order
+		order++
+		if err := coding.CheckSiblingName(kid, cb.all); err != nil {
+			return coding.Errorf(coding.ECONFLICT, "cannot delete %q: %s once ungrouped; rename one first", c.Name, coding.ErrorMessage(err))
+		}
+		if err := t.putCode(kid); err != nil {
+			return err
+		}
+	}
+	if err := t.deleteMemosOf(pid, coding.MemoCode, id); err != nil {
+		return err
+	}
+	cb.drop(id)
+	return t.deleteCodeRecord(pid, id)
 }
 
 func removeCode(ids []string, id string) []string {

@@ -68,6 +68,7 @@ func (s *Store) SplitCode(ctx context.Context, pid, id string, split coding.Code
 				return coding.Errorf(coding.EUNPROCESSABLE, "quote %q is not coded with %q", qid, source.Name)
 			}
 			q.CodeIDs = replaceCode(q.CodeIDs, id, made.ID)
+			q.RetargetPicks(id, made.ID)
 			q.UpdatedAt = t.now
 			if err := t.putQuote(q); err != nil {
 				return err

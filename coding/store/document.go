@@ -37,6 +37,7 @@ func (s *Store) CreateDocument(ctx context.Context, d *coding.Document) error {
 		}
 		d.ID = coding.NewID(t.now)
 		d.CreatedAt, d.UpdatedAt = t.now, t.now
+		d.CreatedBy, d.UpdatedBy = t.actor, t.actor
 		d.Order = int(next)
 		if err := t.putDocumentText(d); err != nil {
 			return err
@@ -169,7 +170,7 @@ func (s *Store) UpdateDocument(ctx context.Context, pid, id string, u coding.Doc
 				return err
 			}
 		}
-		d.UpdatedAt = t.now
+		d.UpdatedAt, d.UpdatedBy = t.now, t.actor
 		if len(u.RenameSpeakers) > 0 {
 			if err := t.putDocumentText(d); err != nil {
 				return err

@@ -229,7 +229,7 @@ func (s *Store) UpdateMemo(ctx context.Context, pid, id string, u coding.MemoUpd
 		if err := m.Validate(); err != nil {
 			return err
 		}
-		m.UpdatedAt = t.now
+		m.UpdatedAt, m.UpdatedBy = t.now, t.actor
 		return t.putMemo(m)
 	})
 	return m, err

@@ -239,7 +239,19 @@ func (s *Store) UpdateQuote(ctx context.Context, pid, id string, u coding.QuoteU
 			}
 			q.Memo = *u.Memo
 		}
-		q.UpdatedAt = t.now
+		// A resize or recode can leave picks and the excerpt behind.
+		q.TidyPicks()
+		if u.Pick != nil {
+			if err := t.pickQuote(q, *u.Pick); err != nil {
+				return err
+			}
+		}
+		if u.Excerpt != nil {
+			if err := setExcerpt(q, *u.Excerpt); err != nil {
+				return err
+			}
+		}
+		q.UpdatedAt, q.UpdatedBy = t.now, t.actor
 		return t.putQuote(q)
 	})
 	return q, err

@@ -38,10 +38,25 @@ func (s *Store) Snapshot(ctx context.Context, pid string, withText bool) (*codin
 		if snap.Facets, err = t.facets(pid); err != nil {
 			return err
 		}
+		if snap.Sets, err = t.sets(pid); err != nil {
+			return err
+		}
 		if snap.Quotes, err = t.quotes(pid); err != nil {
 			return err
 		}
-		snap.Memos, err = t.memos(pid)
+		if snap.Informants, err = t.informants(pid); err != nil {
+			return err
+		}
+		if snap.Memos, err = t.memos(pid); err != nil {
+			return err
+		}
+		if snap.Models, err = t.models(pid); err != nil {
+			return err
+		}
+		for _, m := range snap.Models {
+			m.LabelBoxes(cb.all)
+		}
+		snap.Anonymisation, err = t.findAnonymisation(pid)
 		return err
 	})
 	if err != nil {

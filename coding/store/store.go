@@ -40,26 +40,30 @@ var (
 
 // Per-project nested bucket names.
 var (
-	bCases     = []byte("cases")
-	bDocuments = []byte("documents") // document metadata, without text
-	bTexts     = []byte("texts")     // document ID -> text and turns
-	bHashes    = []byte("hashes")    // content hash + "/" + document ID -> nil
-	bCodes     = []byte("codes")
-	bFacets    = []byte("facets")
-	bQuotes    = []byte("quotes")
-	bDocQuotes = []byte("doc_quotes") // document ID + "/" + quote ID -> nil
-	bMemos     = []byte("memos")
-	bAudit     = []byte("audit")       // sequence number -> audit entry
-	bMembers   = []byte("members")     // username -> membership
-	bAssign    = []byte("assignments") // document ID -> assignment
-	bAccess    = []byte("access")      // team settings, one record
-	bDecisions = []byte("decisions")   // quote ID -> consensus decision
-	bRounds    = []byte("rounds")      // closed coding rounds, made when the first closes
-	bPresets   = []byte("presets")     // named table options, made when the first is saved
-	keySeq     = []byte("seq")
+	bCases      = []byte("cases")
+	bDocuments  = []byte("documents") // document metadata, without text
+	bTexts      = []byte("texts")     // document ID -> text and turns
+	bHashes     = []byte("hashes")    // content hash + "/" + document ID -> nil
+	bCodes      = []byte("codes")
+	bFacets     = []byte("facets")
+	bQuotes     = []byte("quotes")
+	bDocQuotes  = []byte("doc_quotes") // document ID + "/" + quote ID -> nil
+	bMemos      = []byte("memos")
+	bAudit      = []byte("audit")         // sequence number -> audit entry
+	bMembers    = []byte("members")       // username -> membership
+	bAssign     = []byte("assignments")   // document ID -> assignment
+	bAccess     = []byte("access")        // team settings, one record
+	bDecisions  = []byte("decisions")     // quote ID -> consensus decision
+	bRounds     = []byte("rounds")        // closed coding rounds, made when the first closes
+	bInformants = []byte("informants")    // made with the first informant in older projects
+	bAnon       = []byte("anonymisation") // the anonymisation profile, one record, made when first saved
+	bSets       = []byte("sets")          // named sets of documents and codes, made with the first
+	bModels     = []byte("models")        // model canvases, made with the first model
+	bPresets    = []byte("presets")       // named table options, made when the first is saved
+	keySeq      = []byte("seq")
 )
 
-var projectBuckets = [][]byte{bCases, bDocuments, bTexts, bHashes, bCodes, bFacets, bQuotes, bDocQuotes, bMemos, bAudit, bMembers, bAssign, bAccess, bDecisions, bRounds, bPresets}
+var projectBuckets = [][]byte{bCases, bDocuments, bTexts, bHashes, bCodes, bFacets, bQuotes, bDocQuotes, bMemos, bAudit, bMembers, bAssign, bAccess, bDecisions, bRounds, bInformants, bAnon, bSets, bModels, bPresets}
 
 // Options configure a Store.
 type Options struct {

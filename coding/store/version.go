@@ -31,6 +31,12 @@ func versionOf(v any) *int {
 		return &e.Version
 	case *coding.Quote:
 		return &e.Version
+	case *coding.Informant:
+		return &e.Version
+	case *coding.Anonymisation:
+		return &e.Version
+	case *coding.Model:
+		return &e.Version
 	}
 	return nil
 }
@@ -51,6 +57,12 @@ func newVersioned(kind string) any {
 		return &coding.Memo{}
 	case "quote":
 		return &coding.Quote{}
+	case "informant":
+		return &coding.Informant{}
+	case "anonymisation":
+		return &coding.Anonymisation{}
+	case "model":
+		return &coding.Model{}
 	}
 	return nil
 }

@@ -105,25 +105,28 @@ func seedStudy(tb testing.TB, a *app) (pid, did string) {
 
 // TestLayoutFits opens every screen of a coded study at 1280x800 and
 // 1920x1080 and checks that nothing overflows the window sideways. With
-// TESSERA_SCREENS=1 it saves a screenshot of each screen.
+// TESSERA_SCREENS=1 or TESSERA_E2E_OUT set it saves a screenshot of each
+// screen.
 func TestLayoutFits(t *testing.T) {
 	a := startApp(t)
 	b := newBrowser(t)
 	pid, did := seedStudy(t, a)
 	var codes []codeJSON
 	apiCall(t, a, "GET", "/projects/"+pid+"/codes", nil, &codes)
-	screens := []struct{ name, path, ready string }{
-		{"projects", "/", `!!document.querySelector('.project-card')`},
-		{"documents", "/p/" + pid, `document.querySelectorAll('.doc-open').length > 3`},
-		{"cases", "/p/" + pid + "/cases", `!!document.querySelector('.sheet tbody tr')`},
-		{"reader", "/p/" + pid + "/d/" + did, `!!document.querySelector('.transcript .hl')`},
-		{"codebook", "/p/" + pid + "/codes/" + codes[1].ID, `!!document.querySelector('.code-detail')`},
-		{"memos", "/p/" + pid + "/memos", `!!document.querySelector('.memos-layout')`},
-		{"gioia", "/p/" + pid + "/gioia", `!!document.querySelector('table.gioia tbody tr')`},
-		{"search", "/p/" + pid + "/search?q=trade+fair", `!!document.querySelector('.hit') || !!document.querySelector('.error-box')`},
-		{"exports", "/p/" + pid + "/exports?counts=true", `document.querySelectorAll('.exports-list tr[data-format]').length >= 30`},
+	screens := []struct{ name, path, ready, setup string }{
+		{"projects", "/", `!!document.querySelector('.project-card')`, ""},
+		{"documents", "/p/" + pid, `document.querySelectorAll('.doc-open').length > 3`, ""},
+		{"cases", "/p/" + pid + "/cases", `!!document.querySelector('.sheet tbody tr')`, ""},
+		{"reader", "/p/" + pid + "/d/" + did, `!!document.querySelector('.transcript .hl')`, ""},
+		{"codebook", "/p/" + pid + "/codes/" + codes[1].ID, `!!document.querySelector('.code-detail')`, ""},
+		{"memos", "/p/" + pid + "/memos", `!!document.querySelector('.memos-layout')`, ""},
+		{"gioia", "/p/" + pid + "/gioia", `!!document.querySelector('table.gioia tbody tr')`, `localStorage.removeItem('tessera.gioia.view')`},
+		{"gioia-figure", "/p/" + pid + "/gioia", `!!document.querySelector('.gioia-svg g[data-code]')`, `localStorage.setItem('tessera.gioia.view', 'figure')`},
+		{"codebook-figure", "/p/" + pid + "/codes/" + codes[1].ID, `!!document.querySelector('.codebook-page .gioia-svg g[data-code]')`, `localStorage.setItem('tessera.codebook.figure', '1')`},
+		{"search", "/p/" + pid + "/search?q=trade+fair", `!!document.querySelector('.hit') || !!document.querySelector('.error-box')`, ""},
+		{"exports", "/p/" + pid + "/exports?counts=true", `document.querySelectorAll('.exports-list tr[data-format]').length >= 30`, ""},
 	}
-	save := os.Getenv("TESSERA_SCREENS") == "1"
+	save := os.Getenv("TESSERA_SCREENS") == "1" || os.Getenv("TESSERA_E2E_OUT") != ""
 	dir := ""
 	if save {
 		dir = outDir(t)
@@ -132,6 +135,9 @@ func TestLayoutFits(t *testing.T) {
 	for _, size := range [][2]int64{{1280, 800}, {1920, 1080}} {
 		b.do(t, "resize", chromedp.EmulateViewport(size[0], size[1]))
 		for _, s := range screens {
+			if s.setup != "" {
+				eval[any](t, b, s.setup)
+			}
 			b.do(t, "open "+s.name, chromedp.Navigate(a.URL+s.path))
 			b.waitJS(t, s.name, s.ready)
 			b.do(t, "settle", chromedp.Sleep(250*time.Millisecond))

@@ -25,16 +25,20 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 	fs.Var(&facets, "facets", "facet `names` to show as columns, comma-separated (default all)")
 	fs.StringVar(&opt.Sections, "sections", "", "group the Gioia table into sections by this `facet`")
 	fs.BoolVar(&opt.Counts, "counts", false, "add counts of quotes, documents and cases")
-	fs.BoolVar(&opt.Quotes, "quotes", false, "add a representative quote per concept")
+	quotes := fs.String("quotes", "", "quotes to print: `chosen`, auto or both (chosen, else automatic); in the Gioia table it adds a quote column")
+	fs.IntVar(&opt.PerRow, "per-row", 0, "supporting-data table: automatic quotes per row, 1 to 6 (default 3)")
 	fs.BoolVar(&opt.SubCodes, "subcodes", false, "list sub-concepts indented under their concept in the Gioia table")
 	level := fs.String("level", "", "matrix rows: concept, theme or dimension (default theme)")
-	fs.StringVar(&opt.Columns, "columns", "", "matrix columns: case, document, speaker, attr:NAME or facet:NAME")
+	fs.StringVar(&opt.Columns, "columns", "", "matrix columns: case, document, speaker, set, attr:NAME or facet:NAME")
+	fs.StringVar(&opt.Rows, "rows", "", "matrix rows: set:NAME for the codes of a code set (default: the codes of --level)")
+	fs.StringVar(&opt.Set, "set", "", "narrow the export to a set of documents or codes (`name` or ID)")
 	fs.StringVar(&opt.Bins, "bins", "", "matrix columns by a numeric attribute: bin at these `bounds`, e.g. 50,250")
 	fs.StringVar(&opt.Cell, "cell", "", "matrix cells: count, presence, share or quotes")
 	fs.StringVar(&opt.FacetFilter, "filter", "", "matrix rows with this `Facet=value` only")
 	fs.Var(&attributes, "attributes", "case-profile `attributes` in order, comma-separated")
 	fs.StringVar(&opt.Unit, "unit", "", "co-occurrence unit: quote, turn or document")
 	fs.StringVar(&opt.Positions, "positions", "", "qdpx selection positions: codepoints (default) or utf16")
+	fs.StringVar(&opt.Model, "model", "", "model formats: the model `name` to draw (default: the project's only model)")
 	fs.StringVar(&opt.Subsections, "subsections", "", "split each section of the Gioia table again by this `facet`")
 	var headers headerFlag
 	fs.Var(&headers, "header", "column `header`, repeat for the columns in order (an empty one keeps that column's own)")
@@ -56,6 +60,8 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 	var badges listFlag
 	fs.Var(&badges, "badges", "Gioia figure: facet `names` whose values are badges on the themes, comma-separated")
 	fs.BoolVar(&opt.Raw, "raw", false, "CSV and XLSX: write cells that read like formulas as they are (by default they get a leading apostrophe)")
+	fs.BoolVar(&opt.Anonymise, "anonymise", false, "replace the names the project's anonymisation profile knows (cases, speakers, places, its terms) with their pseudonyms")
+	check := fs.Bool("check", false, "with --anonymise: write nothing, scan the anonymised export (every format without --format) for names the profile replaces, and exit 1 when one is left")
 	return func(ctx context.Context, m *Main, args []string) error {
 		if err := noArgs(args); err != nil {
 			return err
@@ -70,12 +76,19 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 			}
 			return nil
 		}
-		if *format == "" {
+		if *check && !opt.Anonymise {
+			return coding.Errorf(coding.EINVALID, "--check checks an anonymised export: add --anonymise")
+		}
+		if *format == "" && !*check {
 			fs.Usage()
 			return coding.Errorf(coding.EINVALID, "--format is required (see tessera export --list)")
 		}
 		opt.Facets, opt.Attributes, opt.Level = facets, attributes, coding.Level(*level)
 		opt.Table.Headers = headers
+		var err error
+		if opt.Quotes, opt.QuoteMode, err = export.ParseQuotes(*quotes); err != nil {
+			return err
+		}
 		opt.Figure.Badges = badges
 		set := map[string]bool{}
 		fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
@@ -106,6 +119,9 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 		snap, err := a.Store.Snapshot(ctx, p.ID, true)
 		if err != nil {
 			return err
+		}
+		if *check {
+			return checkAnonymised(m, snap, strings.ToLower(*format), opt)
 		}
 		// Render fully before writing, so a failure leaves no partial file.
 		var buf bytes.Buffer
@@ -176,4 +192,44 @@ func applyPreset(ctx context.Context, st coding.TablePresetStore, pid, name stri
 		opt.Table.Continued = base.Table.Continued
 	}
 	return opt.Table.Validate()
+}
+
+// checkAnonymised scans the anonymised export in format (every format
+// when "") for names the profile replaces and prints what it finds; an
+// error when a name is left.
+func checkAnonymised(m *Main, snap *coding.Snapshot, format string, opt export.Options) error {
+	var formats []string
+	if format != "" {
+		if _, ok := export.FormatByName(format); !ok {
+			return coding.Errorf(coding.EINVALID, "unknown export format %q (see tessera export --list)", format)
+		}
+		formats = []string{format}
+	}
+	results, err := export.CheckAnonymised(snap, formats, opt)
+	if err != nil {
+		return err
+	}
+	left := 0
+	for _, r := range results {
+		switch {
+		case !r.Scanned:
+			fmt.Fprintf(m.Stdout, "%-20s not scanned: an image, drawn from the same anonymised labels as the SVG figure\n", r.Format)
+		case len(r.Findings) == 0:
+			fmt.Fprintf(m.Stdout, "%-20s no known name left\n", r.Format)
+		default:
+			left += len(r.Findings)
+			fmt.Fprintf(m.Stdout, "%-20s %d known names left:\n", r.Format, len(r.Findings))
+			for _, f := range r.Findings {
+				where := ""
+				if f.Part != "" {
+					where = " in " + f.Part
+				}
+				fmt.Fprintf(m.Stdout, "    %s %q%s: …%s…\n", f.Kind, f.Term, where, f.Context)
+			}
+		}
+	}
+	if left > 0 {
+		return coding.Errorf(coding.EUNPROCESSABLE, "%d known names are left in the anonymised export", left)
+	}
+	return nil
 }

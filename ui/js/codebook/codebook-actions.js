@@ -10,8 +10,8 @@ import { PALETTE } from '../core/colors.js';
 import { fold } from '../widgets/picker.js';
 import { navigate, link } from '../core/router.js';
 
-// ChoiceList is a filterable listbox of choices {key, label, meta}.
-function ChoiceList({ choices, onChoose, label }) {
+/** ChoiceList is a filterable listbox of choices {key, label, meta}. */
+export function ChoiceList({ choices, onChoose, label }) {
   const [q, setQ] = useState('');
   const [active, setActive] = useState(0);
   const shown = choices.filter((c) => !q || fold(c.label).includes(fold(q)));

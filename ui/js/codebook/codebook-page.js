@@ -1,7 +1,7 @@
 // The codebook screen: the tree and facets on the left; the chosen code on
 // the right with its definition, inclusion and exclusion notes, facet
 // values, colour, and all its quotes.
-import { html, useMemo } from '../core/lib.js';
+import { html, useMemo, useState } from '../core/lib.js';
 import { useStore } from '../core/store.js';
 import { proj, patchCode } from '../project/state.js';
 import { patch, pp } from '../core/api.js';
@@ -18,6 +18,9 @@ import { PALETTE } from '../core/colors.js';
 import { link } from '../core/router.js';
 import { counts } from '../core/format.js';
 import { usePermissions } from '../project/access.js';
+import { GioiaFigure } from '../gioia/figure.js';
+
+const figureKey = 'tessera.codebook.figure';
 
 // codeTexts are the fields of a code a person types.
 const codeTexts = (c) => ({ name: c.name || '', definition: c.definition || '', inclusion: c.inclusion || '', exclusion: c.exclusion || '' });
@@ -103,12 +106,18 @@ function CodeDetail({ pid, code }) {
 export function CodebookPage({ pid, cid }) {
   const code = useStore(proj, (s) => s.codes.find((c) => c.id === cid));
   const edit = usePermissions().canEditCodebook;
-  return html`<div class="codebook-page">
+  // The live Gioia figure beside the tree, for grouping codes.
+  const [figure, setFigure] = useState(() => localStorage.getItem(figureKey) === '1');
+  const toggle = (on) => { localStorage.setItem(figureKey, on ? '1' : ''); setFigure(on); };
+  return html`<div class=${'codebook-page' + (figure ? ' with-figure' : '')}>
     <div class="codebook-col">
       <${CodebookPanel} pid=${pid} selected=${cid} />
       ${edit ? html`<${Facets} pid=${pid} />` : null}
     </div>
     <div class="detail-col">
+      <label class="toggle figure-toggle"><input type="checkbox" checked=${figure}
+        onChange=${(e) => toggle(e.currentTarget.checked)} /> Show the Gioia figure</label>
+      ${figure ? html`<section class="card figure-card" aria-label="Gioia figure"><${GioiaFigure} pid=${pid} current=${cid} compact=${true} /></section>` : null}
       ${code ? html`<${CodeDetail} key=${code.id} pid=${pid} code=${code} />`
         : html`<div class="empty-state"><h2>Codebook</h2>
           <p>Choose a code to read its definition and all its quotes.</p>

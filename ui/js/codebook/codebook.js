@@ -3,6 +3,9 @@
 // grouped by drag and drop (onto a parent to group, onto a code of the same
 // level to merge, onto the upper or lower edge to reorder) or with the
 // keyboard (m: move to…, Alt+arrows: reorder, F2: rename, Delete).
+// Several codes are selected with Ctrl/Shift+click or Shift+arrows and
+// Space, then changed together (bulk.js) or dragged together onto a
+// theme or dimension.
 import { html, useState, useMemo, useRef, useEffect } from '../core/lib.js';
 import { useStore } from '../core/store.js';
 import { proj } from '../project/state.js';
@@ -13,6 +16,7 @@ import { navigate, link } from '../core/router.js';
 import { fold } from '../widgets/picker.js';
 import { counts } from '../core/format.js';
 import { usePermissions } from '../project/access.js';
+import { BulkBar, canGroupAll, moveCodes, bulkMoveDialog, bulkDeleteDialog } from './bulk.js';
 
 const collapsedKey = (pid) => 'tessera.collapsed.' + pid;
 
@@ -79,11 +83,42 @@ export function CodebookPanel({ pid, compact = false, selected = '' }) {
   const [newName, setNewName] = useState('');
   const [newLevel, setNewLevel] = useState('concept');
   const dragged = useRef(null);
+  // draggedMany holds the selected codes while a selection is dragged.
+  const draggedMany = useRef(null);
+  // sel is the set of selected codes (for bulk changes), anchor the code
+  // a Shift+click or Shift+arrow range starts from.
+  const [sel, setSel] = useState(() => new Set());
+  const anchor = useRef('');
   const list = useRef(null);
 
   const rows = useMemo(() => visibleRows(tree, collapsed, filter), [tree, collapsed, filter]);
   const codeRows = rows.filter((r) => r.code);
   const focus = focusId && tree.byId.has(focusId) ? focusId : (selected && tree.byId.has(selected) ? selected : (codeRows[0] && codeRows[0].code.id));
+
+  const selCodes = [...sel].map((id) => tree.byId.get(id)).filter(Boolean);
+  const clearSel = () => setSel(new Set());
+  // range selects the visible codes from one code to another, inclusive.
+  const range = (from, to) => {
+    const ids = codeRows.map((r) => r.code.id);
+    let i = ids.indexOf(from);
+    const j = ids.indexOf(to);
+    if (i < 0) i = j;
+    return new Set(ids.slice(Math.min(i, j), Math.max(i, j) + 1));
+  };
+  const toggleSel = (c) => setSel((s) => {
+    const n = new Set(s.size ? s : (selected && tree.byId.has(selected) ? [selected] : []));
+    if (n.has(c.id)) n.delete(c.id); else n.add(c.id);
+    return n;
+  });
+  // A plain click opens the code; Ctrl+click adds it to the selection or
+  // takes it out, Shift+click selects the range from the last code.
+  const onRowClick = (e, c) => {
+    if (edit && (e.ctrlKey || e.metaKey)) { toggleSel(c); anchor.current = c.id; setFocusId(c.id); return; }
+    if (edit && e.shiftKey) { setSel(range(anchor.current || selected || c.id, c.id)); setFocusId(c.id); return; }
+    clearSel();
+    anchor.current = c.id;
+    open(c);
+  };
 
   useEffect(() => {
     localStorage.setItem(collapsedKey(pid), JSON.stringify([...collapsed]));
@@ -109,7 +144,16 @@ export function CodebookPanel({ pid, compact = false, selected = '' }) {
     const isOpen = kids.length && !collapsed.has(c.id);
     const go = (j) => { const r = codeRows[Math.max(0, Math.min(codeRows.length - 1, j))]; if (r) focusRow(r.code.id); };
     if (!edit && (e.altKey || ['F2', 'm', 'M', 'Delete', 'ContextMenu'].includes(e.key) || (e.shiftKey && e.key === 'F10'))) return;
+    const many = sel.size > 1 && sel.has(c.id);
     if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) moveAmongSiblings(pid, c, e.key === 'ArrowUp' ? -1 : 1);
+    else if (edit && e.shiftKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+      const r = codeRows[Math.max(0, Math.min(codeRows.length - 1, i + (e.key === 'ArrowUp' ? -1 : 1)))];
+      if (!anchor.current || !sel.size) anchor.current = c.id;
+      if (r) { setSel(range(anchor.current, r.code.id)); focusRow(r.code.id); }
+    } else if (edit && e.key === ' ') { toggleSel(c); anchor.current = c.id; }
+    else if (e.key === 'Escape' && sel.size) clearSel();
+    else if (many && (e.key === 'm' || e.key === 'M')) bulkMoveDialog(pid, selCodes).then(clearSel);
+    else if (many && e.key === 'Delete') bulkDeleteDialog(pid, selCodes).then((r) => r && clearSel());
     else if (e.key === 'ArrowDown') go(i + 1);
     else if (e.key === 'ArrowUp') go(i - 1);
     else if (e.key === 'Home') go(0);
@@ -128,6 +172,7 @@ export function CodebookPanel({ pid, compact = false, selected = '' }) {
 
   // Drag and drop: what dropping the dragged code on target would do.
   const dropMode = (e, target) => {
+    if (draggedMany.current) return canGroupAll(draggedMany.current, target) ? 'into' : null;
     const src = dragged.current;
     if (!src || src.id === target.id) return null;
     if (parentLevel(src.level) === target.level) return target.id === src.parent_id ? null : 'into';
@@ -145,10 +190,16 @@ export function CodebookPanel({ pid, compact = false, selected = '' }) {
   };
   const onDrop = (e, target) => {
     const src = dragged.current;
+    const many = draggedMany.current;
     const mode = dropMode(e, target);
     e.preventDefault();
     setDrop(null);
     dragged.current = null;
+    draggedMany.current = null;
+    if (many) {
+      if (mode === 'into') moveCodes(pid, many, target.id).then((r) => r && clearSel());
+      return;
+    }
     if (!src || !mode) return;
     if (mode === 'into') moveCode(pid, src.id, target.id);
     else if (mode === 'merge') confirmMerge(pid, src, target);
@@ -162,12 +213,24 @@ export function CodebookPanel({ pid, compact = false, selected = '' }) {
       } else moveCode(pid, src.id, parent, at);
     }
   };
+  // canDropOnHeader reports whether what is dragged may be ungrouped by
+  // dropping it on the header of its level.
+  const canDropOnHeader = (level) => {
+    const many = draggedMany.current, s = dragged.current;
+    if (many) return many.every((c) => c.level === level) && canGroupAll(many, null);
+    return !!(s && s.level === level && s.parent_id);
+  };
   const onDropHeader = (e, level) => {
     const src = dragged.current;
+    const many = draggedMany.current;
+    const ok = canDropOnHeader(level);
     e.preventDefault();
     setDrop(null);
     dragged.current = null;
-    if (src && src.level === level && src.parent_id) moveCode(pid, src.id, '');
+    draggedMany.current = null;
+    if (!ok) return;
+    if (many) moveCodes(pid, many, '').then((r) => r && clearSel());
+    else moveCode(pid, src.id, '');
   };
 
   const addCode = (e) => {
@@ -183,7 +246,7 @@ export function CodebookPanel({ pid, compact = false, selected = '' }) {
     if (r.header) {
       const active = drop && drop.id === 'header-' + r.header;
       return html`<li role="presentation" class=${'tree-header' + (active ? ' drop-root' : '')}
-        onDragOver=${(e) => { const s = dragged.current; if (s && s.level === r.header && s.parent_id) { e.preventDefault(); if (!active) setDrop({ id: 'header-' + r.header, mode: 'root' }); } }}
+        onDragOver=${(e) => { if (canDropOnHeader(r.header)) { e.preventDefault(); if (!active) setDrop({ id: 'header-' + r.header, mode: 'root' }); } }}
         onDrop=${(e) => onDropHeader(e, r.header)}>
         <span>${r.label}</span>${r.empty ? html`<span class="muted"> — none</span>` : null}</li>`;
     }
@@ -192,14 +255,22 @@ export function CodebookPanel({ pid, compact = false, selected = '' }) {
     const isOpen = kids.length > 0 && !collapsed.has(c.id);
     const d = drop && drop.id === c.id ? ' drop-' + drop.mode : '';
     const n = c.counts || { quotes: 0, documents: 0, cases: 0 };
-    return html`<li role="treeitem" class=${`tree-row level-${c.level}${c.id === selected ? ' current' : ''}${c.pending ? ' pending' : ''}${d}`}
-        data-id=${c.id} id=${'code-' + c.id} aria-level=${r.depth + 1} aria-selected=${c.id === selected}
+    const picked = sel.has(c.id);
+    return html`<li role="treeitem" class=${`tree-row level-${c.level}${c.id === selected ? ' current' : ''}${picked ? ' picked' : ''}${c.pending ? ' pending' : ''}${d}`}
+        data-id=${c.id} id=${'code-' + c.id} aria-level=${r.depth + 1} aria-selected=${sel.size ? picked : c.id === selected}
         aria-expanded=${kids.length ? String(isOpen) : null} tabindex=${c.id === focus ? 0 : -1}
         style=${{ paddingLeft: 0.5 + r.depth * 1.1 + 'rem' }} draggable=${edit && renaming !== c.id}
         onKeyDown=${(e) => renaming !== c.id && onKeyDown(e, c)} onFocus=${() => setFocusId(c.id)}
-        onClick=${() => renaming !== c.id && open(c)}
-        onDragStart=${(e) => { dragged.current = c; e.dataTransfer.effectAllowed = 'move'; e.dataTransfer.setData('text/plain', c.name); }}
-        onDragEnd=${() => { dragged.current = null; setDrop(null); }}
+        onMouseDown=${(e) => { if (e.shiftKey && edit) e.preventDefault(); }}
+        onClick=${(e) => renaming !== c.id && onRowClick(e, c)}
+        onDragStart=${(e) => {
+          const many = picked && selCodes.length > 1 ? selCodes : null;
+          dragged.current = c;
+          draggedMany.current = many;
+          e.dataTransfer.effectAllowed = 'move';
+          e.dataTransfer.setData('text/plain', many ? many.map((x) => x.name).join('\n') : c.name);
+        }}
+        onDragEnd=${() => { dragged.current = null; draggedMany.current = null; setDrop(null); }}
         onDragOver=${(e) => onDragOver(e, c)} onDragLeave=${() => d && setDrop(null)} onDrop=${(e) => onDrop(e, c)}>
       <span class="twisty" aria-hidden="true" onClick=${(e) => { e.stopPropagation(); if (kids.length) toggle(c.id); }}>${kids.length ? (isOpen ? '▾' : '▸') : ''}</span>
       <span class="swatch" style=${{ background: c.color }} aria-hidden="true"></span>
@@ -220,7 +291,7 @@ export function CodebookPanel({ pid, compact = false, selected = '' }) {
               const v = e.currentTarget.value.trim();
               if (!e.currentTarget.dataset.done && v && v !== c.name) updateCode(pid, c.id, { name: v }, 'renaming a code');
             }} />`
-        : html`<span class="code-name">${c.name}</span>`}
+        : html`<span class="code-name" title=${c.name}>${c.name}</span>`}
       ${c.level !== 'concept' ? html`<span class=${'lvl lvl-' + c.level} title=${levelLabel(c.level)}>${shortLevel(c.level)}</span>` : null}
       ${c.retired ? html`<span class="muted small" title="Retired: hidden from coding, kept with its quotes">retired</span>` : null}
       ${!compact && c.level !== 'concept' && facets.length ? html`<span class="facet-chips"><${FacetChips} pid=${pid} code=${c} facets=${facets} tree=${tree} edit=${edit} /></span>` : null}
@@ -247,11 +318,14 @@ export function CodebookPanel({ pid, compact = false, selected = '' }) {
     </form>` : null}
     ${codes.length > 8 ? html`<input class="tree-filter" type="search" value=${filter} placeholder="Filter codes…"
       aria-label="Filter the codebook" onInput=${(e) => setFilter(e.currentTarget.value)} />` : null}
-    <ul class="tree" role="tree" aria-label="Codebook: dimensions, themes and concepts" ref=${list}>
+    <ul class="tree" role="tree" aria-label="Codebook: dimensions, themes and concepts" aria-multiselectable=${edit ? 'true' : null} ref=${list}>
       ${rows.map(row)}
     </ul>
+    ${edit && selCodes.length ? html`<${BulkBar} pid=${pid} codes=${selCodes} facets=${facets}
+      onDone=${(r) => { if (r) { clearSel(); if (r.created) setFocusId(r.created.id); } }} onClear=${clearSel} />` : null}
     ${codes.length === 0 ? html`<p class="hint">No codes yet. Select text in a transcript and press <kbd>c</kbd>, or add one above.</p>` : null}
     ${edit ? html`<p class="hint tree-help">Drag a concept onto a theme to group it, a theme onto a dimension; drop onto a code of the same level to merge.
+      Select several with <kbd>Ctrl</kbd>/<kbd>Shift</kbd>+click, or <kbd>Shift</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> and <kbd>Space</kbd>, to change or drag them together.
       Keyboard: <kbd>m</kbd> move to…, <kbd>F2</kbd> rename, <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> reorder.</p>` : null}
     ${menu ? html`<${CodeMenu} pid=${pid} code=${menu.code} rect=${menu.rect}
       onRename=${() => setRenaming(menu.code.id)}

@@ -80,7 +80,8 @@ function query(params) {
  * api calls METHOD path (relative to /api/v1) with an optional JSON body
  * and query parameters, and resolves with the decoded answer (null for an
  * empty one). opts.version sends If-Match with that entity version, so the
- * server refuses (412) a change to an entity changed meanwhile.
+ * server refuses (412) a change to an entity changed meanwhile; opts.text
+ * resolves with the answer's text as it came (an SVG figure, say).
  */
 export async function api(method, path, body, params, opts = {}) {
   const init = { method, headers: authHeaders(method, { Accept: 'application/json' }) };
@@ -103,7 +104,7 @@ export async function api(method, path, body, params, opts = {}) {
     try { data = JSON.parse(text); } catch { data = null; }
   }
   if (!res.ok) throw failed(path, res.status, res.statusText, data, res.headers.get('Retry-After'));
-  return data;
+  return opts.text ? text : data;
 }
 
 export const get = (path, params) => api('GET', path, undefined, params);

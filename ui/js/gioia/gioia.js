@@ -1,12 +1,16 @@
 // The Gioia view: the project's data structure as the table papers print
 // (1st-order concepts | 2nd-order themes | aggregate dimensions, then one
-// column per facet), fetched again whenever the codebook changes.
+// column per facet), or as the figure, both fetched again whenever the
+// codebook changes.
 import { html, useState, useRef } from '../core/lib.js';
 import { useData } from '../core/data.js';
 import { useStore } from '../core/store.js';
 import { get, pp } from '../core/api.js';
 import { proj } from '../project/state.js';
 import { link } from '../core/router.js';
+import { GioiaFigure } from './figure.js';
+
+const viewKey = 'tessera.gioia.view';
 
 const EXPORTS = [
   ['gioia-html', 'HTML'], ['gioia-docx', 'Word'], ['gioia-xlsx', 'Excel'], ['gioia-md', 'Markdown'],
@@ -23,6 +27,8 @@ function Cell({ pid, code, span }) {
 export function GioiaPage({ pid }) {
   const facets = useStore(proj, (s) => s.facets);
   const [opts, setOpts] = useState({ counts: true, quotes: false, sections: '' });
+  const [view, setView] = useState(() => localStorage.getItem(viewKey) || 'table');
+  const show = (v) => { localStorage.setItem(viewKey, v); setView(v); };
   const first = useRef(true);
   const { data: rows, error } = useData(
     () => get(pp(pid, '/gioia'), { counts: opts.counts ? 'true' : '', quotes: opts.quotes ? 'true' : '', sections: opts.sections }),
@@ -41,21 +47,26 @@ export function GioiaPage({ pid }) {
   return html`<div class="page gioia-page">
     <header class="page-head">
       <h1>Gioia data structure</h1>
-      <div class="row wrap">
+      <div class="segmented" role="group" aria-label="Show as">
+        ${[['table', 'Table'], ['figure', 'Figure']].map(([v, label]) => html`<button type="button"
+          aria-pressed=${view === v} onClick=${() => show(v)}>${label}</button>`)}
+      </div>
+      ${view === 'table' ? html`<div class="row wrap">
         <label class="toggle"><input type="checkbox" checked=${opts.counts} onChange=${(e) => setOpts({ ...opts, counts: e.currentTarget.checked })} /> Counts</label>
         <label class="toggle"><input type="checkbox" checked=${opts.quotes} onChange=${(e) => setOpts({ ...opts, quotes: e.currentTarget.checked })} /> Representative quotes</label>
         ${facets.length ? html`<label class="inline-field">Sections by
           <select value=${opts.sections} onChange=${(e) => setOpts({ ...opts, sections: e.currentTarget.value })}>
             <option value="">none</option>${facets.map((f) => html`<option value=${f.name}>${f.name}</option>`)}
           </select></label>` : null}
-      </div>
+      </div>` : null}
     </header>
     <div class="row wrap exports" aria-label="Export">
       <span class="muted">Export:</span>
       ${EXPORTS.map(([f, label]) => html`<a class="btn btn-sm" href=${'/api/v1' + pp(pid, '/export/' + f) + qs} download>${label}</a>`)}
     </div>
-    ${error ? html`<p class="error-box" role="alert">${error.message}</p>` : null}
-    ${!rows ? html`<p class="muted">Loading…</p>` : rows.length === 0
+    ${view === 'figure' ? html`<${GioiaFigure} pid=${pid} />` : null}
+    ${view === 'figure' ? null : error ? html`<p class="error-box" role="alert">${error.message}</p>` : null}
+    ${view === 'figure' ? null : !rows ? html`<p class="muted">Loading…</p>` : rows.length === 0
       ? html`<div class="empty-state"><p>No codes yet. Code quotes with first-order concepts, then group them under second-order themes and aggregate dimensions in the <a href=${link(pid, 'codes')}>codebook</a>.</p></div>`
       : html`<table class="gioia" aria-label="Gioia data structure">
         <thead><tr><th scope="col">1st-order concepts</th><th scope="col">2nd-order themes</th><th scope="col">Aggregate dimensions</th>

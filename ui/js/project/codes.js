@@ -199,3 +199,38 @@ export function deleteCode(pid, id, uncode) {
     refreshCodes();
   }).catch(() => {});
 }
+
+/**
+ * bulkCodes makes one change of the codes ids (POST /codes/bulk, one undo
+ * step): body is {action, ...} as the server takes it; label names the
+ * change in the save status. Moves and colours show at once. Resolves
+ * with the server's answer, or null when the change was not made.
+ */
+export function bulkCodes(pid, ids, body, label) {
+  const handles = ids.map((id) => (byId(id) || { id }).id);
+  const shown = { move: 'parent_id', color: 'color' }[body.action];
+  const before = new Map(handles.map((h) => [h, byId(h)]));
+  if (shown) for (const h of handles) patchLocal(h, { [shown]: body[shown], ...(shown === 'parent_id' ? { order: 1e9 } : {}) });
+  return save(label, async () => {
+    const req = { ...body, ids: handles.map(resolve) };
+    if (req.parent_id) req.parent_id = resolve(req.parent_id);
+    if (req.target_id) req.target_id = resolve(req.target_id);
+    const res = await post(pp(pid, '/codes/bulk'), req);
+    if (res.created) upsertLocal(res.created);
+    for (const c of res.updated) upsertLocal(c);
+    const gone = new Set(res.deleted);
+    if (gone.size) {
+      // Children of removed codes go to the merge target, or to the top.
+      const to = body.action === 'merge' ? req.target_id : '';
+      setLocal((l) => l.filter((c) => !gone.has(c.id)).map((c) => (gone.has(c.parent_id) ? { ...c, parent_id: to } : c)));
+      changeAll((l) => l.map((q) => ({
+        ...q, code_ids: [...new Set(q.code_ids.flatMap((c) => (gone.has(c) ? (to ? [to] : []) : [c])))],
+      })).filter((q) => q.code_ids.length));
+    }
+    refreshCodes();
+    return res;
+  }, () => {
+    for (const [h, c] of before) if (c) patchLocal(h, { parent_id: c.parent_id, color: c.color, order: c.order });
+    refreshCodes();
+  }).catch(() => null);
+}

@@ -3,6 +3,7 @@
 import { useState, useEffect } from '../core/lib.js';
 import { get, pp } from '../core/api.js';
 import { OffsetMap } from '../core/offsets.js';
+import { onChanges } from '../core/changes.js';
 
 const cache = new Map();
 
@@ -19,6 +20,19 @@ export function docText(pid, did) {
   }
   return cache.get(key);
 }
+
+/** forgetDocText drops the cached text of document did, changed since it was fetched. */
+export function forgetDocText(pid, did) {
+  cache.delete(pid + '/' + did);
+}
+
+// A document whose text or turns changed (here, in another tab) is
+// fetched afresh when next needed.
+onChanges((batch) => {
+  if (batch.reset) { cache.clear(); return; }
+  if (!batch.kinds.has('document')) return;
+  for (const key of [...cache.keys()]) if (batch.ids.has(key.slice(key.indexOf('/') + 1))) cache.delete(key);
+});
 
 /**
  * useDocTexts returns a Map from document ID to docText for the documents

@@ -23,6 +23,8 @@ function place(rect, w, h) {
   const m = 8;
   let top = rect.bottom + m;
   if (top + h > window.innerHeight - m && rect.top - h - m > m) top = rect.top - h - m;
+  // Fitting neither below nor above, it keeps inside the window's bottom.
+  top = Math.min(top, window.innerHeight - h - m);
   let left = Math.min(Math.max(m, rect.left), window.innerWidth - w - m);
   return { top: Math.max(m, top) + 'px', left: Math.max(m, left) + 'px' };
 }

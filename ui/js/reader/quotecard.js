@@ -52,6 +52,9 @@ export function QuoteCard({ pid, quote, codes, map, onAdd, onClose }) {
     </div>
     <blockquote class="quote-text">${text.length > 400 ? text.slice(0, 400) + '…' : text}</blockquote>
     <div class="quote-pos">Characters ${quote.start}–${quote.end}${perms.team && quote.coder ? ' · coded by ' + quote.coder : ''}${quote.pending ? ' · saving…' : ''}</div>
+    ${quote.corrections && quote.corrections.length ? html`<details class="quote-corrections">
+      <summary>Transcript corrected ${quote.corrections.length === 1 ? 'once' : quote.corrections.length + ' times'} inside the quote</summary>
+      <ul>${quote.corrections.map((c) => html`<li>«${c.before}» → «${c.after}»${c.actor ? ' · ' + c.actor : ''}</li>`)}</ul></details>` : null}
     <ul class="chips" aria-label="Codes of the quote">
       ${quote.code_ids.map((id) => {
         const c = byId.get(id);

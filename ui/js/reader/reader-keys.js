@@ -4,8 +4,9 @@
 // Esc closes and deselects.
 import { useEffect, useRef } from '../core/lib.js';
 import { deleteQuote } from '../project/quotes.js';
-import { selectOffsets } from './selection.js';
+import { selectOffsets, selectionOffsets } from './selection.js';
 import { isTyping } from '../shell/keys.js';
+import { caretAt, turnOf, splitTurnAt, mergeWithPrevious, editTurn, correctText } from './transcript-edit.js';
 
 /**
  * useReaderKeys listens for the reader's keys while it is open: root is
@@ -46,6 +47,41 @@ export function useReaderKeys({ root, doc, pid, quotes, perms, sel, scrollToOffs
   // mayCode tells whether a code may be applied to what is selected.
   const mayCode = () => (textSel ? perms.canCode : perms.mayChange(selQuote));
 
+  // cursorTurn returns the caret's code point and the index of its turn
+  // (-1 when outside the turns), or null without a caret.
+  const cursorTurn = () => {
+    const cp = caretAt(root.current);
+    return cp === null ? null : { cp, i: turnOf(doc, cp) };
+  };
+
+  // editKey handles the keys that edit the transcript and tells whether
+  // the key was one: e corrects the selected text (or inserts at the
+  // cursor), Shift+Enter splits the turn at the cursor, Shift+Backspace
+  // joins it to the turn before, s edits the turn at the cursor.
+  const editKey = (e) => {
+    const k = e.key;
+    if ((k === 'e' || k === 'E') && !e.altKey && !e.shiftKey) {
+      const r = selectionOffsets(root.current);
+      if (r) { correctText(pid, doc, r[0], r[1]); return true; }
+      const c = cursorTurn();
+      if (c && c.i >= 0) { correctText(pid, doc, c.cp, c.cp); return true; }
+      return false;
+    }
+    if (textSel || (!e.shiftKey && k !== 's')) return false;
+    const c = cursorTurn();
+    const focused = document.activeElement && document.activeElement.closest && document.activeElement.closest('.block');
+    if (k === 's' && !e.altKey && !e.shiftKey) {
+      const i = c && c.i >= 0 ? c.i : focused ? doc.turns.findIndex((t) => t.start === +focused.dataset.b) : -1;
+      if (i < 0) return false;
+      editTurn(pid, doc, i);
+      return true;
+    }
+    if (!c || c.i < 0) return false;
+    if (k === 'Enter' && e.shiftKey) { splitTurnAt(pid, doc, c.cp); return true; }
+    if (k === 'Backspace' && e.shiftKey) { mergeWithPrevious(pid, doc, c.i); return true; }
+    return false;
+  };
+
   const onKey = useRef(null);
   onKey.current = (e) => {
     if (!doc || !root.current || isTyping(e.target) || e.ctrlKey || e.metaKey) return;
@@ -59,6 +95,8 @@ export function useReaderKeys({ root, doc, pid, quotes, perms, sel, scrollToOffs
       else return;
     } else if (popover) {
       return;
+    } else if (perms.canManage && editKey(e)) {
+      // A transcript edit (owners): handled.
     } else if ((k === 'c' || k === 'C') && !e.altKey) {
       if ((!textSel && !selQuote) || !mayCode()) return;
       sel.openPopover();

@@ -94,8 +94,11 @@ export function useLayout({ root, doc, query, shown, codes, selId, resizable, on
   const layout = useMemo(() => {
     if (!doc || !shown) return null;
     const t0 = performance.now();
-    const l = layoutSegments(doc.blocks, shown, doc.map, colorsOf, selId, prevLayout.current, resizable);
-    prevLayout.current = l;
+    // A transcript edited since (new text or turns, so a new map) is laid
+    // out afresh: a block's entry may look the same and show other words.
+    const prev = prevLayout.current && prevLayout.current.map === doc.map ? prevLayout.current.l : null;
+    const l = layoutSegments(doc.blocks, shown, doc.map, colorsOf, selId, prev, resizable);
+    prevLayout.current = { l, map: doc.map };
     window.__tessera = { ...(window.__tessera || {}), layoutMs: performance.now() - t0 };
     return l;
   }, [doc, shown, colorsOf, selId, resizable]);

@@ -21,6 +21,8 @@ import { useReaderKeys } from './reader-keys.js';
 import { link } from '../core/router.js';
 import { plural } from '../core/format.js';
 import { usePermissions } from '../project/access.js';
+import { editSpeakers } from './speakers.js';
+import { editTurn } from './transcript-edit.js';
 
 export { prefetchDocument } from './reader-document.js';
 
@@ -98,6 +100,15 @@ export function Reader({ pid, did, query }) {
 
   useReaderKeys({ root, doc, pid, quotes, perms, sel, scrollToOffset: view.scrollToOffset });
 
+  // Owners edit a turn by clicking its speaker's name.
+  const onClick = (e) => {
+    const who = perms.canManage && e.target.closest && e.target.closest('.who');
+    const block = who && who.closest('.block');
+    const i = block ? doc.turns.findIndex((t) => t.start === +block.dataset.b) : -1;
+    if (i >= 0) { editTurn(pid, doc, i); return; }
+    sel.onClick(e);
+  };
+
   const onOver = (e) => {
     const el = e.target.closest && e.target.closest('[data-q]');
     const items = el ? tipItems(el, quotes, codes) : [];
@@ -126,18 +137,23 @@ export function Reader({ pid, did, query }) {
           ${perms.independent.includes(did) ? html`<p class="readonly-note">You code this document independently: only your own quotes show here.</p>` : null}
           ${quotes.length === 0 && perms.canCode ? html`<p class="hint">Select a passage with the mouse, then press <kbd>c</kbd> (or click <em>Code…</em>) to code it with a new or existing concept.</p>` : null}
         </div>
+        <div class="reader-tools">
+        ${perms.canManage ? html`<button type="button" class="btn btn-sm edit-speakers" onClick=${() => editSpeakers(pid, doc)}
+          title="Rename, merge and split the speakers, set their roles">Speakers…</button>` : null}
         <label class="toggle" title="Widen selections to whole words">
           <input type="checkbox" checked=${snap} onChange=${(e) => setSnapPref(e.currentTarget.checked)} /> Snap to words</label>
+        </div>
       </header>
-      <div class="transcript" ref=${root} tabindex="0" role="document" aria-label=${'Transcript: ' + doc.title}
-        aria-describedby="reader-help" onClick=${sel.onClick} onMouseOver=${onOver} onMouseLeave=${() => showTip(null)}
+      <div class=${'transcript' + (perms.canManage ? ' editable' : '')} ref=${root} tabindex="0" role="document" aria-label=${'Transcript: ' + doc.title}
+        aria-describedby="reader-help" onClick=${onClick} onMouseOver=${onOver} onMouseLeave=${() => showTip(null)}
         onPointerDown=${drag.onPointerDown}>
         ${view.nodes}
         ${view.rest ? html`<div class="blocks-to-come" aria-hidden="true"
           style=${{ height: view.rest * 6 + 'rem' }}></div>` : null}
       </div>
       <p id="reader-help" class="sr-only">Select text, then press c to code it or 1 to 9 to reapply a recent code.
-        n and p move between quotes, j and k between turns; Enter selects the focused turn; Delete removes the selected quote.</p>
+        n and p move between quotes, j and k between turns; Enter selects the focused turn; Delete removes the selected quote.
+        ${perms.canManage ? ' Owners edit the transcript: e corrects the selected text (or inserts at the cursor), Shift+Enter splits the turn at the cursor, Shift+Backspace joins the turn at the cursor to the one before, s changes the speaker of the turn at the cursor.' : ''}</p>
     </div>
     <aside class="side" aria-label="Quote and codebook">
       ${sel.selQuote ? html`<${QuoteCard} pid=${pid} quote=${sel.selQuote} codes=${codes} map=${doc.map}

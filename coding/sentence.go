@@ -1,4 +1,4 @@
-package search
+package coding
 
 import (
 	"strings"
@@ -6,12 +6,12 @@ import (
 	"unicode/utf8"
 )
 
-// sentenceAround returns the byte range of the sentence (or sentences)
+// SentenceAround returns the byte range of the sentence (or sentences)
 // holding text[s:e]. A sentence ends after ".", "!", "?" or "…" followed
 // by a space, or at a line break; it starts after the previous end. The
 // range never leaves text and never includes the speaker label that opens
 // a turn ("CEO (Anna): ").
-func sentenceAround(text string, s, e int, speaker string) (int, int) {
+func SentenceAround(text string, s, e int, speaker string) (int, int) {
 	start := 0
 	for i := s; i > 0; {
 		r, size := utf8.DecodeLastRuneInString(text[:i])

@@ -1,0 +1,125 @@
+package e2e_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// clickWith clicks the first node matching sel while holding modifiers,
+// as a person Ctrl- or Shift-clicking does.
+func clickWith(sel string, mods ...chromedp.Modifier) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		nodes, err := chromedp.Nodes(chromedp.CSS(sel), chromedp.NodeVisible)(ctx, t)
+		if err != nil {
+			return err
+		}
+		_, err = chromedp.MouseClickNode(nodes[0], chromedp.ButtonModifiers(mods...))(ctx, t)
+		return err
+	})
+}
+
+// lastOp returns the operation of the project's last audit entry.
+func lastOp(t *testing.T, a *app, pid string) string {
+	t.Helper()
+	var audit []struct {
+		Op string `json:"op"`
+	}
+	apiCall(t, a, "GET", "/projects/"+pid+"/audit?limit=1", nil, &audit)
+	if len(audit) == 0 {
+		return ""
+	}
+	return audit[0].Op
+}
+
+// levelsOf says "name=level<parent name>" for the codes named.
+func levelsOf(codes []codeJSON, names ...string) string {
+	byID := map[string]string{}
+	for _, c := range codes {
+		byID[c.ID] = c.Name
+	}
+	var out []string
+	for _, n := range names {
+		if c := codeByName(codes, n); c != nil {
+			out = append(out, n+"="+c.Level+"<"+byID[c.ParentID]+">")
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// TestBulkMakeThemesAndDragSelection selects three ungrouped concepts
+// with Shift+click and makes them themes in one step, undoes that with
+// Ctrl+Z, selects them again with Shift+arrows, makes them themes again,
+// then Ctrl+clicks two of them and drags the pair onto a dimension.
+func TestBulkMakeThemesAndDragSelection(t *testing.T) {
+	a := startApp(t)
+	b := newBrowser(t)
+	pid, _ := seedStudy(t, a)
+	screenshotsOnFailure(t, b, nil, nil)
+	for _, n := range []string{"Mentoring by peers", "Networks of founders"} {
+		apiCall(t, a, "POST", "/projects/"+pid+"/codes", map[string]any{"name": n}, nil)
+	}
+	var codes []codeJSON
+	apiCall(t, a, "GET", "/projects/"+pid+"/codes", nil, &codes)
+	three := []string{"Learning from failure", "Mentoring by peers", "Networks of founders"}
+	row := func(name string) string { return `.tree-row[data-id="` + codeByName(codes, name).ID + `"]` }
+	dim := codeByName(codes, "Learning from networks")
+
+	b.do(t, "open the codebook", chromedp.Navigate(a.URL+"/p/"+pid+"/codes"))
+	b.waitJS(t, "the tree", `document.querySelectorAll('.tree-row').length >= 7`)
+	b.do(t, "click the first concept", chromedp.Click(chromedp.CSS(row(three[0]))))
+	b.do(t, "Shift+click the third", clickWith(row(three[2]), chromedp.ModifierShift))
+	b.waitJS(t, "three selected", `document.querySelectorAll('.tree-row.picked').length === 3 && document.querySelector('.bulk-head').textContent.includes('3 selected')`)
+	makeThemes := chromedp.Click(chromedp.CSS(`.bulk-bar [data-action="level-theme"]`))
+	b.do(t, "make them themes", makeThemes)
+	want := "Learning from failure=theme<> Mentoring by peers=theme<> Networks of founders=theme<>"
+	_, codes = waitAPI(t, a, pid, "three themes", func(_ []quoteJSON, cs []codeJSON) bool { return levelsOf(cs, three...) == want })
+	if op := lastOp(t, a, pid); op != "relevel_codes" {
+		t.Fatalf("got last change %q, want one relevel_codes change", op)
+	}
+	b.waitJS(t, "the selection cleared", `!document.querySelector('.tree-row.picked') && !document.querySelector('.bulk-bar')`)
+
+	// One undo turns all three back into concepts.
+	b.do(t, "leave the buttons", chromedp.Click(chromedp.CSS(`.codebook-head h2`)))
+	b.do(t, "undo", shortcut('z', chromedp.ModifierCtrl))
+	concepts := "Learning from failure=concept<> Mentoring by peers=concept<> Networks of founders=concept<>"
+	waitAPI(t, a, pid, "three concepts again", func(_ []quoteJSON, cs []codeJSON) bool { return levelsOf(cs, three...) == concepts })
+
+	// The keyboard: focus the first, Shift+Down twice.
+	b.waitJS(t, "the concepts shown again", `[...document.querySelectorAll('.tree-row.level-concept')].length >= 5`)
+	eval[bool](t, b, `document.querySelector('`+row(three[0])+`').focus(), true`)
+	shiftDown := chromedp.KeyEvent(kb.ArrowDown, chromedp.KeyModifiers(chromedp.ModifierShift))
+	focused := func(name string) string {
+		return `document.activeElement === document.querySelector('` + row(name) + `')`
+	}
+	b.do(t, "extend the selection", shiftDown)
+	b.waitJS(t, "the focus on the second", focused(three[1]))
+	b.do(t, "extend it again", shiftDown)
+	b.waitJS(t, "the focus on the third", focused(three[2]))
+	b.waitJS(t, "three selected by keyboard", `document.querySelectorAll('.tree-row.picked').length === 3`)
+	b.do(t, "Space takes the focused one out", chromedp.KeyEvent(" "))
+	b.waitJS(t, "two selected", `document.querySelectorAll('.tree-row.picked').length === 2`)
+	b.do(t, "Space puts it back", chromedp.KeyEvent(" "))
+	b.waitJS(t, "three selected again", `document.querySelectorAll('.tree-row.picked').length === 3`)
+	b.do(t, "make them themes again", makeThemes)
+	_, codes = waitAPI(t, a, pid, "three themes again", func(_ []quoteJSON, cs []codeJSON) bool { return levelsOf(cs, three...) == want })
+
+	// Ctrl+click two themes and drag them onto the dimension together.
+	b.waitJS(t, "the themes shown", `document.querySelectorAll('.tree-row.level-theme').length >= 4`)
+	b.do(t, "click a theme", chromedp.Click(chromedp.CSS(row(three[1]))))
+	b.do(t, "Ctrl+click another", clickWith(row(three[2]), chromedp.ModifierCtrl))
+	b.waitJS(t, "two selected", `document.querySelectorAll('.tree-row.picked').length === 2`)
+	b.do(t, "drag the pair onto the dimension",
+		chromedp.DragAndDrop(chromedp.CSS(row(three[2])), chromedp.CSS(`.tree-row[data-id="`+dim.ID+`"]`)))
+	grouped := "Mentoring by peers=theme<Learning from networks> Networks of founders=theme<Learning from networks>"
+	waitAPI(t, a, pid, "both under the dimension", func(_ []quoteJSON, cs []codeJSON) bool { return levelsOf(cs, three[1:]...) == grouped })
+	if op := lastOp(t, a, pid); op != "move_codes" {
+		t.Errorf("got last change %q, want one move_codes change", op)
+	}
+	b.waitJS(t, "the tree shows them under the dimension",
+		`[...document.querySelectorAll('.tree-row[aria-level="2"] .code-name')].map((e) => e.textContent).filter((n) => n === 'Mentoring by peers' || n === 'Networks of founders').length === 2`)
+	noPageErrors(t, b)
+}
