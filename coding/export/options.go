@@ -74,5 +74,9 @@ func ParseQuotes(s string) (show bool, mode QuoteMode, err error) {
 
 // isFigure reports whether f is a format of the data-structure figure.
 func isFigure(f Format) bool {
-	return strings.HasPrefix(f.Name, "gioia-") && (f.Ext == ".svg" || f.Ext == ".png" || f.Ext == ".pdf" || f.Ext == ".zip")
+	switch f.Ext {
+	case ".svg", ".png", ".pdf", ".zip", ".pptx", ".drawio":
+		return strings.HasPrefix(f.Name, "gioia-")
+	}
+	return false
 }

@@ -123,17 +123,19 @@ func TestImportAndExportFromTheProjectsPage(t *testing.T) {
 
 // firstBytes says how each kind of export file begins.
 var firstBytes = map[string][]string{
-	".md":   {"#", "|"},
-	".html": {"<!DOCTYPE html>", "<!doctype html>"},
-	".xlsx": {"PK\x03\x04"},
-	".docx": {"PK\x03\x04"},
-	".qdpx": {"PK\x03\x04"},
-	".tex":  {"%", "\\"},
-	".svg":  {"<?xml", "<svg"},
-	".png":  {"\x89PNG\r\n\x1a\n"},
-	".qdc":  {"<?xml"},
-	".pdf":  {"%PDF-"},
-	".zip":  {"PK\x03\x04"},
+	".md":     {"#", "|"},
+	".html":   {"<!DOCTYPE html>", "<!doctype html>"},
+	".xlsx":   {"PK\x03\x04"},
+	".docx":   {"PK\x03\x04"},
+	".qdpx":   {"PK\x03\x04"},
+	".tex":    {"%", "\\"},
+	".svg":    {"<?xml", "<svg"},
+	".png":    {"\x89PNG\r\n\x1a\n"},
+	".qdc":    {"<?xml"},
+	".pdf":    {"%PDF-"},
+	".zip":    {"PK\x03\x04"},
+	".pptx":   {"PK\x03\x04"},
+	".drawio": {"<mxfile", "<?xml"},
 }
 
 // TestExportsScreenDownloadsEveryFormat lists the formats on the Exports
