@@ -14,19 +14,7 @@ import (
 // TestExportTableOptions exports a table with its own headers, caption,
 // number and notes, and rejects a style it does not know.
 func TestExportTableOptions(t *testing.T) {
-	data := t.TempDir()
-	dir := t.TempDir()
-	codebook := filepath.Join(dir, "codebook.csv")
-	if err := os.WriteFile(codebook, []byte("name,level,parent\nFailure recognition,dimension,\nDelayed recognition,theme,\"Failure recognition\"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	transcript := filepath.Join(dir, "interview.txt")
-	if err := os.WriteFile(transcript, []byte("Interviewer: How did it start?\nCEO: With a fair.\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if r := run(t, "import", "--data", data, "--project", "Tables", "--codebook", codebook, transcript); r.code != 0 {
-		t.Fatalf("import: exit %d: %s", r.code, r.stderr)
-	}
+	data := importProject(t, "Tables", "name,level,parent\nFailure recognition,dimension,\nDelayed recognition,theme,\"Failure recognition\"\n")
 	r := run(t, "export", "--data", data, "--project", "Tables", "--format", "gioia-tex",
 		"--header", "Open coding: 1st-order themes", "--header", "Axial coding, second order", "--caption", "Data structure",
 		"--table-number", "3", "--notes", "Made-up rows.")
@@ -48,19 +36,7 @@ func TestExportTableOptions(t *testing.T) {
 // it and with a flag that replaces one of its options, and fails on a
 // preset the project does not have.
 func TestExportPreset(t *testing.T) {
-	data := t.TempDir()
-	dir := t.TempDir()
-	codebook := filepath.Join(dir, "codebook.csv")
-	if err := os.WriteFile(codebook, []byte("name,level,parent\nFailure recognition,dimension,\nDelayed recognition,theme,\"Failure recognition\"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	transcript := filepath.Join(dir, "interview.txt")
-	if err := os.WriteFile(transcript, []byte("Interviewer: How did it start?\nCEO: With a fair.\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if r := run(t, "import", "--data", data, "--project", "Tables", "--codebook", codebook, transcript); r.code != 0 {
-		t.Fatalf("import: exit %d: %s", r.code, r.stderr)
-	}
+	data := importProject(t, "Tables", "name,level,parent\nFailure recognition,dimension,\nDelayed recognition,theme,\"Failure recognition\"\n")
 	savePreset(t, data, "Tables", "Journal", `{"headers":["Open coding","Axial coding"],"caption":"Data structure","number":"2","continued":false}`)
 
 	r := run(t, "export", "--data", data, "--project", "Tables", "--format", "gioia-tex", "--preset", "journal")
@@ -102,4 +78,24 @@ func savePreset(t *testing.T, data, project, name, options string) {
 	if err := a.Store.PutTablePreset(ctx, &coding.TablePreset{ProjectID: p.ID, Name: name, Options: []byte(options)}); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// importProject imports one short interview with the codebook CSV into a
+// new project of a new data directory, and returns the directory.
+func importProject(t *testing.T, project, codebookCSV string) string {
+	t.Helper()
+	data := t.TempDir()
+	dir := t.TempDir()
+	codebook := filepath.Join(dir, "codebook.csv")
+	if err := os.WriteFile(codebook, []byte(codebookCSV), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	transcript := filepath.Join(dir, "interview.txt")
+	if err := os.WriteFile(transcript, []byte("Interviewer: How did it start?\nCEO: With a fair.\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if r := run(t, "import", "--data", data, "--project", project, "--codebook", codebook, transcript); r.code != 0 {
+		t.Fatalf("import: exit %d: %s", r.code, r.stderr)
+	}
+	return data
 }
