@@ -86,13 +86,17 @@ func TestTablePresetForm(t *testing.T) {
 		t.Errorf("the document repeats its header row, want it printed once as the preset says")
 	}
 
-	// The figure: one per dimension on A4 pages, in the PDF's download.
+	// The figure: one per dimension on A4 pages, with the headers typed,
+	// in the PDF's download.
 	choose(t, b, `.exports-options select[name=split]`, "dimension")
 	choose(t, b, `.exports-options select[name=page]`, "a4")
-	b.waitJS(t, "the figure options in the PDF download", `(() => { const h = document.querySelector('a[aria-label="Download gioia-pdf"]').href; return h.includes('split=dimension') && h.includes('page=a4'); })()`)
+	b.waitJS(t, "the figure options in the PDF download", `(() => { const h = document.querySelector('a[aria-label="Download gioia-pdf"]').href; return h.includes('split=dimension') && h.includes('page=a4') && h.includes('header=Phases'); })()`)
 	name, pdf := download(t, b, `a[aria-label="Download gioia-pdf"]`)
 	if !strings.HasSuffix(name, ".pdf") || !bytes.HasPrefix(pdf, []byte("%PDF-")) {
 		t.Errorf("got %q (%d bytes), want the figure as PDF", name, len(pdf))
+	}
+	if href := eval[string](t, b, `document.querySelector('a[aria-label="Download gioia-svg"]').href`); !strings.Contains(href, "header=Open+coding") || strings.Contains(href, "caption=") {
+		t.Errorf("figure download %q: want the headers and no table caption", href)
 	}
 }
 

@@ -16,15 +16,17 @@ export const tableDefaults = {
 /**
  * tableParams returns the query of a table format's download: the table
  * options that differ from the defaults (nested sections only for
- * formats that read sections).
+ * formats that read sections); for the figure's formats, the column
+ * headers.
  */
 export function tableParams(format, t) {
   const opts = format.options || [];
-  if (!opts.includes('table')) return {};
   const q = {};
   const headers = t.headers.split('\n').map((h) => h.trim());
   while (headers.length && !headers[headers.length - 1]) headers.pop();
-  if (headers.length) q.header = headers;
+  // The figure's formats read the column headers alone.
+  if (headers.length && (opts.includes('table') || opts.includes('header'))) q.header = headers;
+  if (!opts.includes('table')) return q;
   for (const [k, name] of [['section_label', 'section_label'], ['caption', 'caption'], ['number', 'table_number'], ['notes', 'notes'], ['order', 'order'], ['style', 'style']]) {
     if (t[k].trim()) q[name] = t[k].trim();
   }
@@ -106,7 +108,7 @@ export function TableOptionsForm({ pid, value: t, onChange, facets, sections, on
 
   return html`<form class="table-options" aria-label="Table options" onSubmit=${save}>
     <fieldset class="table-fields">
-      <legend>Table options <span class="muted small">(tables in every format; Word and LaTeX print caption, number and notes)</span></legend>
+      <legend>Table options <span class="muted small">(tables in every format, the column headers also on the figure; Word and LaTeX print caption, number and notes)</span></legend>
       <label class="field wide"><span>Column headers, one per line (an empty line keeps that column's own)</span>
         <textarea name="table-headers" rows="3" value=${t.headers} onInput=${(e) => set('headers', e.currentTarget.value)}
           placeholder=${'1st-order concepts\n2nd-order themes\nAggregate dimensions'}></textarea></label>
