@@ -110,7 +110,12 @@ function columnKindLabel(columns) {
 }
 
 /** Cell is one matrix cell: a button when quotes lie behind it. */
-function Cell({ kind, cell, color, max, label, selected, onOpen, quotes, total }) {
+/** citation says who said a quote of a framework cell: "I-03, CEO, Birch AB". */
+function citation(a) {
+  return a ? [a.informant, a.role, a.case || a.document].filter(Boolean).join(', ') : '';
+}
+
+function Cell({ kind, cell, color, max, label, selected, onOpen, quotes, cited, total }) {
   const n = cell.quote_ids.length;
   const style = !total && n && (kind === 'count' || kind === 'share') && max > 0
     ? { background: tint(color, 0.08 + 0.42 * (cell.value / max)) } : null;
@@ -128,7 +133,8 @@ function Cell({ kind, cell, color, max, label, selected, onOpen, quotes, total }
     ${open}
     <ul class="mcell-quotes" tabindex="0" aria-label=${label + ': quotes'}>
       ${cell.quote_ids.map((id) => quotes && quotes.byId.get(id)).filter(Boolean).map((q) => html`<li key=${q.id}
-        style=${{ borderLeftColor: color }}>${q.text}</li>`)}
+        style=${{ borderLeftColor: color }}>${q.excerpt || q.text}${citation(cited && cited[q.id])
+          ? html` <span class="attribution">(${citation(cited[q.id])})</span>` : null}</li>`)}
     </ul></td>`;
 }
 
@@ -217,7 +223,7 @@ export function MatrixView({ pid, query }) {
               return html`<tr key=${row.id}>
                 <th scope="row" class="mcode"><span class="swatch" style=${{ background: color }} aria-hidden="true"></span>
                   <a href=${link(pid, 'codes', row.id)}>${row.name}</a></th>
-                ${m.cols.map((col, c) => html`<${Cell} kind=${kind} cell=${m.cells[r][c]} color=${color} max=${maxValue} quotes=${quotes}
+                ${m.cols.map((col, c) => html`<${Cell} kind=${kind} cell=${m.cells[r][c]} color=${color} max=${maxValue} quotes=${quotes} cited=${m.attributions}
                   label=${row.name + ' × ' + col.label} selected=${!!sel && sel.row === row.id && sel.col === col.key} onOpen=${open(row.id, col.key)} />`)}
                 <${Cell} kind=${kind} cell=${m.row_totals[r]} color=${color} total label=${row.name + ', total'}
                   selected=${!!sel && sel.row === row.id && sel.col === TOTAL} onOpen=${open(row.id, TOTAL)} />
