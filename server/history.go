@@ -203,6 +203,8 @@ var opNames = map[string]string{
 	"recolor_codes":      "Recolour",
 	"merge_many_codes":   "Merge",
 	"delete_codes":       "Delete",
+	"link_speaker":       "Link a speaker of",
+	"link_speakers":      "Link speakers by name",
 }
 
 // summary says change e in words: the operation, then the entity it is
