@@ -1,12 +1,18 @@
 package export
 
-import "tessera/coding"
+import (
+	"cmp"
+
+	"tessera/coding"
+)
 
 // Attribution says who said a quote: the informant, their role and the
 // case (the document's title when the document has no case).
 type Attribution struct {
-	// Informant names the informant speaking: the speaker of the turn
-	// where the quote starts, unless that is the interviewer.
+	// Informant names the informant speaking: the ID of the informant
+	// the quote's speaker is linked to (see coding.Snapshot.QuoteInformant),
+	// else the speaker of the turn where the quote starts, unless that is
+	// the interviewer.
 	Informant string `json:"informant"`
 	// Role is the informant role of the document's metadata, else the
 	// role the document records for the speaker when it says more than
@@ -45,6 +51,13 @@ func (ix *index) attribution(q *coding.Quote) Attribution {
 	a.Role = d.Meta.InformantRole
 	if a.Role == "" && role != coding.RoleInformant && role != coding.RoleInterviewer {
 		a.Role = role
+	}
+	// A speaker linked to an informant is named by the informant's ID,
+	// with the informant's role and case where they are known.
+	if src, ok := ix.snap.QuoteInformant(q); ok && !src.Interviewer {
+		a.Informant = src.Label
+		a.Role = cmp.Or(src.Role, a.Role)
+		a.Case = cmp.Or(src.Case, a.Case)
 	}
 	return a
 }
