@@ -44,7 +44,8 @@ func (e RenameSpeaker) Apply(d *Document, _ []*Quote, _ time.Time, _ string) ([]
 
 // MergeSpeakers makes one speaker of several: every turn of Speakers goes
 // to Into, which may be one of them or a new name. Into keeps its role;
-// a new name takes the role of the first of Speakers.
+// a new name takes the role of the first of Speakers. The informant of
+// the result is the one mergedLink names.
 type MergeSpeakers struct {
 	Speakers []string `json:"speakers"`
 	Into     string   `json:"into"`
@@ -111,7 +112,8 @@ func mergedLink(d *Document, into string, speakers []string) string {
 // SplitSpeaker gives some turns of Speaker to another speaker, Name (new
 // or existing), as when an import took two people for one. Turns are turn
 // numbers, counted from 1; each must be one of Speaker's. Role sets the
-// role of a new speaker ("" guesses it from the name).
+// role of a new speaker ("" guesses it from the name), which is linked
+// to no informant.
 type SplitSpeaker struct {
 	Speaker string `json:"speaker"`
 	Turns   []int  `json:"turns"`

@@ -205,6 +205,7 @@ var opNames = map[string]string{
 	"delete_codes":       "Delete",
 	"link_speaker":       "Link a speaker of",
 	"link_speakers":      "Link speakers by name",
+	"keep_provenance":    "Keep the imported dates of",
 }
 
 // summary says change e in words: the operation, then the entity it is

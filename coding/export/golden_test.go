@@ -102,6 +102,11 @@ var goldenCases = []struct {
 	{"cooccurrence.tex", "cooccurrence-tex", export.Options{}},
 	{"quotes.docx", "quotes-docx", export.Options{}},
 	{"quotes.tex", "quotes-tex", export.Options{}},
+	{"model.svg", "model-svg", export.Options{}},
+	{"model.png", "model-png", export.Options{}},
+	{"model.pdf", "model-pdf", export.Options{}},
+	{"model.pptx", "model-pptx", export.Options{}},
+	{"model.drawio", "model-drawio", export.Options{Model: "failure learning PROCESS"}},
 }
 
 // TestGolden exports the study project in every format twice, checks the
@@ -121,7 +126,7 @@ func TestGolden(t *testing.T) {
 			}
 			got, name := first, tc.file
 			switch ext := filepath.Ext(tc.file); {
-			case ext == ".xlsx" || ext == ".docx" || ext == ".qdpx" || strings.HasSuffix(tc.file, "-svg.zip"):
+			case ext == ".xlsx" || ext == ".docx" || ext == ".qdpx" || ext == ".pptx" || strings.HasSuffix(tc.file, "-svg.zip"):
 				got, name = zipText(t, first), tc.file+".txt"
 			case strings.HasSuffix(tc.file, "-png.zip"):
 				got, name = zipPixels(t, first), tc.file+".txt"

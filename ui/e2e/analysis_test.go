@@ -135,15 +135,10 @@ func TestAnalysis(t *testing.T) {
 	screenshotsOnFailure(t, b, nil, nil)
 
 	// Give the cases a country, shared by two of them.
-	var cases []struct {
-		ID   string `json:"id"`
-		Name string `json:"name"`
-	}
-	apiCall(t, a, "GET", "/projects/"+pid+"/cases", nil, &cases)
 	country := map[string]string{"Kohtamäki Analytics Oy": "Suomi", "Pöllö Robotics Oy": "Suomi", "Luleå MedSense AB": "Sverige", "Nebelhöhle Games GmbH": "Deutschland"}
-	for _, c := range cases {
-		apiCall(t, a, "PATCH", "/projects/"+pid+"/cases/"+c.ID, map[string]any{"attributes": map[string]any{"Country": country[c.Name], "Employees": 10 + len(c.Name)}}, nil)
-	}
+	setCaseAttributes(t, a, pid, func(name string) map[string]any {
+		return map[string]any{"Country": country[name], "Employees": 10 + len(name)}
+	})
 	var codes []struct {
 		ID     string `json:"id"`
 		Name   string `json:"name"`

@@ -17,9 +17,11 @@ import { CodebookPage } from '../codebook/codebook-page.js';
 import { SearchPage } from '../search/search.js';
 import { MemosPage } from '../memos/memos.js';
 import { GioiaPage } from '../gioia/gioia.js';
+import { ModelsPage } from '../models/models.js';
 import { AnalysisPage } from '../analysis/analysis.js';
 import { TeamPage } from '../team/team.js';
 import { ExportsPage } from '../exports/exports.js';
+import { AnonymisationPage } from '../exports/anonymisation.js';
 import { UsersPage } from '../users/users.js';
 import { AccountMenu } from './account.js';
 import { isTeam } from '../core/session.js';
@@ -28,9 +30,11 @@ import { PresenceBar } from './presence.js';
 const SHORTCUTS = [
   ['/', 'Search the project'], ['c', 'Code the selected text (or add a code to the selected quote)'],
   ['1 – 9', 'Apply one of the recently used codes'], ['Delete', 'Delete the selected quote'],
+  ['q', 'Make the selected quote a power quote, a proof quote, or neither (for its first code)'],
   ['n / p', 'Next / previous quote'], ['j / k', 'Next / previous turn; Enter selects it'],
   ['Shift+← / →', 'Move the end of the selection by a word (with Alt: its start)'],
   ['Ctrl+Z / Ctrl+Shift+Z', 'Undo / redo'], ['Esc', 'Close, deselect'],
+  ['In a transcript (owners)', 'e correct the selected text, Shift+Enter split the turn at the cursor, Shift+Backspace join it to the turn before, s change its speaker'],
   ['In the codebook', '↑ ↓ move, ← → fold, F2 rename, m move to…, Alt+↑ ↓ reorder, Delete delete'],
 ];
 
@@ -58,7 +62,7 @@ function SearchBox({ pid, query }) {
 }
 
 function Nav({ pid, section }) {
-  const items = [['', 'Documents'], ['cases', 'Cases'], ['codes', 'Codebook'], ['memos', 'Memos'], ['gioia', 'Gioia view'], ['analysis', 'Analysis'], ['exports', 'Exports']];
+  const items = [['', 'Documents'], ['cases', 'Cases'], ['codes', 'Codebook'], ['memos', 'Memos'], ['gioia', 'Gioia view'], ['models', 'Models'], ['analysis', 'Analysis'], ['exports', 'Exports']];
   if (isTeam()) items.push(['team', 'Team']);
   return html`<nav class="nav" aria-label="Project">
     ${items.map(([s, label]) => html`<a href=${s ? link(pid, s) : link(pid)}
@@ -83,8 +87,9 @@ function Screen({ parts, query }) {
     case 'search': return html`<${SearchPage} pid=${pid} query=${query} />`;
     case 'memos': return html`<${MemosPage} pid=${pid} mid=${parts[3] || ''} query=${query} />`;
     case 'gioia': return html`<${GioiaPage} pid=${pid} />`;
+    case 'models': return html`<${ModelsPage} pid=${pid} mid=${parts[3] || ''} />`;
     case 'analysis': return html`<${AnalysisPage} pid=${pid} tab=${parts[3] || ''} query=${query} />`;
-    case 'exports': return html`<${ExportsPage} pid=${pid} query=${query} />`;
+    case 'exports': return parts[3] === 'anonymisation' ? html`<${AnonymisationPage} pid=${pid} />` : html`<${ExportsPage} pid=${pid} query=${query} />`;
     case 'team': return html`<${TeamPage} pid=${pid} tab=${parts[3] || ''} query=${query} />`;
     default: return html`<${Documents} pid=${pid} />`;
   }
