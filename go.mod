@@ -3,6 +3,7 @@ module tessera
 go 1.26.8
 
 require (
+	codeberg.org/go-pdf/fpdf v0.12.0
 	github.com/RoaringBitmap/roaring/v2 v2.14.5
 	github.com/asticode/go-astisub v0.34.0
 	github.com/blevesearch/bleve/v2 v2.6.3

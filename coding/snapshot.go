@@ -20,6 +20,8 @@ type Snapshot struct {
 	// one when none was saved); exports made with the anonymise option
 	// apply it.
 	Anonymisation *Anonymisation
+	// Models are the project's models, their boxes labelled.
+	Models []*Model
 	// Seq is the project's change sequence number at the time of reading.
 	Seq uint64
 }

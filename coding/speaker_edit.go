@@ -31,12 +31,14 @@ func (e RenameSpeaker) Apply(d *Document, _ []*Quote, _ time.Time, _ string) ([]
 		return nil, Errorf(ECONFLICT, "the document already has a speaker %q; merge the speakers instead", to)
 	}
 	role, _ := d.speakerRole(e.From)
+	link := d.speakerLink(e.From)
 	for i := range d.Turns {
 		if d.Turns[i].Speaker == e.From {
 			d.Turns[i].Speaker = to
 		}
 	}
 	d.setSpeakerRole(to, role)
+	d.setSpeakerLink(to, link) // the same person under a new name
 	return nil, d.Validate()
 }
 
@@ -73,13 +75,37 @@ func (e MergeSpeakers) Apply(d *Document, _ []*Quote, _ time.Time, _ string) ([]
 	if !ok || !d.hasSpeaker(into) {
 		role, _ = d.speakerRole(e.Speakers[0])
 	}
+	link := mergedLink(d, into, e.Speakers)
 	for i := range d.Turns {
 		if from[d.Turns[i].Speaker] {
 			d.Turns[i].Speaker = into
 		}
 	}
 	d.setSpeakerRole(into, role)
+	d.setSpeakerLink(into, link)
 	return nil, d.Validate()
+}
+
+// mergedLink is the informant of speakers merged into into: into's own
+// link when it is a speaker with one, else the one informant the merged
+// speakers are linked to; none when they are linked to different ones.
+func mergedLink(d *Document, into string, speakers []string) string {
+	if d.hasSpeaker(into) {
+		if id := d.speakerLink(into); id != "" {
+			return id
+		}
+	}
+	link := ""
+	for _, s := range speakers {
+		switch id := d.speakerLink(s); {
+		case id == "":
+		case link == "":
+			link = id
+		case id != link:
+			return ""
+		}
+	}
+	return link
 }
 
 // SplitSpeaker gives some turns of Speaker to another speaker, Name (new

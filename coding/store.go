@@ -18,6 +18,7 @@ type Store interface {
 	CodeOpsStore
 	CodeBulkStore
 	RoundStore
+	ModelStore
 	FacetStore
 	SetStore
 	QuoteStore
@@ -176,7 +177,7 @@ type Change struct {
 	ProjectID string
 	Seq       uint64
 	// Kind is the entity that changed: "project", "case", "document",
-	// "code", "facet", "set", "quote", "memo" or "informant".
+	// "code", "facet", "set", "quote", "memo", "informant" or "model".
 	Kind string
 	// IDs are the changed or deleted entities of that kind.
 	IDs []string

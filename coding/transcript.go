@@ -70,6 +70,25 @@ func (d *Document) speakerRole(name string) (string, bool) {
 	return "", false
 }
 
+// speakerLink returns the informant speaker name is linked to, if any.
+func (d *Document) speakerLink(name string) string {
+	for _, s := range d.Speakers {
+		if s.Name == name {
+			return s.InformantID
+		}
+	}
+	return ""
+}
+
+// setSpeakerLink links speaker name, which must be listed, to informant id.
+func (d *Document) setSpeakerLink(name, id string) {
+	for i := range d.Speakers {
+		if d.Speakers[i].Name == name {
+			d.Speakers[i].InformantID = id
+		}
+	}
+}
+
 // setSpeakerRole records the role of speaker name, adding it to the
 // speaker list when new (Validate drops speakers without turns).
 func (d *Document) setSpeakerRole(name, role string) {

@@ -43,9 +43,9 @@ func (s *Server) handleExportFormats(c echo.Context) error {
 // exportOptions reads the export options from the query: facets,
 // sections, subsections, counts, quotes (true, false, chosen, auto or
 // both), per_row, level, columns, bins, cell, facet_filter, attributes,
-// unit, positions, subcodes, raw and anonymise; the memo
-// filters author, code, from and to; and the table options (see
-// tableOptions).
+// unit, positions, subcodes, raw, anonymise and model; the memo
+// filters author, code, from and to; the figure's split, page,
+// orientation and badges; and the table options (see tableOptions).
 func exportOptions(c echo.Context) (export.Options, error) {
 	opt := export.Options{
 		Facets:      queryList(c, "facets"),
@@ -61,6 +61,7 @@ func exportOptions(c echo.Context) (export.Options, error) {
 		Positions:   strings.TrimSpace(c.QueryParam("positions")),
 		Subsections: strings.TrimSpace(c.QueryParam("subsections")),
 		Bins:        strings.TrimSpace(c.QueryParam("bins")),
+		Model:       strings.TrimSpace(c.QueryParam("model")),
 		Memos: export.MemoFilter{
 			Author: c.QueryParam("author"),
 			Code:   c.QueryParam("code"),
@@ -70,6 +71,15 @@ func exportOptions(c echo.Context) (export.Options, error) {
 	}
 	var err error
 	if opt.Table, err = tableOptions(c); err != nil {
+		return opt, err
+	}
+	opt.Figure = export.FigureOptions{
+		Split:       strings.TrimSpace(c.QueryParam("split")),
+		Page:        strings.ToLower(strings.TrimSpace(c.QueryParam("page"))),
+		Orientation: strings.TrimSpace(c.QueryParam("orientation")),
+		Badges:      queryList(c, "badges"),
+	}
+	if err := opt.Figure.Validate(); err != nil {
 		return opt, err
 	}
 	if opt.Level != "" && !opt.Level.Valid() {

@@ -187,6 +187,7 @@ func New(cfg Config) *Server {
 	s.registerTranscriptRoutes(api)
 	s.registerCodeRoutes(api)
 	s.registerRoundRoutes(api)
+	s.registerModelRoutes(api)
 	s.registerFacetRoutes(api)
 	s.registerSetRoutes(api)
 	s.registerQuoteRoutes(api)

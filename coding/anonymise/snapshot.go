@@ -35,7 +35,8 @@ func Snapshot(snap *coding.Snapshot) *coding.Snapshot { return New(snap).Snapsho
 // project's name and description, case attributes, document titles,
 // metadata, source names, texts and speakers, code names and
 // definitions, quotes with their memos, print excerpts and corrections,
-// informants' roles and attributes, sets, memos) has the names the
+// informants' roles and attributes, sets, models' names and labels,
+// memos) has the names the
 // profile knows replaced (see Rules). Turn and quote positions are moved
 // to the anonymised texts, so each quote covers the anonymised form of
 // the passage it codes. User names (coders, memo authors, who changed
@@ -108,6 +109,27 @@ func (a *Anonymiser) Snapshot() *coding.Snapshot {
 		ss := *set
 		ss.Name, ss.Description = r.Replace(set.Name), r.Replace(set.Description)
 		out.Sets[i] = &ss
+	}
+	out.Models = make([]*coding.Model, len(snap.Models))
+	for i, m := range snap.Models {
+		mm := *m
+		mm.Name = r.Replace(m.Name)
+		mm.Boxes = make([]coding.ModelBox, len(m.Boxes))
+		for j, b := range m.Boxes {
+			b.Text, b.Label = r.Replace(b.Text), r.Replace(b.Label)
+			mm.Boxes[j] = b
+		}
+		mm.Frames = make([]coding.ModelFrame, len(m.Frames))
+		for j, f := range m.Frames {
+			f.Label = r.Replace(f.Label)
+			mm.Frames[j] = f
+		}
+		mm.Arrows = make([]coding.ModelArrow, len(m.Arrows))
+		for j, a := range m.Arrows {
+			a.Label = r.Replace(a.Label)
+			mm.Arrows[j] = a
+		}
+		out.Models[i] = &mm
 	}
 	out.Memos = make([]*coding.Memo, len(snap.Memos))
 	for i, m := range snap.Memos {

@@ -78,6 +78,9 @@ type Options struct {
 	// spreadsheet program would run as a formula gets a leading
 	// apostrophe (see coding.SpreadsheetSafe).
 	Raw bool
+	// Model names the model (by name or ID) that the model formats draw;
+	// "" picks the project's only model.
+	Model string
 	// Memos narrows the memos export.
 	Memos MemoFilter
 	// Table shapes how table exports print: headers, section labels,
@@ -87,6 +90,9 @@ type Options struct {
 	// (snap.Anonymisation) before the format reads the snapshot: every
 	// format reads the anonymised copy (see anonymise.Snapshot).
 	Anonymise bool
+	// Figure shapes the data-structure figure: one per dimension or
+	// section, page size, facet badges.
+	Figure FigureOptions
 }
 
 // Format describes one export format.
@@ -105,6 +111,8 @@ const (
 	mediaTeX  = "application/x-tex; charset=utf-8"
 	mediaSVG  = "image/svg+xml"
 	mediaPNG  = "image/png"
+	mediaPDF  = "application/pdf"
+	mediaZip  = "application/zip"
 	mediaXML  = "application/xml"
 	mediaXLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 	mediaDOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -131,6 +139,9 @@ var exporters = []exporter{
 	{Format{"supporting-md", mediaMD, ".md", "Representative supporting data as Markdown"}, tab(supportingTable, writeTableMD)},
 	{Format{"supporting-xlsx", mediaXLSX, ".xlsx", "Representative supporting data as an Excel workbook, one row per quote"}, tab(supportingSheet, writeTableXLSX)},
 	{Format{"supporting-csv", mediaCSV, ".csv", "Representative supporting data as CSV, one row per quote"}, tab(supportingSheet, writeTableCSV)},
+	{Format{"gioia-pdf", mediaPDF, ".pdf", "Gioia data-structure figure as PDF, split across A4 or Letter pages"}, writeGioiaPDF},
+	{Format{"gioia-svg-zip", mediaZip, ".zip", "Gioia data-structure figure, one SVG per page or figure, in a zip file"}, writeGioiaSVGZip},
+	{Format{"gioia-png-zip", mediaZip, ".zip", "Gioia data-structure figure, one PNG per page or figure, in a zip file"}, writeGioiaPNGZip},
 	{Format{"codebook-csv", mediaCSV, ".csv", "Codebook as CSV (re-importable)"}, tab(codebookTable, writeTableCSV)},
 	{Format{"codebook-md", mediaMD, ".md", "Codebook as Markdown"}, writeCodebookMD},
 	{Format{"codebook-docx", mediaDOCX, ".docx", "Codebook as a Word document"}, writeCodebookDOCX},

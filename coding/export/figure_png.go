@@ -42,29 +42,47 @@ func loadFonts() error {
 // writeGioiaPNG rasterises the same layout as writeGioiaSVG, with the Go
 // fonts and the standard image packages: no cgo, no external program.
 // Characters the Go fonts lack (emoji) show as empty boxes.
-func writeGioiaPNG(w io.Writer, snap *coding.Snapshot, _ Options) error {
+func writeGioiaPNG(w io.Writer, snap *coding.Snapshot, opt Options) error {
+	f, err := singleFigure(snap, opt, "gioia-png")
+	if err != nil {
+		return err
+	}
+	return f.writePNG(w)
+}
+
+// writePNG rasterises one page of the figure.
+func (f *figure) writePNG(w io.Writer) error {
 	if err := loadFonts(); err != nil {
 		return err
 	}
-	f := layoutFigure(snap)
+	g := f.Geom
 	img := image.NewRGBA(image.Rect(0, 0, px(f.W), px(f.H)))
 	draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
 
-	regular, err := newFace(fontRegular)
+	regular, err := newFace(fontRegular, g.Font)
 	if err != nil {
 		return err
 	}
 	defer regular.Close()
-	bold, err := newFace(fontBd)
+	bold, err := newFace(fontBd, g.Font)
 	if err != nil {
 		return err
 	}
 	defer bold.Close()
+	small, err := newFace(fontRegular, g.badgeFont())
+	if err != nil {
+		return err
+	}
+	defer small.Close()
 
 	grey := color.RGBA{0x55, 0x55, 0x55, 0xff}
+	if f.Caption != "" {
+		d := &font.Drawer{Dst: img, Src: image.Black, Face: bold, Dot: fixed.P(px(g.Margin), px(g.Margin+g.Font))}
+		d.DrawString(f.Caption)
+	}
 	for i, level := range []coding.Level{coding.LevelConcept, coding.LevelTheme, coding.LevelDimension} {
-		x, cw := columnOf(level)
-		drawCentred(img, bold, f.Header[i], x+cw/2, figMargin+figFont)
+		x, cw := g.columnOf(level)
+		drawCentred(img, bold, f.Header[i], x+cw/2, f.headerBaseline())
 	}
 	for _, p := range f.Paths {
 		for i := 1; i < len(p); i++ {
@@ -79,14 +97,19 @@ func writeGioiaPNG(w io.Writer, snap *coding.Snapshot, _ Options) error {
 			face = bold
 		}
 		for i, line := range b.Lines {
-			drawCentred(img, face, line, b.X+b.W/2, lineBaseline(b, i))
+			drawCentred(img, face, line, b.X+b.W/2, f.lineBaseline(b, i))
+		}
+		for i := range b.Badges {
+			r := f.badgeRect(b, i)
+			fillBox(img, figBox{X: r.X, Y: r.Y, W: r.W, H: r.H}, color.White)
+			drawCentred(img, small, r.Text, r.X+r.W/2, f.badgeBaseline(r))
 		}
 	}
 	return (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(w, img)
 }
 
-func newFace(f *opentype.Font) (font.Face, error) {
-	return opentype.NewFace(f, &opentype.FaceOptions{Size: figFont * pngScale, DPI: 72, Hinting: font.HintingFull})
+func newFace(f *opentype.Font, size float64) (font.Face, error) {
+	return opentype.NewFace(f, &opentype.FaceOptions{Size: size * pngScale, DPI: 72, Hinting: font.HintingFull})
 }
 
 // px converts a figure coordinate to a pixel.

@@ -10,27 +10,55 @@ import (
 	"tessera/coding"
 )
 
-// writeGioiaSVG draws the data-structure figure as SVG. The figure grows
-// in height with the codebook, so it stays legible for any number of
-// concepts; every text is escaped and every coordinate is computed from
-// the snapshot alone.
-func writeGioiaSVG(w io.Writer, snap *coding.Snapshot, _ Options) error {
-	return layoutFigure(snap).writeSVG(w)
+// writeGioiaSVG draws the data-structure figure as SVG. Without a page
+// size the figure grows in height with the codebook, so it stays legible
+// for any number of concepts; every text is escaped and every coordinate
+// is computed from the snapshot alone. Options that make several pages
+// need gioia-pdf or gioia-svg-zip.
+func writeGioiaSVG(w io.Writer, snap *coding.Snapshot, opt Options) error {
+	f, err := singleFigure(snap, opt, "gioia-svg")
+	if err != nil {
+		return err
+	}
+	return f.writeSVG(w)
+}
+
+// singleFigure lays out the figure of a one-file format, and says which
+// formats to use when the options make several pages.
+func singleFigure(snap *coding.Snapshot, opt Options, format string) (*figure, error) {
+	pages, err := figurePages(snap, opt, "")
+	if err != nil {
+		return nil, err
+	}
+	if len(pages) > 1 {
+		return nil, coding.Errorf(coding.EINVALID, "the figure has %d pages with these options, and %s holds one: export gioia-pdf, %s-zip (one file per page), or without split and page size",
+			len(pages), format, format)
+	}
+	return pages[0], nil
 }
 
 func (f *figure) writeSVG(w io.Writer) error {
+	g := f.Geom
 	bw := bufio.NewWriter(w)
 	W, H := num(f.W), num(f.H)
+	size := `width="` + W + `" height="` + H + `"`
+	if g.PageW > 0 {
+		// A page: its size in points, one user unit per point.
+		size = `width="` + W + `pt" height="` + H + `pt"`
+	}
 	bw.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	bw.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" width="` + W + `" height="` + H + `" viewBox="0 0 ` + W + " " + H + `" font-family="Helvetica, Arial, 'Liberation Sans', sans-serif" font-size="` + num(figFont) + `">` + "\n")
+	bw.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" ` + size + ` viewBox="0 0 ` + W + " " + H + `" font-family="Helvetica, Arial, 'Liberation Sans', sans-serif" font-size="` + num(g.Font) + `">` + "\n")
 	bw.WriteString("<title>" + xmlText(f.Title) + "</title>\n")
 	bw.WriteString(`<rect class="background" x="0" y="0" width="` + W + `" height="` + H + `" fill="#ffffff"/>` + "\n")
+	if f.Caption != "" {
+		bw.WriteString(`<text class="caption" x="` + num(g.Margin) + `" y="` + num(g.Margin+g.Font) + `" font-weight="bold">` + xmlText(f.Caption) + "</text>\n")
+	}
 
 	// Column headers.
 	bw.WriteString(`<g class="headers" font-weight="bold" text-anchor="middle">` + "\n")
 	for i, level := range []coding.Level{coding.LevelConcept, coding.LevelTheme, coding.LevelDimension} {
-		x, cw := columnOf(level)
-		bw.WriteString(`<text x="` + num(x+cw/2) + `" y="` + num(figMargin+figFont) + `">` + xmlText(f.Header[i]) + "</text>\n")
+		x, cw := g.columnOf(level)
+		bw.WriteString(`<text x="` + num(x+cw/2) + `" y="` + num(f.headerBaseline()) + `">` + xmlText(f.Header[i]) + "</text>\n")
 	}
 	bw.WriteString("</g>\n")
 
@@ -57,12 +85,47 @@ func (f *figure) writeSVG(w io.Writer) error {
 			`" rx="3" fill="` + fill + `" stroke="#333333" stroke-width="1"/>` + "\n")
 		bw.WriteString(`<text text-anchor="middle"` + weight + ">")
 		for i, line := range b.Lines {
-			bw.WriteString(`<tspan x="` + num(b.X+b.W/2) + `" y="` + num(lineBaseline(b, i)) + `">` + xmlText(line) + "</tspan>")
+			bw.WriteString(`<tspan x="` + num(b.X+b.W/2) + `" y="` + num(f.lineBaseline(b, i)) + `">` + xmlText(line) + "</tspan>")
 		}
-		bw.WriteString("</text>\n</g>\n")
+		bw.WriteString("</text>\n")
+		for i, bd := range b.Badges {
+			r := f.badgeRect(b, i)
+			bw.WriteString(`<g class="badge" data-facet="` + xmlText(bd.Facet) + `"><title>` + xmlText(bd.Facet+": "+bd.Value) + `</title>` +
+				`<rect x="` + num(r.X) + `" y="` + num(r.Y) + `" width="` + num(r.W) + `" height="` + num(r.H) + `" rx="` + num(r.H/2) + `" fill="#ffffff" stroke="#777777" stroke-width="0.75"/>` +
+				`<text x="` + num(r.X+r.W/2) + `" y="` + num(f.badgeBaseline(r)) + `" text-anchor="middle" font-size="` + num(g.badgeFont()) + `" font-style="italic">` + xmlText(r.Text) + "</text></g>\n")
+		}
+		bw.WriteString("</g>\n")
 	}
 	bw.WriteString("</svg>\n")
 	return bw.Flush()
+}
+
+// badgeBox is where a badge is drawn, with its text cut to fit.
+type badgeBox struct {
+	X, Y, W, H float64
+	Text       string
+}
+
+// badgeRect places badge i of box b below the box's lines, centred, as
+// wide as its text (shortened with an ellipsis when the box is narrower).
+func (f *figure) badgeRect(b figBox, i int) badgeBox {
+	g := f.Geom
+	bf := g.badgeFont()
+	maxW := b.W - 2*g.Pad
+	text := b.Badges[i].Value
+	width := func(s string) float64 { return textWidth(s, false)*bf/figFont + bf }
+	for width(text) > maxW && len([]rune(text)) > 1 {
+		rs := []rune(strings.TrimSuffix(text, "…"))
+		text = string(rs[:len(rs)-1]) + "…"
+	}
+	w := min(width(text), maxW)
+	y := b.Y + g.Pad + float64(len(b.Lines))*g.LineH + 3 + float64(i)*(g.badgeH()+3)
+	return badgeBox{X: b.X + (b.W-w)/2, Y: y, W: w, H: g.badgeH(), Text: text}
+}
+
+// badgeBaseline is the baseline of a badge's text.
+func (f *figure) badgeBaseline(r badgeBox) float64 {
+	return r.Y + r.H/2 + f.Geom.badgeFont()*0.35
 }
 
 // boxStyle returns the fill colour and font weight attribute of a level.
@@ -77,8 +140,9 @@ func boxStyle(l coding.Level) (fill, weight string) {
 }
 
 // lineBaseline returns the baseline of line i of box b.
-func lineBaseline(b figBox, i int) float64 {
-	return b.Y + figPad + float64(i)*figLineH + figFont - 0.5
+func (f *figure) lineBaseline(b figBox, i int) float64 {
+	g := f.Geom
+	return b.Y + g.Pad + float64(i)*g.LineH + g.Font - 0.5*g.Font/figFont
 }
 
 // num formats a coordinate with at most one decimal.

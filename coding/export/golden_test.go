@@ -34,6 +34,11 @@ var gridOpt = export.Options{Sections: "Growth path", Counts: true, Table: expor
 // nestedOpt nests type-of-learning sections in growth-path sections.
 var nestedOpt = export.Options{Sections: "Growth path", Subsections: "Type of learning", Table: export.TableOptions{SectionLabel: export.SectionValue, Number: "3"}}
 
+// pagesOpt draws the figure per growth path on Letter landscape pages,
+// with its own headings and type-of-learning badges.
+var pagesOpt = export.Options{Sections: "Growth path", Table: export.TableOptions{Headers: []string{"Open coding", "Axial coding"}},
+	Figure: export.FigureOptions{Split: export.SplitSection, Page: export.PageLetter, Orientation: export.Landscape, Badges: []string{"Type of learning"}}}
+
 // goldenCases covers every format at least once, and the main options.
 var goldenCases = []struct {
 	file   string
@@ -49,6 +54,9 @@ var goldenCases = []struct {
 	{"gioia.tex", "gioia-tex", gioiaOpt},
 	{"gioia.svg", "gioia-svg", export.Options{}},
 	{"gioia.png", "gioia-png", export.Options{}},
+	{"gioia-pages.pdf", "gioia-pdf", pagesOpt},
+	{"gioia-pages-svg.zip", "gioia-svg-zip", pagesOpt},
+	{"gioia-pages-png.zip", "gioia-png-zip", pagesOpt},
 	{"codebook.csv", "codebook-csv", export.Options{}},
 	{"codebook.md", "codebook-md", export.Options{}},
 	{"codebook.docx", "codebook-docx", export.Options{}},
@@ -112,8 +120,13 @@ func TestGolden(t *testing.T) {
 				t.Fatalf("two exports of one snapshot differ (%d and %d bytes)", len(first), len(second))
 			}
 			got, name := first, tc.file
-			if ext := filepath.Ext(tc.file); ext == ".xlsx" || ext == ".docx" || ext == ".qdpx" {
+			switch ext := filepath.Ext(tc.file); {
+			case ext == ".xlsx" || ext == ".docx" || ext == ".qdpx" || strings.HasSuffix(tc.file, "-svg.zip"):
 				got, name = zipText(t, first), tc.file+".txt"
+			case strings.HasSuffix(tc.file, "-png.zip"):
+				got, name = zipPixels(t, first), tc.file+".txt"
+			case ext == ".pdf":
+				got, name = pdfRuns(t, first), tc.file+".txt"
 			}
 			compareGolden(t, name, got)
 		})

@@ -14,18 +14,25 @@ var familyOptions = map[string][]string{
 	"quotes":       {"facets", "set"},
 	"supporting":   {"facets", "sections", "level", "quotes", "per_row", "set"},
 	"qdpx":         {"positions"},
+	"model":        {"model"},
 }
 
+// figureOptions are the options of the data-structure figure's formats.
+var figureOptions = []string{"sections", "split", "page", "orientation", "badges", "header"}
+
 // FormatOptions returns the options the named format reads: those of its
-// family (the Gioia figures read none), raw for CSV and XLSX, and
-// anonymise, which every format takes. An unknown format reads none.
+// family (the Gioia figures have their own; the model formats read
+// model), raw for CSV and XLSX, and anonymise, which every format takes.
+// An unknown format reads none.
 func FormatOptions(name string) []string {
 	out := []string{}
 	f, ok := FormatByName(name)
 	if !ok {
 		return out
 	}
-	if family, _, _ := strings.Cut(f.Name, "-"); f.Ext != ".svg" && f.Ext != ".png" {
+	if family, _, _ := strings.Cut(f.Name, "-"); isFigure(f) {
+		out = append(out, figureOptions...)
+	} else {
 		out = append(out, familyOptions[family]...)
 	}
 	if f.Ext == ".csv" || f.Ext == ".xlsx" {
@@ -51,4 +58,9 @@ func ParseQuotes(s string) (show bool, mode QuoteMode, err error) {
 		}
 		return true, mode, nil
 	}
+}
+
+// isFigure reports whether f is a format of the data-structure figure.
+func isFigure(f Format) bool {
+	return strings.HasPrefix(f.Name, "gioia-") && (f.Ext == ".svg" || f.Ext == ".png" || f.Ext == ".pdf" || f.Ext == ".zip")
 }

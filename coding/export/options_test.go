@@ -15,7 +15,8 @@ func TestFormatOptions(t *testing.T) {
 	}{
 		{"gioia-md", []string{"facets", "sections", "counts", "quotes", "set", "anonymise"}},
 		{"gioia-xlsx", []string{"facets", "sections", "counts", "quotes", "set", "raw", "anonymise"}},
-		{"gioia-svg", []string{"anonymise"}},
+		{"gioia-svg", []string{"sections", "split", "page", "orientation", "badges", "header", "anonymise"}},
+		{"gioia-pdf", []string{"sections", "split", "page", "orientation", "badges", "header", "anonymise"}},
 		{"codebook-csv", []string{"raw", "anonymise"}},
 		{"codebook-docx", []string{"anonymise"}},
 		{"matrix-html", []string{"level", "columns", "rows", "cell", "facet_filter", "set", "anonymise"}},

@@ -50,6 +50,12 @@ func (s *Store) Snapshot(ctx context.Context, pid string, withText bool) (*codin
 		if snap.Memos, err = t.memos(pid); err != nil {
 			return err
 		}
+		if snap.Models, err = t.models(pid); err != nil {
+			return err
+		}
+		for _, m := range snap.Models {
+			m.LabelBoxes(cb.all)
+		}
 		snap.Anonymisation, err = t.findAnonymisation(pid)
 		return err
 	})

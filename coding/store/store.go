@@ -58,10 +58,11 @@ var (
 	bInformants = []byte("informants")    // made with the first informant in older projects
 	bAnon       = []byte("anonymisation") // the anonymisation profile, one record, made when first saved
 	bSets       = []byte("sets")          // named sets of documents and codes, made with the first
+	bModels     = []byte("models")        // model canvases, made with the first model
 	keySeq      = []byte("seq")
 )
 
-var projectBuckets = [][]byte{bCases, bDocuments, bTexts, bHashes, bCodes, bFacets, bQuotes, bDocQuotes, bMemos, bAudit, bMembers, bAssign, bAccess, bDecisions, bRounds, bInformants, bAnon, bSets}
+var projectBuckets = [][]byte{bCases, bDocuments, bTexts, bHashes, bCodes, bFacets, bQuotes, bDocQuotes, bMemos, bAudit, bMembers, bAssign, bAccess, bDecisions, bRounds, bInformants, bAnon, bSets, bModels}
 
 // Options configure a Store.
 type Options struct {

@@ -35,6 +35,8 @@ func versionOf(v any) *int {
 		return &e.Version
 	case *coding.Anonymisation:
 		return &e.Version
+	case *coding.Model:
+		return &e.Version
 	}
 	return nil
 }
@@ -59,6 +61,8 @@ func newVersioned(kind string) any {
 		return &coding.Informant{}
 	case "anonymisation":
 		return &coding.Anonymisation{}
+	case "model":
+		return &coding.Model{}
 	}
 	return nil
 }

@@ -132,6 +132,8 @@ var firstBytes = map[string][]string{
 	".svg":  {"<?xml", "<svg"},
 	".png":  {"\x89PNG\r\n\x1a\n"},
 	".qdc":  {"<?xml"},
+	".pdf":  {"%PDF-"},
+	".zip":  {"PK\x03\x04"},
 }
 
 // TestExportsScreenDownloadsEveryFormat lists the formats on the Exports

@@ -39,6 +39,7 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 	fs.Var(&attributes, "attributes", "case-profile `attributes` in order, comma-separated")
 	fs.StringVar(&opt.Unit, "unit", "", "co-occurrence unit: quote, turn or document")
 	fs.StringVar(&opt.Positions, "positions", "", "qdpx selection positions: codepoints (default) or utf16")
+	fs.StringVar(&opt.Model, "model", "", "model formats: the model `name` to draw (default: the project's only model)")
 	fs.StringVar(&opt.Subsections, "subsections", "", "split each section of the Gioia table again by this `facet`")
 	var headers headerFlag
 	fs.Var(&headers, "header", "column `header`, repeat for the columns in order (an empty one keeps that column's own)")
@@ -52,6 +53,11 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 	fs.StringVar(&opt.Memos.To, "to", "", "memos export: memos last changed on or before this `date` (YYYY-MM-DD)")
 	fs.StringVar(&opt.Table.Order, "order", "", "row `order`: codebook (default), alpha, count; cases also attr:NAME")
 	fs.StringVar(&opt.Table.Style, "style", "", "Word and LaTeX table `style`: apa (three rules, default) or grid")
+	fs.StringVar(&opt.Figure.Split, "split", "", "Gioia figure: one figure per `dimension` or per section (section, with --sections)")
+	fs.StringVar(&opt.Figure.Page, "page", "", "Gioia figure: fit on `size` a4 or letter pages at 9 pt, split across pages (gioia-pdf: a4 by default)")
+	fs.StringVar(&opt.Figure.Orientation, "orientation", "", "Gioia figure pages: portrait (default) or landscape")
+	var badges listFlag
+	fs.Var(&badges, "badges", "Gioia figure: facet `names` whose values are badges on the themes, comma-separated")
 	fs.BoolVar(&opt.Raw, "raw", false, "CSV and XLSX: write cells that read like formulas as they are (by default they get a leading apostrophe)")
 	fs.BoolVar(&opt.Anonymise, "anonymise", false, "replace the names the project's anonymisation profile knows (cases, speakers, places, its terms) with their pseudonyms")
 	check := fs.Bool("check", false, "with --anonymise: write nothing, scan the anonymised export (every format without --format) for names the profile replaces, and exit 1 when one is left")
@@ -82,7 +88,11 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 		if opt.Quotes, opt.QuoteMode, err = export.ParseQuotes(*quotes); err != nil {
 			return err
 		}
+		opt.Figure.Badges = badges
 		if err := opt.Table.Validate(); err != nil {
+			return err
+		}
+		if err := opt.Figure.Validate(); err != nil {
 			return err
 		}
 
@@ -164,8 +174,10 @@ func checkAnonymised(m *Main, snap *coding.Snapshot, format string, opt export.O
 		}
 		left += len(names)
 		switch {
+		case r.Error != "":
+			fmt.Fprintf(m.Stdout, "%-20s not exported: %s\n", r.Format, r.Error)
 		case !r.Scanned:
-			fmt.Fprintf(m.Stdout, "%-20s not scanned: an image, drawn from the same anonymised labels as the SVG figure\n", r.Format)
+			fmt.Fprintf(m.Stdout, "%-20s not scanned: an image or PDF, drawn from the same anonymised labels as the SVG figure\n", r.Format)
 		case len(names) == 0:
 			fmt.Fprintf(m.Stdout, "%-20s no known name left\n", r.Format)
 		default:

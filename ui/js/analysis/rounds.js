@@ -1,13 +1,15 @@
 // The rounds tab: close a coding round (its codebook and coding are kept),
 // and compare two rounds, or a round and the codebook as it is now: which
 // codes were added, merged, split, renamed, moved and retired, with their
-// quotes and documents in each.
+// quotes and documents in each, drawn as a flow from one round's codes to
+// the other's (rounds-flow.js) and listed in a table.
 import { html, useState } from '../core/lib.js';
 import { useData } from '../core/data.js';
 import { get, post, pp } from '../core/api.js';
 import { usePermissions } from '../project/access.js';
 import { levelLabel } from '../project/codetree.js';
 import { useAnalysis, setQuery, ANALYSIS_KINDS } from './analysis-common.js';
+import { RoundsFlow } from './rounds-flow.js';
 
 const FORMATS = [['docx', 'Word'], ['md', 'Markdown'], ['csv', 'CSV'], ['xlsx', 'Excel']];
 
@@ -65,6 +67,7 @@ function Evolution({ pid, from, to }) {
       <span class="muted small">Export:</span>
       ${FORMATS.map(([f, n]) => html`<a class="btn btn-sm" href=${href(f)} download>${n}</a>`)}
     </div>
+    <${RoundsFlow} ev=${ev} describe=${describe} />
     <div class="table-wrap"><table class="matrix evolution-table">
       <caption>${changed.length ? `${changed.length} of ${ev.codes.length} codes changed` : 'No code changed'}</caption>
       <thead><tr><th scope="col">Level</th><th scope="col">Code in ${ev.from.name}</th><th scope="col">Code in ${ev.to.name}</th><th scope="col">Change</th>

@@ -8,10 +8,11 @@ import { useData } from '../core/data.js';
 import { get, apiURL, pp } from '../core/api.js';
 import { proj } from '../project/state.js';
 import { navigate, link } from '../core/router.js';
+import { figureDefaults, figureLabels, figureControls } from './figure-options.js';
 
 const defaults = {
   facets: [], sections: '', counts: false, quotes: false, level: '', columns: '', cell: '',
-  facet_filter: '', attributes: [], unit: '', raw: false, anonymise: false,
+  facet_filter: '', attributes: [], unit: '', raw: false, anonymise: false, ...figureDefaults,
 };
 
 const choices = {
@@ -24,7 +25,7 @@ const labels = {
   facets: 'Facets shown', sections: 'Sections by facet', counts: 'Counts', quotes: 'A quote per concept',
   level: 'Level', columns: 'Matrix columns', cell: 'Matrix cells', facet_filter: 'Matrix rows with',
   attributes: 'Case attributes', unit: 'Co-occurrence unit', raw: 'Formulas as they are (CSV, XLSX)',
-  anonymise: 'Anonymise (pseudonyms for the names the project knows)',
+  anonymise: 'Anonymise (pseudonyms for the names the project knows)', ...figureLabels,
 };
 
 /** exportParams returns the query of a format's download: the options it reads that differ from the defaults. */
@@ -83,6 +84,7 @@ export function ExportsPage({ pid, query }) {
     columns: () => select('columns', [['', 'case'], ['document', 'document'], ['speaker', 'speaker'], ...attrs.map((a) => ['attr:' + a, 'attribute ' + a])]),
     facet_filter: () => select('facet_filter', [['', 'every value'], ...facets.flatMap((f) => (f.values || []).map((v) => [`${f.name}=${v}`, `${f.name}: ${v}`]))]),
     attributes: () => multi('attributes', attrs),
+    ...figureControls({ select, multi, facets, opts }),
   };
 
   return html`<div class="page exports-page">
