@@ -194,9 +194,11 @@ func exportAllAnonymised(t *testing.T, data, project string, names []string) str
 
 // TestExportAnonymisedHasNoKnownName exports the sample study in every
 // format with --anonymise and finds none of its firms, people or listed
-// terms in any output, while the coding is what it was.
+// terms in any output, while the coding is what it was; --check reports
+// what is left.
 func TestExportAnonymisedHasNoKnownName(t *testing.T) {
 	data := importSample(t)
+	checkWithoutTerms(t, data)
 	var before []*coding.Quote
 	withStore(t, data, "Failure study", func(s *store.Store, pid string) {
 		ctx := context.Background()
@@ -280,6 +282,7 @@ func TestExportAnonymisedHasNoKnownName(t *testing.T) {
 			t.Errorf("%s of the imported anonymised project differs (-anonymised +imported):\n%s", format, diff)
 		}
 	}
+	checkNamesLeft(t, data)
 }
 
 // quoteRows returns the rows of a CSV export without the columns that
@@ -311,17 +314,22 @@ func quoteRows(t *testing.T, s string) []string {
 	return out
 }
 
-// TestExportAnonymiseCheck reports the names an anonymised export still
-// holds: none with the sample's terms, the words of known names as
-// possible names without them, and a failure when a replacement brings a
-// name back.
-func TestExportAnonymiseCheck(t *testing.T) {
-	data := importSample(t)
+// checkWithoutTerms runs --check on the sample before the researcher
+// lists terms: no known name is left, and the words of known names that
+// stay are reported.
+func checkWithoutTerms(t *testing.T, data string) {
+	t.Helper()
 	r := run(t, "export", "--data", data, "--project", "Failure study", "--anonymise", "--check", "--format", "quotes-md")
 	if r.code != 0 || !strings.Contains(r.stdout, "quotes-md            no known name left") ||
 		!strings.Contains(r.stdout, `name-part "Pöllö"`) || !strings.Contains(r.stdout, `name-part "MedSense"`) {
 		t.Errorf("check without terms: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
+}
+
+// checkNamesLeft runs --check after a replacement that names a term
+// again: it fails and says where; bad command lines fail clearly.
+func checkNamesLeft(t *testing.T, data string) {
+	t.Helper()
 	withStore(t, data, "Failure study", func(s *store.Store, pid string) {
 		terms := append([]coding.TermReplacement{}, sampleTerms...)
 		terms[5] = coding.TermReplacement{Term: "Tampere", Replacement: "Tampere region"}
@@ -329,7 +337,7 @@ func TestExportAnonymiseCheck(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
-	r = run(t, "export", "--data", data, "--project", "Failure study", "--anonymise", "--check", "--format", "quotes-docx")
+	r := run(t, "export", "--data", data, "--project", "Failure study", "--anonymise", "--check", "--format", "quotes-docx")
 	if r.code != 1 || !strings.Contains(r.stdout, `term "Tampere"`) || !strings.Contains(r.stdout, "in word/document.xml") ||
 		!strings.Contains(r.stderr, "known names are left in the anonymised export") || strings.Contains(r.stdout, `name-part "Kohtamäki"`) {
 		t.Errorf("check with a replacement that names a term: exit %d\n%s%s", r.code, r.stdout, r.stderr)
