@@ -222,8 +222,10 @@ func checkAnonymised(m *Main, snap *coding.Snapshot, format string, opt export.O
 		}
 		left += len(names)
 		switch {
+		case r.Error != "":
+			fmt.Fprintf(m.Stdout, "%-20s not exported: %s\n", r.Format, r.Error)
 		case !r.Scanned:
-			fmt.Fprintf(m.Stdout, "%-20s not scanned: an image, drawn from the same anonymised labels as the SVG figure\n", r.Format)
+			fmt.Fprintf(m.Stdout, "%-20s not scanned: an image or PDF, drawn from the same anonymised labels as the SVG figure\n", r.Format)
 		case len(names) == 0:
 			fmt.Fprintf(m.Stdout, "%-20s no known name left\n", r.Format)
 		default:
