@@ -57,6 +57,8 @@ var goldenCases = []struct {
 	{"gioia-pages.pdf", "gioia-pdf", pagesOpt},
 	{"gioia-pages-svg.zip", "gioia-svg-zip", pagesOpt},
 	{"gioia-pages-png.zip", "gioia-png-zip", pagesOpt},
+	{"gioia-pages.pptx", "gioia-pptx", pagesOpt},
+	{"gioia-pages.drawio", "gioia-drawio", pagesOpt},
 	{"codebook.csv", "codebook-csv", export.Options{}},
 	{"codebook.md", "codebook-md", export.Options{}},
 	{"codebook.docx", "codebook-docx", export.Options{}},
@@ -102,6 +104,11 @@ var goldenCases = []struct {
 	{"cooccurrence.tex", "cooccurrence-tex", export.Options{}},
 	{"quotes.docx", "quotes-docx", export.Options{}},
 	{"quotes.tex", "quotes-tex", export.Options{}},
+	{"model.svg", "model-svg", export.Options{}},
+	{"model.png", "model-png", export.Options{}},
+	{"model.pdf", "model-pdf", export.Options{}},
+	{"model.pptx", "model-pptx", export.Options{}},
+	{"model.drawio", "model-drawio", export.Options{Model: "failure learning PROCESS"}},
 }
 
 // TestGolden exports the study project in every format twice, checks the
@@ -121,7 +128,7 @@ func TestGolden(t *testing.T) {
 			}
 			got, name := first, tc.file
 			switch ext := filepath.Ext(tc.file); {
-			case ext == ".xlsx" || ext == ".docx" || ext == ".qdpx" || strings.HasSuffix(tc.file, "-svg.zip"):
+			case ext == ".xlsx" || ext == ".docx" || ext == ".qdpx" || ext == ".pptx" || strings.HasSuffix(tc.file, "-svg.zip"):
 				got, name = zipText(t, first), tc.file+".txt"
 			case strings.HasSuffix(tc.file, "-png.zip"):
 				got, name = zipPixels(t, first), tc.file+".txt"
@@ -212,9 +219,10 @@ func pixels(tb testing.TB, data []byte) []byte {
 }
 
 // goldenElsewhere reports whether a format's golden files are checked by a
-// test of its own (TestMemosGolden, TestInformantsGolden, TestSupportingGolden, ...).
+// test of its own (TestMemosGolden, TestInformantsGolden, TestSupportingGolden,
+// the model formats in diagram_test.go, ...).
 func goldenElsewhere(format string) bool {
-	for _, prefix := range []string{"memos-", "informants-", "supporting-"} {
+	for _, prefix := range []string{"memos-", "informants-", "supporting-", "model-"} {
 		if strings.HasPrefix(format, prefix) {
 			return true
 		}

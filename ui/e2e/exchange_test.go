@@ -123,17 +123,19 @@ func TestImportAndExportFromTheProjectsPage(t *testing.T) {
 
 // firstBytes says how each kind of export file begins.
 var firstBytes = map[string][]string{
-	".md":   {"#", "|"},
-	".html": {"<!DOCTYPE html>", "<!doctype html>"},
-	".xlsx": {"PK\x03\x04"},
-	".docx": {"PK\x03\x04"},
-	".qdpx": {"PK\x03\x04"},
-	".tex":  {"%", "\\"},
-	".svg":  {"<?xml", "<svg"},
-	".png":  {"\x89PNG\r\n\x1a\n"},
-	".qdc":  {"<?xml"},
-	".pdf":  {"%PDF-"},
-	".zip":  {"PK\x03\x04"},
+	".md":     {"#", "|"},
+	".html":   {"<!DOCTYPE html>", "<!doctype html>"},
+	".xlsx":   {"PK\x03\x04"},
+	".docx":   {"PK\x03\x04"},
+	".qdpx":   {"PK\x03\x04"},
+	".tex":    {"%", "\\"},
+	".svg":    {"<?xml", "<svg"},
+	".png":    {"\x89PNG\r\n\x1a\n"},
+	".qdc":    {"<?xml"},
+	".pdf":    {"%PDF-"},
+	".zip":    {"PK\x03\x04"},
+	".pptx":   {"PK\x03\x04"},
+	".drawio": {"<mxfile", "<?xml"},
 }
 
 // TestExportsScreenDownloadsEveryFormat lists the formats on the Exports
@@ -143,6 +145,9 @@ var firstBytes = map[string][]string{
 func TestExportsScreenDownloadsEveryFormat(t *testing.T) {
 	a := startApp(t)
 	pid, _ := seedStudy(t, a)
+	// The model formats draw the project's model.
+	apiCall(t, a, "POST", "/projects/"+pid+"/models", map[string]any{"name": "Process model",
+		"boxes": []map[string]any{{"id": "b1", "text": "Noticing failure", "x": 0, "y": 0, "w": 160, "h": 60}}}, nil)
 	var out bytes.Buffer
 	m := &cli.Main{Stdin: strings.NewReader(""), Stdout: &out, Stderr: io.Discard}
 	if code := m.Run(context.Background(), []string{"export", "--list"}); code != 0 {

@@ -28,6 +28,8 @@ function matrixOptions(query) {
     cell: query.get('cell') || 'count',
     facet_filter: query.get('filter') || '',
     bins: query.get('bins') || '',
+    rows: query.get('rows') || '',
+    set: query.get('set') || '',
   };
 }
 
@@ -104,11 +106,16 @@ function cellSpoken(kind, cell, total) {
 function columnKindLabel(columns) {
   if (columns.startsWith('attr:')) return columns.slice(5);
   if (columns.startsWith('iattr:')) return columns.slice(6);
-  return { case: 'Case', document: 'Document', speaker: 'Speaker', informant: 'Informant' }[columns] || columns;
+  return { case: 'Case', document: 'Document', speaker: 'Speaker', informant: 'Informant', set: 'Set' }[columns] || columns;
 }
 
 /** Cell is one matrix cell: a button when quotes lie behind it. */
-function Cell({ kind, cell, color, max, label, selected, onOpen, quotes, total }) {
+/** citation says who said a quote of a framework cell: "I-03, CEO, Birch AB". */
+function citation(a) {
+  return a ? [a.informant, a.role, a.case || a.document].filter(Boolean).join(', ') : '';
+}
+
+function Cell({ kind, cell, color, max, label, selected, onOpen, quotes, cited, total }) {
   const n = cell.quote_ids.length;
   const style = !total && n && (kind === 'count' || kind === 'share') && max > 0
     ? { background: tint(color, 0.08 + 0.42 * (cell.value / max)) } : null;
@@ -126,7 +133,8 @@ function Cell({ kind, cell, color, max, label, selected, onOpen, quotes, total }
     ${open}
     <ul class="mcell-quotes" tabindex="0" aria-label=${label + ': quotes'}>
       ${cell.quote_ids.map((id) => quotes && quotes.byId.get(id)).filter(Boolean).map((q) => html`<li key=${q.id}
-        style=${{ borderLeftColor: color }}>${q.text}</li>`)}
+        style=${{ borderLeftColor: color }}>${q.excerpt || q.text}${citation(cited && cited[q.id])
+          ? html` <span class="attribution">(${citation(cited[q.id])})</span>` : null}</li>`)}
     </ul></td>`;
 }
 
@@ -135,6 +143,8 @@ export function MatrixView({ pid, query }) {
   const facets = useStore(proj, (s) => s.facets);
   const cases = useStore(proj, (s) => s.cases);
   const codes = useStore(proj, (s) => s.codes);
+  const sets = useStore(proj, (s) => s.sets);
+  const codeSets = sets.filter((s) => (s.code_ids || []).length);
   const opts = matrixOptions(query);
   const { data: m, error, loading } = useAnalysis(pid, '/matrix', opts);
   const quotes = useProjectQuotes(pid);
@@ -145,7 +155,7 @@ export function MatrixView({ pid, query }) {
   const iattrs = attributeNames(informants || []);
   const values = opts.columns.startsWith('attr:') ? numericValues(cases, opts.columns.slice(5)) : null;
 
-  useEffect(() => setSel(null), [opts.level, opts.columns, opts.facet_filter, opts.bins]);
+  useEffect(() => setSel(null), [opts.level, opts.columns, opts.facet_filter, opts.bins, opts.rows, opts.set]);
   const close = () => {
     setSel(null);
     if (opener && opener.isConnected) opener.focus();
@@ -170,7 +180,15 @@ export function MatrixView({ pid, query }) {
 
   return html`<div class="analysis-tab">
     <div class="analysis-controls row wrap">
-      <${LevelSelect} label="Rows" value=${opts.level} onChange=${(v) => setQuery(query, { level: v === 'theme' ? '' : v })} />
+      <${LevelSelect} label="Rows" value=${opts.level} onChange=${(v) => setQuery(query, { level: v === 'theme' ? '' : v, rows: '' })} />
+      ${codeSets.length ? html`<label class="inline-field">Code set as rows
+        <select class="matrix-rows" value=${opts.rows} onChange=${(e) => setQuery(query, { rows: e.currentTarget.value })}>
+          <option value="">none</option>
+          ${codeSets.map((s) => html`<option value=${'set:' + s.name}>${s.name}</option>`)}</select></label>` : null}
+      ${sets.length ? html`<label class="inline-field">In set
+        <select class="analysis-set" value=${opts.set} onChange=${(e) => setQuery(query, { set: e.currentTarget.value })}>
+          <option value="">everything</option>
+          ${sets.map((s) => html`<option value=${s.name}>${s.name}</option>`)}</select></label>` : null}
       ${facets.length ? html`<label class="inline-field">Only
         <select value=${opts.facet_filter} onChange=${(e) => setQuery(query, { filter: e.currentTarget.value })}>
           <option value="">all codes</option>
@@ -180,6 +198,7 @@ export function MatrixView({ pid, query }) {
         <select value=${opts.columns} onChange=${(e) => setQuery(query, { columns: e.currentTarget.value === 'case' ? '' : e.currentTarget.value, bins: '' })}>
           <option value="case">Cases</option><option value="document">Documents</option><option value="speaker">Speakers</option>
           <option value="informant">Informants</option>
+          ${sets.some((s) => (s.document_ids || []).length) ? html`<option value="set">Sets of documents</option>` : null}
           ${attrs.length ? html`<optgroup label="Case attribute">${attrs.map((a) => html`<option value=${'attr:' + a}>${a}</option>`)}</optgroup>` : null}
           ${iattrs.length ? html`<optgroup label="Informant attribute">${iattrs.map((a) => html`<option value=${'iattr:' + a}>${a}</option>`)}</optgroup>` : null}
         </select></label>
@@ -204,7 +223,7 @@ export function MatrixView({ pid, query }) {
               return html`<tr key=${row.id}>
                 <th scope="row" class="mcode"><span class="swatch" style=${{ background: color }} aria-hidden="true"></span>
                   <a href=${link(pid, 'codes', row.id)}>${row.name}</a></th>
-                ${m.cols.map((col, c) => html`<${Cell} kind=${kind} cell=${m.cells[r][c]} color=${color} max=${maxValue} quotes=${quotes}
+                ${m.cols.map((col, c) => html`<${Cell} kind=${kind} cell=${m.cells[r][c]} color=${color} max=${maxValue} quotes=${quotes} cited=${m.attributions}
                   label=${row.name + ' × ' + col.label} selected=${!!sel && sel.row === row.id && sel.col === col.key} onOpen=${open(row.id, col.key)} />`)}
                 <${Cell} kind=${kind} cell=${m.row_totals[r]} color=${color} total label=${row.name + ', total'}
                   selected=${!!sel && sel.row === row.id && sel.col === TOTAL} onOpen=${open(row.id, TOTAL)} />
