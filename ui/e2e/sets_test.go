@@ -82,6 +82,15 @@ func TestDocumentSetSearchAndUTF16Export(t *testing.T) {
 		t.Errorf("search address: got %q, want it to keep the set", got)
 	}
 
+	// The matrix: the concept by sets of documents.
+	goTo(t, b, "/p/"+p.ID+"/analysis/matrix?level=concept")
+	b.waitJS(t, "the matrix", `!!document.querySelector('table.matrix tbody tr')`)
+	choose(t, b, `.matrix-columns`, "set")
+	b.waitJS(t, "the set as a column", `[...document.querySelectorAll('table.matrix th.mcol')].map((th) => th.textContent).join('|') === 'Founders|Total'`)
+	if got := eval[string](t, b, `document.querySelector('table.matrix tbody tr').textContent`); !strings.Contains(got, "Learning at fairs") {
+		t.Errorf("matrix row: got %q, want the concept", got)
+	}
+
 	// Export the project as .qdpx with UTF-16 positions from the projects page.
 	b.do(t, "back to the projects", chromedp.Navigate(a.URL+"/"), chromedp.WaitVisible(chromedp.CSS(`.project-card`)))
 	card := `.project-card:has(summary[aria-label="Export Cold robots"])`
