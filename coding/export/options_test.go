@@ -23,6 +23,8 @@ func TestFormatOptions(t *testing.T) {
 		{"cases-csv", []string{"attributes", "counts", "raw", "anonymise"}},
 		{"cooccurrence-md", []string{"unit", "level", "set", "anonymise"}},
 		{"quotes-xlsx", []string{"facets", "set", "raw", "anonymise"}},
+		{"supporting-docx", []string{"facets", "sections", "level", "quotes", "per_row", "set", "anonymise"}},
+		{"supporting-csv", []string{"facets", "sections", "level", "quotes", "per_row", "set", "raw", "anonymise"}},
 		{"qdpx", []string{"positions", "anonymise"}},
 		{"no-such-format", []string{}},
 	}
