@@ -35,7 +35,7 @@ func Snapshot(snap *coding.Snapshot) *coding.Snapshot { return New(snap).Snapsho
 // project's name and description, case attributes, document titles,
 // metadata, source names, texts and speakers, code names and
 // definitions, quotes with their memos, print excerpts and corrections,
-// informants' roles and attributes, sets, memos) has the names the
+// informants' roles and attributes, sets, memos, models) has the names the
 // profile knows replaced (see Rules). Turn and quote positions are moved
 // to the anonymised texts, so each quote covers the anonymised form of
 // the passage it codes. User names (coders, memo authors, who changed
@@ -109,6 +109,10 @@ func (a *Anonymiser) Snapshot() *coding.Snapshot {
 		ss.Name, ss.Description = r.Replace(set.Name), r.Replace(set.Description)
 		out.Sets[i] = &ss
 	}
+	out.Models = make([]*coding.Model, len(snap.Models))
+	for i, m := range snap.Models {
+		out.Models[i] = copyModel(m, r)
+	}
 	out.Memos = make([]*coding.Memo, len(snap.Memos))
 	for i, m := range snap.Memos {
 		mm := *m
@@ -119,6 +123,30 @@ func (a *Anonymiser) Snapshot() *coding.Snapshot {
 		out.Memos[i] = &mm
 	}
 	return &out
+}
+
+// copyModel copies a model with its name and every label and text
+// anonymised: a bound box's label is its code's name, replaced as the
+// code's own.
+func copyModel(m *coding.Model, r *Replacer) *coding.Model {
+	mm := *m
+	mm.Name = r.Replace(m.Name)
+	mm.Boxes = make([]coding.ModelBox, len(m.Boxes))
+	for i, b := range m.Boxes {
+		b.Text, b.Label = r.Replace(b.Text), r.Replace(b.Label)
+		mm.Boxes[i] = b
+	}
+	mm.Frames = make([]coding.ModelFrame, len(m.Frames))
+	for i, f := range m.Frames {
+		f.Label = r.Replace(f.Label)
+		mm.Frames[i] = f
+	}
+	mm.Arrows = make([]coding.ModelArrow, len(m.Arrows))
+	for i, a := range m.Arrows {
+		a.Label = r.Replace(a.Label)
+		mm.Arrows[i] = a
+	}
+	return &mm
 }
 
 func copyProject(p *coding.Project, r *Replacer) *coding.Project {
