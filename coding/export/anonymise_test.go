@@ -28,6 +28,13 @@ func anonStudy(t *testing.T) *coding.Snapshot {
 		Attributes: []coding.Attribute{{Name: "interviewer", Type: coding.AttrText, Value: "Eva in Lulea"}}}}
 	snap.Documents[0].Speakers[1].InformantID = "I1"
 	snap.Anonymisation = &coding.Anonymisation{Terms: []coding.TermReplacement{{Term: "Kohtamäki", Replacement: "[firm]"}}}
+	m := &coding.Model{ID: "M1", ProjectID: "P1", Name: "Kohtamäki process",
+		Frames: []coding.ModelFrame{{ID: "f", Label: "Phase 1 in Luleå", X: 0, Y: 0, W: 500, H: 200}},
+		Boxes: []coding.ModelBox{{ID: "b1", CodeID: dim.ID, X: 20, Y: 40, W: 200, H: 60},
+			{ID: "b2", Text: "What Jyrki Salo told us", X: 280, Y: 40, W: 200, H: 60}},
+		Arrows: []coding.ModelArrow{{ID: "a", From: "b2", To: "b1", Label: "Kohtamäki learns"}}}
+	m.LabelBoxes(snap.Codes)
+	snap.Models = []*coding.Model{m}
 	return snap
 }
 
@@ -68,7 +75,7 @@ func TestAnonymiseAppliesToEveryFormatAtOneSeam(t *testing.T) {
 }
 
 // TestCheckAnonymisedFindsNamesLeft checks every anonymised format of the
-// study: nothing is left, and the PNG figure is the one format not read.
+// study: nothing is left, and the PNG figure and model are the formats not read.
 func TestCheckAnonymisedFindsNamesLeft(t *testing.T) {
 	snap := anonStudy(t)
 	results, err := export.CheckAnonymised(snap, nil, export.Options{})
@@ -79,7 +86,7 @@ func TestCheckAnonymisedFindsNamesLeft(t *testing.T) {
 		t.Fatalf("got %d results, want one per format (%d)", len(results), len(export.Formats()))
 	}
 	for _, r := range results {
-		if r.Scanned == (r.Format == "gioia-png") {
+		if r.Scanned == (r.Format == "gioia-png" || r.Format == "model-png") {
 			t.Errorf("%s: scanned %v", r.Format, r.Scanned)
 		}
 		for _, f := range r.Findings {
