@@ -35,8 +35,7 @@ func Snapshot(snap *coding.Snapshot) *coding.Snapshot { return New(snap).Snapsho
 // project's name and description, case attributes, document titles,
 // metadata, source names, texts and speakers, code names and
 // definitions, quotes with their memos, print excerpts and corrections,
-// informants' roles and attributes, sets, models' names and labels,
-// memos) has the names the
+// informants' roles and attributes, sets, memos, models) has the names the
 // profile knows replaced (see Rules). Turn and quote positions are moved
 // to the anonymised texts, so each quote covers the anonymised form of
 // the passage it codes. User names (coders, memo authors, who changed
@@ -110,12 +109,7 @@ func (a *Anonymiser) Snapshot() *coding.Snapshot {
 	}
 	out.Models = make([]*coding.Model, len(snap.Models))
 	for i, m := range snap.Models {
-		mm := *m
-		mm.Name = r.Replace(m.Name)
-		mm.Boxes = each(m.Boxes, func(b *coding.ModelBox) { b.Text, b.Label = r.Replace(b.Text), r.Replace(b.Label) })
-		mm.Frames = each(m.Frames, func(f *coding.ModelFrame) { f.Label = r.Replace(f.Label) })
-		mm.Arrows = each(m.Arrows, func(a *coding.ModelArrow) { a.Label = r.Replace(a.Label) })
-		out.Models[i] = &mm
+		out.Models[i] = copyModel(m, r)
 	}
 	out.Memos = make([]*coding.Memo, len(snap.Memos))
 	for i, m := range snap.Memos {
@@ -127,6 +121,18 @@ func (a *Anonymiser) Snapshot() *coding.Snapshot {
 		out.Memos[i] = &mm
 	}
 	return &out
+}
+
+// copyModel copies a model with its name and every label and text
+// anonymised: a bound box's label is its code's name, replaced as the
+// code's own.
+func copyModel(m *coding.Model, r *Replacer) *coding.Model {
+	mm := *m
+	mm.Name = r.Replace(m.Name)
+	mm.Boxes = each(m.Boxes, func(b *coding.ModelBox) { b.Text, b.Label = r.Replace(b.Text), r.Replace(b.Label) })
+	mm.Frames = each(m.Frames, func(f *coding.ModelFrame) { f.Label = r.Replace(f.Label) })
+	mm.Arrows = each(m.Arrows, func(a *coding.ModelArrow) { a.Label = r.Replace(a.Label) })
+	return &mm
 }
 
 func copyProject(p *coding.Project, r *Replacer) *coding.Project {

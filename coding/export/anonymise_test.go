@@ -31,6 +31,13 @@ func anonStudy(t *testing.T) *coding.Snapshot {
 		Boxes:  []coding.ModelBox{{ID: "b1", Text: "Jyrki Salo decides", X: 0, Y: 0, W: 160, H: 60}, {ID: "b2", CodeID: concept.ID, Text: concept.Name, X: 240, Y: 0, W: 160, H: 60}},
 		Arrows: []coding.ModelArrow{{ID: "a1", From: "b1", To: "b2", Label: "in Luleå"}}}}
 	snap.Anonymisation = &coding.Anonymisation{Terms: []coding.TermReplacement{{Term: "Kohtamäki", Replacement: "[firm]"}}}
+	m := &coding.Model{ID: "M1", ProjectID: "P1", Name: "Kohtamäki process",
+		Frames: []coding.ModelFrame{{ID: "f", Label: "Phase 1 in Luleå", X: 0, Y: 0, W: 500, H: 200}},
+		Boxes: []coding.ModelBox{{ID: "b1", CodeID: dim.ID, X: 20, Y: 40, W: 200, H: 60},
+			{ID: "b2", Text: "What Jyrki Salo told us", X: 280, Y: 40, W: 200, H: 60}},
+		Arrows: []coding.ModelArrow{{ID: "a", From: "b2", To: "b1", Label: "Kohtamäki learns"}}}
+	m.LabelBoxes(snap.Codes)
+	snap.Models = []*coding.Model{m}
 	return snap
 }
 
@@ -71,8 +78,8 @@ func TestAnonymiseAppliesToEveryFormatAtOneSeam(t *testing.T) {
 }
 
 // TestCheckAnonymisedFindsNamesLeft checks every anonymised format of the
-// study: nothing is left, and the PNG and PDF figures are the formats
-// not read.
+// study: nothing is left, and the PNG and PDF figures and models are the
+// formats not read.
 func TestCheckAnonymisedFindsNamesLeft(t *testing.T) {
 	snap := anonStudy(t)
 	results, err := export.CheckAnonymised(snap, nil, export.Options{})
