@@ -33,9 +33,13 @@ type Anonymisation struct {
 	// places not listed become "[" + attribute name + "]", e.g. "[City]".
 	Places map[string]string `json:"places"`
 	// Terms are the researcher's own terms and their replacements.
-	Terms     []TermReplacement `json:"terms"`
-	UpdatedAt time.Time         `json:"updated_at"`
-	UpdatedBy string            `json:"updated_by"`
+	Terms []TermReplacement `json:"terms"`
+	// KeepUsers keeps the names of the project's users (coders, memo
+	// authors, who changed what) in exports; by default they become
+	// "Coder 1", "Coder 2"... in order of first appearance.
+	KeepUsers bool      `json:"keep_users"`
+	UpdatedAt time.Time `json:"updated_at"`
+	UpdatedBy string    `json:"updated_by"`
 	// Version counts the profile's states: 0 before it was first saved.
 	// Clients send it back (If-Match) so that an update made from an
 	// outdated copy is refused.

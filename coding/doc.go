@@ -3,7 +3,7 @@
 // format in it.
 //
 // It holds the entities (Project, Case, Document with its speaker Turns,
-// Code, Facet, Quote, Memo, and for team mode User, Member, Assignment,
+// Informant, whom speakers are linked to, Code, Facet, Quote, Memo, and for team mode User, Member, Assignment,
 // Session and consensus decisions), each with its Validate method, its
 // XUpdate struct of optional changes and, where it is listed, its XFilter;
 // text normalisation (NFC, code-point offsets) and IDs; the one error type

@@ -9,7 +9,8 @@ import "strings"
 //     (ignoring case) in another document of the same case;
 //   - interviewer speakers take the interviewer informant of the same
 //     name anywhere in the project, as interviewers usually talk to
-//     several cases;
+//     several cases; the name is the document's interviewer
+//     (DocumentMeta.Interviewer) when it records one, else the label;
 //   - speakers of documents without a case are matched within their
 //     document only;
 //   - a speaker no informant matches gets a new one (labelled by
@@ -61,6 +62,8 @@ func PlanSpeakerLinks(docs []*Document, informants []*Informant, newID func() st
 func speakerKey(d *Document, sp Speaker) string {
 	name := strings.ToLower(strings.TrimSpace(sp.Name))
 	switch {
+	case sp.Role == RoleInterviewer && strings.TrimSpace(d.Meta.Interviewer) != "":
+		return "interviewer\x00" + strings.ToLower(strings.TrimSpace(d.Meta.Interviewer))
 	case sp.Role == RoleInterviewer:
 		return "interviewer\x00" + name
 	case d.CaseID == "":

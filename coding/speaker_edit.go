@@ -31,18 +31,21 @@ func (e RenameSpeaker) Apply(d *Document, _ []*Quote, _ time.Time, _ string) ([]
 		return nil, Errorf(ECONFLICT, "the document already has a speaker %q; merge the speakers instead", to)
 	}
 	role, _ := d.speakerRole(e.From)
+	link := d.speakerLink(e.From)
 	for i := range d.Turns {
 		if d.Turns[i].Speaker == e.From {
 			d.Turns[i].Speaker = to
 		}
 	}
 	d.setSpeakerRole(to, role)
+	d.setSpeakerLink(to, link) // the same person under a new name
 	return nil, d.Validate()
 }
 
 // MergeSpeakers makes one speaker of several: every turn of Speakers goes
 // to Into, which may be one of them or a new name. Into keeps its role;
-// a new name takes the role of the first of Speakers.
+// a new name takes the role of the first of Speakers. The informant of
+// the result is the one mergedLink names.
 type MergeSpeakers struct {
 	Speakers []string `json:"speakers"`
 	Into     string   `json:"into"`
@@ -73,19 +76,44 @@ func (e MergeSpeakers) Apply(d *Document, _ []*Quote, _ time.Time, _ string) ([]
 	if !ok || !d.hasSpeaker(into) {
 		role, _ = d.speakerRole(e.Speakers[0])
 	}
+	link := mergedLink(d, into, e.Speakers)
 	for i := range d.Turns {
 		if from[d.Turns[i].Speaker] {
 			d.Turns[i].Speaker = into
 		}
 	}
 	d.setSpeakerRole(into, role)
+	d.setSpeakerLink(into, link)
 	return nil, d.Validate()
+}
+
+// mergedLink is the informant of speakers merged into into: into's own
+// link when it is a speaker with one, else the one informant the merged
+// speakers are linked to; none when they are linked to different ones.
+func mergedLink(d *Document, into string, speakers []string) string {
+	if d.hasSpeaker(into) {
+		if id := d.speakerLink(into); id != "" {
+			return id
+		}
+	}
+	link := ""
+	for _, s := range speakers {
+		switch id := d.speakerLink(s); {
+		case id == "":
+		case link == "":
+			link = id
+		case id != link:
+			return ""
+		}
+	}
+	return link
 }
 
 // SplitSpeaker gives some turns of Speaker to another speaker, Name (new
 // or existing), as when an import took two people for one. Turns are turn
 // numbers, counted from 1; each must be one of Speaker's. Role sets the
-// role of a new speaker ("" guesses it from the name).
+// role of a new speaker ("" guesses it from the name), which is linked
+// to no informant.
 type SplitSpeaker struct {
 	Speaker string `json:"speaker"`
 	Turns   []int  `json:"turns"`

@@ -1,6 +1,7 @@
 package coding
 
 import (
+	"strings"
 	"time"
 )
 
@@ -19,6 +20,9 @@ const MaxCorrectionLen = 10000
 //     quote; inserted at a turn's start or end, it joins the turn.
 //
 // A quote whose text changed records the correction (QuoteCorrection).
+// Its print excerpt, when it no longer matches the text, takes the
+// correction where it holds the replaced words once; otherwise it is
+// removed (the record keeps it).
 // The edit must lie within one turn or between turns; a correction that
 // would leave a quote or turn without text is refused.
 type CorrectText struct {
@@ -34,6 +38,9 @@ type QuoteCorrection struct {
 	Actor  string    `json:"actor,omitempty"`
 	Before string    `json:"before"`
 	After  string    `json:"after"`
+	// Excerpt is the quote's print excerpt before the correction, when
+	// the correction changed it or removed it (see CorrectText).
+	Excerpt string `json:"excerpt,omitempty"`
 }
 
 // Op implements TranscriptChange.
@@ -97,15 +104,32 @@ func (e CorrectText) Apply(d *Document, qs []*Quote, now time.Time, actor string
 			continue
 		}
 		if moved.Text != q.Text {
+			rec := QuoteCorrection{Time: now, Actor: actor, Before: q.Text, After: moved.Text}
+			if moved.Excerpt != "" && CheckExcerpt(moved.Text, moved.Excerpt) != nil {
+				rec.Excerpt, moved.Excerpt = moved.Excerpt, correctExcerpt(moved.Excerpt, old, repl, moved.Text)
+			}
 			// Copy the list: the caller's quote keeps its own.
-			moved.Corrections = append(append([]QuoteCorrection(nil), q.Corrections...),
-				QuoteCorrection{Time: now, Actor: actor, Before: q.Text, After: moved.Text})
+			moved.Corrections = append(append([]QuoteCorrection(nil), q.Corrections...), rec)
 		}
 		moved.UpdatedAt = now
 		*q = moved
 		changed = append(changed, q)
 	}
 	return changed, nil
+}
+
+// correctExcerpt makes the same correction in a quote's print excerpt:
+// the replaced words old become repl where the excerpt holds them once.
+// It returns "" when the result does not match the quote's new text.
+func correctExcerpt(excerpt, old, repl, text string) string {
+	if old == "" || strings.Count(excerpt, old) != 1 {
+		return ""
+	}
+	fixed := strings.Replace(excerpt, old, repl, 1)
+	if CheckExcerpt(text, fixed) != nil {
+		return ""
+	}
+	return fixed
 }
 
 // spanMap maps positions of a text before the code points [a, b) were

@@ -8,8 +8,8 @@ import (
 
 // TranscriptChange is one edit of a document's transcript: its speakers,
 // its turns or its text. Each kind of edit is a type of its own
-// (RenameSpeaker, MergeSpeakers, SplitSpeaker, SetTurnSpeaker, SplitTurn,
-// MergeTurns, CorrectText); the store applies any of them the same way,
+// (RenameSpeaker, MergeSpeakers, SplitSpeaker, SetSpeakerRole,
+// SetTurnSpeaker, SplitTurn, MergeTurns, CorrectText); the store applies any of them the same way,
 // as one change with one audit entry.
 type TranscriptChange interface {
 	// Op names the change in the audit trail, e.g. "split_turn".
@@ -41,8 +41,8 @@ type TranscriptResult struct {
 	Seq uint64 `json:"seq"`
 }
 
-// turnIndex returns the index of turn number n (counted from 1, as readers number turns)
-// of d, or an EINVALID error naming what for.
+// turnIndex returns the index of turn number n of d (counted from 1, as
+// readers number turns), or an EINVALID error naming what for.
 func (d *Document) turnIndex(n int, what string) (int, error) {
 	if n < 1 || n > len(d.Turns) {
 		return 0, Errorf(EINVALID, "%s: turn %d does not exist (the document has %d turns, numbered from 1)", what, n, len(d.Turns))
@@ -68,6 +68,25 @@ func (d *Document) speakerRole(name string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// speakerLink returns the informant speaker name is linked to, if any.
+func (d *Document) speakerLink(name string) string {
+	for _, s := range d.Speakers {
+		if s.Name == name {
+			return s.InformantID
+		}
+	}
+	return ""
+}
+
+// setSpeakerLink links speaker name, which must be listed, to informant id.
+func (d *Document) setSpeakerLink(name, id string) {
+	for i := range d.Speakers {
+		if d.Speakers[i].Name == name {
+			d.Speakers[i].InformantID = id
+		}
+	}
 }
 
 // setSpeakerRole records the role of speaker name, adding it to the

@@ -5,8 +5,8 @@ package samples
 
 import "embed"
 
-// FS holds the sample study: one folder per case, cases.csv, metadata.csv
-// and coding.json.
+// FS holds the sample study: one folder per case, cases.csv, metadata.csv,
+// informants.csv, coding.json and rounds.json.
 //
 //go:embed README.md *.csv *.json */*
 var FS embed.FS

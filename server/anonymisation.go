@@ -2,7 +2,10 @@ package server
 
 import (
 	"net/http"
+	"slices"
+	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/labstack/echo/v4"
 
@@ -116,8 +119,10 @@ type previewRequest struct {
 	DocumentID string `json:"document_id"`
 }
 
-// previewSegment is a piece of previewed text: as it is, or a name with
-// what replaces it.
+// previewSegment is a piece of previewed text: as it is, a name with
+// what replaces it, or (Kind "name-part") a capitalised word of a known
+// name that is not replaced, with the replacement of its name as a
+// suggestion.
 type previewSegment struct {
 	Text        string `json:"text"`
 	Replacement string `json:"replacement,omitempty"`
@@ -167,8 +172,9 @@ func (s *Server) handlePreviewAnonymisation(c echo.Context) error {
 	}
 	out := previewResponse{anonymisationView: viewOf(snap)}
 	r := anonymise.NewReplacer(out.Rules)
+	parts := anonymise.NewReplacer(anonymise.NameParts(out.Rules))
 	segments := func(text string) []previewSegment {
-		segs, n := previewSegments(r, text)
+		segs, n := previewSegments(r, parts, text)
 		out.Replacements += n
 		return segs
 	}
@@ -191,24 +197,42 @@ func (s *Server) handlePreviewAnonymisation(c echo.Context) error {
 	return c.JSON(http.StatusOK, out)
 }
 
-// previewSegments cuts text at the names r finds, and counts them.
-func previewSegments(r *anonymise.Replacer, text string) ([]previewSegment, int) {
+// previewSegments cuts text at the names r finds and at the
+// capitalised name parts parts finds outside them, and counts the names.
+func previewSegments(r, parts *anonymise.Replacer, text string) ([]previewSegment, int) {
 	src := []rune(text)
+	type hit struct {
+		anonymise.Match
+		rule anonymise.Rule
+	}
+	var hits []hit
+	for _, m := range r.Matches(text) {
+		hits = append(hits, hit{m, r.Rules()[m.Rule]})
+	}
+	names := len(hits)
+	for _, m := range parts.Matches(text) {
+		if !unicode.IsUpper(src[m.Start]) {
+			continue
+		}
+		i := sort.Search(len(hits), func(i int) bool { return hits[i].End > m.Start })
+		if i < len(hits) && hits[i].Start < m.End {
+			continue // inside a name that is replaced
+		}
+		hits = slices.Insert(hits, i, hit{m, parts.Rules()[m.Rule]})
+	}
 	out := []previewSegment{}
 	last := 0
-	matches := r.Matches(text)
-	for _, m := range matches {
-		if m.Start > last {
-			out = append(out, previewSegment{Text: string(src[last:m.Start])})
+	for _, h := range hits {
+		if h.Start > last {
+			out = append(out, previewSegment{Text: string(src[last:h.Start])})
 		}
-		rule := r.Rules()[m.Rule]
-		out = append(out, previewSegment{Text: string(src[m.Start:m.End]), Replacement: rule.Replacement, Kind: rule.Kind})
-		last = m.End
+		out = append(out, previewSegment{Text: string(src[h.Start:h.End]), Replacement: h.rule.Replacement, Kind: h.rule.Kind})
+		last = h.End
 	}
 	if last < len(src) {
 		out = append(out, previewSegment{Text: string(src[last:])})
 	}
-	return out, len(matches)
+	return out, names
 }
 
 // handleCheckAnonymisation answers GET

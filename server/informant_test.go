@@ -1,6 +1,9 @@
 package server_test
 
 import (
+	"io"
+	"strconv"
+	"strings"
 	"testing"
 
 	"tessera/coding/codingtest"
@@ -39,6 +42,12 @@ func TestInformantAPI(t *testing.T) {
 			wantStatus: 200, wantBody: `"role":"Chair"`, notBody: "tenure"},
 		{name: "update to taken ID", method: "PATCH", path: "/projects/{pid}/informants/{fredrik}", body: `{"label": "I-02"}`, wantStatus: 409, wantBody: "already exists"},
 		{name: "update empty ID", method: "PATCH", path: "/projects/{pid}/informants/{fredrik}", body: `{"label": " "}`, wantStatus: 400, wantBody: "informant ID is required"},
+		{name: "export the informant table", method: "GET", path: "/projects/{pid}/export/informants-md", wantStatus: 200,
+			wantBody: "| I-01 | Aino | CEO | Nordic Sensors AB | 2024-02-05; 2024-09-12 | 62 | 1 | 2 | 3 |", notBody: "INT-01"},
+		{name: "export the informant table with attributes", method: "GET", path: "/projects/{pid}/export/informants-csv?attributes=gender", wantStatus: 200,
+			wantBody: "I-01,Aino,CEO,Nordic Sensors AB,female,2,3"},
+		{name: "export the informant table with an unknown attribute", method: "GET", path: "/projects/{pid}/export/informants-csv?attributes=height", wantStatus: 400,
+			wantBody: `no informant has an attribute "height"`},
 		{name: "link a speaker", method: "POST", path: "/projects/{pid}/informants/link", body: `{"document_id": "{cto}", "speaker": "Bo", "informant_id": "{fredrik}"}`,
 			wantStatus: 200, wantBody: `{"name":"Bo","role":"informant","informant_id":"{fredrik}"}`},
 		{name: "link a missing speaker", method: "POST", path: "/projects/{pid}/informants/link", body: `{"document_id": "{cto}", "speaker": "Zoe", "informant_id": "{fredrik}"}`,
@@ -64,5 +73,27 @@ func TestInformantAPI(t *testing.T) {
 			s.t = t
 			runAPICase(s, tc, vars)
 		})
+	}
+}
+
+// TestInformantOutdatedEdit refuses an edit made from an outdated copy
+// with 412 and leaves the informant as it was.
+func TestInformantOutdatedEdit(t *testing.T) {
+	s := mustStart(t, nil, nil)
+	study := codingtest.NewInformantStudy(t, s.store, "Versions")
+	path := "/api/v1/projects/" + study.Project.ID + "/informants/" + study.Informants["I-02"].ID
+	stale := study.Informants["I-02"].Version
+	s.call("PATCH", path, map[string]any{"role": "Chief technology officer"}, 200, nil)
+	req := s.request("PATCH", path)
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("If-Match", `"`+strconv.Itoa(stale)+`"`)
+	req.Body = io.NopCloser(strings.NewReader(`{"role": "CTO again"}`))
+	if res := s.send(req); res.StatusCode != 412 {
+		t.Errorf("got status %d, want 412", res.StatusCode)
+	}
+	var got struct{ Role string }
+	s.call("GET", path, nil, 200, &got)
+	if got.Role != "Chief technology officer" {
+		t.Errorf("got role %q, want the first edit's", got.Role)
 	}
 }

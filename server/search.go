@@ -20,11 +20,12 @@ func (s *Server) registerSearchRoutes(g *routes) {
 // errNoSearch answers the search routes of a server without an index.
 var errNoSearch = echo.NewHTTPError(http.StatusServiceUnavailable, "search is not available")
 
-// searchFilters are the query parameters that filter hits; "facet:NAME"
-// and "attr:NAME" filter by a facet value or a case attribute.
+// searchFilters are the query parameters that filter hits; "facet:NAME",
+// "attr:NAME" and "iattr:NAME" filter by a facet value, a case attribute
+// or an informant attribute.
 var searchFilters = map[string]bool{
 	"case": true, "document": true, "speaker": true, "role": true,
-	"code": true, "level": true, "coder": true, "date": true, "set": true,
+	"code": true, "level": true, "coder": true, "date": true, "set": true, "informant": true,
 }
 
 // searchParams are the other query parameters of GET /search.
@@ -47,7 +48,7 @@ func searchRequest(c echo.Context, extra ...string) (coding.SearchRequest, error
 	for key, values := range c.QueryParams() {
 		switch {
 		case searchParams[key] || slices.Contains(extra, key):
-		case searchFilters[key] || strings.HasPrefix(key, "facet:") || strings.HasPrefix(key, "attr:"):
+		case searchFilters[key] || strings.HasPrefix(key, "facet:") || strings.HasPrefix(key, "attr:") || strings.HasPrefix(key, "iattr:"):
 			for _, v := range values {
 				if v = strings.TrimSpace(v); v != "" {
 					req.Filters[key] = append(req.Filters[key], v)
@@ -59,7 +60,7 @@ func searchRequest(c echo.Context, extra ...string) (coding.SearchRequest, error
 	}
 	if len(unknown) > 0 {
 		sort.Strings(unknown)
-		return req, coding.Errorf(coding.EINVALID, "unknown search parameter %q (filters: case, document, speaker, role, code, level, coder, date, set, facet:NAME, attr:NAME)", unknown[0])
+		return req, coding.Errorf(coding.EINVALID, "unknown search parameter %q (filters: case, document, speaker, role, code, level, coder, date, set, informant, facet:NAME, attr:NAME, iattr:NAME)", unknown[0])
 	}
 	var err error
 	if req.Offset, err = queryInt(c, "offset", 0); err != nil {

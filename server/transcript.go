@@ -18,6 +18,7 @@ func (s *Server) registerTranscriptRoutes(g *routes) {
 	g.POST("/projects/:pid/documents/:did/speakers/rename", s.handleRenameSpeaker, owner)
 	g.POST("/projects/:pid/documents/:did/speakers/merge", s.handleMergeSpeakers, owner)
 	g.POST("/projects/:pid/documents/:did/speakers/split", s.handleSplitSpeaker, owner)
+	g.POST("/projects/:pid/documents/:did/speakers/role", s.handleSetSpeakerRole, owner)
 	g.PUT("/projects/:pid/documents/:did/turns/:n/speaker", s.handleSetTurnSpeaker, owner)
 	g.POST("/projects/:pid/documents/:did/turns/:n/split", s.handleSplitTurn, owner)
 	g.POST("/projects/:pid/documents/:did/turns/:n/merge", s.handleMergeTurns, owner)
@@ -83,6 +84,13 @@ func (s *Server) handleMergeSpeakers(c echo.Context) error {
 // of speaker go to name, a new or existing speaker.
 func (s *Server) handleSplitSpeaker(c echo.Context) error {
 	return decodeChange(s, c, &coding.SplitSpeaker{})
+}
+
+// handleSetSpeakerRole answers POST /api/v1/projects/{pid}/documents/{did}/
+// speakers/role {speaker, role}: the speaker's role becomes role
+// (interviewer, informant or "").
+func (s *Server) handleSetSpeakerRole(c echo.Context) error {
+	return decodeChange(s, c, &coding.SetSpeakerRole{})
 }
 
 // handleSetTurnSpeaker answers PUT /api/v1/projects/{pid}/documents/{did}/

@@ -29,6 +29,24 @@ type transcriptAnswer struct {
 	Seq uint64 `json:"seq"`
 }
 
+// storedDoc is a document's ID and stored text.
+type storedDoc struct {
+	ID   string `json:"id"`
+	Text string `json:"text"`
+}
+
+// projectWithTranscript creates a project with one document of text and
+// returns the project's API path and the document.
+func projectWithTranscript(s *testServer, text string) (string, storedDoc) {
+	s.t.Helper()
+	var p id
+	s.call("POST", "/api/v1/projects", map[string]any{"name": "Transcripts"}, 201, &p)
+	base := "/api/v1/projects/" + p.ID
+	var doc storedDoc
+	s.call("POST", base+"/documents", map[string]any{"title": "Kohtamäki Oy", "text": text}, 201, &doc)
+	return base, doc
+}
+
 // searchTotal counts the turns that match q.
 func searchTotal(s *testServer, base, q string) int {
 	s.t.Helper()
@@ -44,15 +62,8 @@ func searchTotal(s *testServer, base, q string) int {
 // an outdated copy is refused and undo restores the text.
 func TestCorrectTranscriptThroughAPI(t *testing.T) {
 	s := mustStartWithSearch(t)
-	var p, code id
-	s.call("POST", "/api/v1/projects", map[string]any{"name": "Corrections"}, 201, &p)
-	base := "/api/v1/projects/" + p.ID
-	var doc struct {
-		ID   string `json:"id"`
-		Text string `json:"text"`
-	}
-	s.call("POST", base+"/documents", map[string]any{"title": "Kohtamäki Oy",
-		"text": "Interviewer: How was Luleå?\r\nKohtamäki: We met the sails team 👍 in Luleå.\r\nInterviewer: And?\r\nKohtamäki: It worked.\r\n"}, 201, &doc)
+	var code id
+	base, doc := projectWithTranscript(s, "Interviewer: How was Luleå?\r\nKohtamäki: We met the sails team 👍 in Luleå.\r\nInterviewer: And?\r\nKohtamäki: It worked.\r\n")
 	s.call("POST", base+"/codes", map[string]any{"name": "Partners"}, 201, &code)
 	quote := func(words string) string {
 		start, end := runeSpan(t, doc.Text, words)
@@ -95,6 +106,14 @@ func TestCorrectTranscriptThroughAPI(t *testing.T) {
 		t.Errorf("search sales after the correction: got %d turns, want 1", n)
 	}
 
+	var h struct {
+		Undo struct{ Summary string } `json:"undo"`
+	}
+	s.call("GET", base+"/history", nil, 200, &h)
+	if h.Undo.Summary != "Correct the text of «Kohtamäki Oy»" {
+		t.Errorf("history: got undo %q, want %q", h.Undo.Summary, "Correct the text of «Kohtamäki Oy»")
+	}
+
 	// An edit made from the copy before the correction is refused.
 	req, err := http.NewRequest("POST", s.url+docPath+"/corrections", strings.NewReader(`{"start": 0, "end": 1, "text": "X"}`))
 	if err != nil {
@@ -120,15 +139,7 @@ func TestCorrectTranscriptThroughAPI(t *testing.T) {
 
 func TestTranscriptRoutes(t *testing.T) {
 	s := mustStart(t, nil, nil)
-	var p id
-	s.call("POST", "/api/v1/projects", map[string]any{"name": "Turns"}, 201, &p)
-	base := "/api/v1/projects/" + p.ID
-	var doc struct {
-		ID   string `json:"id"`
-		Text string `json:"text"`
-	}
-	s.call("POST", base+"/documents", map[string]any{"title": "Luleå",
-		"text": "Interviewer: How was it? Anna: Yes — fine.\nKohtamäki: Good 👍.\nInterviewer: And?\nKohtamäki: Fine.\n"}, 201, &doc)
+	base, doc := projectWithTranscript(s, "Interviewer: How was it? Anna: Yes — fine.\nKohtamäki: Good 👍.\nInterviewer: And?\nKohtamäki: Fine.\n")
 	anna, _ := runeSpan(t, doc.Text, " Anna:")
 	vars := map[string]string{"d": base + "/documents/" + doc.ID, "anna": strconv.Itoa(anna)}
 	for _, tc := range []apiCase{

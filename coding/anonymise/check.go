@@ -7,6 +7,7 @@ import (
 	"io"
 	"path"
 	"strings"
+	"unicode"
 )
 
 // Finding is a known name found in an export file.
@@ -18,16 +19,29 @@ type Finding struct {
 	Term string `json:"term"`
 	// Context is the text around the name as the file holds it.
 	Context string `json:"context"`
+	// Partial marks a word of a known name found alone and capitalised
+	// (see NameParts): perhaps a name left in, perhaps an ordinary word.
+	Partial bool `json:"partial,omitempty"`
 }
 
-// Scan looks for the terms of rules in an export file, as whole words
-// with the same folding the replacement uses. It reads plain text files
+// Checker scans export files for the names a profile replaces and for
+// the parts of those names.
+type Checker struct{ full, parts *Replacer }
+
+// NewChecker returns a checker for the names of rules and their parts.
+func NewChecker(rules []Rule) *Checker {
+	full := NewReplacer(rules)
+	return &Checker{full: full, parts: NewReplacer(NameParts(full.Rules()))}
+}
+
+// Scan looks for the names in an export file, as whole words with the
+// same folding the replacement uses, and for their parts where they
+// start with a capital letter. It reads plain text files
 // (CSV, Markdown, HTML, LaTeX, SVG, XML) with their character references
 // decoded, and every text part of a zip container (DOCX, XLSX, QDPX).
-// It returns scanned false for a file it cannot read as text, such as a
-// PNG image.
-func Scan(data []byte, rules []Rule) (findings []Finding, scanned bool, err error) {
-	r := NewReplacer(rules)
+// It returns scanned false for a file it cannot read as text: a PNG
+// image or a PDF.
+func (c *Checker) Scan(data []byte) (findings []Finding, scanned bool, err error) {
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
@@ -42,13 +56,14 @@ func Scan(data []byte, rules []Rule) (findings []Finding, scanned bool, err erro
 			if err != nil {
 				return nil, false, err
 			}
-			findings = append(findings, scanText(r, f.Name, string(body))...)
+			findings = append(findings, c.scanText(f.Name, string(body))...)
 		}
 		return findings, true, nil
-	case bytes.HasPrefix(data, []byte("\x89PNG")):
+	case bytes.HasPrefix(data, []byte("\x89PNG")), bytes.HasPrefix(data, []byte("%PDF-")):
+		// Pixels and compressed PDF streams hold no text to scan.
 		return nil, false, nil
 	}
-	return scanText(r, "", string(data)), true, nil
+	return c.scanText("", string(data)), true, nil
 }
 
 // isTextPart reports whether a zip entry holds text worth scanning.
@@ -71,16 +86,23 @@ func readPart(f *zip.File) ([]byte, error) {
 	return io.ReadAll(rc)
 }
 
-// scanText finds the terms in text with its character references decoded.
-func scanText(r *Replacer, part, text string) []Finding {
+// scanText finds the names and capitalised name parts in text with its
+// character references decoded.
+func (c *Checker) scanText(part, text string) []Finding {
 	text = html.UnescapeString(text)
-	var out []Finding
 	src := []rune(text)
-	for _, m := range r.Matches(text) {
-		rule := r.Rules()[m.Rule]
-		from, to := max(0, m.Start-30), min(len(src), m.End+30)
-		ctx := strings.Join(strings.Fields(string(src[from:to])), " ")
-		out = append(out, Finding{Part: part, Kind: rule.Kind, Term: string(src[m.Start:m.End]), Context: ctx})
+	var out []Finding
+	add := func(r *Replacer, partial bool) {
+		for _, m := range r.Matches(text) {
+			if partial && !unicode.IsUpper(src[m.Start]) {
+				continue
+			}
+			from, to := max(0, m.Start-30), min(len(src), m.End+30)
+			out = append(out, Finding{Part: part, Kind: r.Rules()[m.Rule].Kind, Term: string(src[m.Start:m.End]),
+				Context: strings.Join(strings.Fields(string(src[from:to])), " "), Partial: partial})
+		}
 	}
+	add(c.full, false)
+	add(c.parts, true)
 	return out
 }

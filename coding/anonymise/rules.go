@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"tessera/coding"
 )
@@ -14,6 +15,9 @@ const (
 	KindCase    = "case"    // a case's name
 	KindSpeaker = "speaker" // a speaker of a document
 	KindPlace   = "place"   // the value of a place attribute of a case
+	// KindNamePart is a word of a case's or a person's name found alone:
+	// not replaced, but reported by checks and previews.
+	KindNamePart = "name-part"
 )
 
 // Rule is one replacement: a term and what replaces it.
@@ -66,6 +70,10 @@ func Rules(snap *coding.Snapshot) []Rule {
 			continue
 		}
 		out = append(out, Rule{Kind: KindSpeaker, Term: sp.Name, Replacement: sp.Pseudonym, Auto: sp.Auto, Source: sp.Name})
+		// "Zoë Karlsson (Quality Manager)" also names "Zoë Karlsson".
+		if name := personName(sp.Name); name != sp.Name && name != "" {
+			out = append(out, Rule{Kind: KindSpeaker, Term: name, Replacement: sp.Pseudonym, Auto: sp.Auto, Source: sp.Name})
+		}
 	}
 	out = append(out, placeRules(snap, a)...)
 	return out
@@ -132,30 +140,47 @@ type SpeakerPseudonym struct {
 	Role      string `json:"role"`
 	Pseudonym string `json:"pseudonym"`
 	Auto      bool   `json:"auto"`
+	// Informant is the label of the informant the speaker is linked to,
+	// such as "I-07"; "" when not linked.
+	Informant string `json:"informant,omitempty"`
 }
 
 // SpeakerPseudonyms lists the distinct speakers of the project's
-// documents in order of first appearance with their pseudonyms: the one
-// the researcher chose, else "Informant N" for informants (numbered in
-// that order) and "Interviewer" for interviewers. Labels that are not
-// names are left as they are (Pseudonym equal to Name): the usual
-// interviewer labels ("Interviewer", "I", "Q") and labels without a
-// lower-case letter ("CEO", "R1").
+// documents and the interviewers their metadata names, in order of first
+// appearance, with their pseudonyms: the one the researcher chose, else
+// the pseudonym of the informant the speaker is linked to, else that
+// informant's ID ("I-07"), else "Informant N" for informants (numbered
+// in that order) and "Interviewer" for interviewers. Labels that are not names are left as
+// they are (Pseudonym equal to Name): the usual interviewer labels
+// ("Interviewer", "I", "Q") and one-word labels without a lower-case
+// letter ("CEO", "R1").
 func SpeakerPseudonyms(snap *coding.Snapshot) []SpeakerPseudonym {
 	a := snap.Anonymisation
 	if a == nil {
 		a = &coding.Anonymisation{}
 	}
+	informants := map[string]*coding.Informant{}
+	for _, i := range snap.Informants {
+		informants[i.ID] = i
+	}
 	var out []SpeakerPseudonym
 	seen := map[string]bool{}
 	n := 0
 	for _, d := range snap.Documents {
-		for _, sp := range d.Speakers {
+		speakers := d.Speakers
+		if d.Meta.Interviewer != "" {
+			speakers = append([]coding.Speaker{{Name: d.Meta.Interviewer, Role: coding.RoleInterviewer}}, speakers...)
+		}
+		for _, sp := range speakers {
 			if seen[sp.Name] || strings.TrimSpace(sp.Name) == "" {
 				continue
 			}
 			seen[sp.Name] = true
 			p := SpeakerPseudonym{Name: sp.Name, Role: sp.Role}
+			inf := informants[sp.InformantID]
+			if inf != nil {
+				p.Informant = inf.Label
+			}
 			if chosen, ok := a.Speakers[sp.Name]; ok {
 				p.Pseudonym = chosen
 			} else {
@@ -163,6 +188,10 @@ func SpeakerPseudonyms(snap *coding.Snapshot) []SpeakerPseudonym {
 				switch {
 				case !isPersonName(sp.Name):
 					p.Pseudonym = sp.Name
+				case inf != nil && inf.Pseudonym != "":
+					p.Pseudonym = inf.Pseudonym
+				case inf != nil:
+					p.Pseudonym = inf.Label
 				case sp.Role == coding.RoleInterviewer:
 					p.Pseudonym = "Interviewer"
 				default:
@@ -177,12 +206,23 @@ func SpeakerPseudonyms(snap *coding.Snapshot) []SpeakerPseudonym {
 }
 
 // isPersonName reports whether a speaker label reads like a name: not a
-// usual interviewer label and with a lower-case letter.
+// usual interviewer label, and with a lower-case letter or more than one
+// word ("EETU RÄSÄNEN", but not "CEO" or "R1").
 func isPersonName(label string) bool {
-	if coding.GuessRole(label) == coding.RoleInterviewer {
+	name := personName(label)
+	if name == "" || coding.GuessRole(name) == coding.RoleInterviewer {
 		return false
 	}
-	return strings.IndexFunc(label, unicode.IsLower) >= 0
+	return strings.IndexFunc(name, unicode.IsLower) >= 0 || len(strings.Fields(name)) > 1
+}
+
+// personName returns a speaker label without a trailing remark in
+// parentheses: "Zoë Karlsson" of "Zoë Karlsson (Quality Manager)".
+func personName(label string) string {
+	if i := strings.IndexByte(label, '('); i >= 0 {
+		label = label[:i]
+	}
+	return strings.TrimSpace(label)
 }
 
 // PlaceAttributes returns the names of the case attributes the profile
@@ -238,6 +278,41 @@ func placeRules(snap *coding.Snapshot, a *coding.Anonymisation) []Rule {
 				}
 				out = append(out, Rule{Kind: KindPlace, Term: v, Replacement: repl, Auto: !chosen, Source: name})
 			}
+		}
+	}
+	return out
+}
+
+// NameParts returns the words of the multi-word case and person names
+// among rules that are not rules themselves, such as "Kohtamäki" of
+// "Kohtamäki Analytics Oy" or "Björn" of "Björn Lind". They are not
+// replaced (a first name alone may be a common word), but checks and
+// previews report them where they appear capitalised, so the researcher
+// can add them as terms. Each part suggests the replacement of its name.
+func NameParts(rules []Rule) []Rule {
+	f := newFolder()
+	known := map[string]bool{}
+	for _, r := range rules {
+		known[f.foldString(r.Term)] = true
+	}
+	var out []Rule
+	for _, r := range rules {
+		if r.Kind != KindCase && r.Kind != KindSpeaker {
+			continue
+		}
+		words := strings.Fields(personName(r.Term))
+		if len(words) < 2 {
+			continue
+		}
+		for _, w := range words {
+			w = strings.Trim(w, ",.;:()")
+			key := f.foldString(w)
+			first, _ := utf8.DecodeRuneInString(w)
+			if utf8.RuneCountInString(w) < 3 || !unicode.IsUpper(first) || known[key] || legalForms[strings.ToLower(w)] {
+				continue
+			}
+			known[key] = true
+			out = append(out, Rule{Kind: KindNamePart, Term: w, Replacement: r.Replacement, Auto: true, Source: r.Term})
 		}
 	}
 	return out

@@ -1,21 +1,48 @@
 package anonymise
 
 import (
+	"strconv"
+
 	"tessera/coding"
 	"tessera/coding/markdown"
 )
 
-// Snapshot returns an anonymised copy of snap, which it leaves as it is:
-// cases carry their pseudonyms, and every text of the project (the
+// Anonymiser anonymises one project snapshot with its profile
+// (snap.Anonymisation): the names the profile knows in text, and user
+// names.
+type Anonymiser struct {
+	snap *coding.Snapshot
+	r    *Replacer
+	user func(string) string
+}
+
+// New returns the anonymiser of snap.
+func New(snap *coding.Snapshot) *Anonymiser {
+	return &Anonymiser{snap: snap, r: NewReplacer(Rules(snap)), user: userPseudonyms(snap)}
+}
+
+// Text returns s with the names the profile knows replaced.
+func (a *Anonymiser) Text(s string) string { return a.r.Replace(s) }
+
+// User returns the name a user has in the anonymised snapshot.
+func (a *Anonymiser) User(name string) string { return a.user(name) }
+
+// Snapshot is New(snap).Snapshot().
+func Snapshot(snap *coding.Snapshot) *coding.Snapshot { return New(snap).Snapshot() }
+
+// Snapshot returns an anonymised copy of the snapshot, which it leaves
+// as it is: cases carry their pseudonyms, and every text of the project (the
 // project's name and description, case attributes, document titles,
 // metadata, source names, texts and speakers, code names and
-// definitions, quotes and their memos, memos) has the names the profile
-// knows replaced (see Rules). Turn and quote positions are moved to the
-// anonymised texts, so each quote covers the anonymised form of the
-// passage it codes. Facets, user names (coders, memo authors) and
-// times are kept.
-func Snapshot(snap *coding.Snapshot) *coding.Snapshot {
-	r := NewReplacer(Rules(snap))
+// definitions, quotes with their memos, print excerpts and corrections,
+// informants' roles and attributes, sets, memos) has the names the
+// profile knows replaced (see Rules). Turn and quote positions are moved
+// to the anonymised texts, so each quote covers the anonymised form of
+// the passage it codes. User names (coders, memo authors, who changed
+// what) become "Coder 1", "Coder 2"... unless the profile keeps them.
+// Facets, informant IDs and pseudonyms and times are kept.
+func (a *Anonymiser) Snapshot() *coding.Snapshot {
+	snap, r, user := a.snap, a.r, a.user
 	out := *snap
 	out.Project = copyProject(snap.Project, r)
 	pseudonyms := CasePseudonyms(snap)
@@ -23,20 +50,7 @@ func Snapshot(snap *coding.Snapshot) *coding.Snapshot {
 	for i, c := range snap.Cases {
 		cc := *c
 		cc.Name = pseudonyms[c.ID]
-		cc.Attributes = make([]coding.Attribute, len(c.Attributes))
-		for j, a := range c.Attributes {
-			switch v := a.Value.(type) {
-			case string:
-				a.Value = r.Replace(v)
-			case []string:
-				items := make([]string, len(v))
-				for k, s := range v {
-					items[k] = r.Replace(s)
-				}
-				a.Value = items
-			}
-			cc.Attributes[j] = a
-		}
+		cc.Attributes = replaceAttributes(r, c.Attributes)
 		out.Cases[i] = &cc
 	}
 	maps := map[string]*posMap{}
@@ -44,6 +58,7 @@ func Snapshot(snap *coding.Snapshot) *coding.Snapshot {
 	out.Documents = make([]*coding.Document, len(snap.Documents))
 	for i, d := range snap.Documents {
 		dd := copyDocument(d, r)
+		dd.CreatedBy, dd.UpdatedBy = user(d.CreatedBy), user(d.UpdatedBy)
 		if d.Text != "" {
 			var pm *posMap
 			dd.Text, pm = r.apply(d.Text)
@@ -66,7 +81,13 @@ func Snapshot(snap *coding.Snapshot) *coding.Snapshot {
 	out.Quotes = make([]*coding.Quote, len(snap.Quotes))
 	for i, q := range snap.Quotes {
 		qq := *q
-		qq.Memo = r.Replace(q.Memo)
+		qq.Memo, qq.Excerpt = r.Replace(q.Memo), r.Replace(q.Excerpt)
+		qq.Coder, qq.UpdatedBy = user(q.Coder), user(q.UpdatedBy)
+		qq.Corrections = make([]coding.QuoteCorrection, len(q.Corrections))
+		for j, c := range q.Corrections {
+			c.Before, c.After, c.Actor = r.Replace(c.Before), r.Replace(c.After), user(c.Actor)
+			qq.Corrections[j] = c
+		}
 		if pm, ok := maps[q.DocumentID]; ok {
 			qq.Start, qq.End = pm.start(q.Start), pm.end(q.End)
 			qq.Text = string(texts[q.DocumentID][qq.Start:qq.End])
@@ -75,10 +96,24 @@ func Snapshot(snap *coding.Snapshot) *coding.Snapshot {
 		}
 		out.Quotes[i] = &qq
 	}
+	out.Informants = make([]*coding.Informant, len(snap.Informants))
+	for i, inf := range snap.Informants {
+		ii := *inf
+		ii.Role = r.Replace(inf.Role)
+		ii.Attributes = replaceAttributes(r, inf.Attributes)
+		out.Informants[i] = &ii
+	}
+	out.Sets = make([]*coding.Set, len(snap.Sets))
+	for i, set := range snap.Sets {
+		ss := *set
+		ss.Name, ss.Description = r.Replace(set.Name), r.Replace(set.Description)
+		out.Sets[i] = &ss
+	}
 	out.Memos = make([]*coding.Memo, len(snap.Memos))
 	for i, m := range snap.Memos {
 		mm := *m
 		mm.Title, mm.Body = r.Replace(m.Title), r.Replace(m.Body)
+		mm.Author, mm.UpdatedBy = user(m.Author), user(m.UpdatedBy)
 		// A body that grew past Markdown's size limit keeps no HTML.
 		mm.HTML, _ = markdown.Render(mm.Body)
 		out.Memos[i] = &mm
@@ -124,4 +159,59 @@ func replaceAll(r *Replacer, ss []string) []string {
 		out[i] = r.Replace(s)
 	}
 	return out
+}
+
+// replaceAttributes copies attributes with their text and list values
+// anonymised.
+func replaceAttributes(r *Replacer, attrs []coding.Attribute) []coding.Attribute {
+	if attrs == nil {
+		return nil
+	}
+	out := make([]coding.Attribute, len(attrs))
+	for i, a := range attrs {
+		switch v := a.Value.(type) {
+		case string:
+			a.Value = r.Replace(v)
+		case []string:
+			a.Value = replaceAll(r, v)
+		}
+		out[i] = a
+	}
+	return out
+}
+
+// userPseudonyms returns the function that names a user in the
+// anonymised snapshot: "Coder N", numbered in order of first appearance
+// (documents, quotes, memos), or the name itself when the profile keeps
+// user names or the project has no such user.
+func userPseudonyms(snap *coding.Snapshot) func(string) string {
+	if snap.Anonymisation != nil && snap.Anonymisation.KeepUsers {
+		return func(name string) string { return name }
+	}
+	names := map[string]string{}
+	add := func(users ...string) {
+		for _, u := range users {
+			if _, ok := names[u]; !ok && u != "" {
+				names[u] = "Coder " + strconv.Itoa(len(names)+1)
+			}
+		}
+	}
+	for _, d := range snap.Documents {
+		add(d.CreatedBy, d.UpdatedBy)
+	}
+	for _, q := range snap.Quotes {
+		add(q.Coder, q.UpdatedBy)
+		for _, c := range q.Corrections {
+			add(c.Actor)
+		}
+	}
+	for _, m := range snap.Memos {
+		add(m.Author, m.UpdatedBy)
+	}
+	return func(name string) string {
+		if p, ok := names[name]; ok {
+			return p
+		}
+		return name
+	}
 }

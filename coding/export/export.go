@@ -243,7 +243,11 @@ func Export(w io.Writer, snap *coding.Snapshot, format string, opt Options) erro
 				return err
 			}
 			if opt.Anonymise {
-				snap = anonymise.Snapshot(snap)
+				// Options that name things of the project name them
+				// as the anonymised copy does.
+				a := anonymise.New(snap)
+				snap = a.Snapshot()
+				opt.Rows, opt.Memos.Code, opt.Memos.Author = a.Text(opt.Rows), a.Text(opt.Memos.Code), a.User(opt.Memos.Author)
 			}
 			return e.write(w, snap, opt)
 		}

@@ -41,7 +41,7 @@ func TestExportErrors(t *testing.T) {
 		wantCode string
 		wantMsg  string
 	}{
-		{"unknown format", snap, "gioia-odt", export.Options{}, coding.EINVALID, `unknown export format "gioia-odt" (known: gioia-md, gioia-csv`},
+		{"unknown format", snap, "gioia-rtf", export.Options{}, coding.EINVALID, `unknown export format "gioia-rtf" (known: gioia-md, gioia-csv`},
 		{"no snapshot", &coding.Snapshot{}, "gioia-md", export.Options{}, coding.EINVALID, "snapshot is empty"},
 		{"unknown section facet", snap, "gioia-md", export.Options{Sections: "Phase"}, coding.EINVALID, `no facet "Phase" (known: Growth path, Type of learning)`},
 		{"unknown column facet", snap, "gioia-html", export.Options{Facets: []string{"Phase"}}, coding.EINVALID, `no facet "Phase"`},
@@ -72,11 +72,19 @@ func TestExportErrors(t *testing.T) {
 }
 
 // TestExportEmptyProject checks that every format copes with a project
-// that has nothing in it yet (except QDC, which needs a code).
+// that has nothing in it yet, except QDC, which needs a code, and the
+// model formats, which need a model and say where to draw one.
 func TestExportEmptyProject(t *testing.T) {
 	empty := newBuilder(t, "Empty").done()
 	for _, f := range export.Formats() {
 		if f.Name == "codebook-qdc" {
+			continue
+		}
+		if strings.HasPrefix(f.Name, "model-") {
+			err := export.Export(&bytes.Buffer{}, empty, f.Name, export.Options{})
+			if coding.ErrorCode(err) != coding.EINVALID || !strings.Contains(coding.ErrorMessage(err), "Models screen") {
+				t.Errorf("Export(%s) of a project without models: got %v, want an invalid error pointing to the Models screen", f.Name, err)
+			}
 			continue
 		}
 		if err := export.Export(&bytes.Buffer{}, empty, f.Name, export.Options{}); err != nil {

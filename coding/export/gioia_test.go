@@ -114,6 +114,7 @@ func TestRepresentativeQuote(t *testing.T) {
 		QuoteID: r.Quote.QuoteID,
 		Text:    "Founders spot the problem only when a client escalates, that is how it was for us in Luleå.",
 		Kind:    "auto",
+		CodeID:  r.Concept.ID,
 		Attribution: export.Attribution{
 			Informant: "CEO (Anna)", Role: "CEO", Document: "Interview: Luleå CEO", Case: "Luleå Stål AB",
 		},

@@ -17,6 +17,8 @@ type index struct {
 	// quotes maps a code ID to the distinct quotes tagged with it or with
 	// a code below it, in snapshot order.
 	quotes map[string][]*coding.Quote
+	// attributions caches who said each quote (see attribution).
+	attributions map[string]Attribution
 }
 
 func newIndex(snap *coding.Snapshot) *index {
@@ -27,6 +29,8 @@ func newIndex(snap *coding.Snapshot) *index {
 		docs:   map[string]*coding.Document{},
 		cases:  map[string]*coding.Case{},
 		quotes: map[string][]*coding.Quote{},
+
+		attributions: map[string]Attribution{},
 	}
 	ix.tree.Walk(func(c *coding.Code, _ int) {
 		ix.rank[c.ID] = len(ix.order)

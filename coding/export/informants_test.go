@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
+
 	"tessera/coding"
 	"tessera/coding/codingtest"
 	"tessera/coding/export"
@@ -87,4 +89,66 @@ func (b *builder) informant(label, pseudonym, role string, kase *coding.Case, d 
 	}
 	b.snap.Informants = append(b.snap.Informants, i)
 	return i
+}
+
+// TestMatrixByInformant puts informants, and the values of an informant
+// attribute, in the matrix columns.
+func TestMatrixByInformant(t *testing.T) {
+	snap := informantStudy(t)
+	for _, tt := range []struct {
+		opt        export.Options
+		wantLabels []string
+		wantCounts []float64 // row "Trade fair failure", concept level
+	}{
+		{export.Options{Level: coding.LevelConcept, Columns: "informant"},
+			[]string{"I-01 (Aino)", "I-02 (Bertil)", "I-03 (Cecilia)", "I-04 (Daniel)", "I-05 (Elin)"}, []float64{1, 1, 1, 0, 0}},
+		{export.Options{Level: coding.LevelConcept, Columns: "iattr:Gender"}, []string{"female", "male"}, []float64{2, 1}},
+		{export.Options{Level: coding.LevelConcept, Columns: "iattr:duration", Bins: "50"}, []string{"under 50", "50 or more"}, []float64{1, 2}},
+	} {
+		m, err := export.Matrix(snap, tt.opt)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.opt.Columns, err)
+		}
+		var labels []string
+		for _, c := range m.Cols {
+			labels = append(labels, c.Label)
+		}
+		var counts []float64
+		for i, r := range m.Rows {
+			if r.Name == "Trade fair failure" {
+				for _, c := range m.Cells[i] {
+					counts = append(counts, c.Value)
+				}
+			}
+		}
+		if diff := cmp.Diff(tt.wantLabels, labels); diff != "" {
+			t.Errorf("%s columns (-want +got):\n%s", tt.opt.Columns, diff)
+		}
+		if diff := cmp.Diff(tt.wantCounts, counts); diff != "" {
+			t.Errorf("%s counts (-want +got):\n%s", tt.opt.Columns, diff)
+		}
+	}
+	_, err := export.Matrix(snap, export.Options{Columns: "iattr:shoe size"})
+	if coding.ErrorCode(err) != coding.EINVALID || !strings.Contains(coding.ErrorMessage(err), `no informant has an attribute "shoe size"`) {
+		t.Errorf("unknown attribute: got %v, want an invalid error naming it", err)
+	}
+}
+
+// TestInformantsTableAnonymised prints no case name, also where an
+// informant's role or attribute names the case.
+func TestInformantsTableAnonymised(t *testing.T) {
+	snap := informantStudy(t)
+	snap.Informants[1].Role = "CTO at Nordic Sensors AB"
+	snap.Informants[2].Attributes = append(snap.Informants[2].Attributes, coding.Attribute{Name: "employer", Type: coding.AttrText, Value: "Baltic Foods Oy"})
+	for _, f := range []string{"informants-md", "informants-csv"} {
+		out := string(mustExport(t, snap, f, export.Options{Anonymise: true, Attributes: []string{"employer"}}))
+		for _, name := range []string{"Nordic Sensors", "Baltic Foods", "Luleå Metall"} {
+			if strings.Contains(out, name) {
+				t.Errorf("%s: %q appears in\n%s", f, name, out)
+			}
+		}
+		if !strings.Contains(out, "I-02") || !strings.Contains(out, "CTO at ") {
+			t.Errorf("%s: want the rows kept, got\n%s", f, out)
+		}
+	}
 }

@@ -18,7 +18,7 @@ const (
 // MatrixResult is a code x column matrix for cross-case comparison.
 type MatrixResult struct {
 	Level   coding.Level   `json:"level"`
-	Columns string         `json:"columns"` // "case", "document", "speaker", "attr:NAME" or "facet:NAME"
+	Columns string         `json:"columns"` // "case", "document", "speaker", "informant", "attr:NAME", "iattr:NAME" or "facet:NAME"
 	Cell    string         `json:"cell"`
 	Filter  string         `json:"filter,omitempty"` // the facet filter, "Facet=value"
 	Rows    []CodeRef      `json:"rows"`             // codes of the level, codebook order
@@ -33,7 +33,7 @@ type MatrixResult struct {
 // MatrixColumn is one column: a case, document, speaker, attribute value
 // or facet value.
 type MatrixColumn struct {
-	Key   string `json:"key"`   // case or document ID, speaker name, attribute value; "" for the "none" column
+	Key   string `json:"key"`   // case, document or informant ID, speaker name, attribute value; "" for the "none" column
 	Label string `json:"label"` // what the table prints
 }
 
@@ -78,8 +78,9 @@ func resolveMatrix(snap *coding.Snapshot, opt Options) (matrixSpec, error) {
 		return s, coding.Errorf(coding.EINVALID, "matrix cell %q is not count, presence, share or quotes", opt.Cell)
 	}
 	switch {
-	case s.cols == "case" || s.cols == "document" || s.cols == "speaker" || s.cols == "set":
+	case s.cols == "case" || s.cols == "document" || s.cols == "speaker" || s.cols == "informant" || s.cols == "set":
 	case strings.HasPrefix(s.cols, "attr:") && strings.TrimSpace(s.cols[5:]) != "":
+	case strings.HasPrefix(s.cols, "iattr:") && strings.TrimSpace(s.cols[6:]) != "":
 	case strings.HasPrefix(s.cols, "facet:") && strings.TrimSpace(s.cols[6:]) != "":
 		name := strings.TrimSpace(s.cols[6:])
 		if s.colFacet = snap.FacetByName(name); s.colFacet == nil {
@@ -87,14 +88,14 @@ func resolveMatrix(snap *coding.Snapshot, opt Options) (matrixSpec, error) {
 		}
 		s.cols = "facet:" + s.colFacet.Name
 	default:
-		return s, coding.Errorf(coding.EINVALID, "matrix columns %q are not case, document, speaker, set, attr:NAME or facet:NAME", opt.Columns)
+		return s, coding.Errorf(coding.EINVALID, "matrix columns %q are not case, document, speaker, informant, set, attr:NAME, iattr:NAME or facet:NAME", opt.Columns)
 	}
 	var err error
 	if s.bins, err = parseBins(opt.Bins); err != nil {
 		return s, err
 	}
-	if len(s.bins) > 0 && !strings.HasPrefix(s.cols, "attr:") {
-		return s, coding.Errorf(coding.EINVALID, "bins need columns by a case attribute (attr:NAME), not %q", s.cols)
+	if len(s.bins) > 0 && !strings.HasPrefix(s.cols, "attr:") && !strings.HasPrefix(s.cols, "iattr:") {
+		return s, coding.Errorf(coding.EINVALID, "bins need columns by a case or informant attribute (attr:NAME, iattr:NAME), not %q", s.cols)
 	}
 	if opt.FacetFilter != "" {
 		name, value, ok := strings.Cut(opt.FacetFilter, "=")
@@ -115,8 +116,9 @@ func resolveMatrix(snap *coding.Snapshot, opt Options) (matrixSpec, error) {
 // Matrix computes the code x column matrix the options describe: rows are
 // the codes of Options.Level (default theme) in codebook order; columns
 // are cases (default), documents, speakers (of the turn where a quote
-// starts), the values of a case attribute or the values of a facet, plus
-// a "none" column when some quotes have no case, speaker or value. A row
+// starts), informants (see coding.Snapshot.QuoteInformant), the values of
+// a case or informant attribute or the values of a facet, plus a "none"
+// column when some quotes have no case, speaker, informant or value. A row
 // code's quotes include those of the codes below it.
 //
 // Facet values roll up: a quote counts under a facet value for a row when

@@ -9,7 +9,7 @@ import (
 )
 
 // matrixColumns returns the columns of a column kind and a function
-// giving the column indexes of a quote. A numeric case attribute's values
+// giving the column indexes of a quote. A numeric attribute's values
 // come in order of value, or in the bins given by their lower bounds. A trailing column with an empty
 // key collects quotes that belong to no other column; it appears only
 // when some quote needs it.
@@ -55,23 +55,21 @@ func (ix *index) matrixColumns(kind string, bins []float64) ([]MatrixColumn, fun
 		}
 		none = "No speaker"
 		keysOf = func(q *coding.Quote) []string { return []string{ix.speakerOf(q)} }
+	case kind == "informant":
+		none, keysOf = ix.informantColumns(add)
 	default:
-		name := strings.TrimSpace(strings.TrimPrefix(kind, "attr:"))
-		found, numeric := false, true
-		var values []float64
-		for _, c := range ix.snap.Cases {
-			if a := c.Attribute(name); a != nil {
-				found = true
-				name = a.Name
-				if f, ok := a.Value.(float64); ok {
-					values = append(values, f)
-				} else if a.String() != "" {
-					numeric = false
-				}
-			}
+		src, err := ix.attributeSource(kind)
+		if err != nil {
+			return nil, nil, err
 		}
-		if !found {
-			return nil, nil, coding.Errorf(coding.EINVALID, "no case has an attribute %q", name)
+		name, numeric := src.name, true
+		var values []float64
+		for _, a := range src.all {
+			if f, ok := a.Value.(float64); ok {
+				values = append(values, f)
+			} else if a.String() != "" {
+				numeric = false
+			}
 		}
 		valuesOf := attributeValues
 		switch {
@@ -99,20 +97,16 @@ func (ix *index) matrixColumns(kind string, bins []float64) ([]MatrixColumn, fun
 				add(v, v)
 			}
 		default:
-			for _, c := range ix.snap.Cases {
-				if a := c.Attribute(name); a != nil {
-					for _, v := range attributeValues(a) {
-						add(v, v)
-					}
+			for _, a := range src.all {
+				for _, v := range attributeValues(a) {
+					add(v, v)
 				}
 			}
 		}
 		none = name + " not set"
 		keysOf = func(q *coding.Quote) []string {
-			if c := ix.caseOf(q); c != nil {
-				if a := c.Attribute(name); a != nil {
-					return valuesOf(a)
-				}
+			if a := src.of(q); a != nil {
+				return valuesOf(a)
 			}
 			return nil
 		}

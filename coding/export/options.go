@@ -59,9 +59,9 @@ func FormatOptions(name string) []string {
 // always prints quotes and reads only the mode.
 func ParseQuotes(s string) (show bool, mode QuoteMode, err error) {
 	switch v := strings.ToLower(strings.TrimSpace(s)); v {
-	case "", "false", "0":
+	case "", "false", "0", "no":
 		return false, QuotesBoth, nil
-	case "true", "1":
+	case "true", "1", "yes":
 		return true, QuotesBoth, nil
 	default:
 		mode = QuoteMode(v)

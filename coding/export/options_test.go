@@ -24,6 +24,8 @@ func TestFormatOptions(t *testing.T) {
 		{"cases-csv", []string{"attributes", "counts", "table", "raw", "anonymise"}},
 		{"cooccurrence-md", []string{"unit", "level", "set", "table", "anonymise"}},
 		{"quotes-xlsx", []string{"facets", "set", "table", "raw", "anonymise"}},
+		{"supporting-docx", []string{"facets", "sections", "level", "quotes", "per_row", "set", "table", "anonymise"}},
+		{"supporting-csv", []string{"facets", "sections", "level", "quotes", "per_row", "set", "table", "raw", "anonymise"}},
 		{"qdpx", []string{"positions", "anonymise"}},
 		{"no-such-format", []string{}},
 	}

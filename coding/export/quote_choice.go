@@ -58,6 +58,10 @@ type RepresentativeQuote struct {
 	// Kind is "power" or "proof" for a quote the researcher chose, else
 	// "auto".
 	Kind string `json:"kind"`
+	// CodeID is the code the quote was chosen for, or, chosen
+	// automatically, the first code it carries of the row's code and
+	// those below it: the code to choose it for.
+	CodeID string `json:"code_id"`
 	Attribution
 }
 
@@ -110,7 +114,9 @@ func (ch *chooser) pick(id string, n int) []*RepresentativeQuote {
 	var out []*RepresentativeQuote
 	if ch.mode != QuotesAuto {
 		for _, c := range ch.chosen(id) {
-			out = append(out, ch.cite(c.q, string(c.kind), ch.asCoded(c.q)))
+			r := ch.cite(c.q, string(c.kind), ch.asCoded(c.q))
+			r.CodeID = c.code
+			out = append(out, r)
 		}
 	}
 	if len(out) > 0 || ch.mode == QuotesChosen {
@@ -131,8 +137,9 @@ type chosenQuote struct {
 	q     *coding.Quote
 	kind  coding.PickKind
 	order int
-	rank  int // codebook position of the code it was chosen for
-	pos   int // position of the quote in the project
+	code  string // the code it was chosen for
+	rank  int    // codebook position of that code
+	pos   int    // position of the quote in the project
 }
 
 // chosen returns the quotes chosen for code id or a code below it, by
@@ -147,7 +154,7 @@ func (ch *chooser) chosen(id string) []chosenQuote {
 			if !q.HasCode(p.CodeID) || !ch.ix.under(ch.ix.tree.ByID[p.CodeID], top) {
 				continue
 			}
-			c := chosenQuote{q: q, kind: p.Kind, order: p.Order, rank: ch.ix.rank[p.CodeID], pos: i}
+			c := chosenQuote{q: q, kind: p.Kind, order: p.Order, code: p.CodeID, rank: ch.ix.rank[p.CodeID], pos: i}
 			if best.kind == "" || compareChosen(c, best) < 0 {
 				best = c
 			}
@@ -219,7 +226,15 @@ func (ch *chooser) auto(id string, row []*RepresentativeQuote) *RepresentativeQu
 	if best == nil {
 		return nil
 	}
-	return ch.cite(best.q, kindAuto, best.text)
+	r := ch.cite(best.q, kindAuto, best.text)
+	top := ch.ix.tree.ByID[id]
+	for _, c := range ch.ix.codesOf(best.q) {
+		if ch.ix.under(c, top) {
+			r.CodeID = c.ID
+			break
+		}
+	}
+	return r
 }
 
 func b2i(b bool) int {

@@ -30,11 +30,23 @@ func evidence(tb testing.TB) *coding.Snapshot {
 	people := b.code(coding.LevelConcept, absorb, "Keeping the acquired firm's people")
 
 	alder, birch, cedar := b.kase("Alder Oy"), b.kase("Birch AB"), b.kase("Cedar AS")
+	informants := map[string]*coding.Informant{}
+	for _, inf := range []struct{ name, label, role string }{
+		{"Anna", "I-01", "CEO"}, {"Ben", "I-02", "CFO"}, {"Carla", "I-03", "CEO"}, {"Dan", "I-04", "Sales lead"}, {"Eva", "I-05", "CEO"},
+	} {
+		i := &coding.Informant{ID: b.id("N"), ProjectID: "P1", Label: inf.label, Pseudonym: "P" + inf.label, Role: inf.role, CreatedAt: fixed, UpdatedAt: fixed}
+		informants[inf.name] = i
+		b.snap.Informants = append(b.snap.Informants, i)
+	}
+	// speakers links a document's speakers to their informants and sets
+	// the roles the document records.
 	speakers := func(d *coding.Document, roles ...string) {
 		for i := 0; i+1 < len(roles); i += 2 {
 			for j := range d.Speakers {
 				if d.Speakers[j].Name == roles[i] {
 					d.Speakers[j].Role = roles[i+1]
+					d.Speakers[j].InformantID = informants[roles[i]].ID
+					informants[roles[i]].CaseID = d.CaseID
 				}
 			}
 		}
@@ -136,19 +148,21 @@ func TestSupportingChosen(t *testing.T) {
 		return out
 	}
 	want := []cited{
-		{"It was cheap to fail there.", "power", "Carla", "CEO", "Birch AB"},
-		{"We ran small pilots […] launch.", "proof", "Anna", "CEO", "Alder Oy"},
+		{"It was cheap to fail there.", "power", "I-03", "CEO", "Birch AB"},
+		{"We ran small pilots […] launch.", "proof", "I-01", "CEO", "Alder Oy"},
 	}
 	if g := got(byTheme["Trial and error"]); !slices.Equal(g, want) {
 		t.Errorf("Trial and error: got %+v, want %+v", g, want)
 	}
-	want = []cited{{"We kept every engineer of the firm we bought. Keeping them was the whole point.", "proof", "Eva", "CEO", "Cedar AS"}}
+	want = []cited{{"We kept every engineer of the firm we bought. Keeping them was the whole point.", "proof", "I-05", "CEO", "Cedar AS"}}
 	if g := got(byTheme["Absorbing the acquired firm"]); !slices.Equal(g, want) {
 		t.Errorf("Absorbing the acquired firm: got %+v, want %+v", g, want)
 	}
 	// Nothing is chosen for Borrowed routines: automatic quotes fill it.
-	if g := got(byTheme["Borrowed routines"]); len(g) != 2 || g[0].kind != "auto" {
-		t.Errorf("Borrowed routines: got %+v, want two automatic quotes", g)
+	// Anna speaks in both Alder interviews: her quote from the second is
+	// hers too.
+	if g := got(byTheme["Borrowed routines"]); len(g) != 2 || g[0].kind != "auto" || g[0].informant != "I-01" || g[1].informant != "I-04" {
+		t.Errorf("Borrowed routines: got %+v, want two automatic quotes, by I-01 and I-04", g)
 	}
 	chosenOnly, err := export.SupportingRows(snap, export.Options{QuoteMode: export.QuotesChosen})
 	if err != nil {
@@ -168,7 +182,7 @@ func TestSupportingChosen(t *testing.T) {
 			out = string(zipText(t, []byte(out)))
 		}
 		out = strings.ReplaceAll(out, "\\", "") // LaTeX escapes
-		seq := []string{"It was cheap to fail there.", "Carla", "CEO", "Birch AB", "We ran small pilots", "Anna", "CEO", "Alder Oy"}
+		seq := []string{"It was cheap to fail there.", "I-03", "CEO", "Birch AB", "We ran small pilots", "I-01", "CEO", "Alder Oy"}
 		if strings.HasSuffix(format, "xlsx") {
 			seq = []string{"It was cheap to fail there.", "We ran small pilots"} // shared strings
 		}

@@ -17,6 +17,8 @@ type SampleReport struct {
 	Coding       *CodingReport `json:"coding,omitempty"`
 	// Rounds counts the coding rounds closed from rounds.json.
 	Rounds int `json:"rounds"`
+	// Informants counts the informants informants.csv described.
+	Informants int `json:"informants"`
 }
 
 // ImportSampleDir imports a study laid out like sample-transcripts/ into
@@ -31,7 +33,9 @@ func (im *Importer) ImportSampleDir(ctx context.Context, projectID, dir string) 
 // ImportSampleFS imports a whole study from fsys: the case sheet
 // cases.csv (or cases.xlsx), the metadata sheet metadata.csv, every
 // document in the case folders (one folder per case; files at the top
-// level are not documents), then the starter coding coding.json and the
+// level are not documents), whose speakers are linked to informants, the
+// informant sheet informants.csv (see ReadInformantSheet), then the
+// starter coding coding.json and the
 // coding rounds of rounds.json (see ApplyRounds). Each part is
 // optional. Files that fail to import are in the batch report.
 func (im *Importer) ImportSampleFS(ctx context.Context, projectID string, fsys fs.FS) (*SampleReport, error) {
@@ -59,6 +63,17 @@ func (im *Importer) ImportSampleFS(ctx context.Context, projectID string, fsys f
 	}
 	if rep.Batch, err = sub.Import(ctx, projectID, files); err != nil {
 		return rep, err
+	}
+	if data, err := readOptional(fsys, "informants.csv"); err != nil {
+		return rep, err
+	} else if data != nil {
+		rows, err := ReadInformantSheet(data)
+		if err != nil {
+			return rep, err
+		}
+		if rep.Informants, err = im.ApplyInformants(ctx, projectID, rows); err != nil {
+			return rep, err
+		}
 	}
 	data, err := readOptional(fsys, "coding.json")
 	if err != nil || data == nil {

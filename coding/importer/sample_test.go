@@ -101,6 +101,40 @@ func TestImportSampleDir(t *testing.T) {
 
 	// Two closed rounds show the codebook's evolution.
 	checkSampleRounds(t, s, p.ID, rep)
+	checkSampleInformants(t, s, p.ID, rep)
+}
+
+// checkSampleInformants checks the sample's informants: twelve
+// interviewees with pseudonyms and attributes from informants.csv, and
+// the two interviewers the metadata names, each in six documents.
+func checkSampleInformants(t *testing.T, s coding.Store, pid string, rep *importer.SampleReport) {
+	t.Helper()
+	snap, err := s.Snapshot(context.Background(), pid, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sums := snap.InformantSummaries()
+	if rep.Informants != 12 || len(sums) != 14 {
+		t.Fatalf("got %d informants described, %d stored; want 12 and 14", rep.Informants, len(sums))
+	}
+	quotes := 0
+	for _, sum := range sums[:12] {
+		if sum.Pseudonym == "" || sum.Interviewer || sum.Documents != 1 || sum.Attribute("duration") == nil || sum.Case == "" {
+			t.Errorf("informant %+v: want a pseudonym, a duration, a case and one document", sum)
+		}
+		quotes += sum.Quotes
+	}
+	if quotes != len(snap.Quotes) {
+		t.Errorf("got %d quotes attributed to informants, want all %d", quotes, len(snap.Quotes))
+	}
+	for _, sum := range sums[12:] {
+		if !sum.Interviewer || sum.Documents != 6 {
+			t.Errorf("interviewer %s: got %d documents, want 6", sum.Label, sum.Documents)
+		}
+	}
+	if a := sums[0]; a.Label != "I-01" || a.Pseudonym != "Aleksi" || a.Role != "CEO and co-founder" || a.Attribute("duration").String() != "64" {
+		t.Errorf("got I-01 %+v, want Aleksi, the CEO, 64 minutes", a)
+	}
 }
 
 // checkSampleRounds checks the sample's two rounds: the evolution from

@@ -140,6 +140,13 @@ func (ix *Index) applyChange(w *writer, p *project, ch coding.Change) error {
 			return err
 		}
 		cat.cases = cases
+	case "informant":
+		// Informants only resolve filters: no unit shows them.
+		informants, err := st.ListInformants(ctx, p.id)
+		if err != nil {
+			return err
+		}
+		cat.informants = informants
 	case "document":
 		for _, id := range ch.IDs {
 			if err := ix.applyDocument(w, id, ch.Deleted); err != nil {

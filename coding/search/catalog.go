@@ -23,20 +23,23 @@ type catalog struct {
 	quotes    map[string]*coding.Quote
 	docQuotes map[string][]*coding.Quote // by document, sorted by position
 	memos     map[string]*coding.Memo
+	// informants in label order; documents' speakers link to them.
+	informants []*coding.Informant
 	// seq is the store sequence number the catalog was loaded at.
 	seq uint64
 }
 
 func newCatalog(s *coding.Snapshot) *catalog {
 	c := &catalog{
-		project:   s.Project,
-		cases:     s.Cases,
-		quotes:    map[string]*coding.Quote{},
-		docQuotes: map[string][]*coding.Quote{},
-		memos:     map[string]*coding.Memo{},
-		facets:    s.Facets,
-		sets:      s.Sets,
-		seq:       s.Seq,
+		project:    s.Project,
+		cases:      s.Cases,
+		quotes:     map[string]*coding.Quote{},
+		docQuotes:  map[string][]*coding.Quote{},
+		memos:      map[string]*coding.Memo{},
+		facets:     s.Facets,
+		sets:       s.Sets,
+		informants: s.Informants,
+		seq:        s.Seq,
 	}
 	c.setDocuments(s.Documents)
 	c.setCodes(s.Codes)

@@ -92,8 +92,12 @@ func (b *builder) filterValue(name, arg, v string) (query.Query, error) {
 		return b.attrFilter(arg, v)
 	case "set":
 		return b.setFilter(v)
+	case "informant":
+		return b.informantFilter(v)
+	case "iattr":
+		return b.informantAttrFilter(arg, v)
 	}
-	return nil, coding.Errorf(coding.EINVALID, "unknown filter %q (known: attr:NAME, case, code, coder, date, document, facet:NAME, level, role, set, speaker)", name)
+	return nil, coding.Errorf(coding.EINVALID, "unknown filter %q (known: attr:NAME, case, code, coder, date, document, facet:NAME, iattr:NAME, informant, level, role, set, speaker)", name)
 }
 
 func boolPtr(b bool) *bool { return &b }
@@ -193,17 +197,28 @@ func (b *builder) facetFilter(name, v string) (query.Query, error) {
 // and dates either equal or within a range "LOW..HIGH" (either end may be
 // left open).
 func (b *builder) attrFilter(name, v string) (query.Query, error) {
-	if name == "" {
-		var ok bool
-		if name, v, ok = strings.Cut(v, "="); !ok {
-			return nil, coding.Errorf(coding.EINVALID, `an attribute filter reads attr:"NAME=VALUE"`)
-		}
-		name, v = strings.TrimSpace(name), strings.TrimSpace(v)
+	ids, err := matchAttribute("attr", "case", name, v, b.cat.cases, func(c *coding.Case) (string, func(string) *coding.Attribute) { return c.ID, c.Attribute })
+	if err != nil {
+		return nil, err
+	}
+	return anyTerm(fieldCase, ids), nil
+}
+
+// matchAttribute returns, sorted, the IDs of the items (cases or
+// informants) whose attribute matches an attribute filter of field with
+// key argument name and value v (see attrNameValue, attrMatches). attr
+// gives an item's ID and its attribute lookup. It is an error when no
+// item has the attribute.
+func matchAttribute[T any](field, what, name, v string, items []T, attr func(T) (string, func(string) *coding.Attribute)) ([]string, error) {
+	name, v, err := attrNameValue(field, name, v)
+	if err != nil {
+		return nil, err
 	}
 	known := false
 	var ids []string
-	for _, c := range b.cat.cases {
-		a := c.Attribute(name)
+	for _, it := range items {
+		id, lookup := attr(it)
+		a := lookup(name)
 		if a == nil {
 			continue
 		}
@@ -213,14 +228,27 @@ func (b *builder) attrFilter(name, v string) (query.Query, error) {
 			return nil, err
 		}
 		if ok {
-			ids = append(ids, c.ID)
+			ids = append(ids, id)
 		}
 	}
 	if !known {
-		return nil, coding.Errorf(coding.EINVALID, "no case has an attribute named %q", name)
+		return nil, coding.Errorf(coding.EINVALID, "no %s has an attribute named %q", what, name)
 	}
 	sort.Strings(ids)
-	return anyTerm(fieldCase, ids), nil
+	return ids, nil
+}
+
+// attrNameValue returns the attribute name and value of an attribute
+// filter, named in the key (attr:NAME) or in the value ("NAME=VALUE").
+func attrNameValue(field, name, v string) (string, string, error) {
+	if name != "" {
+		return name, v, nil
+	}
+	name, v, ok := strings.Cut(v, "=")
+	if !ok {
+		return "", "", coding.Errorf(coding.EINVALID, `an attribute filter reads %s:"NAME=VALUE"`, field)
+	}
+	return strings.TrimSpace(name), strings.TrimSpace(v), nil
 }
 
 func attrMatches(a *coding.Attribute, v string) (bool, error) {

@@ -53,6 +53,7 @@ type qfilter struct{ field, value string }
 var queryFields = map[string]bool{
 	"case": true, "document": true, "speaker": true, "role": true, "code": true,
 	"level": true, "coder": true, "date": true, "facet": true, "attr": true, "set": true,
+	"informant": true, "iattr": true,
 	"text": true, "title": true,
 }
 
@@ -238,7 +239,7 @@ func (p *parser) primary() (qnode, error) {
 	if p.pos < len(p.src) && p.src[p.pos] == ':' {
 		field := strings.ToLower(word)
 		if !queryFields[field] {
-			return nil, p.errorf("unknown field %q (known fields: attr, case, code, coder, date, document, facet, level, role, speaker, text, title); put text with a colon in quotes", word)
+			return nil, p.errorf("unknown field %q (known fields: attr, case, code, coder, date, document, facet, iattr, informant, level, role, speaker, text, title); put text with a colon in quotes", word)
 		}
 		p.pos++
 		return p.fieldValue(field)

@@ -226,6 +226,16 @@ func TestLinkMergeDeleteAndUndo(t *testing.T) {
 	if got := speakerLinks(t, st, pid)["Nordic Sensors – CEO/Anna K."]; got != x.Label {
 		t.Errorf("renamed speaker: got %q, want %s", got, x.Label)
 	}
+	// So do the transcript edits: a rename, and a merge into a new name.
+	if _, err := st.ChangeTranscript(ctx, pid, ceo.ID, coding.RenameSpeaker{From: "Anna K.", To: "Anna Kohtamäki"}, 0); err != nil {
+		t.Fatal(err)
+	}
+	if got := speakerLinks(t, st, pid)["Nordic Sensors – CEO/Anna Kohtamäki"]; got != x.Label {
+		t.Errorf("speaker renamed in the transcript: got %q, want %s", got, x.Label)
+	}
+	if _, err := st.ChangeTranscript(ctx, pid, ceo.ID, coding.MergeSpeakers{Speakers: []string{"Anna Kohtamäki"}, Into: "Anna Kohtamäki (CEO)"}, 0); err == nil {
+		t.Error("merging one speaker into a new name: want an error (that is a rename)")
+	}
 	if err := st.DeleteCase(ctx, pid, s.Cases["Nordic Sensors AB"].ID); err != nil {
 		t.Fatal(err)
 	}

@@ -27,7 +27,7 @@ func (s *Store) ChangeTranscript(ctx context.Context, pid, id string, ch coding.
 		if err != nil {
 			return err
 		}
-		d.UpdatedAt = t.now
+		d.UpdatedAt, d.UpdatedBy = t.now, t.actor
 		// The document first: the audit entry names it before its text
 		// and quotes.
 		if err := t.putDocumentMeta(d); err != nil {
@@ -42,6 +42,7 @@ func (s *Store) ChangeTranscript(ctx context.Context, pid, id string, ch coding.
 			}
 		}
 		for _, q := range changed {
+			q.UpdatedAt, q.UpdatedBy = t.now, t.actor
 			if err := t.putQuote(q); err != nil {
 				return err
 			}

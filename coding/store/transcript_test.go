@@ -265,7 +265,7 @@ func TestTurnAndSpeakerEdits(t *testing.T) {
 	// speaker and merge turns 4 and 5.
 	change(coding.SplitSpeaker{Speaker: "Anna Kohtamäki", Turns: []int{5}, Name: "Åsa Lindqvist"})
 	change(coding.SetTurnSpeaker{Turn: 4, Speaker: "Åsa Lindqvist"})
-	doc = change(coding.MergeTurns{Turn: 4})
+	change(coding.MergeTurns{Turn: 4})
 	wantTurns("split speaker, set speaker, merge turns", "Interviewer: How was Luleå?", "Anna Kohtamäki: Yes — fine.",
 		"Anna Kohtamäki: We learnt from teh partners 👍 in Luleå.", "Åsa Lindqvist: And then?\nKohtamäki: Then we grew.")
 	doc = change(coding.SetSpeakerRole{Speaker: "Interviewer", Role: coding.RoleInformant})
@@ -307,5 +307,94 @@ func TestTurnAndSpeakerEdits(t *testing.T) {
 	}
 	if _, err := s.Undo(ctx, p.ID, entries[0].Seq); err == nil {
 		t.Errorf("undo of the merge after a later change: got no error, want a conflict")
+	}
+}
+
+func TestTranscriptEditsKeepInformantsAndExcerpts(t *testing.T) {
+	s := mustOpen(t)
+	p := mustProject(t, s, "Links")
+	d := mustInterview(t, s, p.ID)
+	res, err := s.LinkSpeakers(ctx, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Linked == 0 {
+		t.Fatalf("linked %d speakers, want some", res.Linked)
+	}
+	linkOf := func(doc *coding.Document, name string) string {
+		for _, sp := range doc.Speakers {
+			if sp.Name == name {
+				return sp.InformantID
+			}
+		}
+		t.Fatalf("no speaker %q in %+v", name, doc.Speakers)
+		return ""
+	}
+	doc, err := s.FindDocument(ctx, p.ID, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	informant := linkOf(doc, "Kohtamäki")
+	change := func(ch coding.TranscriptChange) *coding.Document {
+		t.Helper()
+		r, err := s.ChangeTranscript(ctx, p.ID, d.ID, ch, 0)
+		if err != nil {
+			t.Fatalf("%s: %v", ch.Op(), err)
+		}
+		return r.Document
+	}
+
+	// Renaming keeps the link; a speaker merged into a new name brings
+	// its informant; a speaker split off is linked to no one.
+	doc = change(coding.RenameSpeaker{From: "Kohtamäki", To: "Jyrki Kohtamäki"})
+	if got := linkOf(doc, "Jyrki Kohtamäki"); got != informant {
+		t.Errorf("informant after renaming: got %q, want %q", got, informant)
+	}
+	doc = change(coding.SplitSpeaker{Speaker: "Jyrki Kohtamäki", Turns: []int{4}, Name: "Åsa"})
+	if got := linkOf(doc, "Åsa"); got != "" {
+		t.Errorf("informant of the speaker split off: got %q, want none", got)
+	}
+	doc = change(coding.MergeSpeakers{Speakers: []string{"Jyrki Kohtamäki", "Åsa"}, Into: "Jyrki"})
+	if got := linkOf(doc, "Jyrki"); got != informant {
+		t.Errorf("informant after merging into a new name: got %q, want %q", got, informant)
+	}
+
+	// A print excerpt follows a correction of words it holds once, and
+	// goes (kept in the record) when it no longer matches.
+	c := mustCode(t, s, p.ID, "Partners", coding.LevelConcept, "")
+	q := quoteOn(t, s, d, c.ID, "We learnt from teh partners 👍 in Luleå.")
+	for _, tc := range []struct {
+		excerpt, words, repl, want string
+	}{
+		{"We learnt from teh partners […] in Luleå.", "teh", "the", "We learnt from the partners […] in Luleå."},
+		{"We learnt […] in Luleå.", "teh", "the", "We learnt […] in Luleå."},
+		{"teh partners", "teh partners", "our suppliers", "our suppliers"},
+		{"learnt from […] Luleå.", "learnt", "learned", "learned from […] Luleå."},
+		{"We learnt […] Luleå.", "learnt from", "learned with", ""},
+	} {
+		ex := tc.excerpt
+		if _, err := s.UpdateQuote(ctx, p.ID, q.ID, coding.QuoteUpdate{Excerpt: &ex}); err != nil {
+			t.Fatal(err)
+		}
+		before, _ := s.FindQuote(ctx, p.ID, q.ID)
+		start := at(t, doc.Text, tc.words)
+		r, err := s.ChangeTranscript(ctx, p.ID, d.ID, coding.CorrectText{Start: start, End: start + coding.RuneLen(tc.words), Text: tc.repl}, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, _ := s.FindQuote(ctx, p.ID, q.ID)
+		if got.Excerpt != tc.want {
+			t.Errorf("excerpt %q after %q → %q: got %q, want %q", tc.excerpt, tc.words, tc.repl, got.Excerpt, tc.want)
+		}
+		last := got.Corrections[len(got.Corrections)-1]
+		if wantRec := map[bool]string{true: "", false: tc.excerpt}[tc.want == tc.excerpt]; last.Excerpt != wantRec {
+			t.Errorf("excerpt %q: recorded %q, want %q", tc.excerpt, last.Excerpt, wantRec)
+		}
+		if _, err := s.Undo(ctx, p.ID, r.Seq); err != nil {
+			t.Fatal(err)
+		}
+		if undone, _ := s.FindQuote(ctx, p.ID, q.ID); undone.Excerpt != before.Excerpt || undone.Text != before.Text {
+			t.Errorf("after undo: got %q / %q, want %q / %q", undone.Excerpt, undone.Text, before.Excerpt, before.Text)
+		}
 	}
 }

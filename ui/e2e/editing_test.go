@@ -14,17 +14,30 @@ import (
 // waitAPI polls the API until ok(quotes, codes) holds.
 func waitAPI(t *testing.T, a *app, pid, what string, ok func([]quoteJSON, []codeJSON) bool) ([]quoteJSON, []codeJSON) {
 	t.Helper()
+	type state struct {
+		qs []quoteJSON
+		cs []codeJSON
+	}
+	got := poll(t, what, func() state {
+		var st state
+		apiCall(t, a, "GET", "/projects/"+pid+"/quotes", nil, &st.qs)
+		apiCall(t, a, "GET", "/projects/"+pid+"/codes", nil, &st.cs)
+		return st
+	}, func(st state) bool { return ok(st.qs, st.cs) })
+	return got.qs, got.cs
+}
+
+// poll calls get until ok holds for what it returns, for at most 10 s.
+func poll[T any](t *testing.T, what string, get func() T, ok func(T) bool) T {
+	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for {
-		var qs []quoteJSON
-		var cs []codeJSON
-		apiCall(t, a, "GET", "/projects/"+pid+"/quotes", nil, &qs)
-		apiCall(t, a, "GET", "/projects/"+pid+"/codes", nil, &cs)
-		if ok(qs, cs) {
-			return qs, cs
+		v := get()
+		if ok(v) {
+			return v
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("%s: not after 10 s (quotes %+v, codes %+v)", what, qs, cs)
+			t.Fatalf("%s: not after 10 s (last seen %+v)", what, v)
 		}
 		time.Sleep(100 * time.Millisecond)
 	}

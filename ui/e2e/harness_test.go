@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -321,6 +322,13 @@ func jsString(s string) string {
 // by setting the DOM selection on its text node, as a mouse would.
 func selectText(tb testing.TB, b *browser, text string) {
 	tb.Helper()
+	setSelection(tb, b, text, false)
+}
+
+// setSelection selects the first occurrence of text inside the
+// transcript, or with caret puts the cursor just before it.
+func setSelection(tb testing.TB, b *browser, text string, caret bool) {
+	tb.Helper()
 	ok := eval[bool](tb, b, fmt.Sprintf(`(() => {
 		const want = %s;
 		const root = document.querySelector('.transcript');
@@ -330,14 +338,14 @@ func selectText(tb testing.TB, b *browser, text string) {
 			if (i < 0) continue;
 			const r = document.createRange();
 			r.setStart(n, i);
-			r.setEnd(n, i + want.length);
+			r.setEnd(n, %s ? i : i + want.length);
 			const sel = document.getSelection();
 			sel.removeAllRanges();
 			sel.addRange(r);
 			return true;
 		}
 		return false;
-	})()`, jsString(text)))
+	})()`, jsString(text), strconv.FormatBool(caret)))
 	if !ok {
 		tb.Fatalf("text %q not found in the transcript", text)
 	}

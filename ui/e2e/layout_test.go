@@ -117,6 +117,7 @@ func TestLayoutFits(t *testing.T) {
 		{"projects", "/", `!!document.querySelector('.project-card')`, ""},
 		{"documents", "/p/" + pid, `document.querySelectorAll('.doc-open').length > 3`, ""},
 		{"cases", "/p/" + pid + "/cases", `!!document.querySelector('.sheet tbody tr')`, ""},
+		{"informants", "/p/" + pid + "/informants", `!!document.querySelector('tr[data-informant="I-01"]')`, ""},
 		{"reader", "/p/" + pid + "/d/" + did, `!!document.querySelector('.transcript .hl')`, ""},
 		{"codebook", "/p/" + pid + "/codes/" + codes[1].ID, `!!document.querySelector('.code-detail')`, ""},
 		{"memos", "/p/" + pid + "/memos", `!!document.querySelector('.memos-layout')`, ""},
@@ -125,6 +126,7 @@ func TestLayoutFits(t *testing.T) {
 		{"codebook-figure", "/p/" + pid + "/codes/" + codes[1].ID, `!!document.querySelector('.codebook-page .gioia-svg g[data-code]')`, `localStorage.setItem('tessera.codebook.figure', '1')`},
 		{"search", "/p/" + pid + "/search?q=trade+fair", `!!document.querySelector('.hit') || !!document.querySelector('.error-box')`, ""},
 		{"exports", "/p/" + pid + "/exports?counts=true", `document.querySelectorAll('.exports-list tr[data-format]').length >= 30`, ""},
+		{"anonymisation", "/p/" + pid + "/exports/anonymisation", `!!document.querySelector('.anon-text mark')`, ""},
 	}
 	save := os.Getenv("TESSERA_SCREENS") == "1" || os.Getenv("TESSERA_E2E_OUT") != ""
 	dir := ""

@@ -1,7 +1,6 @@
 package e2e_test
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -66,31 +65,6 @@ func waitTranscript(tb testing.TB, a *app, pid, did, what string, ok func(transc
 	}
 }
 
-// placeCaret puts the cursor in the transcript just before the first
-// occurrence of text, as a click there would.
-func placeCaret(tb testing.TB, b *browser, text string) {
-	tb.Helper()
-	ok := eval[bool](tb, b, fmt.Sprintf(`(() => {
-		const want = %s;
-		const w = document.createTreeWalker(document.querySelector('.transcript'), NodeFilter.SHOW_TEXT);
-		for (let n = w.nextNode(); n; n = w.nextNode()) {
-			const i = n.data.indexOf(want);
-			if (i < 0) continue;
-			const r = document.createRange();
-			r.setStart(n, i);
-			r.collapse(true);
-			const sel = document.getSelection();
-			sel.removeAllRanges();
-			sel.addRange(r);
-			return true;
-		}
-		return false;
-	})()`, jsString(text)))
-	if !ok {
-		tb.Fatalf("text %q not found in the transcript", text)
-	}
-}
-
 // retype empties the focused field with n backspaces and types text.
 func retype(n int, text string) chromedp.Action[chromedp.Void] {
 	return chromedp.KeyEvent(strings.Repeat(kb.Backspace, n) + text)
@@ -145,7 +119,7 @@ func TestTranscriptEditing(t *testing.T) {
 
 	// Split Anna's answer off at the cursor: Shift+Enter, the dialog
 	// proposes the label's name, Enter.
-	placeCaret(t, b, "Anna:")
+	setSelection(t, b, "Anna:", true)
 	b.do(t, "split at the cursor", shortcut(rune(kb.Enter[0]), chromedp.ModifierShift))
 	b.waitJS(t, "the split dialog", `document.querySelector('dialog[open] .speaker-name')?.value === 'Anna'`)
 	b.do(t, "confirm the speaker", chromedp.KeyEvent(kb.Enter))
@@ -154,7 +128,7 @@ func TestTranscriptEditing(t *testing.T) {
 	b.waitJS(t, "six turns on screen", `document.querySelectorAll('.transcript .block.turn').length === 6`)
 
 	// "Fast:" was no speaker: join that turn to the one before.
-	placeCaret(t, b, "doubled")
+	setSelection(t, b, "doubled", true)
 	b.do(t, "join the turn to the one before", shortcut(rune(kb.Backspace[0]), chromedp.ModifierShift))
 	step("the joined turn", hasTurns("Interviewer: How was Luleå?", "Anna: Yes — fine.",
 		"Kohtamäki: We learnt from teh partners 👍 in Luleå.", "Interviewer: And then?", "Kohtamäki: Then we grew.\nFast: we doubled."))
@@ -163,8 +137,9 @@ func TestTranscriptEditing(t *testing.T) {
 	// Speakers: Anna and Kohtamäki are one person; merge, then rename.
 	b.do(t, "open the speakers", chromedp.Click(chromedp.CSS(`.edit-speakers`)))
 	b.waitJS(t, "the speakers dialog", `document.querySelectorAll('dialog[open] .speaker-row').length === 3`)
+	screenshot(t, b, "transcript-speakers-1280x800")
+	choose(t, b, `.speaker-row[data-speaker="Kohtamäki"] .merge-into`, "Anna")
 	b.do(t, "merge Kohtamäki into Anna",
-		chromedp.SetValue(chromedp.CSS(`.speaker-row[data-speaker="Kohtamäki"] .merge-into`), "Anna"),
 		chromedp.Click(chromedp.CSS(`.speaker-row[data-speaker="Kohtamäki"] .merge-speaker`)))
 	step("the merged speakers", func(d transcriptJSON) bool { return len(d.Speakers) == 2 })
 	b.waitJS(t, "two speakers listed", `document.querySelectorAll('dialog[open] .speaker-row').length === 2`)
@@ -188,6 +163,15 @@ func TestTranscriptEditing(t *testing.T) {
 	step("the split speaker", hasTurns("Interviewer: How was Luleå?", "Anna Kohtamäki: Yes — fine.",
 		"Anna Kohtamäki: We learnt from teh partners 👍 in Luleå.", "Interviewer: And then?", "Åsa Lindqvist: Then we grew.\nFast: we doubled."))
 	b.waitJS(t, "the speakers again", `document.querySelectorAll('dialog[open] .speaker-row').length === 3`)
+	choose(t, b, `.speaker-row[data-speaker="Åsa Lindqvist"] .speaker-role`, "interviewer")
+	step("Åsa's role", func(d transcriptJSON) bool {
+		for _, s := range d.Speakers {
+			if s.Name == "Åsa Lindqvist" {
+				return s.Role == "interviewer"
+			}
+		}
+		return false
+	})
 	b.do(t, "close the speakers", chromedp.Click(chromedp.CSS(`dialog[open] .dialog-actions .btn-primary`)))
 
 	// Turn 4's question was asked by Åsa: click the speaker's name.
@@ -232,6 +216,9 @@ func TestTranscriptEditing(t *testing.T) {
 	b.waitJS(t, "the corrected quote highlighted", `[...document.querySelectorAll('.transcript .hl')].some((e) => e.textContent === 'the partners 👍')`)
 	screenshot(t, b, "transcript-editing-1280x800")
 	screenshot(t, b2, "transcript-editing-second-tab-1280x800")
+	b.do(t, "a large screen", chromedp.EmulateViewport(1920, 1080))
+	screenshot(t, b, "transcript-editing-1920x1080")
+	b.do(t, "back to the laptop screen", chromedp.EmulateViewport(1280, 800))
 
 	// Ctrl+Z takes the correction back.
 	b.do(t, "undo", chromedp.Click(chromedp.CSS(`.doc-title`)), shortcut('z', chromedp.ModifierCtrl))
@@ -241,7 +228,18 @@ func TestTranscriptEditing(t *testing.T) {
 		}
 	}
 	step("the undone correction", func(d transcriptJSON) bool { return strings.Contains(d.Text, "from teh partners") })
-	b2.waitJS(t, "the second tab undone", `document.querySelector('.transcript').textContent.includes('learnt from teh partners')`)
+	for _, br := range []*browser{b, b2} {
+		br.waitJS(t, "the undo on screen", `document.querySelector('.transcript').textContent.includes('learnt from teh partners')`)
+	}
+
+	// s with the cursor in a turn opens it too: join Åsa's two turns.
+	setSelection(t, b, "Then we grew", true)
+	b.do(t, "open the turn with s", shortcut('s'))
+	b.waitJS(t, "the turn dialog", `document.querySelector('dialog[open] .speaker-name')?.value === 'Åsa Lindqvist'`)
+	b.do(t, "join it to turn 4", chromedp.Click(chromedp.CSS(`dialog[open] .merge-prev`)))
+	step("the joined turns", hasTurns("Interviewer: How was Luleå?", "Anna Kohtamäki: Yes — fine.",
+		"Anna Kohtamäki: We learnt from teh partners 👍 in Luleå.", "Åsa Lindqvist: And then?\nKohtamäki: Then we grew.\nFast: we doubled."))
+	b.waitJS(t, "four turns on screen", `document.querySelectorAll('.transcript .block.turn').length === 4`)
 	if errs := b.pageErrors(); len(errs) > 0 {
 		t.Errorf("page errors: %v", errs)
 	}

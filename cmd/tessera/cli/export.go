@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"tessera/coding"
+	"tessera/coding/anonymise"
 	"tessera/coding/datadir"
 	"tessera/coding/export"
 )
@@ -29,13 +30,13 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 	fs.IntVar(&opt.PerRow, "per-row", 0, "supporting-data table: automatic quotes per row, 1 to 6 (default 3)")
 	fs.BoolVar(&opt.SubCodes, "subcodes", false, "list sub-concepts indented under their concept in the Gioia table")
 	level := fs.String("level", "", "matrix rows: concept, theme or dimension (default theme)")
-	fs.StringVar(&opt.Columns, "columns", "", "matrix columns: case, document, speaker, set, attr:NAME or facet:NAME")
+	fs.StringVar(&opt.Columns, "columns", "", "matrix columns: case, document, speaker, informant, set, attr:NAME, iattr:NAME or facet:NAME")
 	fs.StringVar(&opt.Rows, "rows", "", "matrix rows: set:NAME for the codes of a code set (default: the codes of --level)")
 	fs.StringVar(&opt.Set, "set", "", "narrow the export to a set of documents or codes (`name` or ID)")
 	fs.StringVar(&opt.Bins, "bins", "", "matrix columns by a numeric attribute: bin at these `bounds`, e.g. 50,250")
 	fs.StringVar(&opt.Cell, "cell", "", "matrix cells: count, presence, share or quotes")
 	fs.StringVar(&opt.FacetFilter, "filter", "", "matrix rows with this `Facet=value` only")
-	fs.Var(&attributes, "attributes", "case-profile `attributes` in order, comma-separated")
+	fs.Var(&attributes, "attributes", "case-profile (or informant-table) `attributes` in order, comma-separated")
 	fs.StringVar(&opt.Unit, "unit", "", "co-occurrence unit: quote, turn or document")
 	fs.StringVar(&opt.Positions, "positions", "", "qdpx selection positions: codepoints (default) or utf16")
 	fs.StringVar(&opt.Model, "model", "", "model formats: the model `name` to draw (default: the project's only model)")
@@ -211,25 +212,52 @@ func checkAnonymised(m *Main, snap *coding.Snapshot, format string, opt export.O
 	}
 	left := 0
 	for _, r := range results {
+		var names, parts []anonymise.Finding
+		for _, f := range r.Findings {
+			if f.Partial {
+				parts = append(parts, f)
+			} else {
+				names = append(names, f)
+			}
+		}
+		left += len(names)
 		switch {
 		case !r.Scanned:
-			fmt.Fprintf(m.Stdout, "%-20s not scanned: an image, drawn from the same anonymised labels as the SVG figure\n", r.Format)
-		case len(r.Findings) == 0:
+			fmt.Fprintf(m.Stdout, "%-20s not scanned: an image or PDF, drawn from the same anonymised labels as the SVG figure\n", r.Format)
+		case len(names) == 0:
 			fmt.Fprintf(m.Stdout, "%-20s no known name left\n", r.Format)
 		default:
-			left += len(r.Findings)
-			fmt.Fprintf(m.Stdout, "%-20s %d known names left:\n", r.Format, len(r.Findings))
-			for _, f := range r.Findings {
-				where := ""
-				if f.Part != "" {
-					where = " in " + f.Part
-				}
-				fmt.Fprintf(m.Stdout, "    %s %q%s: …%s…\n", f.Kind, f.Term, where, f.Context)
-			}
+			fmt.Fprintf(m.Stdout, "%-20s %d known names left:\n", r.Format, len(names))
+		}
+		printFindings(m, names)
+		if len(parts) > 0 {
+			fmt.Fprintf(m.Stdout, "%-20s %d capitalised words of known names, perhaps names (add them as terms to replace them):\n", "", len(parts))
+			printFindings(m, parts)
 		}
 	}
 	if left > 0 {
 		return coding.Errorf(coding.EUNPROCESSABLE, "%d known names are left in the anonymised export", left)
 	}
 	return nil
+}
+
+// printFindings prints one line per name found: its kind, the name, how
+// often, and where it was first found with its context.
+func printFindings(m *Main, findings []anonymise.Finding) {
+	count := map[string]int{}
+	var first []anonymise.Finding
+	for _, f := range findings {
+		key := f.Kind + "\x00" + strings.ToLower(f.Term)
+		if count[key] == 0 {
+			first = append(first, f)
+		}
+		count[key]++
+	}
+	for _, f := range first {
+		where := ""
+		if f.Part != "" {
+			where = " in " + f.Part
+		}
+		fmt.Fprintf(m.Stdout, "    %s %q, %d×, first%s: …%s…\n", f.Kind, f.Term, count[f.Kind+"\x00"+strings.ToLower(f.Term)], where, f.Context)
+	}
 }

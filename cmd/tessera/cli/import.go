@@ -21,6 +21,7 @@ type importFlags struct {
 	caseName                 string
 	perFolder                bool
 	cases, metadata          string
+	informants               string
 	codebookFile, codingFile string
 	allowDuplicates          bool
 	maxMB                    int64
@@ -33,6 +34,8 @@ type importInputs struct {
 	sheet []coding.Case
 	book  *codebook.Codebook
 	meta  map[string]importer.Metadata
+	// informants describes the informants the speakers are linked to.
+	informants []importer.InformantRow
 }
 
 // importCommand declares the flags of import.
@@ -44,6 +47,7 @@ func importCommand(fs *flag.FlagSet) runFunc {
 	fs.BoolVar(&f.perFolder, "case-per-folder", false, "each subfolder of a DIR argument is a case named after it")
 	fs.StringVar(&f.cases, "cases", "", "case attribute sheet (`FILE`.csv or .xlsx): first column the case name")
 	fs.StringVar(&f.metadata, "metadata", "", "per-document metadata `FILE`.csv: file,case,informant_role,interview_date,interviewer,language")
+	fs.StringVar(&f.informants, "informants", "", "informant sheet `FILE`.csv: case,speaker,id,pseudonym,role and attribute columns, applied once the speakers are linked")
 	fs.StringVar(&f.codebookFile, "codebook", "", "codebook `FILE` to start from (.csv, .xlsx, REFI-QDA .qdc, or the codebook of a .qdpx project): codes are created or matched by name")
 	fs.StringVar(&f.codingFile, "coding", "", "starter coding `FILE` (coding.json: codebook, facets and quotes by text; see docs/import.md)")
 	fs.BoolVar(&f.allowDuplicates, "allow-duplicates", false, "import files whose text is already in the project")
@@ -88,9 +92,9 @@ func importCommand(fs *flag.FlagSet) runFunc {
 			return err
 		}
 		if len(in.files) == 0 {
-			return nil
+			return m.applyInformants(ctx, im, p, in.informants)
 		}
-		return m.importFiles(ctx, im, p, in.files, f.codingFile)
+		return m.importFiles(ctx, im, p, in.files, f.codingFile, in.informants)
 	}
 }
 
@@ -115,8 +119,8 @@ func (f *importFlags) takeREFI(args []string) ([]string, error) {
 			rest = append(rest, arg)
 		}
 	}
-	if f.refiProject != "" && (len(rest) > 0 || f.codebookFile != "" || f.caseName != "" || f.perFolder || f.cases != "" || f.metadata != "" || f.codingFile != "") {
-		return nil, coding.Errorf(coding.EINVALID, "%s is a REFI-QDA project: it is imported as a new project on its own, without other files or --case, --cases, --metadata, --codebook, --coding", f.refiProject)
+	if f.refiProject != "" && (len(rest) > 0 || f.codebookFile != "" || f.caseName != "" || f.perFolder || f.cases != "" || f.metadata != "" || f.codingFile != "" || f.informants != "") {
+		return nil, coding.Errorf(coding.EINVALID, "%s is a REFI-QDA project: it is imported as a new project on its own, without other files or --case, --cases, --metadata, --informants, --codebook, --coding", f.refiProject)
 	}
 	return rest, nil
 }
@@ -126,8 +130,8 @@ func (f *importFlags) check(args []string) error {
 	switch {
 	case f.project == "":
 		return coding.Errorf(coding.EINVALID, "--project is required")
-	case len(args) == 0 && f.cases == "" && f.codebookFile == "":
-		return coding.Errorf(coding.EINVALID, "name at least one FILE or DIR to import (or --cases, --codebook)")
+	case len(args) == 0 && f.cases == "" && f.codebookFile == "" && f.informants == "":
+		return coding.Errorf(coding.EINVALID, "name at least one FILE or DIR to import (or --cases, --codebook, --informants)")
 	case f.caseName != "" && f.perFolder:
 		return coding.Errorf(coding.EINVALID, "--case and --case-per-folder exclude each other")
 	}
@@ -167,6 +171,12 @@ func (f *importFlags) read(args []string) (*importInputs, error) {
 			return nil, err
 		}
 	}
+	if f.informants != "" {
+		parse := func(_ string, data []byte) ([]importer.InformantRow, error) { return importer.ReadInformantSheet(data) }
+		if in.informants, err = readWith(f.informants, parse); err != nil {
+			return nil, err
+		}
+	}
 	return in, nil
 }
 
@@ -200,15 +210,20 @@ func (m *Main) applySheets(ctx context.Context, a *datadir.Dir, im *importer.Imp
 }
 
 // importFiles imports files into project p, says file by file how it
-// went, and then applies the starter coding in codingFile, if any. Files
+// went, then describes the informants the speakers were linked to with
+// the informant sheet's rows and applies the starter coding in
+// codingFile, if any. Files
 // already in the project are no failure: when nothing was new, it says so
 // and succeeds.
-func (m *Main) importFiles(ctx context.Context, im *importer.Importer, p *coding.Project, files []importer.File, codingFile string) error {
+func (m *Main) importFiles(ctx context.Context, im *importer.Importer, p *coding.Project, files []importer.File, codingFile string, informants []importer.InformantRow) error {
 	rep, err := im.Import(ctx, p.ID, files)
 	if err != nil {
 		return err
 	}
 	printBatchReport(m.Stdout, rep, p.Name)
+	if err := m.applyInformants(ctx, im, p, informants); err != nil {
+		return err
+	}
 	if codingFile != "" {
 		if err := applyCoding(ctx, im, p.ID, codingFile, rep, m.Stdout); err != nil {
 			return err
@@ -217,6 +232,20 @@ func (m *Main) importFiles(ctx context.Context, im *importer.Importer, p *coding
 	if rep.Failed > 0 {
 		return fmt.Errorf("%d of %d files could not be imported (see above)", rep.Failed, len(rep.Files))
 	}
+	return nil
+}
+
+// applyInformants describes the project's informants with the rows of an
+// informant sheet, when there are any.
+func (m *Main) applyInformants(ctx context.Context, im *importer.Importer, p *coding.Project, rows []importer.InformantRow) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	n, err := im.ApplyInformants(ctx, p.ID, rows)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(m.Stderr, "informants: %d described\n", n)
 	return nil
 }
 

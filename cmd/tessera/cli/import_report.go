@@ -37,6 +37,9 @@ func printBatchReport(w io.Writer, rep *importer.BatchReport, project string) {
 		fmt.Fprintf(w, ", %d failed", rep.Failed)
 	}
 	fmt.Fprintln(w)
+	if rep.SpeakersLinked > 0 {
+		fmt.Fprintf(w, "%d speakers linked to informants (%d new informants)\n", rep.SpeakersLinked, rep.InformantsCreated)
+	}
 }
 
 // progressPrinter shows import progress: a line rewritten in place on a

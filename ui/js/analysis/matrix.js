@@ -1,10 +1,12 @@
 // The cross-case matrix: codes of one level as rows; cases, values of a
-// case attribute, documents or speakers as columns; cells counting quotes,
+// case or informant attribute, documents, speakers or informants as columns; cells counting quotes,
 // marking presence, giving the share of coded text, or listing the quotes
 // (a framework matrix). Totals row and column; a cell opens its quotes.
 import { html, useState, useEffect } from '../core/lib.js';
 import { useStore } from '../core/store.js';
 import { proj } from '../project/state.js';
+import { get, pp } from '../core/api.js';
+import { useData } from '../core/data.js';
 import { link } from '../core/router.js';
 import { tint } from '../core/colors.js';
 import { plural } from '../core/format.js';
@@ -44,7 +46,8 @@ function cellSpoken(kind, cell, total) {
 
 function columnKindLabel(columns) {
   if (columns.startsWith('attr:')) return columns.slice(5);
-  return { case: 'Case', document: 'Document', speaker: 'Speaker' }[columns] || columns;
+  if (columns.startsWith('iattr:')) return columns.slice(6);
+  return { case: 'Case', document: 'Document', speaker: 'Speaker', informant: 'Informant' }[columns] || columns;
 }
 
 /** Cell is one matrix cell: a button when quotes lie behind it. */
@@ -81,6 +84,8 @@ export function MatrixView({ pid, query }) {
   const [sel, setSel] = useState(null); // {row: code ID or TOTAL, col: column key or TOTAL}
   const [opener, setOpener] = useState(null);
   const attrs = attributeNames(cases);
+  const { data: informants } = useData(() => get(pp(pid, '/informants')), [pid], { on: ['informant'] });
+  const iattrs = attributeNames(informants || []);
 
   useEffect(() => setSel(null), [opts.level, opts.columns, opts.facet_filter]);
   const close = () => {
@@ -116,7 +121,9 @@ export function MatrixView({ pid, query }) {
       <label class="inline-field">Columns
         <select value=${opts.columns} onChange=${(e) => setQuery(query, { columns: e.currentTarget.value === 'case' ? '' : e.currentTarget.value })}>
           <option value="case">Cases</option><option value="document">Documents</option><option value="speaker">Speakers</option>
+          <option value="informant">Informants</option>
           ${attrs.length ? html`<optgroup label="Case attribute">${attrs.map((a) => html`<option value=${'attr:' + a}>${a}</option>`)}</optgroup>` : null}
+          ${iattrs.length ? html`<optgroup label="Informant attribute">${iattrs.map((a) => html`<option value=${'iattr:' + a}>${a}</option>`)}</optgroup>` : null}
         </select></label>
       <${Segmented} label="Cells" value=${opts.cell} options=${CELLS} onChange=${(v) => setQuery(query, { cell: v === 'count' ? '' : v })} />
     </div>

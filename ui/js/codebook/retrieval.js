@@ -1,6 +1,7 @@
 // Code retrieval: every quote of a code (and of the codes below it) across
 // documents, with case, speaker and surrounding text; open each in its
-// transcript, or recode and uncode it from here.
+// transcript, recode and uncode it, choose it as power or proof quote and
+// trim it for print from here.
 import { html, useState } from '../core/lib.js';
 import { useData } from '../core/data.js';
 import { useStore } from '../core/store.js';
@@ -13,6 +14,7 @@ import { CodePicker } from '../widgets/picker.js';
 import { link } from '../core/router.js';
 import { tint } from '../core/colors.js';
 import { usePermissions } from '../project/access.js';
+import { PickButtons, ExcerptField } from '../widgets/evidence.js';
 
 const PAGE = 100;
 
@@ -41,10 +43,12 @@ export function QuoteRow({ pid, q, doc, code, codes, caseName }) {
       ${q.code_ids.map((id) => {
         const c = byId.get(id);
         return html`<li class="chip"><span class="swatch" style=${{ background: c ? c.color : '#999' }} aria-hidden="true"></span>${c ? c.name : '?'}
-          ${editable ? html`<button type="button" class="chip-x" onClick=${() => removeCode(pid, q, id)} aria-label=${'Remove code ' + (c ? c.name : '') + ' from this quote'}>×</button>` : null}</li>`;
+          ${editable ? html`<button type="button" class="chip-x" onClick=${() => removeCode(pid, q, id)} aria-label=${'Remove code ' + (c ? c.name : '') + ' from this quote'}>×</button>` : null}
+          <${PickButtons} pid=${pid} quote=${q} codeId=${id} codeName=${c ? c.name : ''} editable=${editable} /></li>`;
       })}
       ${editable ? html`<li><button type="button" class="btn btn-xs" onClick=${addOne}>Add code…</button></li>` : null}
     </ul>
+    <${ExcerptField} pid=${pid} quote=${q} editable=${editable} />
   </li>`;
 }
 

@@ -3,12 +3,14 @@
 //   /                          projects
 //   /p/{pid}                   documents by case
 //   /p/{pid}/cases             case sheet
+//   /p/{pid}/informants        informant table and the speakers of each document
 //   /p/{pid}/d/{did}           transcript reader (?q=quote or ?at=offset)
 //   /p/{pid}/codes[/{cid}]     codebook, code and its quotes
 //   /p/{pid}/search?q=         search
 //   /p/{pid}/memos[/{mid}]     memos
 //   /p/{pid}/gioia             Gioia data structure
 //   /p/{pid}/exports           every export format, with its options
+//   /p/{pid}/exports/anonymisation  the anonymisation profile and its preview
 //   /p/{pid}/team[/{tab}]      agreement, disagreements, members, assignments (team mode)
 //   /users                     accounts (administrators of a team server)
 import { createStore } from './store.js';

@@ -124,7 +124,8 @@ export function Documents({ pid }) {
       <div><h1>${project.name}</h1>
         <p class="muted">${plural(documents.length, 'transcript')} in ${plural(cases.length, 'case')}</p>
         <${ProjectDescription} pid=${pid} project=${project} owner=${owner} /></div>
-      <a class="btn" href=${link(pid, 'cases')}>Case sheet</a>
+      <span class="row-actions"><a class="btn" href=${link(pid, 'cases')}>Case sheet</a>
+        <a class="btn" href=${link(pid, 'informants')}>Informants</a></span>
     </header>
     ${documents.length === 0 ? html`<div class="empty-state"><p>${owner ? html`Start by adding interview transcripts. Then open one, select a passage and press <kbd>c</kbd> to code it.`
       : 'No transcripts yet: the project’s owners add them.'}</p></div>` : null}

@@ -1,6 +1,7 @@
 // The Exports screen: every export format the server offers (the list
 // `tessera export --list` prints, from GET /export/formats), with the
 // options each reads, set once above the list, and a download per format.
+// Anonymise applies the profile edited on the Anonymisation screen.
 import { html, useState } from '../core/lib.js';
 import { useStore } from '../core/store.js';
 import { useData } from '../core/data.js';
@@ -11,20 +12,24 @@ import { figureDefaults, figureLabels, figureControls } from './figure-options.j
 import { TableOptionsForm, tableDefaults, tableParams } from './table-form.js';
 
 const defaults = {
-  facets: [], sections: '', counts: false, quotes: false, level: '', columns: '', cell: '',
-  facet_filter: '', attributes: [], unit: '', raw: false, ...figureDefaults,
+  facets: [], sections: '', counts: false, quotes: '', per_row: '', level: '', columns: '', cell: '',
+  facet_filter: '', attributes: [], unit: '', raw: false, anonymise: false, ...figureDefaults,
 };
 
 const choices = {
   level: [['', 'default'], ['concept', 'concept'], ['theme', 'theme'], ['dimension', 'dimension']],
   cell: [['', 'count'], ['presence', 'presence'], ['share', 'share'], ['quotes', 'quotes']],
   unit: [['', 'quote'], ['turn', 'turn'], ['document', 'document']],
+  quotes: [['', 'none in the Gioia table; chosen, else automatic, in the supporting data'], ['both', 'chosen, else automatic'], ['chosen', 'chosen only'], ['auto', 'automatic only']],
+  per_row: [['', '3 (default)'], ['1', '1'], ['2', '2'], ['4', '4'], ['5', '5'], ['6', '6']],
 };
 
 const labels = {
-  facets: 'Facets shown', sections: 'Sections by facet', counts: 'Counts', quotes: 'A quote per concept',
+  facets: 'Facets shown', sections: 'Sections by facet', counts: 'Counts', quotes: 'Quotes',
+  per_row: 'Automatic quotes per row (supporting data)',
   level: 'Level', columns: 'Matrix columns', cell: 'Matrix cells', facet_filter: 'Matrix rows with',
-  attributes: 'Case attributes', unit: 'Co-occurrence unit', raw: 'Formulas as they are (CSV, XLSX)', ...figureLabels,
+  attributes: 'Attributes (case profiles, informant table)', unit: 'Co-occurrence unit', raw: 'Formulas as they are (CSV, XLSX)', ...figureLabels,
+  anonymise: 'Anonymise (pseudonyms for the names the project knows)',
 };
 
 /** exportParams returns the query of a format's download: the options it reads that differ from the defaults. */
@@ -55,6 +60,7 @@ export function ExportsPage({ pid, query }) {
   const { data: formats, error } = useData(() => get('/export/formats'), []);
   const facets = useStore(proj, (s) => s.facets);
   const cases = useStore(proj, (s) => s.cases);
+  const { data: informants } = useData(() => get(pp(pid, '/informants')), [pid], { on: ['informant'] });
   const opts = optionsOf(query);
   const [table, setTable] = useState(tableDefaults);
   const set = (k, v) => {
@@ -62,6 +68,7 @@ export function ExportsPage({ pid, query }) {
     navigate(link(pid, 'exports') + (Object.keys(q).length ? '?' + new URLSearchParams(q) : ''), { replace: true });
   };
   const attrs = [...new Set(cases.flatMap((c) => (c.attributes || []).map((a) => a.name)))];
+  const iattrs = [...new Set((informants || []).flatMap((i) => (i.attributes || []).map((a) => a.name)))];
   const used = new Set((formats || []).flatMap((f) => f.options || []));
 
   const select = (k, list) => html`<label class="field"><span>${labels[k]}</span>
@@ -77,11 +84,15 @@ export function ExportsPage({ pid, query }) {
   const controls = {
     facets: () => multi('facets', facets.map((f) => f.name)),
     sections: () => select('sections', [['', 'none'], ...facets.map((f) => [f.name, f.name])]),
-    counts: () => check('counts'), quotes: () => check('quotes'), raw: () => check('raw'),
+    counts: () => check('counts'), raw: () => check('raw'),
+    quotes: () => select('quotes', choices.quotes), per_row: () => select('per_row', choices.per_row),
+    anonymise: () => html`<span class="anon-option">${check('anonymise')}
+      <a href=${link(pid, 'exports', 'anonymisation')}>Anonymisation profile…</a></span>`,
     level: () => select('level', choices.level), cell: () => select('cell', choices.cell), unit: () => select('unit', choices.unit),
-    columns: () => select('columns', [['', 'case'], ['document', 'document'], ['speaker', 'speaker'], ...attrs.map((a) => ['attr:' + a, 'attribute ' + a])]),
+    columns: () => select('columns', [['', 'case'], ['document', 'document'], ['speaker', 'speaker'], ['informant', 'informant'],
+      ...attrs.map((a) => ['attr:' + a, 'attribute ' + a]), ...iattrs.map((a) => ['iattr:' + a, 'informant attribute ' + a])]),
     facet_filter: () => select('facet_filter', [['', 'every value'], ...facets.flatMap((f) => (f.values || []).map((v) => [`${f.name}=${v}`, `${f.name}: ${v}`]))]),
-    attributes: () => multi('attributes', attrs),
+    attributes: () => multi('attributes', [...new Set([...attrs, 'interview date', ...iattrs])]),
     ...figureControls({ select, multi, facets, opts }),
   };
 

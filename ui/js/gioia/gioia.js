@@ -1,13 +1,16 @@
 // The Gioia view: the project's data structure as the table papers print
 // (1st-order concepts | 2nd-order themes | aggregate dimensions, then one
 // column per facet), or as the figure, both fetched again whenever the
-// codebook changes.
+// codebook changes; and, below the table, the representative supporting
+// data.
 import { html, useState, useRef } from '../core/lib.js';
 import { useData } from '../core/data.js';
 import { useStore } from '../core/store.js';
 import { get, pp } from '../core/api.js';
 import { proj } from '../project/state.js';
 import { link } from '../core/router.js';
+import { PickBadge, CitedPick } from '../widgets/evidence.js';
+import { SupportingPreview } from './supporting.js';
 import { GioiaFigure } from './figure.js';
 
 const viewKey = 'tessera.gioia.view';
@@ -28,6 +31,7 @@ function Cell({ pid, code, span }) {
 export function GioiaPage({ pid }) {
   const facets = useStore(proj, (s) => s.facets);
   const [opts, setOpts] = useState({ counts: true, quotes: false, sections: '' });
+  const [support, setSupport] = useState({ show: false, level: '', mode: 'both' });
   const [view, setView] = useState(() => localStorage.getItem(viewKey) || 'table');
   const show = (v) => { localStorage.setItem(viewKey, v); setView(v); };
   const first = useRef(true);
@@ -55,6 +59,7 @@ export function GioiaPage({ pid }) {
       ${view === 'table' ? html`<div class="row wrap">
         <label class="toggle"><input type="checkbox" checked=${opts.counts} onChange=${(e) => setOpts({ ...opts, counts: e.currentTarget.checked })} /> Counts</label>
         <label class="toggle"><input type="checkbox" checked=${opts.quotes} onChange=${(e) => setOpts({ ...opts, quotes: e.currentTarget.checked })} /> Representative quotes</label>
+        <label class="toggle"><input type="checkbox" name="supporting" checked=${support.show} onChange=${(e) => setSupport({ ...support, show: e.currentTarget.checked })} /> Supporting data</label>
         ${facets.length ? html`<label class="inline-field">Sections by
           <select value=${opts.sections} onChange=${(e) => setOpts({ ...opts, sections: e.currentTarget.value })}>
             <option value="">none</option>${facets.map((f) => html`<option value=${f.name}>${f.name}</option>`)}
@@ -84,9 +89,11 @@ export function GioiaPage({ pid }) {
             ${r.dimension_span > 0 || !r.dimension ? html`<${Cell} pid=${pid} code=${r.dimension} span=${r.dimension_span} />` : null}
             ${r.facets.map((f) => html`<td class=${f.inherited ? 'inherited' : ''}>${f.value}</td>`)}
             ${opts.counts ? html`<td class="num">${r.counts ? `${r.counts.quotes} · ${r.counts.documents} · ${r.counts.cases}` : ''}</td>` : null}
-            ${opts.quotes ? html`<td class="rep-quote">${r.quote ? html`“${r.quote.text}” <span class="muted">(${[r.quote.case, r.quote.role].filter(Boolean).join(', ')})</span>` : ''}</td>` : null}
+            ${opts.quotes ? html`<td class="rep-quote">${r.quote ? html`“${r.quote.text}” <span class="muted">(${[r.quote.informant, r.quote.role, r.quote.case || r.quote.document].filter(Boolean).join(', ')})</span>
+              <${PickBadge} kind=${r.quote.kind} /> <${CitedPick} pid=${pid} quote=${r.quote} label=${(r.concept || r.theme || {}).name || ''} />` : ''}</td>` : null}
           </tr>`;
         })}</tbody>
       </table>`}
+    ${view === 'table' && support.show ? html`<${SupportingPreview} pid=${pid} opts=${{ ...support, sections: opts.sections }} setOpts=${setSupport} />` : null}
   </div>`;
 }

@@ -5,7 +5,7 @@
 // quotes change (here, in another tab or by another coder), the cached
 // documents' quotes are fetched again.
 import { createStore } from '../core/store.js';
-import { get, post, patch, del, pp } from '../core/api.js';
+import { get, post, patch, put as putJSON, del, pp } from '../core/api.js';
 import { save, idle } from '../core/saving.js';
 import { alias, resolve } from '../core/ids.js';
 import { onChanges, touches, coalesced } from '../core/changes.js';
@@ -147,6 +147,59 @@ export function resizeQuote(pid, quote, start, end) {
   save('Resize a quote', async () => {
     put(await patch(pp(pid, '/quotes/' + encodeURIComponent(resolve(handle))), { start, end }));
   }, () => put(quote)).catch(() => {});
+}
+
+/** pickOf returns the quote's pick for codeId ({code_id, kind, order}) or null. */
+export function pickOf(quote, codeId) {
+  return (quote.picks || []).find((p) => p.code_id === codeId) || null;
+}
+
+const quotePath = (pid, handle) => pp(pid, '/quotes/' + encodeURIComponent(resolve(handle)));
+
+// sendPick saves a choice (kind '' takes it back) and shows the stored quote.
+function sendPick(pid, handle, codeId, kind, order, onDiscard) {
+  const path = quotePath(pid, handle) + '/picks/' + encodeURIComponent(resolve(codeId));
+  const label = kind ? `Choose a ${kind} quote` : 'Take back a chosen quote';
+  return save(label, async () => {
+    const saved = kind ? await putJSON(path, { kind, order }) : await del(path);
+    put(saved);
+    return saved;
+  }, onDiscard);
+}
+
+/**
+ * pickQuote chooses the quote as evidence for codeId: kind 'power' or
+ * 'proof', order 0 for after the code's other chosen quotes; kind ''
+ * takes the choice back. Resolves with the stored quote.
+ */
+export function pickQuote(pid, quote, codeId, kind, order = 0) {
+  const rest = (quote.picks || []).filter((p) => p.code_id !== codeId);
+  const was = pickOf(quote, codeId);
+  const keep = order || (was && kind ? was.order : 0);
+  put({ ...quote, picks: kind ? [...rest, { code_id: codeId, kind, order: keep }] : rest });
+  return sendPick(pid, quote.id, codeId, kind, keep, () => put(quote));
+}
+
+/** pickQuoteById does what pickQuote does for a quote known by its ID only (in a table). */
+export function pickQuoteById(pid, quoteId, codeId, kind, order = 0) {
+  return sendPick(pid, quoteId, codeId, kind, order);
+}
+
+/** nextPick is the choice after the quote's current one for codeId: none, power, proof, none. */
+export function nextPick(quote, codeId) {
+  const p = pickOf(quote, codeId);
+  return !p ? 'power' : p.kind === 'power' ? 'proof' : '';
+}
+
+/**
+ * setExcerpt stores the quote's print excerpt ('' removes it) and
+ * resolves with the stored quote; an excerpt the server refuses (not
+ * pieces of the quote's text) rejects with its message.
+ */
+export async function setExcerpt(pid, quote, excerpt) {
+  const saved = await putJSON(quotePath(pid, quote.id) + '/excerpt', { excerpt });
+  put(saved);
+  return saved;
 }
 
 /**

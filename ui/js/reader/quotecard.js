@@ -1,5 +1,6 @@
 // QuoteCard: the selected quote in the reader's side panel, with its codes
-// (remove one with ×), a button to add a code, its memo, word-by-word
+// (remove one with ×; choose the quote as power or proof quote for one),
+// a button to add a code, its print excerpt, its memo, word-by-word
 // resizing for keyboard users, and deletion.
 import { html } from '../core/lib.js';
 import { removeCode, deleteQuote, resizeQuote, showQuote } from '../project/quotes.js';
@@ -9,6 +10,7 @@ import { draftKey } from '../core/drafts.js';
 import { wordStep } from './segments.js';
 import { link } from '../core/router.js';
 import { usePermissions } from '../project/access.js';
+import { PickButtons, ExcerptField } from '../widgets/evidence.js';
 
 const quoteMemo = (q) => ({ memo: q.memo || '' });
 
@@ -64,6 +66,14 @@ export function QuoteCard({ pid, quote, codes, map, onAdd, onClose }) {
             aria-label=${'Remove code ' + (c ? c.name : '')} title="Remove this code (undo with Ctrl+Z)">×</button>` : null}</li>`;
       })}
     </ul>
+    ${quote.pending ? null : html`<ul class="pick-list" aria-label="Evidence for a paper">
+      ${quote.code_ids.map((id) => {
+        const c = byId.get(id);
+        return html`<li><span class="pick-code">${c ? c.name : 'unknown code'}</span>
+          <${PickButtons} pid=${pid} quote=${quote} codeId=${id} codeName=${c ? c.name : ''} editable=${editable} /></li>`;
+      })}
+    </ul>`}
+    ${editable && !quote.pending ? html`<p class="hint">Press <kbd>q</kbd> to make the quote a power quote, a proof quote, or neither, for its first code.</p>` : null}
     ${editable ? html`<div class="row">
       <button type="button" class="btn btn-sm" onClick=${onAdd}>Add code <kbd>c</kbd></button>
       <button type="button" class="btn btn-sm btn-danger" onClick=${() => { deleteQuote(pid, quote); onClose(); }}>Delete quote <kbd>Del</kbd></button>
@@ -79,6 +89,7 @@ export function QuoteCard({ pid, quote, codes, map, onAdd, onClose }) {
     ${quote.pending ? html`<label class="field"><span>Quote memo</span>
       <textarea rows="3" readOnly value=${quote.memo || ''} placeholder="The memo can be written once the quote is saved…"></textarea></label>`
       : html`<${QuoteMemo} key=${quote.id} pid=${pid} quote=${quote} editable=${editable} />`}
+    ${quote.pending ? null : html`<${ExcerptField} key=${'x' + quote.id} pid=${pid} quote=${quote} editable=${editable} />`}
     ${editable ? html`<p class="hint">Drag the quote’s ends in the text to resize it.</p>` : null}
   </section>`;
 }

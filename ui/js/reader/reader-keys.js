@@ -1,9 +1,10 @@
 // The reader's keyboard: c codes, 1-9 reapply recent codes, Delete removes
-// the selected quote, n/p step through quotes, j/k through turns, Enter
+// the selected quote, q makes it a power quote, a proof quote or neither
+// (for its first code), n/p step through quotes, j/k through turns, Enter
 // selects the focused turn, Shift(+Alt)+arrows resize the text selection,
 // Esc closes and deselects.
 import { useEffect, useRef } from '../core/lib.js';
-import { deleteQuote } from '../project/quotes.js';
+import { deleteQuote, pickQuote, nextPick } from '../project/quotes.js';
 import { selectOffsets, selectionOffsets } from './selection.js';
 import { isTyping } from '../shell/keys.js';
 import { caretAt, turnOf, splitTurnAt, mergeWithPrevious, editTurn, correctText } from './transcript-edit.js';
@@ -107,6 +108,9 @@ export function useReaderKeys({ root, doc, pid, quotes, perms, sel, scrollToOffs
     } else if ((k === 'Delete' || k === 'Backspace') && selQuote && !textSel && perms.mayChange(selQuote)) {
       deleteQuote(pid, selQuote);
       setSelId('');
+    } else if (k === 'q' && !e.altKey && selQuote && !textSel && !selQuote.pending && perms.mayChange(selQuote)) {
+      const code = selQuote.code_ids[0];
+      pickQuote(pid, selQuote, code, nextPick(selQuote, code)).catch(() => {});
     } else if ((k === 'ArrowRight' || k === 'ArrowLeft') && e.shiftKey && textSel) {
       sel.moveSelection(e.altKey ? 'start' : 'end', k === 'ArrowRight' ? 1 : -1);
     } else if (k === 'n' || k === 'p') {

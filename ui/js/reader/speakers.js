@@ -4,8 +4,6 @@
 import { html, useState, useMemo } from '../core/lib.js';
 import { OffsetMap } from '../core/offsets.js';
 import { useStore } from '../core/store.js';
-import { patch, pp } from '../core/api.js';
-import { save } from '../core/saving.js';
 import { plural } from '../core/format.js';
 import { openDialog } from '../widgets/dialog.js';
 import { edited, editTranscript } from './transcript-edit.js';
@@ -18,11 +16,7 @@ function opening(map, start, end) {
 }
 
 // setRole saves the role of a speaker.
-function setRole(pid, doc, name, role) {
-  return save(`Set the role of ${name}`, () => patch(pp(pid, '/documents/' + encodeURIComponent(doc.id)),
-    { speaker_roles: { [name]: role } }, undefined, { version: doc.version }))
-    .then((d) => { edited.set({ document: d, quotes: [] }); return d; }, () => null);
-}
+const setRole = (pid, doc, name, role) => editTranscript(pid, doc, 'POST', '/speakers/role', { speaker: name, role }, `Set the role of ${name}`);
 
 // SplitPanel lists the turns of one speaker to choose those that go to
 // another speaker.

@@ -34,7 +34,7 @@ export function editTranscript(pid, doc, method, path, body, label) {
     }, () => null);
 }
 
-/** caretOffset returns the code point of a collapsed selection (the cursor) inside root, or null. */
+/** caretAt returns the code point of a collapsed selection (the cursor) inside root, or null. */
 export function caretAt(root) {
   const sel = document.getSelection();
   if (!sel || !sel.rangeCount || !sel.isCollapsed || !root.contains(sel.anchorNode)) return null;
@@ -135,7 +135,6 @@ function CorrectForm({ old, close }) {
 /** correctText asks for the text that replaces code points [start, end) and saves it. */
 export async function correctText(pid, doc, start, end) {
   const old = doc.map.slice(start, end);
-  if (old.includes('\n')) return null;
   const ans = await openDialog('Correct the transcript', (close) => html`<${CorrectForm} old=${old} close=${close} />`);
   if (!ans) return null;
   return editTranscript(pid, doc, 'POST', '/corrections', { start, end, text: ans.text }, `Correct «${old || 'the text'}»`);

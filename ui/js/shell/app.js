@@ -11,6 +11,7 @@ import { installShortcuts } from './keys.js';
 import { Projects } from '../projects/projects.js';
 import { Documents } from '../documents/documents.js';
 import { CaseSheet } from '../documents/casesheet.js';
+import { InformantsPage } from '../informants/informants.js';
 import { Reader, prefetchDocument } from '../reader/reader.js';
 import { CodebookPage } from '../codebook/codebook-page.js';
 import { SearchPage } from '../search/search.js';
@@ -19,6 +20,7 @@ import { GioiaPage } from '../gioia/gioia.js';
 import { AnalysisPage } from '../analysis/analysis.js';
 import { TeamPage } from '../team/team.js';
 import { ExportsPage } from '../exports/exports.js';
+import { AnonymisationPage } from '../exports/anonymisation.js';
 import { UsersPage } from '../users/users.js';
 import { AccountMenu } from './account.js';
 import { isTeam } from '../core/session.js';
@@ -27,9 +29,11 @@ import { PresenceBar } from './presence.js';
 const SHORTCUTS = [
   ['/', 'Search the project'], ['c', 'Code the selected text (or add a code to the selected quote)'],
   ['1 – 9', 'Apply one of the recently used codes'], ['Delete', 'Delete the selected quote'],
+  ['q', 'Make the selected quote a power quote, a proof quote, or neither (for its first code)'],
   ['n / p', 'Next / previous quote'], ['j / k', 'Next / previous turn; Enter selects it'],
   ['Shift+← / →', 'Move the end of the selection by a word (with Alt: its start)'],
   ['Ctrl+Z / Ctrl+Shift+Z', 'Undo / redo'], ['Esc', 'Close, deselect'],
+  ['In a transcript (owners)', 'e correct the selected text, Shift+Enter split the turn at the cursor, Shift+Backspace join it to the turn before, s change its speaker'],
   ['In the codebook', '↑ ↓ move, ← → fold, F2 rename, m move to…, Alt+↑ ↓ reorder, Delete delete'],
 ];
 
@@ -76,13 +80,14 @@ function Screen({ parts, query }) {
   if (p.pid !== pid || p.loading || !p.project) return html`<div class="page"><p class="muted">Opening the project…</p></div>`;
   switch (parts[2]) {
     case 'cases': return html`<${CaseSheet} pid=${pid} />`;
+    case 'informants': return html`<${InformantsPage} pid=${pid} />`;
     case 'd': return html`<${Reader} pid=${pid} did=${parts[3]} query=${query} key=${parts[3]} />`;
     case 'codes': return html`<${CodebookPage} pid=${pid} cid=${parts[3] || ''} />`;
     case 'search': return html`<${SearchPage} pid=${pid} query=${query} />`;
     case 'memos': return html`<${MemosPage} pid=${pid} mid=${parts[3] || ''} query=${query} />`;
     case 'gioia': return html`<${GioiaPage} pid=${pid} />`;
     case 'analysis': return html`<${AnalysisPage} pid=${pid} tab=${parts[3] || ''} query=${query} />`;
-    case 'exports': return html`<${ExportsPage} pid=${pid} query=${query} />`;
+    case 'exports': return parts[3] === 'anonymisation' ? html`<${AnonymisationPage} pid=${pid} />` : html`<${ExportsPage} pid=${pid} query=${query} />`;
     case 'team': return html`<${TeamPage} pid=${pid} tab=${parts[3] || ''} query=${query} />`;
     default: return html`<${Documents} pid=${pid} />`;
   }
