@@ -203,6 +203,7 @@ var opNames = map[string]string{
 	"recolor_codes":      "Recolour",
 	"merge_many_codes":   "Merge",
 	"delete_codes":       "Delete",
+	"keep_provenance":    "Keep the imported dates of",
 }
 
 // summary says change e in words: the operation, then the entity it is

@@ -35,7 +35,8 @@ type DiagramShape struct {
 	Fill, Stroke string
 	// Bold sets the text in bold; Dashed draws a dashed outline.
 	Bold, Dashed bool
-	// FontSize is in points (as in CSS px); 0 means 12.
+	// FontSize is in CSS pixels (0.75 pt each: 12 px prints at 9 pt, and
+	// the PPTX and PDF keep that scale); 0 means 12.
 	FontSize float64
 	// Rounded rounds the corners (boxes only).
 	Rounded bool

@@ -18,39 +18,13 @@ import (
 	"tessera/coding/export"
 )
 
-// modelStudy returns a snapshot with one model: two phases, boxes bound to
-// a dimension, a theme and a concept, a free box, and one arrow of each
-// style.
+// modelStudy returns the study snapshot and its model: two phases,
+// boxes bound to two dimensions and a concept, a free box, and one arrow
+// of each style.
 func modelStudy(t *testing.T) (*coding.Snapshot, *coding.Model) {
 	t.Helper()
-	b := newBuilder(t, "Model study")
-	dim := b.code(coding.LevelDimension, nil, "Entrepreneurial learning")
-	theme := b.code(coding.LevelTheme, dim, "Learning from partners abroad")
-	concept := b.code(coding.LevelConcept, theme, "Trial shipments to Łódź distributors")
-	m := &coding.Model{ID: "M1", ProjectID: "P1", Name: "Process model",
-		Frames: []coding.ModelFrame{
-			{ID: "f1", Label: "Phase 1: Exploring", X: 0, Y: 0, W: 420, H: 260},
-			{ID: "f2", Label: "Phase 2: Committing", X: 500, Y: 0, W: 300, H: 260},
-		},
-		Boxes: []coding.ModelBox{
-			{ID: "b1", CodeID: concept.ID, FrameID: "f1", X: 20, Y: 50, W: 180, H: 70},
-			{ID: "b2", CodeID: theme.ID, FrameID: "f1", X: 220, Y: 150, W: 180, H: 70},
-			{ID: "b3", CodeID: dim.ID, FrameID: "f2", X: 540, Y: 80, W: 200, H: 80},
-			{ID: "b4", Text: "Founder's prior export experience", X: 230, Y: 320, W: 220, H: 60},
-		},
-		Arrows: []coding.ModelArrow{
-			{ID: "a1", From: "b1", To: "b2", Label: "enables", Style: coding.ArrowSolid},
-			{ID: "a2", From: "b2", To: "b3", Style: coding.ArrowDashed},
-			{ID: "a3", From: "b4", To: "f1", Label: "shapes", Style: coding.ArrowBidirectional},
-			{ID: "a4", From: "f2", To: "b4", Label: "feeds back", Style: coding.ArrowFeedback},
-		},
-	}
-	if err := m.Validate(); err != nil {
-		t.Fatal(err)
-	}
-	m.LabelBoxes(b.snap.Codes)
-	b.snap.Models = []*coding.Model{m}
-	return b.snap, m
+	snap := study(t)
+	return snap, snap.Models[0]
 }
 
 // modelTexts returns the texts every export of the model must show.
@@ -135,8 +109,10 @@ func TestModelPPTXShapes(t *testing.T) {
 		}
 	}
 	for _, s := range modelTexts(m) {
-		if !strings.Contains(slide, "<a:t>"+xmlEscape(s)+"</a:t>") {
-			t.Errorf("slide lacks the text run %q", s)
+		for _, line := range strings.Split(s, "\n") {
+			if !strings.Contains(slide, "<a:t>"+xmlEscape(line)+"</a:t>") {
+				t.Errorf("slide lacks the text run %q", line)
+			}
 		}
 	}
 	for _, want := range []string{`prst="curvedConnector3"`, `<a:prstDash val="dash"/>`, `<a:headEnd type="triangle"/>`} {

@@ -104,6 +104,11 @@ var goldenCases = []struct {
 	{"cooccurrence.tex", "cooccurrence-tex", export.Options{}},
 	{"quotes.docx", "quotes-docx", export.Options{}},
 	{"quotes.tex", "quotes-tex", export.Options{}},
+	{"model.svg", "model-svg", export.Options{}},
+	{"model.png", "model-png", export.Options{}},
+	{"model.pdf", "model-pdf", export.Options{}},
+	{"model.pptx", "model-pptx", export.Options{}},
+	{"model.drawio", "model-drawio", export.Options{Model: "failure learning PROCESS"}},
 }
 
 // TestGolden exports the study project in every format twice, checks the

@@ -103,5 +103,31 @@ func study(tb testing.TB) *coding.Snapshot {
 	b.quote(sales, "we hire managers who have failed abroad because they know the traps", "mikko", hiring)
 	b.quote(notes, "Warning signs from the plant were ignored for a year", "anna", warning)
 	b.quote(notes, "customers are locked in by long contracts", "anna", lockin)
-	return b.done()
+	snap := b.done()
+	// A process model: two phases, boxes on codes and a free note, and an
+	// arrow of each style.
+	m := &coding.Model{ID: "M1", ProjectID: "P1", Name: "Failure learning process", CreatedAt: fixed, UpdatedAt: fixed, Version: 1,
+		Frames: []coding.ModelFrame{
+			{ID: "f1", Label: "Phase 1: Noticing", X: 100, Y: 80, W: 440, H: 300},
+			{ID: "f2", Label: "Phase 2: Changing", X: 620, Y: 80, W: 300, H: 300},
+		},
+		Boxes: []coding.ModelBox{
+			{ID: "b1", CodeID: recognition.ID, FrameID: "f1", X: 120, Y: 130, W: 190, H: 70},
+			{ID: "b2", CodeID: pilots.ID, FrameID: "f1", X: 330, Y: 260, W: 190, H: 90},
+			{ID: "b3", CodeID: adaptation.ID, FrameID: "f2", X: 660, Y: 170, W: 220, H: 80},
+			{ID: "b4", Text: "R&D \"lessons\" <shared>\nacross firms", X: 380, Y: 440, W: 220, H: 70},
+		},
+		Arrows: []coding.ModelArrow{
+			{ID: "a1", From: "b1", To: "b2", Label: "names", Style: coding.ArrowSolid},
+			{ID: "a2", From: "b2", To: "b3", Label: "drives", Style: coding.ArrowDashed},
+			{ID: "a3", From: "b4", To: "f1", Style: coding.ArrowBidirectional},
+			{ID: "a4", From: "f2", To: "b4", Label: "feeds back", Style: coding.ArrowFeedback},
+		},
+	}
+	if err := m.Validate(); err != nil {
+		tb.Fatal(err)
+	}
+	m.LabelBoxes(snap.Codes)
+	snap.Models = []*coding.Model{m}
+	return snap
 }

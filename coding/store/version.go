@@ -13,7 +13,7 @@ import (
 // be refused (IfVersion in the update structs).
 
 // versionedBuckets are the per-project buckets of versioned entities.
-var versionedBuckets = map[string][]byte{"case": bCases, "document": bDocuments, "code": bCodes, "memo": bMemos, "quote": bQuotes}
+var versionedBuckets = map[string][]byte{"case": bCases, "document": bDocuments, "code": bCodes, "memo": bMemos, "quote": bQuotes, "model": bModels}
 
 // versionOf returns the Version field of the entities that carry one
 // (those with text a person edits), else nil.

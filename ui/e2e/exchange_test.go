@@ -145,6 +145,9 @@ var firstBytes = map[string][]string{
 func TestExportsScreenDownloadsEveryFormat(t *testing.T) {
 	a := startApp(t)
 	pid, _ := seedStudy(t, a)
+	// The model formats draw the project's model.
+	apiCall(t, a, "POST", "/projects/"+pid+"/models", map[string]any{"name": "Process model",
+		"boxes": []map[string]any{{"id": "b1", "text": "Noticing failure", "x": 0, "y": 0, "w": 160, "h": 60}}}, nil)
 	var out bytes.Buffer
 	m := &cli.Main{Stdin: strings.NewReader(""), Stdout: &out, Stderr: io.Discard}
 	if code := m.Run(context.Background(), []string{"export", "--list"}); code != 0 {

@@ -14,7 +14,7 @@ export const LEVEL_OPTIONS = [
 export const TABLE_FORMATS = [['csv', 'CSV'], ['xlsx', 'Excel'], ['md', 'Markdown'], ['html', 'HTML']];
 
 /** ANALYSIS_KINDS are the changes that make an analysis stale. */
-export const ANALYSIS_KINDS = ['code', 'quote', 'case', 'document', 'facet'];
+export const ANALYSIS_KINDS = ['code', 'quote', 'case', 'document', 'facet', 'set'];
 
 /**
  * useAnalysis fetches path (under the project) with params and fetches it

@@ -9,6 +9,7 @@
 //   /p/{pid}/search?q=         search
 //   /p/{pid}/memos[/{mid}]     memos
 //   /p/{pid}/gioia             Gioia data structure
+//   /p/{pid}/models[/{mid}]    model canvases
 //   /p/{pid}/exports           every export format, with its options
 //   /p/{pid}/exports/anonymisation  the anonymisation profile and its preview
 //   /p/{pid}/team[/{tab}]      agreement, disagreements, members, assignments (team mode)

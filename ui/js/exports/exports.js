@@ -13,7 +13,7 @@ import { TableOptionsForm, tableDefaults, tableParams } from './table-form.js';
 
 const defaults = {
   facets: [], sections: '', counts: false, quotes: '', per_row: '', level: '', columns: '', cell: '',
-  facet_filter: '', attributes: [], unit: '', raw: false, anonymise: false, ...figureDefaults,
+  facet_filter: '', attributes: [], unit: '', raw: false, anonymise: false, set: '', rows: '', positions: '', model: '', ...figureDefaults,
 };
 
 const choices = {
@@ -22,6 +22,8 @@ const choices = {
   unit: [['', 'quote'], ['turn', 'turn'], ['document', 'document']],
   quotes: [['', 'none in the Gioia table; chosen, else automatic, in the supporting data'], ['both', 'chosen, else automatic'], ['chosen', 'chosen only'], ['auto', 'automatic only']],
   per_row: [['', '3 (default)'], ['1', '1'], ['2', '2'], ['4', '4'], ['5', '5'], ['6', '6']],
+  // What each REFI-QDA reader counts (docs/refi.md).
+  positions: [['', 'code points (QualCoder, Tessera)'], ['utf16', 'UTF-16 units (NVivo)']],
 };
 
 const labels = {
@@ -30,6 +32,8 @@ const labels = {
   level: 'Level', columns: 'Matrix columns', cell: 'Matrix cells', facet_filter: 'Matrix rows with',
   attributes: 'Attributes (case profiles, informant table)', unit: 'Co-occurrence unit', raw: 'Formulas as they are (CSV, XLSX)', ...figureLabels,
   anonymise: 'Anonymise (pseudonyms for the names the project knows)',
+  set: 'Only the set', rows: 'Matrix rows', positions: 'REFI-QDA positions (qdpx)',
+  model: 'Model',
 };
 
 /** exportParams returns the query of a format's download: the options it reads that differ from the defaults. */
@@ -61,6 +65,8 @@ export function ExportsPage({ pid, query }) {
   const facets = useStore(proj, (s) => s.facets);
   const cases = useStore(proj, (s) => s.cases);
   const { data: informants } = useData(() => get(pp(pid, '/informants')), [pid], { on: ['informant'] });
+  const sets = useStore(proj, (s) => s.sets);
+  const { data: models } = useData(() => get(pp(pid, '/models')), [pid], { on: ['model'] });
   const opts = optionsOf(query);
   const [table, setTable] = useState(tableDefaults);
   const set = (k, v) => {
@@ -89,10 +95,14 @@ export function ExportsPage({ pid, query }) {
     anonymise: () => html`<span class="anon-option">${check('anonymise')}
       <a href=${link(pid, 'exports', 'anonymisation')}>Anonymisation profile…</a></span>`,
     level: () => select('level', choices.level), cell: () => select('cell', choices.cell), unit: () => select('unit', choices.unit),
-    columns: () => select('columns', [['', 'case'], ['document', 'document'], ['speaker', 'speaker'], ['informant', 'informant'],
+    columns: () => select('columns', [['', 'case'], ['document', 'document'], ['speaker', 'speaker'], ['informant', 'informant'], ['set', 'sets of documents'],
       ...attrs.map((a) => ['attr:' + a, 'attribute ' + a]), ...iattrs.map((a) => ['iattr:' + a, 'informant attribute ' + a])]),
+    rows: () => select('rows', [['', 'codes of the level'], ...sets.filter((s) => (s.code_ids || []).length).map((s) => ['set:' + s.name, 'codes of ' + s.name])]),
+    set: () => select('set', [['', 'everything'], ...sets.map((s) => [s.name, s.name])]),
+    positions: () => select('positions', choices.positions),
     facet_filter: () => select('facet_filter', [['', 'every value'], ...facets.flatMap((f) => (f.values || []).map((v) => [`${f.name}=${v}`, `${f.name}: ${v}`]))]),
     attributes: () => multi('attributes', [...new Set([...attrs, 'interview date', ...iattrs])]),
+    model: () => select('model', [['', (models || []).length === 1 ? models[0].name : 'choose a model'], ...(models || []).map((m) => [m.name, m.name])]),
     ...figureControls({ select, multi, facets, opts }),
   };
 

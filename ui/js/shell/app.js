@@ -17,6 +17,7 @@ import { CodebookPage } from '../codebook/codebook-page.js';
 import { SearchPage } from '../search/search.js';
 import { MemosPage } from '../memos/memos.js';
 import { GioiaPage } from '../gioia/gioia.js';
+import { ModelsPage } from '../models/models.js';
 import { AnalysisPage } from '../analysis/analysis.js';
 import { TeamPage } from '../team/team.js';
 import { ExportsPage } from '../exports/exports.js';
@@ -61,7 +62,7 @@ function SearchBox({ pid, query }) {
 }
 
 function Nav({ pid, section }) {
-  const items = [['', 'Documents'], ['cases', 'Cases'], ['codes', 'Codebook'], ['memos', 'Memos'], ['gioia', 'Gioia view'], ['analysis', 'Analysis'], ['exports', 'Exports']];
+  const items = [['', 'Documents'], ['cases', 'Cases'], ['codes', 'Codebook'], ['memos', 'Memos'], ['gioia', 'Gioia view'], ['models', 'Models'], ['analysis', 'Analysis'], ['exports', 'Exports']];
   if (isTeam()) items.push(['team', 'Team']);
   return html`<nav class="nav" aria-label="Project">
     ${items.map(([s, label]) => html`<a href=${s ? link(pid, s) : link(pid)}
@@ -86,6 +87,7 @@ function Screen({ parts, query }) {
     case 'search': return html`<${SearchPage} pid=${pid} query=${query} />`;
     case 'memos': return html`<${MemosPage} pid=${pid} mid=${parts[3] || ''} query=${query} />`;
     case 'gioia': return html`<${GioiaPage} pid=${pid} />`;
+    case 'models': return html`<${ModelsPage} pid=${pid} mid=${parts[3] || ''} />`;
     case 'analysis': return html`<${AnalysisPage} pid=${pid} tab=${parts[3] || ''} query=${query} />`;
     case 'exports': return parts[3] === 'anonymisation' ? html`<${AnonymisationPage} pid=${pid} />` : html`<${ExportsPage} pid=${pid} query=${query} />`;
     case 'team': return html`<${TeamPage} pid=${pid} tab=${parts[3] || ''} query=${query} />`;
