@@ -2,13 +2,14 @@
 // `tessera export --list` prints, from GET /export/formats), with the
 // options each reads, set once above the list, and a download per format.
 // Anonymise applies the profile edited on the Anonymisation screen.
-import { html } from '../core/lib.js';
+import { html, useState } from '../core/lib.js';
 import { useStore } from '../core/store.js';
 import { useData } from '../core/data.js';
 import { get, apiURL, pp } from '../core/api.js';
 import { proj } from '../project/state.js';
 import { navigate, link } from '../core/router.js';
-import { figureDefaults, figureLabels, figureControls } from './figure-options.js';
+import { figureDefaults, figureLabels, figureControls, figureParams } from './figure-options.js';
+import { TableOptionsForm, tableDefaults, tableParams } from './table-form.js';
 
 const defaults = {
   facets: [], sections: '', counts: false, quotes: '', per_row: '', level: '', columns: '', cell: '',
@@ -42,7 +43,7 @@ export function exportParams(format, opts) {
     const v = opts[name];
     if (Array.isArray(v) ? v.length : v) q[name] = Array.isArray(v) ? v.join(',') : String(v);
   }
-  return q;
+  return figureParams(q);
 }
 
 // optionsOf reads the options from the screen's URL, so a reload keeps them.
@@ -67,6 +68,7 @@ export function ExportsPage({ pid, query }) {
   const sets = useStore(proj, (s) => s.sets);
   const { data: models } = useData(() => get(pp(pid, '/models')), [pid], { on: ['model'] });
   const opts = optionsOf(query);
+  const [table, setTable] = useState(tableDefaults);
   const set = (k, v) => {
     const q = exportParams({ options: Object.keys(defaults) }, { ...opts, [k]: v });
     navigate(link(pid, 'exports') + (Object.keys(q).length ? '?' + new URLSearchParams(q) : ''), { replace: true });
@@ -111,12 +113,14 @@ export function ExportsPage({ pid, query }) {
     <form class="exports-options" aria-label="Export options" onSubmit=${(e) => e.preventDefault()}>
       ${Object.keys(controls).filter((k) => used.has(k)).map((k) => controls[k]())}
     </form>
+    ${used.has('table') ? html`<${TableOptionsForm} pid=${pid} value=${table} onChange=${setTable} facets=${facets}
+      sections=${opts.sections} onSections=${(v) => set('sections', v)} />` : null}
     ${formats ? html`<table class="exports-list"><thead><tr><th>Format</th><th>What it holds</th><th>Options</th><th></th></tr></thead>
       <tbody>${formats.map((f) => html`<tr data-format=${f.name}>
         <td><code>${f.name}</code> <span class="muted small">${f.ext}</span></td>
         <td>${f.description}</td>
         <td class="muted small">${(f.options || []).join(', ') || 'none'}</td>
-        <td><a class="btn btn-sm" download href=${apiURL(pp(pid, '/export/' + f.name), exportParams(f, opts))}
+        <td><a class="btn btn-sm" download href=${apiURL(pp(pid, '/export/' + f.name), { ...exportParams(f, opts), ...tableParams(f, table) })}
           aria-label=${'Download ' + f.name}>Download</a></td></tr>`)}</tbody></table>`
       : html`<p class="muted">Loading the formats…</p>`}
   </div>`;
