@@ -317,7 +317,7 @@ function Inspector({ doc, sel, canEdit, commit, replace }) {
     return html`<aside class="model-inspector muted small">
       <p>Select a box, frame or arrow to edit it.</p>
       <p>] and [ select the next and previous item; arrow keys move the selection by ${GRID} px, Shift+arrows by ${BIG_STEP} px;
-        Delete removes it; A draws an arrow from it; Ctrl+Z undoes.</p>
+        Delete removes it; A starts an arrow from it, ended by a click on another item or by Enter on one selected with ] and [; Ctrl+Z undoes.</p>
     </aside>`;
   }
   const set = (fields, label) => commit(replace(doc, sel.kind, sel.id, (x) => ({ ...x, ...fields })), label, true);
