@@ -18,6 +18,7 @@ type Store interface {
 	CodeOpsStore
 	CodeBulkStore
 	RoundStore
+	TablePresetStore
 	ModelStore
 	FacetStore
 	SetStore

@@ -45,32 +45,39 @@ func (s *Server) handleExportFormats(c echo.Context) error {
 // both), per_row, level, columns, bins, cell, facet_filter, attributes,
 // unit, positions, subcodes, raw, anonymise and model; the memo
 // filters author, code, from and to; the figure's split, page,
-// orientation and badges; and the table options (see tableOptions).
-func exportOptions(c echo.Context) (export.Options, error) {
-	opt := export.Options{
-		Facets:      queryList(c, "facets"),
-		Sections:    strings.TrimSpace(c.QueryParam("sections")),
-		Level:       coding.Level(strings.TrimSpace(c.QueryParam("level"))),
-		Columns:     strings.TrimSpace(c.QueryParam("columns")),
-		Cell:        strings.TrimSpace(c.QueryParam("cell")),
-		FacetFilter: strings.TrimSpace(c.QueryParam("facet_filter")),
-		Set:         strings.TrimSpace(c.QueryParam("set")),
-		Rows:        strings.TrimSpace(c.QueryParam("rows")),
-		Attributes:  queryList(c, "attributes"),
-		Unit:        strings.TrimSpace(c.QueryParam("unit")),
-		Positions:   strings.TrimSpace(c.QueryParam("positions")),
-		Subsections: strings.TrimSpace(c.QueryParam("subsections")),
-		Bins:        strings.TrimSpace(c.QueryParam("bins")),
-		Model:       strings.TrimSpace(c.QueryParam("model")),
-		Memos: export.MemoFilter{
-			Author: c.QueryParam("author"),
-			Code:   c.QueryParam("code"),
-			From:   c.QueryParam("from"),
-			To:     c.QueryParam("to"),
-		},
+// orientation and badges; and the table options (see tableOptions). A
+// preset gives the table options, sections and subsections that the
+// query does not.
+func exportOptionsWith(c echo.Context, preset export.Preset) (export.Options, error) {
+	var opt export.Options
+	preset.Apply(&opt)
+	q := c.QueryParams()
+	if _, ok := q["sections"]; ok {
+		opt.Sections = strings.TrimSpace(c.QueryParam("sections"))
+	}
+	if _, ok := q["subsections"]; ok {
+		opt.Subsections = strings.TrimSpace(c.QueryParam("subsections"))
+	}
+	opt.Facets = queryList(c, "facets")
+	opt.Level = coding.Level(strings.TrimSpace(c.QueryParam("level")))
+	opt.Columns = strings.TrimSpace(c.QueryParam("columns"))
+	opt.Cell = strings.TrimSpace(c.QueryParam("cell"))
+	opt.FacetFilter = strings.TrimSpace(c.QueryParam("facet_filter"))
+	opt.Attributes = queryList(c, "attributes")
+	opt.Unit = strings.TrimSpace(c.QueryParam("unit"))
+	opt.Positions = strings.TrimSpace(c.QueryParam("positions"))
+	opt.Bins = strings.TrimSpace(c.QueryParam("bins"))
+	opt.Set = strings.TrimSpace(c.QueryParam("set"))
+	opt.Rows = strings.TrimSpace(c.QueryParam("rows"))
+	opt.Model = strings.TrimSpace(c.QueryParam("model"))
+	opt.Memos = export.MemoFilter{
+		Author: c.QueryParam("author"),
+		Code:   c.QueryParam("code"),
+		From:   c.QueryParam("from"),
+		To:     c.QueryParam("to"),
 	}
 	var err error
-	if opt.Table, err = tableOptions(c); err != nil {
+	if opt.Table, err = tableOptionsOver(c, opt.Table); err != nil {
 		return opt, err
 	}
 	opt.Figure = export.FigureOptions{
@@ -104,18 +111,41 @@ func exportOptions(c echo.Context) (export.Options, error) {
 	return opt, err
 }
 
-// tableOptions reads the table options from the query: header (repeated,
-// one per column in order), section_label, caption, table_number, notes,
-// style and order.
+// exportOptions reads the export options from the query alone.
+func exportOptions(c echo.Context) (export.Options, error) {
+	return exportOptionsWith(c, export.Preset{})
+}
+
+// tableOptions reads the table options from the query alone.
 func tableOptions(c echo.Context) (export.TableOptions, error) {
-	opt := export.TableOptions{
-		Headers:      c.QueryParams()["header"],
-		SectionLabel: strings.TrimSpace(c.QueryParam("section_label")),
-		Caption:      c.QueryParam("caption"),
-		Number:       c.QueryParam("table_number"),
-		Notes:        c.QueryParam("notes"),
-		Style:        strings.TrimSpace(c.QueryParam("style")),
-		Order:        strings.TrimSpace(c.QueryParam("order")),
+	return tableOptionsOver(c, export.TableOptions{})
+}
+
+// tableOptionsOver reads the table options from the query over base (a
+// preset's): header (repeated, one per column in order), section_label,
+// caption, table_number, notes, style, order and continued; each given
+// replaces base's.
+func tableOptionsOver(c echo.Context, base export.TableOptions) (export.TableOptions, error) {
+	opt := base
+	q := c.QueryParams()
+	if h, ok := q["header"]; ok {
+		opt.Headers = h
+	}
+	for name, dst := range map[string]*string{
+		"section_label": &opt.SectionLabel, "caption": &opt.Caption, "table_number": &opt.Number,
+		"notes": &opt.Notes, "style": &opt.Style, "order": &opt.Order,
+	} {
+		if _, ok := q[name]; ok {
+			*dst = c.QueryParam(name)
+		}
+	}
+	opt.SectionLabel, opt.Style, opt.Order = strings.TrimSpace(opt.SectionLabel), strings.TrimSpace(opt.Style), strings.TrimSpace(opt.Order)
+	if _, ok := q["continued"]; ok {
+		v, err := queryBool(c, "continued", true)
+		if err != nil {
+			return opt, err
+		}
+		opt.Continued = &v
 	}
 	return opt, opt.Validate()
 }
@@ -135,7 +165,15 @@ func (s *Server) handleExport(c echo.Context) error {
 		}
 		return coding.Errorf(coding.ENOTFOUND, "unknown export format %q (known: %s)", name, strings.Join(names, ", "))
 	}
-	opt, err := exportOptions(c)
+	var preset export.Preset
+	if name := strings.TrimSpace(c.QueryParam("preset")); name != "" {
+		p, err := s.tablePreset(c.Request().Context(), c.Param("pid"), name)
+		if err != nil {
+			return err
+		}
+		preset = p
+	}
+	opt, err := exportOptionsWith(c, preset)
 	if err != nil {
 		return err
 	}

@@ -203,6 +203,9 @@ var opNames = map[string]string{
 	"recolor_codes":      "Recolour",
 	"merge_many_codes":   "Merge",
 	"delete_codes":       "Delete",
+	"link_speaker":       "Link a speaker of",
+	"link_speakers":      "Link speakers by name",
+	"keep_provenance":    "Keep the imported dates of",
 }
 
 // summary says change e in words: the operation, then the entity it is

@@ -157,6 +157,10 @@ var wantPerms = map[string]string{
 	"POST /api/v1/projects/:pid/anonymisation/preview": "read",
 	"GET /api/v1/projects/:pid/anonymisation/check":    "read",
 
+	"GET /api/v1/projects/:pid/table-presets":          "read",
+	"PUT /api/v1/projects/:pid/table-presets/:name":    "code",
+	"DELETE /api/v1/projects/:pid/table-presets/:name": "code",
+
 	"GET /api/v1/projects/:pid/cooccurrence/units": "read",
 
 	"GET /api/v1/projects/:pid/audit":        "read",
@@ -323,6 +327,10 @@ var routeCalls = map[string]routeCall{
 	"PUT /api/v1/projects/:pid/anonymisation":          {body: `{"terms": [{"term": "Luleå {n}", "replacement": "[city]"}]}`},
 	"POST /api/v1/projects/:pid/anonymisation/preview": {body: `{"profile": {"terms": [{"term": "fair"}]}, "document_id": "{doc}"}`},
 	"GET /api/v1/projects/:pid/anonymisation/check":    {path: "/api/v1/projects/{pid}/anonymisation/check?format=quotes-md"},
+
+	"GET /api/v1/projects/:pid/table-presets":          {},
+	"PUT /api/v1/projects/:pid/table-presets/:name":    {path: "/api/v1/projects/{pid}/table-presets/Appendix", body: `{"style": "grid"}`},
+	"DELETE /api/v1/projects/:pid/table-presets/:name": {path: "/api/v1/projects/{pid}/table-presets/Journal"},
 
 	"GET /api/v1/projects/:pid/cooccurrence/units": {path: "/api/v1/projects/{pid}/cooccurrence/units?a={concept}&b={concept}"},
 
@@ -568,6 +576,7 @@ func matrixFixture(t *testing.T, s *teamServer) map[string]string {
 	must(err)
 	round := &coding.Round{ProjectID: p.ID, Name: "Open coding"}
 	must(st.CloseRound(as("olga"), round))
+	must(st.PutTablePreset(as("olga"), &coding.TablePreset{ProjectID: p.ID, Name: "Journal", Options: []byte(`{"style":"apa"}`)}))
 	set := &coding.Set{ProjectID: p.ID, Name: "Founders", DocumentIDs: []string{doc.ID}}
 	must(st.CreateSet(as("olga"), set))
 	model := &coding.Model{ProjectID: p.ID, Name: "Process model", Boxes: []coding.ModelBox{{ID: "b1", CodeID: dim.ID, X: 0, Y: 0, W: 120, H: 40}}}

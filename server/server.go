@@ -195,6 +195,7 @@ func New(cfg Config) *Server {
 	s.registerMemoRoutes(api)
 	s.registerExportRoutes(api)
 	s.registerAnonymisationRoutes(api)
+	s.registerTablePresetRoutes(api)
 	s.registerAnalysisRoutes(api)
 	s.registerSupportingRoutes(api)
 	s.registerAnalysisExtraRoutes(api)

@@ -83,11 +83,9 @@ func (a *Anonymiser) Snapshot() *coding.Snapshot {
 		qq := *q
 		qq.Memo, qq.Excerpt = r.Replace(q.Memo), r.Replace(q.Excerpt)
 		qq.Coder, qq.UpdatedBy = user(q.Coder), user(q.UpdatedBy)
-		qq.Corrections = make([]coding.QuoteCorrection, len(q.Corrections))
-		for j, c := range q.Corrections {
+		qq.Corrections = each(q.Corrections, func(c *coding.QuoteCorrection) {
 			c.Before, c.After, c.Actor = r.Replace(c.Before), r.Replace(c.After), user(c.Actor)
-			qq.Corrections[j] = c
-		}
+		})
 		if pm, ok := maps[q.DocumentID]; ok {
 			qq.Start, qq.End = pm.start(q.Start), pm.end(q.End)
 			qq.Text = string(texts[q.DocumentID][qq.Start:qq.End])
@@ -131,21 +129,9 @@ func (a *Anonymiser) Snapshot() *coding.Snapshot {
 func copyModel(m *coding.Model, r *Replacer) *coding.Model {
 	mm := *m
 	mm.Name = r.Replace(m.Name)
-	mm.Boxes = make([]coding.ModelBox, len(m.Boxes))
-	for i, b := range m.Boxes {
-		b.Text, b.Label = r.Replace(b.Text), r.Replace(b.Label)
-		mm.Boxes[i] = b
-	}
-	mm.Frames = make([]coding.ModelFrame, len(m.Frames))
-	for i, f := range m.Frames {
-		f.Label = r.Replace(f.Label)
-		mm.Frames[i] = f
-	}
-	mm.Arrows = make([]coding.ModelArrow, len(m.Arrows))
-	for i, a := range m.Arrows {
-		a.Label = r.Replace(a.Label)
-		mm.Arrows[i] = a
-	}
+	mm.Boxes = each(m.Boxes, func(b *coding.ModelBox) { b.Text, b.Label = r.Replace(b.Text), r.Replace(b.Label) })
+	mm.Frames = each(m.Frames, func(f *coding.ModelFrame) { f.Label = r.Replace(f.Label) })
+	mm.Arrows = each(m.Arrows, func(a *coding.ModelArrow) { a.Label = r.Replace(a.Label) })
 	return &mm
 }
 
@@ -165,26 +151,26 @@ func copyDocument(d *coding.Document, r *Replacer) *coding.Document {
 	dd.Title, dd.SourceName = r.Replace(d.Title), r.Replace(d.SourceName)
 	dd.Meta.Interviewer = r.Replace(d.Meta.Interviewer)
 	dd.Meta.InformantRole = r.Replace(d.Meta.InformantRole)
-	dd.Turns = make([]coding.Turn, len(d.Turns))
-	for i, t := range d.Turns {
-		t.Speaker = r.Replace(t.Speaker)
-		dd.Turns[i] = t
-	}
-	dd.Speakers = make([]coding.Speaker, len(d.Speakers))
-	for i, s := range d.Speakers {
-		s.Name = r.Replace(s.Name)
-		dd.Speakers[i] = s
-	}
+	dd.Turns = each(d.Turns, func(t *coding.Turn) { t.Speaker = r.Replace(t.Speaker) })
+	dd.Speakers = each(d.Speakers, func(s *coding.Speaker) { s.Name = r.Replace(s.Name) })
 	return &dd
 }
 
+// replaceAll returns ss with the names in each string replaced.
 func replaceAll(r *Replacer, ss []string) []string {
-	if ss == nil {
+	return each(ss, func(s *string) { *s = r.Replace(*s) })
+}
+
+// each returns a copy of items (nil for nil) with fn applied to every
+// element.
+func each[T any](items []T, fn func(*T)) []T {
+	if items == nil {
 		return nil
 	}
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = r.Replace(s)
+	out := make([]T, len(items))
+	for i, x := range items {
+		fn(&x)
+		out[i] = x
 	}
 	return out
 }
@@ -192,20 +178,14 @@ func replaceAll(r *Replacer, ss []string) []string {
 // replaceAttributes copies attributes with their text and list values
 // anonymised.
 func replaceAttributes(r *Replacer, attrs []coding.Attribute) []coding.Attribute {
-	if attrs == nil {
-		return nil
-	}
-	out := make([]coding.Attribute, len(attrs))
-	for i, a := range attrs {
+	return each(attrs, func(a *coding.Attribute) {
 		switch v := a.Value.(type) {
 		case string:
 			a.Value = r.Replace(v)
 		case []string:
 			a.Value = replaceAll(r, v)
 		}
-		out[i] = a
-	}
-	return out
+	})
 }
 
 // userPseudonyms returns the function that names a user in the

@@ -11,10 +11,14 @@ import (
 // CheckResult is what checking one anonymised export format found.
 type CheckResult struct {
 	Format string `json:"format"`
-	// Scanned is false for formats that are images (the PNG figure):
-	// they are drawn from the same anonymised labels as the SVG figure.
+	// Scanned is false for formats that are images or PDF (the PNG and
+	// PDF figures): they are drawn from the same anonymised labels as
+	// the SVG figures.
 	Scanned  bool                `json:"scanned"`
 	Findings []anonymise.Finding `json:"findings"`
+	// Error says why the format could not be exported, such as a model
+	// figure of a project without models; nothing was checked.
+	Error string `json:"error,omitempty"`
 	// Model names the model a model format drew, when every format was
 	// checked (each model is checked).
 	Model string `json:"model,omitempty"`
@@ -25,7 +29,9 @@ type CheckResult struct {
 // with opt and the anonymise option, and scans the result for
 // the names the project's profile replaces and their parts (see
 // anonymise.Checker): a name found was left in the file, a part found
-// may be one. EINVALID for an unknown format.
+// may be one. EINVALID for an unknown format, or options the one format
+// named cannot take; when several are checked, a format the project
+// cannot be exported in is reported in its result.
 func CheckAnonymised(snap *coding.Snapshot, formats []string, opt Options) ([]CheckResult, error) {
 	type run struct {
 		name, model, label string
@@ -52,8 +58,11 @@ func CheckAnonymised(snap *coding.Snapshot, formats []string, opt Options) ([]Ch
 	for _, r := range runs {
 		var buf bytes.Buffer
 		opt.Model = r.model
-		if err := Export(&buf, snap, r.name, opt); err != nil {
-			return nil, err
+		if err := Export(&buf, snap, r.name, opt); coding.ErrorCode(err) == coding.EINVALID && len(runs) > 1 {
+			// One format the project cannot give does not stop the rest.
+			out = append(out, CheckResult{Format: r.name, Findings: []anonymise.Finding{}, Error: coding.ErrorMessage(err), Model: r.label})
+			continue
+		} else if err != nil {			return nil, err
 		}
 		findings, scanned, err := checker.Scan(buf.Bytes())
 		if err != nil {

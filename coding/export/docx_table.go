@@ -89,13 +89,17 @@ func (d *docx) table(t *table) {
 	}
 	b.WriteString(`</w:tblGrid>`)
 
-	// Header row, repeated at the top of each page.
+	// Header row, repeated at the top of each page unless t.Once.
 	num := t.numeric()
 	headFill, sectionFill, underHead := "E7E6E6", "F4F4F4", ""
 	if apa {
 		headFill, sectionFill, underHead = "", "", "bottom"
 	}
-	b.WriteString(`<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>`)
+	repeat := `<w:tblHeader/>`
+	if t.Once {
+		repeat = ""
+	}
+	b.WriteString(`<w:tr><w:trPr><w:cantSplit/>` + repeat + `</w:trPr>`)
 	for i, h := range t.Header {
 		d.cell(cellSpec{width: cols[i], span: 1, fill: headFill, jc: alignOf(num[i]), border: underHead}, docRun{text: h, bold: !apa})
 	}

@@ -142,6 +142,8 @@ var exporters = []exporter{
 	{Format{"gioia-pdf", mediaPDF, ".pdf", "Gioia data-structure figure as PDF, split across A4 or Letter pages"}, writeGioiaPDF},
 	{Format{"gioia-svg-zip", mediaZip, ".zip", "Gioia data-structure figure, one SVG per page or figure, in a zip file"}, writeGioiaSVGZip},
 	{Format{"gioia-png-zip", mediaZip, ".zip", "Gioia data-structure figure, one PNG per page or figure, in a zip file"}, writeGioiaPNGZip},
+	{Format{"gioia-pptx", mediaPPTX, ".pptx", "Gioia data-structure figure as editable PowerPoint slides (shapes and connectors), one per page or figure"}, writeGioiaPPTX},
+	{Format{"gioia-drawio", mediaDrawio, ".drawio", "Gioia data-structure figure as a draw.io diagram, one page per page or figure"}, writeGioiaDrawio},
 	{Format{"codebook-csv", mediaCSV, ".csv", "Codebook as CSV (re-importable)"}, tab(codebookTable, writeTableCSV)},
 	{Format{"codebook-md", mediaMD, ".md", "Codebook as Markdown"}, writeCodebookMD},
 	{Format{"codebook-docx", mediaDOCX, ".docx", "Codebook as a Word document"}, writeCodebookDOCX},

@@ -109,7 +109,12 @@ type figure struct {
 	Boxes   []figBox
 	Paths   []figPath
 	Header  [3]string
+	// Links join each box (its index in Boxes) to its parent's.
+	Links []figLink
 }
+
+// figLink joins a child's box to its parent's, by index in Boxes.
+type figLink struct{ Child, Parent int }
 
 // top is where the first box may start.
 func (f *figure) top() float64 {
@@ -200,6 +205,13 @@ func (f *figure) place(n *figNode, y float64) float64 {
 		}
 	}
 	box.Y = y + (total-box.H)/2
+	base := len(f.Boxes)
+	for _, l := range sub.Links {
+		f.Links = append(f.Links, figLink{l.Child + base, l.Parent + base})
+	}
+	for _, a := range anchors {
+		f.Links = append(f.Links, figLink{a + base, base + len(sub.Boxes)})
+	}
 	f.Boxes = append(f.Boxes, sub.Boxes...)
 	f.Paths = append(f.Paths, sub.Paths...)
 	f.Boxes = append(f.Boxes, box)

@@ -57,6 +57,8 @@ var goldenCases = []struct {
 	{"gioia-pages.pdf", "gioia-pdf", pagesOpt},
 	{"gioia-pages-svg.zip", "gioia-svg-zip", pagesOpt},
 	{"gioia-pages-png.zip", "gioia-png-zip", pagesOpt},
+	{"gioia-pages.pptx", "gioia-pptx", pagesOpt},
+	{"gioia-pages.drawio", "gioia-drawio", pagesOpt},
 	{"codebook.csv", "codebook-csv", export.Options{}},
 	{"codebook.md", "codebook-md", export.Options{}},
 	{"codebook.docx", "codebook-docx", export.Options{}},
@@ -217,9 +219,10 @@ func pixels(tb testing.TB, data []byte) []byte {
 }
 
 // goldenElsewhere reports whether a format's golden files are checked by a
-// test of its own (TestMemosGolden, TestInformantsGolden, TestSupportingGolden, ...).
+// test of its own (TestMemosGolden, TestInformantsGolden, TestSupportingGolden,
+// the model formats in diagram_test.go, ...).
 func goldenElsewhere(format string) bool {
-	for _, prefix := range []string{"memos-", "informants-", "supporting-"} {
+	for _, prefix := range []string{"memos-", "informants-", "supporting-", "model-"} {
 		if strings.HasPrefix(format, prefix) {
 			return true
 		}

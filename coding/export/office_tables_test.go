@@ -25,7 +25,12 @@ var pageCases = []struct {
 	{"quotes", "quotes", export.Options{}},
 	{"supporting", "supporting", export.Options{Table: export.TableOptions{Number: "4"}}},
 	{"supporting-concepts", "supporting", export.Options{Level: "concept", Sections: "Growth path", Table: export.TableOptions{Style: export.StyleGrid}}},
+	{"quotes-once", "quotes", export.Options{Table: export.TableOptions{Continued: &off}}},
+	{"gioia-grid-once", "gioia", export.Options{Sections: "Growth path", Table: export.TableOptions{Style: export.StyleGrid, Continued: &off}}},
 }
+
+// off turns an option of type *bool off.
+var off = false
 
 // TestTablesInLibreOffice converts every table's Word export to PDF with
 // LibreOffice and checks, with pdftotext, that the text of every cell is

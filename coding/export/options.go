@@ -17,12 +17,21 @@ var familyOptions = map[string][]string{
 	"model":        {"model"},
 }
 
+// tableFamilies are the families whose formats print a table and read
+// the table options (the option "table" stands for them all: header,
+// section_label, caption, table_number, notes, style, order, continued
+// and preset).
+var tableFamilies = map[string]bool{
+	"gioia": true, "matrix": true, "cases": true, "informants": true, "cooccurrence": true, "quotes": true, "supporting": true,
+}
+
 // figureOptions are the options of the data-structure figure's formats.
 var figureOptions = []string{"sections", "split", "page", "orientation", "badges", "header"}
 
 // FormatOptions returns the options the named format reads: those of its
 // family (the Gioia figures have their own; the model formats read
-// model), raw for CSV and XLSX, and anonymise, which every format takes.
+// model), "table" for the table options of table formats, raw for CSV
+// and XLSX, and anonymise, which every format takes.
 // An unknown format reads none.
 func FormatOptions(name string) []string {
 	out := []string{}
@@ -34,6 +43,9 @@ func FormatOptions(name string) []string {
 		out = append(out, figureOptions...)
 	} else {
 		out = append(out, familyOptions[family]...)
+		if tableFamilies[family] || strings.HasPrefix(f.Name, "codebook-table-") {
+			out = append(out, "table")
+		}
 	}
 	if f.Ext == ".csv" || f.Ext == ".xlsx" {
 		out = append(out, "raw")
@@ -62,5 +74,9 @@ func ParseQuotes(s string) (show bool, mode QuoteMode, err error) {
 
 // isFigure reports whether f is a format of the data-structure figure.
 func isFigure(f Format) bool {
-	return strings.HasPrefix(f.Name, "gioia-") && (f.Ext == ".svg" || f.Ext == ".png" || f.Ext == ".pdf" || f.Ext == ".zip")
+	switch f.Ext {
+	case ".svg", ".png", ".pdf", ".zip", ".pptx", ".drawio":
+		return strings.HasPrefix(f.Name, "gioia-")
+	}
+	return false
 }

@@ -13,18 +13,19 @@ func TestFormatOptions(t *testing.T) {
 		format string
 		want   []string
 	}{
-		{"gioia-md", []string{"facets", "sections", "counts", "quotes", "set", "anonymise"}},
-		{"gioia-xlsx", []string{"facets", "sections", "counts", "quotes", "set", "raw", "anonymise"}},
+		{"gioia-md", []string{"facets", "sections", "counts", "quotes", "set", "table", "anonymise"}},
+		{"gioia-xlsx", []string{"facets", "sections", "counts", "quotes", "set", "table", "raw", "anonymise"}},
 		{"gioia-svg", []string{"sections", "split", "page", "orientation", "badges", "header", "anonymise"}},
 		{"gioia-pdf", []string{"sections", "split", "page", "orientation", "badges", "header", "anonymise"}},
 		{"codebook-csv", []string{"raw", "anonymise"}},
 		{"codebook-docx", []string{"anonymise"}},
-		{"matrix-html", []string{"level", "columns", "rows", "cell", "facet_filter", "set", "anonymise"}},
-		{"cases-csv", []string{"attributes", "counts", "raw", "anonymise"}},
-		{"cooccurrence-md", []string{"unit", "level", "set", "anonymise"}},
-		{"quotes-xlsx", []string{"facets", "set", "raw", "anonymise"}},
-		{"supporting-docx", []string{"facets", "sections", "level", "quotes", "per_row", "set", "anonymise"}},
-		{"supporting-csv", []string{"facets", "sections", "level", "quotes", "per_row", "set", "raw", "anonymise"}},
+		{"codebook-table-tex", []string{"table", "anonymise"}},
+		{"matrix-html", []string{"level", "columns", "rows", "cell", "facet_filter", "set", "table", "anonymise"}},
+		{"cases-csv", []string{"attributes", "counts", "table", "raw", "anonymise"}},
+		{"cooccurrence-md", []string{"unit", "level", "set", "table", "anonymise"}},
+		{"quotes-xlsx", []string{"facets", "set", "table", "raw", "anonymise"}},
+		{"supporting-docx", []string{"facets", "sections", "level", "quotes", "per_row", "set", "table", "anonymise"}},
+		{"supporting-csv", []string{"facets", "sections", "level", "quotes", "per_row", "set", "table", "raw", "anonymise"}},
 		{"qdpx", []string{"positions", "anonymise"}},
 		{"no-such-format", []string{}},
 	}

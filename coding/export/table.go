@@ -33,6 +33,9 @@ type table struct {
 	Number string
 	Notes  string
 	Style  string
+	// Once prints the header row only at the top of the table: no
+	// repeated header and no "(continued)" on later pages (DOCX, LaTeX).
+	Once bool
 }
 
 // tableRow is a row of cells, or a section row spanning all columns.

@@ -47,6 +47,10 @@ type TableOptions struct {
 	// OrderCount; codes keep their hierarchy (concepts sorted within
 	// their theme, and so on). The case table also takes "attr:NAME".
 	Order string `json:"order,omitempty"`
+	// Continued repeats the header row, with "(continued)" in the APA
+	// style, at the top of every page a long table runs on to (DOCX,
+	// LaTeX); nil is true.
+	Continued *bool `json:"continued,omitempty"`
 }
 
 // Validate reports options no table can use.
@@ -104,6 +108,7 @@ func (o TableOptions) apply(t *table) error {
 	t.Number = strings.TrimSpace(o.Number)
 	t.Notes = strings.TrimSpace(o.Notes)
 	t.Style = o.Style
+	t.Once = o.Continued != nil && !*o.Continued
 	if t.Style == "" {
 		t.Style = StyleAPA
 	}

@@ -107,10 +107,13 @@ func writeTeXTable(bw *bufio.Writer, t *table) {
 		bw.WriteString(top)
 		header()
 		bw.WriteString(mid + "\\endfirsthead\n")
-		bw.WriteString(full(`\textit{` + texEscape(joinNonEmpty(" ", number, "(continued)")) + "}"))
-		bw.WriteString(top)
-		header()
-		bw.WriteString(mid + "\\endhead\n")
+		if !t.Once {
+			bw.WriteString(full(`\textit{` + texEscape(joinNonEmpty(" ", number, "(continued)")) + "}"))
+			bw.WriteString(top)
+			header()
+			bw.WriteString(mid)
+		}
+		bw.WriteString("\\endhead\n")
 		bw.WriteString(bottom + "\\endfoot\n" + bottom)
 		if note := t.noteText(); note != "" {
 			bw.WriteString(`\multicolumn{` + strconv.Itoa(n) + `}{@{}p{\linewidth}@{}}{\footnotesize\textit{Note.} ` + texEscape(note) + "} \\\\\n")
@@ -119,7 +122,13 @@ func writeTeXTable(bw *bufio.Writer, t *table) {
 	} else {
 		bw.WriteString(top)
 		header()
-		bw.WriteString(mid + "\\endhead\n" + bottom + "\\endfoot\n" + bottom)
+		if t.Once {
+			// Later pages start with a rule, without the header.
+			bw.WriteString(mid + "\\endfirsthead\n" + top + "\\endhead\n")
+		} else {
+			bw.WriteString(mid + "\\endhead\n")
+		}
+		bw.WriteString(bottom + "\\endfoot\n" + bottom)
 		if t.Notes != "" {
 			bw.WriteString(`\multicolumn{` + strconv.Itoa(n) + `}{|p{\linewidth}|}{\footnotesize\textit{Note.} ` + texEscape(t.Notes) + "} \\\\\n\\hline\n")
 		}

@@ -19,7 +19,7 @@ var kindBuckets = map[string][]byte{
 	"case": bCases, "document": bDocuments, "text": bTexts, "code": bCodes,
 	"facet": bFacets, "quote": bQuotes, "memo": bMemos,
 	"member": bMembers, "assignment": bAssign, "access": bAccess, "decision": bDecisions,
-	"round": bRounds, "informant": bInformants, "anonymisation": bAnon, "set": bSets, "model": bModels,
+	"round": bRounds, "informant": bInformants, "anonymisation": bAnon, "set": bSets, "model": bModels, "preset": bPresets,
 }
 
 // kindBucket returns the bucket that holds entities of kind.

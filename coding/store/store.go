@@ -59,10 +59,11 @@ var (
 	bAnon       = []byte("anonymisation") // the anonymisation profile, one record, made when first saved
 	bSets       = []byte("sets")          // named sets of documents and codes, made with the first
 	bModels     = []byte("models")        // model canvases, made with the first model
+	bPresets    = []byte("presets")       // named table options, made when the first is saved
 	keySeq      = []byte("seq")
 )
 
-var projectBuckets = [][]byte{bCases, bDocuments, bTexts, bHashes, bCodes, bFacets, bQuotes, bDocQuotes, bMemos, bAudit, bMembers, bAssign, bAccess, bDecisions, bRounds, bInformants, bAnon, bSets, bModels}
+var projectBuckets = [][]byte{bCases, bDocuments, bTexts, bHashes, bCodes, bFacets, bQuotes, bDocQuotes, bMemos, bAudit, bMembers, bAssign, bAccess, bDecisions, bRounds, bInformants, bAnon, bSets, bModels, bPresets}
 
 // Options configure a Store.
 type Options struct {

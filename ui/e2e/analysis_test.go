@@ -135,15 +135,10 @@ func TestAnalysis(t *testing.T) {
 	screenshotsOnFailure(t, b, nil, nil)
 
 	// Give the cases a country, shared by two of them.
-	var cases []struct {
-		ID   string `json:"id"`
-		Name string `json:"name"`
-	}
-	apiCall(t, a, "GET", "/projects/"+pid+"/cases", nil, &cases)
 	country := map[string]string{"Kohtamäki Analytics Oy": "Suomi", "Pöllö Robotics Oy": "Suomi", "Luleå MedSense AB": "Sverige", "Nebelhöhle Games GmbH": "Deutschland"}
-	for _, c := range cases {
-		apiCall(t, a, "PATCH", "/projects/"+pid+"/cases/"+c.ID, map[string]any{"attributes": map[string]any{"Country": country[c.Name], "Employees": 10 + len(c.Name)}}, nil)
-	}
+	setCaseAttributes(t, a, pid, func(name string) map[string]any {
+		return map[string]any{"Country": country[name], "Employees": 10 + len(name)}
+	})
 	var codes []struct {
 		ID     string `json:"id"`
 		Name   string `json:"name"`
@@ -217,6 +212,21 @@ func TestAnalysis(t *testing.T) {
 	b.waitJS(t, "quotes in cells", `!!document.querySelector('.mcell-quotes li')`)
 	if got := eval[string](t, b, `document.querySelector('table.matrix tbody tr:first-child .mcell-quotes').textContent`); !strings.Contains(got, wantTexts[0]) {
 		t.Errorf("got framework cell %q, want it to contain %q", got, wantTexts[0])
+	}
+	// Each quote says who said it, ending with its column's case.
+	attributed := `(() => {
+		const heads = [...document.querySelectorAll('table.matrix thead th')].map((th) => th.textContent.trim());
+		let n = 0; const bad = [];
+		document.querySelectorAll('table.matrix tbody tr').forEach((tr) => [...tr.children].forEach((td, i) =>
+			td.querySelectorAll('.mcell-quotes li').forEach((li) => {
+				n++;
+				const a = li.querySelector('.attribution');
+				if (!a || !a.textContent.trim().endsWith(heads[i] + ')')) bad.push(li.textContent);
+			})));
+		return n > 0 && bad.length === 0 ? 'ok' : JSON.stringify({ n, bad: bad.slice(0, 3) });
+	})()`
+	if got := eval[string](t, b, attributed); got != "ok" {
+		t.Errorf("framework cells without their attribution: %s", got)
 	}
 
 	// Jump from a quote to its place in the transcript.

@@ -135,7 +135,7 @@ var firstBytes = map[string][]string{
 	".pdf":    {"%PDF-"},
 	".zip":    {"PK\x03\x04"},
 	".pptx":   {"PK\x03\x04"},
-	".drawio": {"<?xml"},
+	".drawio": {"<mxfile", "<?xml"},
 }
 
 // TestExportsScreenDownloadsEveryFormat lists the formats on the Exports

@@ -53,6 +53,8 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 	fs.StringVar(&opt.Memos.To, "to", "", "memos export: memos last changed on or before this `date` (YYYY-MM-DD)")
 	fs.StringVar(&opt.Table.Order, "order", "", "row `order`: codebook (default), alpha, count; cases also attr:NAME")
 	fs.StringVar(&opt.Table.Style, "style", "", "Word and LaTeX table `style`: apa (three rules, default) or grid")
+	continued := fs.Bool("continued", true, "Word and LaTeX: repeat the header row, with \"(continued)\", on every page a long table runs on to")
+	preset := fs.String("preset", "", "use the project's table preset `NAME` (saved on the Exports screen); flags given replace its options")
 	fs.StringVar(&opt.Figure.Split, "split", "", "Gioia figure: one figure per `dimension` or per section (section, with --sections)")
 	fs.StringVar(&opt.Figure.Page, "page", "", "Gioia figure: fit on `size` a4 or letter pages at 9 pt, split across pages (gioia-pdf: a4 by default)")
 	fs.StringVar(&opt.Figure.Orientation, "orientation", "", "Gioia figure pages: portrait (default) or landscape")
@@ -89,6 +91,11 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 			return err
 		}
 		opt.Figure.Badges = badges
+		set := map[string]bool{}
+		fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+		if set["continued"] {
+			opt.Table.Continued = continued
+		}
 		if err := opt.Table.Validate(); err != nil {
 			return err
 		}
@@ -104,6 +111,11 @@ func exportCommand(fs *flag.FlagSet) runFunc {
 		p, err := findProject(ctx, a, *project)
 		if err != nil {
 			return err
+		}
+		if *preset != "" {
+			if err := applyPreset(ctx, a.Store, p.ID, *preset, set, &opt); err != nil {
+				return err
+			}
 		}
 		snap, err := a.Store.Snapshot(ctx, p.ID, true)
 		if err != nil {
@@ -147,6 +159,42 @@ func (h *headerFlag) Set(v string) error {
 	return nil
 }
 
+// applyPreset fills the table options, sections and subsections of opt
+// that no flag set (set names the flags given) from the project's preset
+// called name.
+func applyPreset(ctx context.Context, st coding.TablePresetStore, pid, name string, set map[string]bool, opt *export.Options) error {
+	tp, err := st.FindTablePreset(ctx, pid, name)
+	if err != nil {
+		return err
+	}
+	p, err := export.ParsePreset(tp.Options)
+	if err != nil {
+		return err
+	}
+	var base export.Options
+	p.Apply(&base)
+	take := func(flag string, dst *string, v string) {
+		if !set[flag] {
+			*dst = v
+		}
+	}
+	if !set["header"] {
+		opt.Table.Headers = base.Table.Headers
+	}
+	take("section-label", &opt.Table.SectionLabel, base.Table.SectionLabel)
+	take("caption", &opt.Table.Caption, base.Table.Caption)
+	take("table-number", &opt.Table.Number, base.Table.Number)
+	take("notes", &opt.Table.Notes, base.Table.Notes)
+	take("order", &opt.Table.Order, base.Table.Order)
+	take("style", &opt.Table.Style, base.Table.Style)
+	take("sections", &opt.Sections, base.Sections)
+	take("subsections", &opt.Subsections, base.Subsections)
+	if !set["continued"] {
+		opt.Table.Continued = base.Table.Continued
+	}
+	return opt.Table.Validate()
+}
+
 // checkAnonymised scans the anonymised export in format (every format
 // when "") for names the profile replaces and prints what it finds; an
 // error when a name is left.
@@ -178,8 +226,10 @@ func checkAnonymised(m *Main, snap *coding.Snapshot, format string, opt export.O
 			label += " (model " + r.Model + ")"
 		}
 		switch {
+		case r.Error != "":
+			fmt.Fprintf(m.Stdout, "%-20s not exported: %s\n", r.Format, r.Error)
 		case !r.Scanned:
-			fmt.Fprintf(m.Stdout, "%-20s not scanned: an image, drawn from the same anonymised labels as the SVG figure\n", label)
+			fmt.Fprintf(m.Stdout, "%-20s not scanned: an image or PDF, drawn from the same anonymised labels as the SVG figure\n", label)
 		case len(names) == 0:
 			fmt.Fprintf(m.Stdout, "%-20s no known name left\n", label)
 		default:

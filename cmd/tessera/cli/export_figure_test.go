@@ -12,22 +12,10 @@ import (
 // dimension as a PDF, refuses a one-file SVG of several pages, and
 // rejects a page size it does not know.
 func TestExportFigurePages(t *testing.T) {
-	data := t.TempDir()
-	dir := t.TempDir()
-	codebook := filepath.Join(dir, "codebook.csv")
 	rows := "name,level,parent\nFailure recognition,dimension,\nDelayed recognition,theme,\"Failure recognition\"\n" +
 		"Adaptation,dimension,\nRoutine change,theme,Adaptation\n"
-	if err := os.WriteFile(codebook, []byte(rows), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	transcript := filepath.Join(dir, "interview.txt")
-	if err := os.WriteFile(transcript, []byte("Interviewer: How did it start?\nCEO: With a fair.\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if r := run(t, "import", "--data", data, "--project", "Figure", "--codebook", codebook, transcript); r.code != 0 {
-		t.Fatalf("import: exit %d: %s", r.code, r.stderr)
-	}
-	out := filepath.Join(dir, "figure.pdf")
+	data := importProject(t, "Figure", rows)
+	out := filepath.Join(t.TempDir(), "figure.pdf")
 	r := run(t, "export", "--data", data, "--project", "Figure", "--format", "gioia-pdf", "--split", "dimension",
 		"--page", "letter", "--orientation", "landscape", "--header", "Open coding", "-o", out)
 	if r.code != 0 {

@@ -14,7 +14,7 @@ export const LEVEL_OPTIONS = [
 export const TABLE_FORMATS = [['csv', 'CSV'], ['xlsx', 'Excel'], ['md', 'Markdown'], ['html', 'HTML']];
 
 /** ANALYSIS_KINDS are the changes that make an analysis stale. */
-export const ANALYSIS_KINDS = ['code', 'quote', 'case', 'document', 'facet'];
+export const ANALYSIS_KINDS = ['code', 'quote', 'case', 'document', 'facet', 'set'];
 
 /**
  * useAnalysis fetches path (under the project) with params and fetches it
@@ -118,4 +118,13 @@ export function coverage(quotes, docs) {
     out.set(d.id, { share: d.length ? covered / d.length : 0, quotes: qs.length, covered });
   }
   return out;
+}
+
+/** SetSelect narrows an analysis to a set of documents or codes ("" for everything); nothing when the project has no sets. */
+export function SetSelect({ sets, value, onChange }) {
+  if (!sets.length && !value) return null;
+  return html`<label class="inline-field">In set
+    <select class="analysis-set" value=${value} onChange=${(e) => onChange(e.currentTarget.value)}>
+      <option value="">everything</option>
+      ${sets.map((s) => html`<option value=${s.name}>${s.name}</option>`)}</select></label>`;
 }

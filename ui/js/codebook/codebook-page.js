@@ -13,6 +13,7 @@ import { CodebookPanel } from './codebook.js';
 import { moveToDialog, mergeDialog, deleteDialog } from './codebook-actions.js';
 import { MarkdownField } from '../widgets/mdeditor.js';
 import { Facets } from './facets.js';
+import { CodeSets, CodeSetsOf } from './codesets.js';
 import { Retrieval } from './retrieval.js';
 import { PALETTE } from '../core/colors.js';
 import { link } from '../core/router.js';
@@ -94,6 +95,7 @@ function CodeDetail({ pid, code }) {
             ${f.values.map((v) => html`<option value=${v}>${v}</option>`)}
           </select></label>`;
       })}</div>` : null}
+    <${CodeSetsOf} pid=${pid} code=${code} canEdit=${edit} />
     ${field('definition', 'Definition', 'What the code means, in Markdown')}
     ${field('inclusion', 'Inclusion', 'When to apply it')}
     ${field('exclusion', 'Exclusion', 'When not to')}
@@ -113,6 +115,7 @@ export function CodebookPage({ pid, cid }) {
     <div class="codebook-col">
       <${CodebookPanel} pid=${pid} selected=${cid} />
       ${edit ? html`<${Facets} pid=${pid} />` : null}
+      ${edit ? html`<${CodeSets} pid=${pid} />` : null}
     </div>
     <div class="detail-col">
       <label class="toggle figure-toggle"><input type="checkbox" checked=${figure}

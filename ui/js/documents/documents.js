@@ -15,6 +15,7 @@ import { plural } from '../core/format.js';
 import { usePermissions } from '../project/access.js';
 import { coverage } from '../analysis/analysis-common.js';
 import { DocPresence } from '../shell/presence.js';
+import { SetBar, DocSets } from './docsets.js';
 
 function attrText(a) {
   return Array.isArray(a.value) ? a.value.join('; ') : a.value === null || a.value === undefined ? '' : String(a.value);
@@ -57,7 +58,7 @@ function DocDetails({ pid, d }) {
   </div>`;
 }
 
-function DocRow({ pid, d, cov, cases, owner }) {
+function DocRow({ pid, d, cov, cases, owner, picked, onPick }) {
   // Details typed earlier and not saved open again to be offered back.
   const [details, setDetails] = useState(() => !!readDraft(draftKey(pid, 'document', d.id)));
   const move = (caseId) => save('Move the document to another case', () => patch(pp(pid, '/documents/' + d.id), { case_id: caseId }))
@@ -72,7 +73,8 @@ function DocRow({ pid, d, cov, cases, owner }) {
   };
   const pct = cov ? Math.round(cov.share * 100) : 0;
   return html`<li class="doc-row">
-    <span><a class="doc-open" href=${link(pid, 'd', d.id)}>${d.title}</a><${DocPresence} did=${d.id} /></span>
+    <span>${onPick ? html`<input type="checkbox" class="doc-pick" checked=${picked} aria-label=${'Select ' + d.title}
+      onChange=${(e) => onPick(e.currentTarget.checked)} /> ` : null}<a class="doc-open" href=${link(pid, 'd', d.id)}>${d.title}</a><${DocPresence} did=${d.id} /></span>
     <span class="muted small">${[d.meta && d.meta.informant_role, d.meta && d.meta.interview_date, plural((d.speakers || []).length, 'speaker')].filter(Boolean).join(' · ')}</span>
     <span class="progress" title=${`${pct}% of the text coded, ${cov ? cov.quotes : 0} quotes`}>
       <span class="bar-track" aria-hidden="true"><span class="bar-fill" style=${{ width: pct + '%' }}></span></span>
@@ -112,7 +114,11 @@ export function Documents({ pid }) {
   const cases = useStore(proj, (s) => s.cases);
   const project = useStore(proj, (s) => s.project);
   // Owners set up the material: transcripts and their cases.
-  const owner = usePermissions().canManage;
+  const perms = usePermissions();
+  const owner = perms.canManage;
+  // Documents ticked to be put in a set (sets go with the codebook rights).
+  const [picked, setPicked] = useState(() => new Set());
+  const pick = (id, on) => setPicked((p) => { const n = new Set(p); if (on) n.add(id); else n.delete(id); return n; });
   const { data: quotes } = useData(() => get(pp(pid, '/quotes')), [pid, documents], { on: ['quote'] });
   const cov = useMemo(() => coverage(quotes || [], documents), [quotes, documents]);
 
@@ -130,12 +136,15 @@ export function Documents({ pid }) {
     ${documents.length === 0 ? html`<div class="empty-state"><p>${owner ? html`Start by adding interview transcripts. Then open one, select a passage and press <kbd>c</kbd> to code it.`
       : 'No transcripts yet: the project’s owners add them.'}</p></div>` : null}
     ${owner ? html`<${Upload} pid=${pid} />` : null}
+    ${picked.size ? html`<${SetBar} pid=${pid} selected=${picked} onDone=${() => setPicked(new Set())} />` : null}
+    <${DocSets} pid=${pid} canEdit=${perms.canEditCodebook} />
     ${groups.filter((g) => g.c || g.docs.length).map(({ c, docs }) => html`<section class="case-group" aria-label=${c ? c.name : 'Documents without a case'}>
       <header class="case-head">
         <h2>${c ? c.name : 'No case'}</h2>
         ${c && c.attributes.length ? html`<dl class="attrs">${c.attributes.map((a) => html`<div><dt>${a.name}</dt><dd>${attrText(a)}</dd></div>`)}</dl>` : null}
       </header>
-      ${docs.length ? html`<ul class="doc-list">${docs.map((d) => html`<${DocRow} key=${d.id} pid=${pid} d=${d} cov=${cov.get(d.id)} cases=${cases} owner=${owner} />`)}</ul>`
+      ${docs.length ? html`<ul class="doc-list">${docs.map((d) => html`<${DocRow} key=${d.id} pid=${pid} d=${d} cov=${cov.get(d.id)} cases=${cases} owner=${owner}
+        picked=${picked.has(d.id)} onPick=${perms.canEditCodebook ? (on) => pick(d.id, on) : null} />`)}</ul>`
         : html`<p class="muted small">No transcripts yet.</p>`}
     </section>`)}
   </div>`;

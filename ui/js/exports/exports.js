@@ -2,17 +2,18 @@
 // `tessera export --list` prints, from GET /export/formats), with the
 // options each reads, set once above the list, and a download per format.
 // Anonymise applies the profile edited on the Anonymisation screen.
-import { html } from '../core/lib.js';
+import { html, useState } from '../core/lib.js';
 import { useStore } from '../core/store.js';
 import { useData } from '../core/data.js';
 import { get, apiURL, pp } from '../core/api.js';
 import { proj } from '../project/state.js';
 import { navigate, link } from '../core/router.js';
-import { figureDefaults, figureLabels, figureControls } from './figure-options.js';
+import { figureDefaults, figureLabels, figureControls, figureParams } from './figure-options.js';
+import { TableOptionsForm, tableDefaults, tableParams } from './table-form.js';
 
 const defaults = {
   facets: [], sections: '', counts: false, quotes: '', per_row: '', level: '', columns: '', cell: '',
-  facet_filter: '', attributes: [], unit: '', raw: false, anonymise: false, model: '', ...figureDefaults,
+  facet_filter: '', attributes: [], unit: '', raw: false, anonymise: false, set: '', rows: '', positions: '', model: '', ...figureDefaults,
 };
 
 const choices = {
@@ -21,6 +22,8 @@ const choices = {
   unit: [['', 'quote'], ['turn', 'turn'], ['document', 'document']],
   quotes: [['', 'none in the Gioia table; chosen, else automatic, in the supporting data'], ['both', 'chosen, else automatic'], ['chosen', 'chosen only'], ['auto', 'automatic only']],
   per_row: [['', '3 (default)'], ['1', '1'], ['2', '2'], ['4', '4'], ['5', '5'], ['6', '6']],
+  // What each REFI-QDA reader counts (docs/refi.md).
+  positions: [['', 'code points (QualCoder, Tessera)'], ['utf16', 'UTF-16 units (NVivo)']],
 };
 
 const labels = {
@@ -28,7 +31,9 @@ const labels = {
   per_row: 'Automatic quotes per row (supporting data)',
   level: 'Level', columns: 'Matrix columns', cell: 'Matrix cells', facet_filter: 'Matrix rows with',
   attributes: 'Attributes (case profiles, informant table)', unit: 'Co-occurrence unit', raw: 'Formulas as they are (CSV, XLSX)', ...figureLabels,
-  anonymise: 'Anonymise (pseudonyms for the names the project knows)', model: 'Model',
+  anonymise: 'Anonymise (pseudonyms for the names the project knows)',
+  set: 'Only the set', rows: 'Matrix rows', positions: 'REFI-QDA positions (qdpx)',
+  model: 'Model',
 };
 
 /** exportParams returns the query of a format's download: the options it reads that differ from the defaults. */
@@ -38,7 +43,7 @@ export function exportParams(format, opts) {
     const v = opts[name];
     if (Array.isArray(v) ? v.length : v) q[name] = Array.isArray(v) ? v.join(',') : String(v);
   }
-  return q;
+  return figureParams(q);
 }
 
 // optionsOf reads the options from the screen's URL, so a reload keeps them.
@@ -60,8 +65,10 @@ export function ExportsPage({ pid, query }) {
   const facets = useStore(proj, (s) => s.facets);
   const cases = useStore(proj, (s) => s.cases);
   const { data: informants } = useData(() => get(pp(pid, '/informants')), [pid], { on: ['informant'] });
+  const sets = useStore(proj, (s) => s.sets);
   const { data: models } = useData(() => get(pp(pid, '/models')), [pid], { on: ['model'] });
   const opts = optionsOf(query);
+  const [table, setTable] = useState(tableDefaults);
   const set = (k, v) => {
     const q = exportParams({ options: Object.keys(defaults) }, { ...opts, [k]: v });
     navigate(link(pid, 'exports') + (Object.keys(q).length ? '?' + new URLSearchParams(q) : ''), { replace: true });
@@ -88,8 +95,11 @@ export function ExportsPage({ pid, query }) {
     anonymise: () => html`<span class="anon-option">${check('anonymise')}
       <a href=${link(pid, 'exports', 'anonymisation')}>Anonymisation profile…</a></span>`,
     level: () => select('level', choices.level), cell: () => select('cell', choices.cell), unit: () => select('unit', choices.unit),
-    columns: () => select('columns', [['', 'case'], ['document', 'document'], ['speaker', 'speaker'], ['informant', 'informant'],
+    columns: () => select('columns', [['', 'case'], ['document', 'document'], ['speaker', 'speaker'], ['informant', 'informant'], ['set', 'sets of documents'],
       ...attrs.map((a) => ['attr:' + a, 'attribute ' + a]), ...iattrs.map((a) => ['iattr:' + a, 'informant attribute ' + a])]),
+    rows: () => select('rows', [['', 'codes of the level'], ...sets.filter((s) => (s.code_ids || []).length).map((s) => ['set:' + s.name, 'codes of ' + s.name])]),
+    set: () => select('set', [['', 'everything'], ...sets.map((s) => [s.name, s.name])]),
+    positions: () => select('positions', choices.positions),
     facet_filter: () => select('facet_filter', [['', 'every value'], ...facets.flatMap((f) => (f.values || []).map((v) => [`${f.name}=${v}`, `${f.name}: ${v}`]))]),
     attributes: () => multi('attributes', [...new Set([...attrs, 'interview date', ...iattrs])]),
     model: () => select('model', [['', (models || []).length === 1 ? models[0].name : 'choose a model'], ...(models || []).map((m) => [m.name, m.name])]),
@@ -103,12 +113,14 @@ export function ExportsPage({ pid, query }) {
     <form class="exports-options" aria-label="Export options" onSubmit=${(e) => e.preventDefault()}>
       ${Object.keys(controls).filter((k) => used.has(k)).map((k) => controls[k]())}
     </form>
+    ${used.has('table') ? html`<${TableOptionsForm} pid=${pid} value=${table} onChange=${setTable} facets=${facets}
+      sections=${opts.sections} onSections=${(v) => set('sections', v)} />` : null}
     ${formats ? html`<table class="exports-list"><thead><tr><th>Format</th><th>What it holds</th><th>Options</th><th></th></tr></thead>
       <tbody>${formats.map((f) => html`<tr data-format=${f.name}>
         <td><code>${f.name}</code> <span class="muted small">${f.ext}</span></td>
         <td>${f.description}</td>
         <td class="muted small">${(f.options || []).join(', ') || 'none'}</td>
-        <td><a class="btn btn-sm" download href=${apiURL(pp(pid, '/export/' + f.name), exportParams(f, opts))}
+        <td><a class="btn btn-sm" download href=${apiURL(pp(pid, '/export/' + f.name), { ...exportParams(f, opts), ...tableParams(f, table) })}
           aria-label=${'Download ' + f.name}>Download</a></td></tr>`)}</tbody></table>`
       : html`<p class="muted">Loading the formats…</p>`}
   </div>`;

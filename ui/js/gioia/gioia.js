@@ -18,6 +18,7 @@ const viewKey = 'tessera.gioia.view';
 const EXPORTS = [
   ['gioia-html', 'HTML'], ['gioia-docx', 'Word'], ['gioia-xlsx', 'Excel'], ['gioia-md', 'Markdown'],
   ['gioia-csv', 'CSV'], ['gioia-tex', 'LaTeX'], ['gioia-svg', 'Figure (SVG)'], ['gioia-png', 'Figure (PNG)'],
+  ['gioia-pdf', 'Figure (PDF, A4 pages)'], ['gioia-pptx', 'Figure (PowerPoint)'],
 ];
 
 function Cell({ pid, code, span }) {

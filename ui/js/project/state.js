@@ -7,7 +7,7 @@ import { report, idle } from '../core/saving.js';
 import { onChanges, touches, coalesced } from '../core/changes.js';
 
 const empty = {
-  pid: null, project: null, codes: [], facets: [], cases: [], documents: [],
+  pid: null, project: null, codes: [], facets: [], cases: [], documents: [], sets: [],
   loading: false, error: null,
   // codesVersion grows with every codebook change, so views that derive
   // from the codebook (the Gioia table, counts) know to fetch again.
@@ -25,12 +25,12 @@ export async function openProject(pid) {
   const token = ++loadToken;
   proj.set({ ...empty, pid, loading: true });
   try {
-    const [project, codes, facets, cases, documents] = await Promise.all([
+    const [project, codes, facets, cases, documents, sets] = await Promise.all([
       get(pp(pid)), get(pp(pid, '/codes')), get(pp(pid, '/facets')),
-      get(pp(pid, '/cases')), get(pp(pid, '/documents')),
+      get(pp(pid, '/cases')), get(pp(pid, '/documents')), get(pp(pid, '/sets')),
     ]);
     if (token !== loadToken) return;
-    proj.set({ ...empty, pid, project, codes, facets, cases, documents });
+    proj.set({ ...empty, pid, project, codes, facets, cases, documents, sets });
   } catch (err) {
     if (token !== loadToken) return;
     proj.set({ ...empty, pid, error: err });
@@ -78,15 +78,15 @@ export const refreshCodes = coalesced(async () => {
   } catch (err) { failed('codes', 'Reload the codebook', err); }
 });
 
-/** refreshProject fetches cases, documents and facets again. */
+/** refreshProject fetches cases, documents, facets and sets again. */
 export const refreshProject = coalesced(async () => {
   const pid = proj.get().pid;
   if (!pid) return;
   try {
-    const [project, facets, cases, documents] = await Promise.all([
-      get(pp(pid)), get(pp(pid, '/facets')), get(pp(pid, '/cases')), get(pp(pid, '/documents')),
+    const [project, facets, cases, documents, sets] = await Promise.all([
+      get(pp(pid)), get(pp(pid, '/facets')), get(pp(pid, '/cases')), get(pp(pid, '/documents')), get(pp(pid, '/sets')),
     ]);
-    if (proj.get().pid === pid) proj.update({ project, facets, cases, documents });
+    if (proj.get().pid === pid) proj.update({ project, facets, cases, documents, sets });
   } catch (err) { failed('project', 'Reload the project', err); }
 });
 
@@ -96,7 +96,7 @@ export const refreshProject = coalesced(async () => {
 onChanges((batch) => {
   if (!proj.get().pid || proj.get().loading) return;
   if (touches(batch, ['code', 'facet', 'quote']) || (batch.resumed && stale.delete('codes'))) refreshCodes();
-  if (touches(batch, ['project', 'case', 'document', 'facet']) || (batch.resumed && stale.delete('project'))) refreshProject();
+  if (touches(batch, ['project', 'case', 'document', 'facet', 'set']) || (batch.resumed && stale.delete('project'))) refreshProject();
 });
 
 // Another tab may have changed the project: look again when this one

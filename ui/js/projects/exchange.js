@@ -89,10 +89,17 @@ function Warnings({ list }) {
 
 function ProjectReport({ report: r, close }) {
   const created = [count(r.cases, 'case', 'cases'), count(r.documents, 'document', 'documents'), count(r.codes, 'code', 'codes'),
-    count(r.facets, 'facet', 'facets'), count(r.quotes, 'quote', 'quotes'), count(r.memos, 'memo', 'memos')];
+    count(r.facets, 'facet', 'facets'), count(r.sets || 0, 'set', 'sets'), count(r.quotes, 'quote', 'quotes'), count(r.memos, 'memo', 'memos')];
   const skipped = r.skipped || [];
+  const positions = r.positions || [];
   return html`<${ReportFrame} close=${close} openLabel="Open the project">
     <p class="report-created"><strong>Created “${r.project}”:</strong> ${created.join(', ')}.</p>
+    <section class="report-positions"><h3>Positions (${positions.length} ${positions.length === 1 ? 'source' : 'sources'})</h3>
+      ${positions.length === 0 ? html`<p class="muted small">No source with selections.</p>`
+        : html`<table class="sheet small"><thead><tr><th scope="col">Source</th><th scope="col">Counted in</th><th scope="col">Why</th></tr></thead>
+          <tbody>${positions.map((p) => html`<tr class=${p.sure ? '' : 'unsure'}><td>${p.source}</td>
+            <td>${p.positions === 'utf16' ? 'UTF-16 units' : 'code points'}${p.sure ? '' : html` <strong>(unsure: check its quotes)</strong>`}</td>
+            <td class="muted">${p.basis}</td></tr>`)}</tbody></table>`}</section>
     <section class="report-skipped"><h3>Skipped (${skipped.length})</h3>
       ${skipped.length === 0 ? html`<p class="muted small">Nothing was skipped.</p>`
         : html`<ul>${skipped.map((s) => html`<li><code>${s.element}</code> ${s.name}: ${s.reason}</li>`)}</ul>`}</section>
@@ -121,6 +128,9 @@ function CodebookReport({ report: r, close }) {
 /** ExportMenu is a project's Export menu: REFI-QDA project, all exports, backup, codebook import. */
 export function ExportMenu({ project, backup }) {
   const menu = useRef(null);
+  // How the .qdpx counts selection positions: code points (QualCoder,
+  // Tessera) or UTF-16 units (NVivo); see docs/refi.md.
+  const [positions, setPositions] = useState('');
   const shut = () => { if (menu.current) menu.current.open = false; };
   // A click elsewhere or Esc closes the menu.
   useEffect(() => {
@@ -134,7 +144,10 @@ export function ExportMenu({ project, backup }) {
   return html`<details class="export-menu" ref=${menu}>
     <summary class="btn btn-sm" aria-label=${'Export ' + name}>Export</summary>
     <div class="export-menu-items" role="menu">
-      <a role="menuitem" class="menu-item" href=${apiURL(pp(project.id, '/export/qdpx'))} download onClick=${shut}>REFI-QDA project (.qdpx)</a>
+      <a role="menuitem" class="menu-item" href=${apiURL(pp(project.id, '/export/qdpx'), positions ? { positions } : undefined)} download onClick=${shut}>REFI-QDA project (.qdpx)</a>
+      <label class="menu-item menu-field">Positions
+        <select class="qdpx-positions" value=${positions} onChange=${(e) => setPositions(e.currentTarget.value)}>
+          <option value="">code points (QualCoder, Tessera)</option><option value="utf16">UTF-16 units (NVivo)</option></select></label>
       <a role="menuitem" class="menu-item" href=${link(project.id, 'exports')} onClick=${shut}>All exports…</a>
       ${backup ? html`<a role="menuitem" class="menu-item" href=${apiURL('/backup')} download onClick=${shut}
         title="A copy of the whole data directory's database, every project">Backup of all projects (.db)</a>` : null}

@@ -19,7 +19,7 @@ import { usePermissions } from '../project/access.js';
 import { TABLE_FORMATS } from '../analysis/analysis-common.js';
 import { allHits, previewHits } from './autocode-preview.js';
 
-const FILTERS = ['case', 'document', 'speaker', 'code'];
+const FILTERS = ['case', 'document', 'speaker', 'code', 'set'];
 const FACET_LABELS = { case: 'Case', document: 'Document', speaker: 'Speaker', code: 'Code' };
 const KINDS = [['turn', 'Transcripts'], ['quote', 'Quotes'], ['memo', 'Memos'], ['code', 'Codes']];
 const PAGE = 50;
@@ -171,6 +171,7 @@ export function SearchPage({ pid, query }) {
   const sort = query.get('sort') || 'relevance';
   const perms = usePermissions();
   const docLabel = useDocLabel();
+  const sets = useStore(proj, (s) => s.sets);
   const filters = filtersOf(query);
   const key = query.toString();
   const [limit, setLimit] = useState(PAGE);
@@ -180,7 +181,7 @@ export function SearchPage({ pid, query }) {
   // Hits change with the texts, quotes (the codes shown on each hit),
   // codes and memos; a failed search shows its message alone.
   const found = useData(() => (q.trim() ? get(pp(pid, '/search'), { q, kind, sort, limit, ...filters }) : null),
-    [key, limit], { on: ['document', 'case', 'quote', 'code', 'memo'] });
+    [key, limit], { on: ['document', 'case', 'quote', 'code', 'memo', 'set'] });
   const { error } = found;
   const res = error ? null : found.data;
 
@@ -202,6 +203,10 @@ export function SearchPage({ pid, query }) {
         <div class="segmented" role="group" aria-label="What to search">
           ${KINDS.map(([k, label]) => html`<button type="button" aria-pressed=${kind === k} onClick=${() => setParam('kind', k === 'turn' ? '' : k)}>${label}</button>`)}
         </div>
+        ${sets.length || filters.set ? html`<label class="inline-field">Set
+          <select class="search-set" value=${(filters.set || [])[0] || ''} onChange=${(e) => setParam('set', e.currentTarget.value)}>
+            <option value="">everything</option>
+            ${sets.map((s) => html`<option value=${s.name}>${s.name}</option>`)}</select></label>` : null}
         <label class="inline-field">Sort
           <select value=${sort} onChange=${(e) => setParam('sort', e.currentTarget.value === 'relevance' ? '' : e.currentTarget.value)}>
             <option value="relevance">by relevance</option><option value="document">in document order</option></select></label>
