@@ -27,7 +27,17 @@ func anonStudy(t *testing.T) *coding.Snapshot {
 	snap.Informants = []*coding.Informant{{ID: "I1", ProjectID: "P1", Label: "I-01", Role: "CEO of Kohtamäki", CaseID: k.ID,
 		Attributes: []coding.Attribute{{Name: "interviewer", Type: coding.AttrText, Value: "Eva in Lulea"}}}}
 	snap.Documents[0].Speakers[1].InformantID = "I1"
+	snap.Models = []*coding.Model{{ID: "M1", ProjectID: "P1", Name: "Kohtamäki model",
+		Boxes:  []coding.ModelBox{{ID: "b1", Text: "Jyrki Salo decides", X: 0, Y: 0, W: 160, H: 60}, {ID: "b2", CodeID: concept.ID, Text: concept.Name, X: 240, Y: 0, W: 160, H: 60}},
+		Arrows: []coding.ModelArrow{{ID: "a1", From: "b1", To: "b2", Label: "in Luleå"}}}}
 	snap.Anonymisation = &coding.Anonymisation{Terms: []coding.TermReplacement{{Term: "Kohtamäki", Replacement: "[firm]"}}}
+	m := &coding.Model{ID: "M1", ProjectID: "P1", Name: "Kohtamäki process",
+		Frames: []coding.ModelFrame{{ID: "f", Label: "Phase 1 in Luleå", X: 0, Y: 0, W: 500, H: 200}},
+		Boxes: []coding.ModelBox{{ID: "b1", CodeID: dim.ID, X: 20, Y: 40, W: 200, H: 60},
+			{ID: "b2", Text: "What Jyrki Salo told us", X: 280, Y: 40, W: 200, H: 60}},
+		Arrows: []coding.ModelArrow{{ID: "a", From: "b2", To: "b1", Label: "Kohtamäki learns"}}}
+	m.LabelBoxes(snap.Codes)
+	snap.Models = []*coding.Model{m}
 	return snap
 }
 
@@ -68,7 +78,8 @@ func TestAnonymiseAppliesToEveryFormatAtOneSeam(t *testing.T) {
 }
 
 // TestCheckAnonymisedFindsNamesLeft checks every anonymised format of the
-// study: nothing is left, and the PNG figure is the one format not read.
+// study: nothing is left, and the PNG and PDF figures and models are the
+// formats not read.
 func TestCheckAnonymisedFindsNamesLeft(t *testing.T) {
 	snap := anonStudy(t)
 	results, err := export.CheckAnonymised(snap, nil, export.Options{})
@@ -79,7 +90,9 @@ func TestCheckAnonymisedFindsNamesLeft(t *testing.T) {
 		t.Fatalf("got %d results, want one per format (%d)", len(results), len(export.Formats()))
 	}
 	for _, r := range results {
-		if r.Scanned == (r.Format == "gioia-png") {
+		f, _ := export.FormatByName(r.Format)
+		image := f.Ext == ".png" || f.Ext == ".pdf" || r.Format == "gioia-png-zip"
+		if r.Scanned == image || r.Error != "" {
 			t.Errorf("%s: scanned %v", r.Format, r.Scanned)
 		}
 		for _, f := range r.Findings {

@@ -58,6 +58,9 @@ type RepresentativeQuote struct {
 	// Kind is "power" or "proof" for a quote the researcher chose, else
 	// "auto".
 	Kind string `json:"kind"`
+	// Order is a chosen quote's order among the quotes chosen for its
+	// code (1 first); 0 for a quote chosen automatically.
+	Order int `json:"order,omitempty"`
 	// CodeID is the code the quote was chosen for, or, chosen
 	// automatically, the first code it carries of the row's code and
 	// those below it: the code to choose it for.
@@ -88,12 +91,19 @@ type chooser struct {
 	// cases and informants count the quotes printed so far per case and
 	// per informant.
 	cases, informants map[string]int
-	runes             map[string][]rune // document ID -> text
+	runes             map[string][]rune   // document ID -> text
+	texts             map[string]printout // quote ID -> printed text
+}
+
+// printout is what automatic choice prints for a quote.
+type printout struct {
+	text  string
+	whole bool
 }
 
 func (ix *index) newChooser(mode QuoteMode, fair bool) *chooser {
 	ch := &chooser{ix: ix, mode: mode, fair: fair, used: map[string]bool{},
-		cases: map[string]int{}, informants: map[string]int{}, runes: map[string][]rune{}}
+		cases: map[string]int{}, informants: map[string]int{}, runes: map[string][]rune{}, texts: map[string]printout{}}
 	if fair && mode != QuotesAuto {
 		// Chosen quotes are kept for the rows they were chosen for.
 		for _, q := range ix.snap.Quotes {
@@ -115,7 +125,7 @@ func (ch *chooser) pick(id string, n int) []*RepresentativeQuote {
 	if ch.mode != QuotesAuto {
 		for _, c := range ch.chosen(id) {
 			r := ch.cite(c.q, string(c.kind), ch.asCoded(c.q))
-			r.CodeID = c.code
+			r.CodeID, r.Order = c.code, c.order
 			out = append(out, r)
 		}
 	}
@@ -270,6 +280,16 @@ func (ch *chooser) asCoded(q *coding.Quote) string {
 // turn, with an omission mark where that would add too much. whole
 // reports whether the quote was coded as whole sentences.
 func (ch *chooser) printed(q *coding.Quote) (text string, whole bool) {
+	if p, ok := ch.texts[q.ID]; ok {
+		return p.text, p.whole
+	}
+	text, whole = ch.extend(q)
+	ch.texts[q.ID] = printout{text, whole}
+	return text, whole
+}
+
+// extend does the work of printed.
+func (ch *chooser) extend(q *coding.Quote) (text string, whole bool) {
 	if q.Excerpt != "" {
 		return collapseSpace(q.Excerpt), true
 	}

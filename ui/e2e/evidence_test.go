@@ -33,7 +33,8 @@ func waitQuote(t *testing.T, a *app, pid, id, what string, ok func(pickedQuote) 
 // TestChooseEvidence marks a quote as power quote in the reader with the
 // keyboard, trims it for print, and finds it, with its excerpt and who
 // said it, in the supporting-data preview of the Gioia view; then takes
-// the choice back from there with the mouse.
+// the choice back from there with the mouse; then makes it a proof quote
+// from the codebook's quote list.
 func TestChooseEvidence(t *testing.T) {
 	a := startApp(t)
 	b := newBrowser(t)
@@ -93,11 +94,23 @@ func TestChooseEvidence(t *testing.T) {
 		return !!li && li.dataset.kind === 'power' && li.textContent.includes('We ran small pilots […] in Luleå.') && li.textContent.includes('(I-07, CEO, Alder CEO)');
 	})()`)
 
+	// Its order is set there by keyboard.
+	b.do(t, "set the order", chromedp.Focus(chromedp.CSS(`.supporting .cited .pick-order input`)),
+		shortcut('a', chromedp.ModifierCtrl), chromedp.KeyEvent("2"), chromedp.KeyEvent(kb.Tab))
+	waitQuote(t, a, pid, q.ID, "the order stored", func(q pickedQuote) bool { return len(q.Picks) == 1 && q.Picks[0].Order == 2 })
+	b.waitJS(t, "the preview shows the order", `document.querySelector('.supporting .cited .pick-order input').value === '2'`)
+
 	// Pressing Power again there takes the choice back: the quote stays,
 	// chosen automatically.
 	b.do(t, "take the choice back", chromedp.Click(chromedp.CSS(`.supporting .cited .pick-btn[data-kind="power"]`)))
 	waitQuote(t, a, pid, q.ID, "the choice taken back", func(q pickedQuote) bool { return len(q.Picks) == 0 })
 	b.waitJS(t, "the preview follows", `(document.querySelector('.supporting .cited') || {dataset: {}}).dataset.kind === 'auto'`)
+	// In the codebook's quote list, the keyboard makes it a proof quote.
+	b.do(t, "open the code", chromedp.Navigate(a.URL+"/p/"+pid+"/codes/"+concept.ID))
+	b.waitJS(t, "the quote list", `!!document.querySelector('.retrieved .pick-btn[data-kind="proof"]')`)
+	b.do(t, "press Proof", chromedp.Focus(chromedp.CSS(`.retrieved .pick-btn[data-kind="proof"]`)), chromedp.KeyEvent(kb.Enter))
+	waitQuote(t, a, pid, q.ID, "the proof quote stored", func(q pickedQuote) bool { return len(q.Picks) == 1 && q.Picks[0].Kind == "proof" })
+	b.waitJS(t, "the list shows it", `document.querySelector('.retrieved .pick-btn[data-kind="proof"]').getAttribute('aria-pressed') === 'true'`)
 	if errs := b.pageErrors(); len(errs) > 0 {
 		t.Errorf("page errors: %v", errs)
 	}

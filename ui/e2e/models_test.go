@@ -27,6 +27,7 @@ type modelJSON struct {
 	Arrows []struct {
 		From  string `json:"from"`
 		To    string `json:"to"`
+		Label string `json:"label"`
 		Style string `json:"style"`
 	} `json:"arrows"`
 }
@@ -67,7 +68,8 @@ func waitModel(t *testing.T, a *app, pid, what string, ok func(m modelJSON) bool
 // two boxes picked from the codebook and a frame, draws an arrow from one
 // box to the other, drags a box into the frame and the frame with it,
 // moves the second box with the arrow keys (Shift for a
-// big step), and finds it all kept after a reload; deletes a box and
+// big step), labels and restyles the arrow, and finds it all kept after
+// a reload; deletes a box and
 // undoes that. A second tab sees the
 // move without reloading, and a renamed code renames its box in both.
 func TestModelCanvas(t *testing.T) {
@@ -138,8 +140,18 @@ func TestModelCanvas(t *testing.T) {
 	waitModel(t, a, p.ID, "the move saved", func(m modelJSON) bool { return m.Boxes[1].X == x0+30 && m.Boxes[1].Y == y0+50 })
 	other.waitJS(t, "the move in the second tab", moved)
 
+	// ] selects the next item, the arrow: it gets a label and a style.
+	b.do(t, "select the arrow", shortcut(']'))
+	b.waitJS(t, "the arrow's inspector", `!!document.querySelector('.model-inspector select')`)
+	b.do(t, "label it", chromedp.Click(chromedp.CSS(`.model-inspector input`)), chromedp.KeyEvent("drives"))
+	choose(t, b, `.model-inspector select`, "feedback")
+	waitModel(t, a, p.ID, "the arrow's label and style saved", func(m modelJSON) bool {
+		return len(m.Arrows) == 1 && m.Arrows[0].Label == "drives" && m.Arrows[0].Style == "feedback"
+	})
+
 	b.do(t, "reload", chromedp.Reload())
-	b.waitJS(t, "everything kept after the reload", moved+` && document.querySelectorAll('.model-frame').length === 1 && document.querySelectorAll('.model-arrow').length === 1`)
+	b.waitJS(t, "everything kept after the reload", moved+` && document.querySelectorAll('.model-frame').length === 1 && document.querySelectorAll('.model-arrow').length === 1`+
+		` && document.querySelector('.model-arrow[data-style=feedback] text').textContent === 'drives'`)
 
 	// Delete removes the first box with its arrow; Ctrl+Z brings both back.
 	b.do(t, "select the first box", chromedp.Click(chromedp.CSS(first)))

@@ -74,6 +74,10 @@ func TestExportChosenQuotes(t *testing.T) {
 	if r.code != 0 || !strings.Contains(r.stdout, "Representative quote") || !strings.Contains(r.stdout, "The numbers came in") {
 		t.Errorf("gioia --quotes chosen: exit %d, got %s; want the quote column with the chosen quote", r.code, r.stdout)
 	}
+	r = run(t, "export", "--list")
+	if !strings.Contains(r.stdout, "supporting-docx") || !strings.Contains(r.stdout, "level, quotes, per_row") {
+		t.Errorf("--list: got %s, want the supporting-data formats with their options", r.stdout)
+	}
 	for _, bad := range [][]string{{"--quotes", "best"}, {"--per-row", "9"}} {
 		r = run(t, append([]string{"export", "--data", data, "--project", "Evidence", "--format", "supporting-md"}, bad...)...)
 		if r.code == 0 || r.stderr == "" {

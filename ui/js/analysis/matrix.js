@@ -13,7 +13,7 @@ import { tint } from '../core/colors.js';
 import { plural } from '../core/format.js';
 import { levelLabel } from '../project/codetree.js';
 import {
-  useAnalysis, useProjectQuotes, ExportLinks, Segmented, LevelSelect, setQuery, attributeNames,
+  useAnalysis, useProjectQuotes, ExportLinks, Segmented, LevelSelect, SetSelect, setQuery, attributeNames,
 } from './analysis-common.js';
 import { QuotePanel } from './analysis-quotes.js';
 
@@ -185,17 +185,14 @@ export function MatrixView({ pid, query }) {
         <select class="matrix-rows" value=${opts.rows} onChange=${(e) => setQuery(query, { rows: e.currentTarget.value })}>
           <option value="">none</option>
           ${codeSets.map((s) => html`<option value=${'set:' + s.name}>${s.name}</option>`)}</select></label>` : null}
-      ${sets.length ? html`<label class="inline-field">In set
-        <select class="analysis-set" value=${opts.set} onChange=${(e) => setQuery(query, { set: e.currentTarget.value })}>
-          <option value="">everything</option>
-          ${sets.map((s) => html`<option value=${s.name}>${s.name}</option>`)}</select></label>` : null}
+      <${SetSelect} sets=${sets} value=${opts.set} onChange=${(v) => setQuery(query, { set: v })} />
       ${facets.length ? html`<label class="inline-field">Only
         <select value=${opts.facet_filter} onChange=${(e) => setQuery(query, { filter: e.currentTarget.value })}>
           <option value="">all codes</option>
           ${facets.map((f) => html`<optgroup label=${f.name}>${f.values.map((v) => html`<option value=${f.name + '=' + v}>${f.name}: ${v}</option>`)}</optgroup>`)}
         </select></label>` : null}
       <label class="inline-field">Columns
-        <select value=${opts.columns} onChange=${(e) => setQuery(query, { columns: e.currentTarget.value === 'case' ? '' : e.currentTarget.value, bins: '' })}>
+        <select class="matrix-columns" value=${opts.columns} onChange=${(e) => setQuery(query, { columns: e.currentTarget.value === 'case' ? '' : e.currentTarget.value, bins: '' })}>
           <option value="case">Cases</option><option value="document">Documents</option><option value="speaker">Speakers</option>
           <option value="informant">Informants</option>
           ${sets.some((s) => (s.document_ids || []).length) ? html`<option value="set">Sets of documents</option>` : null}

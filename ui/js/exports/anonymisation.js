@@ -213,7 +213,7 @@ export function AnonymisationPage({ pid }) {
       ${check && check.results ? html`<ul class="anon-check-list">${check.results.map((r) => {
         const names = r.findings.filter((f) => !f.partial);
         const words = r.findings.filter((f) => f.partial);
-        return html`<li data-format=${r.format}><code>${r.format}</code> ${!r.scanned ? 'not scanned (an image drawn from the anonymised labels)'
+        return html`<li data-format=${r.format}><code>${r.format}</code> ${r.error ? 'not exported: ' + r.error : !r.scanned ? 'not scanned (an image or PDF drawn from the anonymised labels)'
           : names.length ? html`<strong>${names.length} known ${names.length === 1 ? 'name' : 'names'} left: ${[...new Set(names.map((f) => f.term))].join(', ')}</strong>`
             : 'no known name left'}${words.length ? html` <span class="muted small">(capitalised words of known names: ${[...new Set(words.map((f) => f.term))].join(', ')})</span>` : null}</li>`;
       })}</ul>` : null}

@@ -40,7 +40,8 @@ export function SupportingPreview({ pid, opts, setOpts }) {
       <thead><tr><th scope="col">Aggregate dimensions</th><th scope="col">2nd-order themes</th>
         ${concepts ? html`<th scope="col">1st-order concepts</th>` : null}
         <th scope="col">Representative quotes</th></tr></thead>
-      <tbody>${rows.map((r) => html`<tr>
+      <tbody>${rows.map((r, i) => html`${opts.sections && (i === 0 || rows[i - 1].section !== r.section)
+        ? html`<tr class="section-row"><th colspan=${concepts ? 4 : 3} scope="rowgroup">${r.section || 'No value'}</th></tr>` : null}<tr>
         ${r.dimension_span > 0 || !r.dimension ? html`<td rowspan=${r.dimension_span || 1}>${r.dimension ? r.dimension.name : ''}</td>` : null}
         ${r.theme_span > 0 || !r.theme ? html`<td rowspan=${r.theme_span || 1}>${r.theme ? r.theme.name : ''}</td>` : null}
         ${concepts ? html`<td>${r.concept ? html`<a href=${link(pid, 'codes', r.concept.id)}>${r.concept.name}</a>` : ''}</td>` : null}

@@ -250,8 +250,6 @@ export function ModelEditor({ pid, model, codes, canEdit }) {
           title="Then click the box or frame it points to (A)">Draw arrow</button>
         <button class="btn btn-sm" disabled=${!sel} onClick=${() => remove(sel)} title="Delete">Delete</button>
         <button class="btn btn-sm" onClick=${() => undo()} title="Ctrl+Z">Undo</button>` : null}
-      <span class="muted small">Export:</span>
-      ${EXPORTS.map(([f, label]) => html`<a class="btn btn-sm" download href=${'/api/v1' + pp(pid, '/models/' + model.id + '/export/' + f)}>${label}</a>`)}
     </div>
     ${arrowFrom ? html`<p class="model-hint" role="status">Click the box or frame the arrow points to (Esc cancels).</p>` : null}
     ${notice ? html`<p class="model-hint" role="status">${notice} <button class="btn btn-sm" onClick=${() => setNotice('')}>OK</button></p>` : null}
@@ -293,7 +291,13 @@ export function ModelEditor({ pid, model, codes, canEdit }) {
           ${guides.map((g) => html`<div class=${'model-guide ' + g.axis} style=${g.axis === 'x' ? { left: g.at + 'px' } : { top: g.at + 'px' }}></div>`)}
         </div>
       </div>
-      <${Inspector} doc=${doc} sel=${sel} canEdit=${canEdit} commit=${commit} replace=${replace} />
+      <div class="model-side">
+        <${Inspector} doc=${doc} sel=${sel} canEdit=${canEdit} commit=${commit} replace=${replace} />
+        <nav class="model-exports" aria-label="Export the model">
+          <h2 class="small">Export</h2>
+          ${EXPORTS.map(([f, label]) => html`<a class="btn btn-sm" download href=${'/api/v1' + pp(pid, '/models/' + model.id + '/export/' + f)}>${label}</a>`)}
+        </nav>
+      </div>
     </div>
   </div>`;
 }

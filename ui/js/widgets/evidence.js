@@ -41,12 +41,15 @@ export function CitedPick({ pid, quote, label }) {
   const perms = usePermissions();
   if (!quote.code_id || !perms.canCode) return null;
   const chosen = quote.kind === 'power' || quote.kind === 'proof';
-  const set = (kind) => pickQuoteById(pid, quote.quote_id, quote.code_id, kind).catch(() => {});
+  const set = (kind, order = 0) => pickQuoteById(pid, quote.quote_id, quote.code_id, kind, order).catch(() => {});
   return html`<span class="pick" role="group" aria-label=${'Choose as evidence: ' + label}>
     ${KINDS.map(([kind, name, title]) => html`<button type="button" class="btn btn-xs pick-btn" data-kind=${kind}
       aria-pressed=${quote.kind === kind ? 'true' : 'false'} title=${title}
-      onClick=${() => set(quote.kind === kind ? '' : kind)}>${name}</button>`)}
-    ${chosen ? null : html`<span class="muted small">chosen automatically</span>`}
+      onClick=${() => set(quote.kind === kind ? '' : kind, quote.kind === kind ? 0 : quote.order || 0)}>${name}</button>`)}
+    ${chosen ? html`<label class="pick-order" title="Order among the code's chosen quotes">#<input type="number" min="1" max="999"
+      value=${quote.order} aria-label=${'Order among the chosen quotes: ' + label}
+      onChange=${(e) => { const n = +e.currentTarget.value; if (n >= 1 && n <= 999) set(quote.kind, n); }} /></label>`
+      : html`<span class="muted small">chosen automatically</span>`}
   </span>`;
 }
 
