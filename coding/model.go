@@ -253,8 +253,6 @@ type ModelStore interface {
 	// FindModel returns the model with its boxes labelled (ENOTFOUND when
 	// missing).
 	FindModel(ctx context.Context, projectID, id string) (*Model, error)
-	// FindModelByName matches names case-insensitively.
-	FindModelByName(ctx context.Context, projectID, name string) (*Model, error)
 	// ListModels returns the project's models, oldest first, labelled.
 	ListModels(ctx context.Context, projectID string) ([]*Model, error)
 	// UpdateModel renames or redraws the model. ESTALE for an outdated

@@ -6,7 +6,7 @@ package samples
 import "embed"
 
 // FS holds the sample study: one folder per case, cases.csv, metadata.csv,
-// informants.csv, coding.json and rounds.json.
+// informants.csv, coding.json, rounds.json and models.json.
 //
 //go:embed README.md *.csv *.json */*
 var FS embed.FS

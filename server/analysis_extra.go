@@ -32,7 +32,7 @@ func (s *Server) handleCooccurrenceUnits(c echo.Context) error {
 	if a == "" || b == "" {
 		return coding.Errorf(coding.EINVALID, "query parameters a and b must name the two codes")
 	}
-	snap, err := s.snapshot(c, c.Param("pid"), opt.Unit == export.UnitTurn)
+	snap, err := s.analysisSnapshot(c, opt, opt.Unit == export.UnitTurn)
 	if err != nil {
 		return err
 	}

@@ -93,13 +93,13 @@ func auditLabel(ch coding.AuditChange) string {
 		raw = ch.Before
 	}
 	var v struct {
-		Name, Title, Username, Text, Decision string
+		Name, Title, Username, Text, Decision, Label string
 	}
 	if json.Unmarshal(raw, &v) != nil {
 		return ""
 	}
 	label := v.Name
-	for _, alt := range []string{v.Title, v.Username, v.Text, v.Decision} {
+	for _, alt := range []string{v.Title, v.Username, v.Text, v.Decision, v.Label} {
 		if label == "" {
 			label = alt
 		}

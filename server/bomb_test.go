@@ -182,12 +182,15 @@ func postBombs(tb testing.TB, ts *testServer, bombs []bombUpload, copies int) ui
 }
 
 // heapGrowthOf runs the jobs at once and returns the peak heap growth
-// over the heap before, reporting the jobs' errors.
+// over the heap before, reporting the jobs' errors. Where the platform
+// tells, it logs the process's peak resident set while they ran: the
+// server's and the clients' memory, mapped files (the store) included.
 func heapGrowthOf(tb testing.TB, jobs []func() error) uint64 {
 	tb.Helper()
 	runtime.GC()
 	before := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
 	metrics.Read(before)
+	reset := resetPeakRSS()
 	stop := heapPeak()
 	var wg sync.WaitGroup
 	errs := make(chan error, len(jobs))
@@ -200,12 +203,23 @@ func heapGrowthOf(tb testing.TB, jobs []func() error) uint64 {
 	}
 	wg.Wait()
 	peak := stop()
+	if rss, ok := peakRSS(); ok && reset {
+		tb.Logf("peak RSS of the test process (server and clients): %.0f MB", float64(rss)/1e6)
+		if rss > maxUploadRSS {
+			tb.Errorf("got peak RSS %d MB, want under %d MB", rss>>20, maxUploadRSS>>20)
+		}
+	}
 	close(errs)
 	for err := range errs {
 		tb.Error(err)
 	}
 	return peak - min(peak, before[0].Value.Uint64())
 }
+
+// maxUploadRSS bounds the resident memory of the whole test process,
+// server and clients, while uploads run: the limit a server must keep to
+// for any upload within its limits, bombs included.
+const maxUploadRSS = 300 << 20
 
 // maxBombHeap bounds the heap the bombs may add, all at once: the
 // hostile archives themselves (about 1 MB each, held by both the client

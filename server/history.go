@@ -203,6 +203,8 @@ var opNames = map[string]string{
 	"recolor_codes":      "Recolour",
 	"merge_many_codes":   "Merge",
 	"delete_codes":       "Delete",
+	"link_speaker":       "Link a speaker of",
+	"link_speakers":      "Link speakers by name",
 	"keep_provenance":    "Keep the imported dates of",
 }
 

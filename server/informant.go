@@ -59,9 +59,10 @@ func (s *Server) handleCreateInformant(c echo.Context) error {
 
 // handleListInformants answers GET /api/v1/projects/{pid}/informants with
 // every informant sorted by label, each with its case name, linked
-// speakers, and numbers of documents and quotes.
+// speakers, and numbers of documents and of the quotes the reader sees.
 func (s *Server) handleListInformants(c echo.Context) error {
-	snap, err := s.cfg.Store.Snapshot(c.Request().Context(), c.Param("pid"), true)
+	// Quotes the reader may not see yet (independent coding) are not counted.
+	snap, err := s.snapshot(c, c.Param("pid"), true)
 	if err != nil {
 		return err
 	}

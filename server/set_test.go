@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"net/http"
 	"testing"
 )
 
@@ -56,4 +57,21 @@ func TestSetRoutes(t *testing.T) {
 			runAPICase(s, tc, vars)
 		})
 	}
+}
+
+// TestSetChangesReachOpenTabs: creating, changing and deleting a set
+// arrive on the event stream as changes of kind "set".
+func TestSetChangesReachOpenTabs(t *testing.T) {
+	s := mustStart(t, nil, nil)
+	pid, doc, _ := soloProject(s)
+	base := "/api/v1/projects/" + pid
+	other := openStream(t, http.DefaultClient, s.url, base+"/events?client=tab-b", nil)
+	other.hello()
+	var set id
+	s.callFrom("tab-a", "POST", base+"/sets", map[string]any{"name": "Founders", "document_ids": []string{doc}}, 201, &set)
+	wantChange(t, other.nextChange(), "create_set", "tab-a", changedKind{Kind: "set", IDs: []string{set.ID}})
+	s.callFrom("tab-a", "PATCH", base+"/sets/"+set.ID, map[string]any{"remove_documents": []string{doc}}, 200, nil)
+	wantChange(t, other.nextChange(), "update_set", "tab-a", changedKind{Kind: "set", IDs: []string{set.ID}})
+	s.callFrom("tab-a", "DELETE", base+"/sets/"+set.ID, nil, 204, nil)
+	wantChange(t, other.nextChange(), "delete_set", "tab-a", changedKind{Kind: "set", IDs: []string{set.ID}, Deleted: true})
 }

@@ -38,9 +38,10 @@ func NewChecker(rules []Rule) *Checker {
 // same folding the replacement uses, and for their parts where they
 // start with a capital letter. It reads plain text files
 // (CSV, Markdown, HTML, LaTeX, SVG, XML) with their character references
-// decoded, and every text part of a zip container (DOCX, XLSX, QDPX).
-// It returns scanned false for a file it cannot read as text, such as a
-// PNG image.
+// decoded, and every text part of a zip container (DOCX, XLSX, PPTX,
+// QDPX). It returns scanned false for a file it cannot read as text: a
+// PNG image, a PDF (its text is compressed and set in embedded fonts), a
+// zip of images.
 func (c *Checker) Scan(data []byte) (findings []Finding, scanned bool, err error) {
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
@@ -56,10 +57,11 @@ func (c *Checker) Scan(data []byte) (findings []Finding, scanned bool, err error
 			if err != nil {
 				return nil, false, err
 			}
+			scanned = true
 			findings = append(findings, c.scanText(f.Name, string(body))...)
 		}
-		return findings, true, nil
-	case bytes.HasPrefix(data, []byte("\x89PNG")):
+		return findings, scanned, nil
+	case bytes.HasPrefix(data, []byte("\x89PNG")), bytes.HasPrefix(data, []byte("%PDF")):
 		return nil, false, nil
 	}
 	return c.scanText("", string(data)), true, nil

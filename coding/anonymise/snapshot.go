@@ -35,7 +35,7 @@ func Snapshot(snap *coding.Snapshot) *coding.Snapshot { return New(snap).Snapsho
 // project's name and description, case attributes, document titles,
 // metadata, source names, texts and speakers, code names and
 // definitions, quotes with their memos, print excerpts and corrections,
-// informants' roles and attributes, sets, memos) has the names the
+// informants' roles and attributes, sets, memos, models) has the names the
 // profile knows replaced (see Rules). Turn and quote positions are moved
 // to the anonymised texts, so each quote covers the anonymised form of
 // the passage it codes. User names (coders, memo authors, who changed
@@ -83,11 +83,9 @@ func (a *Anonymiser) Snapshot() *coding.Snapshot {
 		qq := *q
 		qq.Memo, qq.Excerpt = r.Replace(q.Memo), r.Replace(q.Excerpt)
 		qq.Coder, qq.UpdatedBy = user(q.Coder), user(q.UpdatedBy)
-		qq.Corrections = make([]coding.QuoteCorrection, len(q.Corrections))
-		for j, c := range q.Corrections {
+		qq.Corrections = each(q.Corrections, func(c *coding.QuoteCorrection) {
 			c.Before, c.After, c.Actor = r.Replace(c.Before), r.Replace(c.After), user(c.Actor)
-			qq.Corrections[j] = c
-		}
+		})
 		if pm, ok := maps[q.DocumentID]; ok {
 			qq.Start, qq.End = pm.start(q.Start), pm.end(q.End)
 			qq.Text = string(texts[q.DocumentID][qq.Start:qq.End])
@@ -109,6 +107,10 @@ func (a *Anonymiser) Snapshot() *coding.Snapshot {
 		ss.Name, ss.Description = r.Replace(set.Name), r.Replace(set.Description)
 		out.Sets[i] = &ss
 	}
+	out.Models = make([]*coding.Model, len(snap.Models))
+	for i, m := range snap.Models {
+		out.Models[i] = copyModel(m, r)
+	}
 	out.Memos = make([]*coding.Memo, len(snap.Memos))
 	for i, m := range snap.Memos {
 		mm := *m
@@ -119,6 +121,18 @@ func (a *Anonymiser) Snapshot() *coding.Snapshot {
 		out.Memos[i] = &mm
 	}
 	return &out
+}
+
+// copyModel copies a model with its name and every label and text
+// anonymised: a bound box's label is its code's name, replaced as the
+// code's own.
+func copyModel(m *coding.Model, r *Replacer) *coding.Model {
+	mm := *m
+	mm.Name = r.Replace(m.Name)
+	mm.Boxes = each(m.Boxes, func(b *coding.ModelBox) { b.Text, b.Label = r.Replace(b.Text), r.Replace(b.Label) })
+	mm.Frames = each(m.Frames, func(f *coding.ModelFrame) { f.Label = r.Replace(f.Label) })
+	mm.Arrows = each(m.Arrows, func(a *coding.ModelArrow) { a.Label = r.Replace(a.Label) })
+	return &mm
 }
 
 func copyProject(p *coding.Project, r *Replacer) *coding.Project {
@@ -137,26 +151,26 @@ func copyDocument(d *coding.Document, r *Replacer) *coding.Document {
 	dd.Title, dd.SourceName = r.Replace(d.Title), r.Replace(d.SourceName)
 	dd.Meta.Interviewer = r.Replace(d.Meta.Interviewer)
 	dd.Meta.InformantRole = r.Replace(d.Meta.InformantRole)
-	dd.Turns = make([]coding.Turn, len(d.Turns))
-	for i, t := range d.Turns {
-		t.Speaker = r.Replace(t.Speaker)
-		dd.Turns[i] = t
-	}
-	dd.Speakers = make([]coding.Speaker, len(d.Speakers))
-	for i, s := range d.Speakers {
-		s.Name = r.Replace(s.Name)
-		dd.Speakers[i] = s
-	}
+	dd.Turns = each(d.Turns, func(t *coding.Turn) { t.Speaker = r.Replace(t.Speaker) })
+	dd.Speakers = each(d.Speakers, func(s *coding.Speaker) { s.Name = r.Replace(s.Name) })
 	return &dd
 }
 
+// replaceAll returns ss with the names in each string replaced.
 func replaceAll(r *Replacer, ss []string) []string {
-	if ss == nil {
+	return each(ss, func(s *string) { *s = r.Replace(*s) })
+}
+
+// each returns a copy of items (nil for nil) with fn applied to every
+// element.
+func each[T any](items []T, fn func(*T)) []T {
+	if items == nil {
 		return nil
 	}
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = r.Replace(s)
+	out := make([]T, len(items))
+	for i, x := range items {
+		fn(&x)
+		out[i] = x
 	}
 	return out
 }
@@ -164,20 +178,14 @@ func replaceAll(r *Replacer, ss []string) []string {
 // replaceAttributes copies attributes with their text and list values
 // anonymised.
 func replaceAttributes(r *Replacer, attrs []coding.Attribute) []coding.Attribute {
-	if attrs == nil {
-		return nil
-	}
-	out := make([]coding.Attribute, len(attrs))
-	for i, a := range attrs {
+	return each(attrs, func(a *coding.Attribute) {
 		switch v := a.Value.(type) {
 		case string:
 			a.Value = r.Replace(v)
 		case []string:
 			a.Value = replaceAll(r, v)
 		}
-		out[i] = a
-	}
-	return out
+	})
 }
 
 // userPseudonyms returns the function that names a user in the

@@ -27,7 +27,17 @@ func anonStudy(t *testing.T) *coding.Snapshot {
 	snap.Informants = []*coding.Informant{{ID: "I1", ProjectID: "P1", Label: "I-01", Role: "CEO of Kohtamäki", CaseID: k.ID,
 		Attributes: []coding.Attribute{{Name: "interviewer", Type: coding.AttrText, Value: "Eva in Lulea"}}}}
 	snap.Documents[0].Speakers[1].InformantID = "I1"
+	snap.Models = []*coding.Model{{ID: "M1", ProjectID: "P1", Name: "Kohtamäki model",
+		Boxes:  []coding.ModelBox{{ID: "b1", Text: "Jyrki Salo decides", X: 0, Y: 0, W: 160, H: 60}, {ID: "b2", CodeID: concept.ID, Text: concept.Name, X: 240, Y: 0, W: 160, H: 60}},
+		Arrows: []coding.ModelArrow{{ID: "a1", From: "b1", To: "b2", Label: "in Luleå"}}}}
 	snap.Anonymisation = &coding.Anonymisation{Terms: []coding.TermReplacement{{Term: "Kohtamäki", Replacement: "[firm]"}}}
+	m := &coding.Model{ID: "M1", ProjectID: "P1", Name: "Kohtamäki process",
+		Frames: []coding.ModelFrame{{ID: "f", Label: "Phase 1 in Luleå", X: 0, Y: 0, W: 500, H: 200}},
+		Boxes: []coding.ModelBox{{ID: "b1", CodeID: dim.ID, X: 20, Y: 40, W: 200, H: 60},
+			{ID: "b2", Text: "What Jyrki Salo told us", X: 280, Y: 40, W: 200, H: 60}},
+		Arrows: []coding.ModelArrow{{ID: "a", From: "b2", To: "b1", Label: "Kohtamäki learns"}}}
+	m.LabelBoxes(snap.Codes)
+	snap.Models = []*coding.Model{m}
 	return snap
 }
 
@@ -68,7 +78,8 @@ func TestAnonymiseAppliesToEveryFormatAtOneSeam(t *testing.T) {
 }
 
 // TestCheckAnonymisedFindsNamesLeft checks every anonymised format of the
-// study: nothing is left, and the PNG figure is the one format not read.
+// study: nothing is left, and the PNG and PDF figures and models are the
+// formats not read.
 func TestCheckAnonymisedFindsNamesLeft(t *testing.T) {
 	snap := anonStudy(t)
 	results, err := export.CheckAnonymised(snap, nil, export.Options{})
@@ -79,7 +90,9 @@ func TestCheckAnonymisedFindsNamesLeft(t *testing.T) {
 		t.Fatalf("got %d results, want one per format (%d)", len(results), len(export.Formats()))
 	}
 	for _, r := range results {
-		if r.Scanned == (r.Format == "gioia-png") {
+		f, _ := export.FormatByName(r.Format)
+		image := f.Ext == ".png" || f.Ext == ".pdf" || r.Format == "gioia-png-zip"
+		if r.Scanned == image || r.Error != "" {
 			t.Errorf("%s: scanned %v", r.Format, r.Scanned)
 		}
 		for _, f := range r.Findings {
@@ -105,7 +118,8 @@ func TestCheckAnonymisedFindsNamesLeft(t *testing.T) {
 
 // TestAnonymisedOptionsNameStoredThings filters the memos by their
 // author's user name, as stored, in an anonymised export that prints the
-// author as a pseudonym.
+// author as a pseudonym; a table's caption, notes and headers are
+// anonymised.
 func TestAnonymisedOptionsNameStoredThings(t *testing.T) {
 	snap := anonStudy(t)
 	var buf bytes.Buffer
@@ -113,6 +127,16 @@ func TestAnonymisedOptionsNameStoredThings(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := buf.String()
+	var table bytes.Buffer
+	if err := export.Export(&table, snap, "gioia-tex", export.Options{Anonymise: true,
+		Table: export.TableOptions{Caption: "Learning at Kohtamäki", Notes: "Interviews in Luleå.", Headers: []string{"Jyrki Salo's words"}}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Learning at [firm]", "Interviews in [City].", "I-01's words"} {
+		if !strings.Contains(table.String(), want) {
+			t.Errorf("the table lacks %q:\n%s", want, table.String())
+		}
+	}
 	for _, want := range []string{`\[firm\] note`, "Ask I-01 about [City].", "*Coder 1 · "} {
 		if !strings.Contains(got, want) {
 			t.Errorf("memos lack %q:\n%s", want, got)

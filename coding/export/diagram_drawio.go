@@ -61,7 +61,8 @@ type DrawioGeometry struct {
 // WriteDiagramDrawio writes the pages as a draw.io file, one page per
 // diagram: frames and boxes as vertices, connectors as edges bound to
 // them (source, target), so that moving a box in draw.io drags its
-// connectors along. Cell IDs are the shapes' and connectors' own IDs.
+// connectors along. Cell IDs are the shapes' and connectors' own IDs
+// made distinct from the model's root cells "0" and "1" (see DrawioID).
 func WriteDiagramDrawio(w io.Writer, pages []*Diagram) error {
 	if len(pages) == 0 {
 		return coding.Errorf(coding.EINVALID, "nothing to draw: no page")
@@ -81,8 +82,8 @@ func WriteDiagramDrawio(w io.Writer, pages []*Diagram) error {
 				continue
 			}
 			cells = append(cells, DrawioCell{
-				ID: c.ID, Value: c.Label, Style: drawioEdgeStyle(c, sa, sz), Parent: "1", Edge: "1",
-				Source: c.From, Target: c.To, Geometry: &DrawioGeometry{Relative: "1", As: "geometry"},
+				ID: DrawioID(c.ID), Value: c.Label, Style: drawioEdgeStyle(c, sa, sz), Parent: "1", Edge: "1",
+				Source: DrawioID(c.From), Target: DrawioID(c.To), Geometry: &DrawioGeometry{Relative: "1", As: "geometry"},
 			})
 		}
 		f.Diagrams = append(f.Diagrams, DrawioDiagram{
@@ -101,6 +102,10 @@ func WriteDiagramDrawio(w io.Writer, pages []*Diagram) error {
 	_, err := io.WriteString(w, "\n")
 	return err
 }
+
+// DrawioID returns the cell ID of a diagram item: its own ID prefixed,
+// so that no item takes the ID of the root cell "0" or the layer "1".
+func DrawioID(id string) string { return "item-" + id }
 
 // drawioVertex makes the cell of a box or frame.
 func drawioVertex(s *DiagramShape, frame bool) DrawioCell {
@@ -123,7 +128,7 @@ func drawioVertex(s *DiagramShape, frame bool) DrawioCell {
 		st = append(st, "dashed=1")
 	}
 	return DrawioCell{
-		ID: s.ID, Value: s.Text, Style: strings.Join(st, ";") + ";", Parent: "1", Vertex: "1",
+		ID: DrawioID(s.ID), Value: s.Text, Style: strings.Join(st, ";") + ";", Parent: "1", Vertex: "1",
 		Geometry: &DrawioGeometry{X: num(s.X), Y: num(s.Y), Width: num(s.W), Height: num(s.H), As: "geometry"},
 	}
 }

@@ -206,26 +206,26 @@ func TestModelDrawio(t *testing.T) {
 		cells[c.ID] = c
 	}
 	for _, b := range m.Boxes {
-		c, ok := cells[b.ID]
+		c, ok := cells[export.DrawioID(b.ID)]
 		if !ok || c.Vertex != "1" || c.Value != b.Label || c.Geometry == nil || c.Geometry.Width != strconv.FormatFloat(b.W, 'f', -1, 64) {
 			t.Errorf("box %s: got cell %+v, want a vertex %q of width %v", b.ID, c, b.Label, b.W)
 		}
 	}
 	for _, fr := range m.Frames {
-		if c := cells[fr.ID]; c.Vertex != "1" || c.Value != fr.Label || !strings.Contains(c.Style, "dashed=1") {
+		if c := cells[export.DrawioID(fr.ID)]; c.Vertex != "1" || c.Value != fr.Label || !strings.Contains(c.Style, "dashed=1") {
 			t.Errorf("frame %s: got cell %+v", fr.ID, c)
 		}
 	}
 	for _, a := range m.Arrows {
-		c := cells[a.ID]
-		if c.Edge != "1" || c.Source != a.From || c.Target != a.To || c.Value != a.Label {
+		c := cells[export.DrawioID(a.ID)]
+		if c.Edge != "1" || c.Source != export.DrawioID(a.From) || c.Target != export.DrawioID(a.To) || c.Value != a.Label {
 			t.Errorf("arrow %s: got cell %+v, want an edge %s -> %s", a.ID, c, a.From, a.To)
 		}
 	}
-	if s := cells["a3"].Style; !strings.Contains(s, "startArrow=block") || !strings.Contains(s, "endArrow=block") {
+	if s := cells[export.DrawioID("a3")].Style; !strings.Contains(s, "startArrow=block") || !strings.Contains(s, "endArrow=block") {
 		t.Errorf("bidirectional arrow style %q lacks heads at both ends", s)
 	}
-	if s := cells["a4"].Style; !strings.Contains(s, "curved=1") {
+	if s := cells[export.DrawioID("a4")].Style; !strings.Contains(s, "curved=1") {
 		t.Errorf("feedback arrow style %q is not curved", s)
 	}
 }

@@ -315,3 +315,61 @@ func pdfRuns(t *testing.T, data []byte) []byte {
 	}
 	return out.Bytes()
 }
+
+// TestFigurePerSection draws one figure per growth path on Letter
+// landscape pages: every concept only on the pages of its own section,
+// each page captioned with the section, the themes above the concepts
+// repeated where their concepts are.
+func TestFigurePerSection(t *testing.T) {
+	snap := bigStudy(t)
+	opt := export.Options{Sections: "Growth path", Table: export.TableOptions{SectionLabel: export.SectionValue},
+		Figure: export.FigureOptions{Split: export.SplitSection, Page: export.PageLetter, Orientation: export.Landscape}}
+	files := unzipPages(t, mustExport(t, snap, "gioia-svg-zip", opt))
+	path := snap.FacetByName("Growth path")
+	where := map[string]string{} // concept name -> caption of its page
+	for i := 1; i <= len(files); i++ {
+		p := parsePage(t, files[fmt.Sprintf("page-%02d.svg", i)])
+		if p.widthPt != 792 || p.heightPt != 612 {
+			t.Errorf("page %d is %gx%g pt, want Letter landscape", i, p.widthPt, p.heightPt)
+		}
+		caption := strings.TrimSuffix(strings.TrimSpace(p.caption), " (continued)")
+		for _, b := range p.boxes {
+			where[squash(b.text)] = caption
+		}
+	}
+	for _, c := range snap.Codes {
+		if c.Level != coding.LevelConcept {
+			continue
+		}
+		if got, want := where[squash(c.Name)], c.Facets[path.ID]; got != want {
+			t.Errorf("concept %q is drawn under %q, want its section %q", c.Name, got, want)
+		}
+	}
+}
+
+// TestFigureTooLongForAPage refuses a code whose box does not fit on a
+// page, naming it, rather than shrinking its text: a theme with a badge
+// for each of 60 facets.
+func TestFigureTooLongForAPage(t *testing.T) {
+	b := newBuilder(t, "Long")
+	var badges []string
+	var values []any
+	for i := 0; i < 60; i++ {
+		f := b.facet(fmt.Sprintf("Facet %d", i+1), "yes", "no")
+		badges = append(badges, f.Name)
+		values = append(values, f, "yes")
+	}
+	dim := b.code(coding.LevelDimension, nil, "Dimension")
+	theme := b.code(coding.LevelTheme, dim, "Theme with every facet", values...)
+	b.code(coding.LevelConcept, theme, "Concept")
+	snap := b.done()
+	var buf bytes.Buffer
+	err := export.Export(&buf, snap, "gioia-pdf", export.Options{Figure: export.FigureOptions{Page: export.PageA4, Badges: badges}})
+	if coding.ErrorCode(err) != coding.EINVALID || !strings.Contains(coding.ErrorMessage(err), `"Concept" and the codes above it do not fit on one page`) {
+		t.Errorf("got %v, want an invalid error naming the code that does not fit", err)
+	}
+	// Without the badges it fits.
+	if err := export.Export(&buf, snap, "gioia-pdf", export.Options{Figure: export.FigureOptions{Page: export.PageA4}}); err != nil {
+		t.Errorf("without badges: %v", err)
+	}
+}

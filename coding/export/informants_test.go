@@ -152,3 +152,17 @@ func TestInformantsTableAnonymised(t *testing.T) {
 		}
 	}
 }
+
+// TestSupportingTableNamesInformants attributes the supporting data's
+// quotes to informants by ID, with the informant's role and case.
+func TestSupportingTableNamesInformants(t *testing.T) {
+	out := string(mustExport(t, informantStudy(t), "supporting-csv", export.Options{}))
+	for _, want := range []string{"I-01,CEO,Nordic Sensors AB", "I-05,Export manager,Luleå Metall AB"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("got\n%s\nwant the attribution %q", out, want)
+		}
+	}
+	if strings.Contains(out, "Anna") || strings.Contains(out, "Eva") {
+		t.Errorf("got\n%s\nwant no speaker names where informants are known", out)
+	}
+}

@@ -28,6 +28,9 @@ type MatrixResult struct {
 	RowTotals []MatrixCell   `json:"row_totals"`
 	ColTotals []MatrixCell   `json:"col_totals"`
 	Total     MatrixCell     `json:"total"`
+	// Attributions says who said each quote of a framework matrix (cells
+	// of quotes), by quote ID.
+	Attributions map[string]Attribution `json:"attributions,omitempty"`
 }
 
 // MatrixColumn is one column: a case, document, speaker, attribute value
@@ -168,7 +171,7 @@ func Matrix(snap *coding.Snapshot, opt Options) (*MatrixResult, error) {
 		return nil, ix.emptyFilter(spec)
 	}
 	if spec.colFacet != nil {
-		return ix.facetMatrix(spec, rowCodes, rowQuotes), nil
+		return ix.attributed(ix.facetMatrix(spec, rowCodes, rowQuotes)), nil
 	}
 	cols, colsOf, err := ix.matrixColumns(spec.cols, spec.bins)
 	if err != nil {
@@ -187,5 +190,24 @@ func Matrix(snap *coding.Snapshot, opt Options) (*MatrixResult, error) {
 		}
 	}
 	m.fill(spec.cell, len(rowQuotes), byColumn(rowQuotes, inCol), inCol, snap.Quotes)
-	return m, nil
+	return ix.attributed(m), nil
+}
+
+// attributed adds to a framework matrix (cells of quotes) who said each
+// of its quotes.
+func (ix *index) attributed(m *MatrixResult) *MatrixResult {
+	if m.Cell != CellQuotes {
+		return m
+	}
+	in := map[string]bool{}
+	for _, id := range m.Total.QuoteIDs {
+		in[id] = true
+	}
+	m.Attributions = map[string]Attribution{}
+	for _, q := range ix.snap.Quotes {
+		if in[q.ID] {
+			m.Attributions[q.ID] = ix.attribution(q)
+		}
+	}
+	return m
 }

@@ -22,20 +22,20 @@ func levelPlural(l coding.Level) string {
 // matrixTable lays the matrix out with a totals column and a totals row.
 // Cells print as numbers (count), ✓ (presence; 1 or 0 in CSV and XLSX),
 // percentages (share; fractions in CSV and XLSX) or the quotes' text
-// separated by blank lines (quotes, whose totals are quote counts).
+// with who said them, separated by blank lines (quotes, whose totals are
+// quote counts).
 func matrixTable(snap *coding.Snapshot, opt Options) (*table, error) {
 	m, err := Matrix(snap, opt)
 	if err != nil {
 		return nil, err
 	}
 	texts := map[string]string{}
-	for _, q := range snap.Quotes {
-		texts[q.ID] = collapseSpace(q.Text)
+	if m.Cell == CellQuotes {
+		texts = citedQuotes(snap, m.Attributions)
 	}
-	byKind := map[string]string{"case": "case", "document": "document", "speaker": "speaker"}
-	colName, ok := byKind[m.Columns]
-	if !ok {
-		colName = strings.TrimPrefix(strings.TrimPrefix(m.Columns, "attr:"), "facet:")
+	colName := m.Columns
+	for _, prefix := range []string{"attr:", "iattr:", "facet:"} {
+		colName = strings.TrimPrefix(colName, prefix)
 	}
 	t := &table{
 		Title:     levelPlural(m.Level) + " by " + colName + ": " + snap.Project.Name,
@@ -93,11 +93,34 @@ func matrixCell(kind string, c MatrixCell, texts map[string]string) tableCell {
 	case CellQuotes:
 		parts := make([]string, len(c.QuoteIDs))
 		for i, id := range c.QuoteIDs {
-			parts[i] = "“" + texts[id] + "”"
+			parts[i] = texts[id]
 		}
 		return textCell(strings.Join(parts, "\n\n"))
 	}
 	return intCell(int(c.Value))
+}
+
+// citedQuotes returns each quote as a framework matrix cell cites it: its
+// print excerpt (else its text) in quotation marks, followed by who said
+// it ("I-03, CEO, Birch AB") when that is known.
+func citedQuotes(snap *coding.Snapshot, by map[string]Attribution) map[string]string {
+	out := make(map[string]string, len(by))
+	for _, q := range snap.Quotes {
+		a, ok := by[q.ID]
+		if !ok {
+			continue
+		}
+		text := q.Text
+		if q.Excerpt != "" {
+			text = q.Excerpt
+		}
+		s := "“" + collapseSpace(text) + "”"
+		if src := a.Source(); src != "" {
+			s += " (" + src + ")"
+		}
+		out[q.ID] = s
+	}
+	return out
 }
 
 // matrixIntro says what the rows, columns and cells hold.

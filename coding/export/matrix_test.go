@@ -130,8 +130,15 @@ func TestMatrixCellQuotes(t *testing.T) {
 		t.Errorf("got total %v with %d quotes, want 6 distinct quotes", m.Total.Value, len(m.Total.QuoteIDs))
 	}
 	out := string(mustExport(t, snap, "matrix-md", export.Options{Cell: "quotes"}))
-	if !strings.Contains(out, "| T2 | “efghijabcd” | “fghijabcde” | “Notes” | 3 |") {
-		t.Errorf("got\n%s\nwant the T2 row with quotes and a count total", out)
+	// Each quote is followed by who said it (speaker or informant, case;
+	// the document's title without a case), and prints its excerpt.
+	if !strings.Contains(out, "| T2 | “efghijabcd” (Anna, A) | “fghijabcde” (Ben, B) | “Notes” (d3) | 3 |") {
+		t.Errorf("got\n%s\nwant the T2 row with attributed quotes and a count total", out)
+	}
+	snap.Quotes[4].Excerpt = "fghij […]"
+	out = string(mustExport(t, snap, "matrix-md", export.Options{Cell: "quotes"}))
+	if !strings.Contains(out, "| T2 | “efghijabcd” (Anna, A) | “fghij \\[…\\]” (Ben, B) |") {
+		t.Errorf("got\n%s\nwant the excerpt of the trimmed quote", out)
 	}
 }
 

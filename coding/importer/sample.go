@@ -19,6 +19,8 @@ type SampleReport struct {
 	Rounds int `json:"rounds"`
 	// Informants counts the informants informants.csv described.
 	Informants int `json:"informants"`
+	// Models counts the models stored from models.json.
+	Models int `json:"models"`
 }
 
 // ImportSampleDir imports a study laid out like sample-transcripts/ into
@@ -35,8 +37,9 @@ func (im *Importer) ImportSampleDir(ctx context.Context, projectID, dir string) 
 // document in the case folders (one folder per case; files at the top
 // level are not documents), whose speakers are linked to informants, the
 // informant sheet informants.csv (see ReadInformantSheet), then the
-// starter coding coding.json and the
-// coding rounds of rounds.json (see ApplyRounds). Each part is
+// starter coding coding.json, the
+// coding rounds of rounds.json (see ApplyRounds) and the models of
+// models.json (see ApplyModels). Each part is
 // optional. Files that fail to import are in the batch report.
 func (im *Importer) ImportSampleFS(ctx context.Context, projectID string, fsys fs.FS) (*SampleReport, error) {
 	rep := &SampleReport{}
@@ -92,11 +95,20 @@ func (im *Importer) ImportSampleFS(ctx context.Context, projectID string, fsys f
 		return rep, err
 	}
 	// The coding history: rounds replayed on the starter coding.
-	if data, err = readOptional(fsys, "rounds.json"); err != nil || data == nil {
+	if data, err = readOptional(fsys, "rounds.json"); err != nil {
+		return rep, err
+	} else if data != nil {
+		closed, err := im.ApplyRounds(ctx, projectID, data)
+		rep.Rounds = len(closed)
+		if err != nil {
+			return rep, err
+		}
+	}
+	// Models drawn from the codebook as the rounds left it.
+	if data, err = readOptional(fsys, "models.json"); err != nil || data == nil {
 		return rep, err
 	}
-	closed, err := im.ApplyRounds(ctx, projectID, data)
-	rep.Rounds = len(closed)
+	rep.Models, err = im.ApplyModels(ctx, projectID, data)
 	return rep, err
 }
 

@@ -102,6 +102,7 @@ func TestImportSampleDir(t *testing.T) {
 	// Two closed rounds show the codebook's evolution.
 	checkSampleRounds(t, s, p.ID, rep)
 	checkSampleInformants(t, s, p.ID, rep)
+	checkSampleModel(t, s, p.ID, rep)
 }
 
 // checkSampleInformants checks the sample's informants: twelve

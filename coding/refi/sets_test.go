@@ -3,10 +3,12 @@ package refi_test
 import (
 	"context"
 	"encoding/xml"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -260,5 +262,64 @@ func TestImportedProvenanceIsStored(t *testing.T) {
 	}
 	if len(sets) != 16 || sets[0] != "Negative emotions" || sets[15] != "Documents and codes on shame" {
 		t.Errorf("sets: got %q, want the file's 16 in order", sets)
+	}
+}
+
+// TestImportSetsReportsWhatTheyLose covers the sets whose members were
+// not all imported, sets of notes, a set named like a facet value that
+// says it is a set, and two sets of one name.
+func TestImportSetsReportsWhatTheyLose(t *testing.T) {
+	qde := `<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="Sets">
+  <CodeBook><Codes><Code guid="c0de0000-0000-4000-8000-000000000001" name="Anger" isCodable="true"/></Codes></CodeBook>
+  <Sources>
+    <TextSource guid="5a000000-0000-4000-8000-000000000001" name="Kept"><PlainTextContent>Some text.</PlainTextContent></TextSource>
+    <PictureSource guid="5a000000-0000-4000-8000-000000000002" name="Photo" path="internal://photo.jpg"/>
+  </Sources>
+  <Notes><Note guid="40700000-0000-4000-8000-000000000001" name="N"><PlainTextContent>n</PlainTextContent></Note></Notes>
+  <Sets>
+    <Set guid="5e700000-0000-4000-8000-000000000001" name="Mixed">
+      <MemberCode targetGUID="c0de0000-0000-4000-8000-000000000001"/>
+      <MemberSource targetGUID="5a000000-0000-4000-8000-000000000001"/>
+      <MemberSource targetGUID="5a000000-0000-4000-8000-000000000002"/>
+      <MemberNote targetGUID="40700000-0000-4000-8000-000000000001"/>
+    </Set>
+    <Set guid="5e700000-0000-4000-8000-000000000002" name="Pictures"><MemberSource targetGUID="5a000000-0000-4000-8000-000000000002"/></Set>
+    <Set guid="5e700000-0000-4000-8000-000000000003" name="Phase: early"><Description>Tessera: {"set":true}</Description><MemberCode targetGUID="c0de0000-0000-4000-8000-000000000001"/></Set>
+    <Set guid="5e700000-0000-4000-8000-000000000004" name="mixed"/>
+  </Sets>
+</Project>`
+	st := mustOpenStore(t)
+	proj, rep := importBytes(t, st, "", []byte(qde))
+	snap, err := st.Snapshot(context.Background(), proj.ID, false)
+	must(t, err)
+	var got []string
+	for _, s := range snap.Sets {
+		got = append(got, fmt.Sprintf("%s: %d documents, %d codes", s.Name, len(s.DocumentIDs), len(s.CodeIDs)))
+	}
+	want := []string{"Mixed: 1 documents, 1 codes", "Phase: early: 0 documents, 1 codes", "mixed (2): 0 documents, 0 codes"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("sets (-want +got):\n%s", diff)
+	}
+	if len(snap.Facets) != 0 {
+		t.Errorf("facets: got %d, want none (the set marker says it is a set)", len(snap.Facets))
+	}
+	var skipped []string
+	for _, s := range rep.Skipped {
+		if strings.HasPrefix(s.Element, "Member") || s.Element == "Set" {
+			skipped = append(skipped, s.Element+" "+s.Reason)
+		}
+	}
+	wantSkipped := []string{
+		`MemberSource set "Mixed" lists a source that was not imported`,
+		`MemberNote set "Mixed" lists a note: sets in Tessera hold documents and codes`,
+		`MemberSource set "Pictures" lists a source that was not imported`,
+		`Set none of its members was imported`,
+	}
+	if diff := cmp.Diff(wantSkipped, skipped); diff != "" {
+		t.Errorf("skipped (-want +got):\n%s", diff)
+	}
+	if !slices.ContainsFunc(rep.Warnings, func(w string) bool { return strings.Contains(w, `set "mixed" was renamed "mixed (2)"`) }) {
+		t.Errorf("warnings %q lack the renamed set", rep.Warnings)
 	}
 }

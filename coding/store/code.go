@@ -267,6 +267,9 @@ func (t *txn) mergeCode(cb *codebook, source, target *coding.Code) error {
 	if err := t.retargetModelBoxes(pid, sourceID, targetID); err != nil {
 		return err
 	}
+	if err := t.retargetSetCodes(pid, sourceID, targetID); err != nil {
+		return err
+	}
 	// Target keeps its own fields and takes what it lacks from source;
 	// definitions are combined and source's names become aliases.
 	mergeInto(target, source)

@@ -281,3 +281,33 @@ func TestQuoteInformant(t *testing.T) {
 		t.Errorf("without text, a document with two informants attributed a quote")
 	}
 }
+
+// TestUndoLinkSpeakers takes back linking by name in one step: the
+// links and the informants it made.
+func TestUndoLinkSpeakers(t *testing.T) {
+	st := mustOpen(t)
+	p := mustProject(t, st, "P")
+	d := &coding.Document{ProjectID: p.ID, Title: "One", Text: "Interviewer: Hi.\nAnna: Hello.",
+		Turns: []coding.Turn{{Speaker: "Interviewer", Start: 13, End: 16}, {Speaker: "Anna", Start: 23, End: 29}}}
+	if err := st.CreateDocument(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	res, err := st.LinkSpeakers(ctx, p.ID)
+	if err != nil || len(res.Created) != 2 || res.Linked != 2 {
+		t.Fatalf("got %+v, %v; want two informants and two links", res, err)
+	}
+	e := newest(t, st, p.ID)
+	if e.Op != "link_speakers" {
+		t.Fatalf("got op %q, want link_speakers", e.Op)
+	}
+	if _, err := st.Undo(ctx, p.ID, e.Seq); err != nil {
+		t.Fatal(err)
+	}
+	list, err := st.ListInformants(ctx, p.ID)
+	if err != nil || len(list) != 0 {
+		t.Errorf("after undo: got %d informants, %v; want none", len(list), err)
+	}
+	if links := speakerLinks(t, st, p.ID); len(links) != 0 {
+		t.Errorf("after undo: got links %v, want none", links)
+	}
+}

@@ -148,20 +148,6 @@ func (s *Store) FindModel(ctx context.Context, pid, id string) (*coding.Model, e
 	return m, err
 }
 
-// FindModelByName returns the model called name (case-insensitive).
-func (s *Store) FindModelByName(ctx context.Context, pid, name string) (*coding.Model, error) {
-	ms, err := s.ListModels(ctx, pid)
-	if err != nil {
-		return nil, err
-	}
-	for _, m := range ms {
-		if strings.EqualFold(m.Name, strings.TrimSpace(name)) {
-			return m, nil
-		}
-	}
-	return nil, coding.Errorf(coding.ENOTFOUND, "model %q not found", name)
-}
-
 // ListModels returns the project's models, oldest first, labelled.
 func (s *Store) ListModels(ctx context.Context, pid string) ([]*coding.Model, error) {
 	var out []*coding.Model

@@ -187,8 +187,4 @@ func TestModelRefusals(t *testing.T) {
 	}
 	_, err = s.FindModel(ctx, p.ID, "nope")
 	wantCode(t, err, coding.ENOTFOUND)
-	_, err = s.FindModelByName(ctx, p.ID, "TAKEN")
-	if err != nil {
-		t.Errorf("by name: %v", err)
-	}
 }

@@ -323,7 +323,7 @@ func (s *Store) CodeRanges(ctx context.Context, pid string, req coding.CodeRange
 					continue
 				}
 				q.CodeIDs = append(q.CodeIDs, req.CodeID)
-				q.UpdatedAt = t.now
+				q.UpdatedAt, q.UpdatedBy = t.now, t.actor
 				if err := t.putQuote(q); err != nil {
 					return err
 				}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"sort"
 
 	bolt "go.etcd.io/bbolt"
@@ -196,4 +197,29 @@ func (s *Store) DeleteSet(ctx context.Context, pid, id string) error {
 		}
 		return t.remove(pid, "set", id)
 	})
+}
+
+// retargetSetCodes puts code to in every set that holds code from (a
+// merge), in from's place; from leaves the sets.
+func (t *txn) retargetSetCodes(pid, from, to string) error {
+	sets, err := t.sets(pid)
+	if err != nil {
+		return err
+	}
+	for _, s := range sets {
+		i := slices.Index(s.CodeIDs, from)
+		if i < 0 {
+			continue
+		}
+		if slices.Contains(s.CodeIDs, to) {
+			s.CodeIDs = slices.Delete(s.CodeIDs, i, i+1)
+		} else {
+			s.CodeIDs[i] = to
+		}
+		s.UpdatedAt = t.now
+		if err := t.write(pid, "set", s.ID, s); err != nil {
+			return err
+		}
+	}
+	return nil
 }

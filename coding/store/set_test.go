@@ -116,3 +116,41 @@ func TestSetChangesAreAuditedAndUndone(t *testing.T) {
 		t.Errorf("deleting an unknown set: got %v, want %s", err, coding.ENOTFOUND)
 	}
 }
+
+func TestMergingCodesKeepsTheirSets(t *testing.T) {
+	s := mustOpen(t)
+	p := mustProject(t, s, "Merge sets")
+	a := mustCode(t, s, p.ID, "Anger", coding.LevelConcept, "")
+	b := mustCode(t, s, p.ID, "Rage", coding.LevelConcept, "")
+	c := mustCode(t, s, p.ID, "Fear", coding.LevelConcept, "")
+	both := &coding.Set{ProjectID: p.ID, Name: "Both", CodeIDs: []string{a.ID, c.ID, b.ID}}
+	only := &coding.Set{ProjectID: p.ID, Name: "Rage only", CodeIDs: []string{c.ID, b.ID}}
+	for _, set := range []*coding.Set{both, only} {
+		if err := s.CreateSet(ctx, set); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.MergeCodes(ctx, p.ID, b.ID, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	sets, err := s.ListSets(ctx, p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := [][]string{sets[0].CodeIDs, sets[1].CodeIDs}
+	want := [][]string{{a.ID, c.ID}, {c.ID, a.ID}}
+	if !cmp.Equal(got, want) {
+		t.Errorf("sets after merging Rage into Anger: got %v, want %v", got, want)
+	}
+	// One undo reverts the merge and the sets with it.
+	if _, err := s.Undo(ctx, p.ID, newest(t, s, p.ID).Seq); err != nil {
+		t.Fatal(err)
+	}
+	after, err := s.FindSet(ctx, p.ID, only.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !cmp.Equal(after.CodeIDs, []string{c.ID, b.ID}) {
+		t.Errorf("after undoing the merge: got %v, want %v", after.CodeIDs, []string{c.ID, b.ID})
+	}
+}

@@ -398,3 +398,34 @@ func TestTranscriptEditsKeepInformantsAndExcerpts(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkCorrectTextLongTranscript corrects one word near the start of
+// a transcript of 100,000 words in 4,000 turns with 2,000 quotes, so that
+// nearly every quote shifts: the whole change, audit entry included.
+func BenchmarkCorrectTextLongTranscript(b *testing.B) {
+	s := mustOpen(b)
+	p := mustProject(b, s, "Bench")
+	line := "Kohtamäki: In Luleå 👍 the trade fair taught us a lot, and teh partners helped us to grow.\n"
+	text, _ := coding.NormalizeText(strings.Repeat(line, 4000))
+	d := &coding.Document{ProjectID: p.ID, Title: "Long", Text: text, Turns: importer.DetectTurns(text)}
+	if err := s.CreateDocument(ctx, d); err != nil {
+		b.Fatal(err)
+	}
+	c := mustCode(b, s, p.ID, "Partners", coding.LevelConcept, "")
+	n := coding.RuneLen(line)
+	start := at(b, line, "teh")
+	ranges := make([]coding.QuoteRange, 2000)
+	for i := range ranges {
+		ranges[i] = coding.QuoteRange{DocumentID: d.ID, Start: (2*i+1)*n + start, End: (2*i+1)*n + start + 12}
+	}
+	if _, err := s.CodeRanges(ctx, p.ID, coding.CodeRangesRequest{CodeID: c.ID, Ranges: ranges}); err != nil {
+		b.Fatal(err)
+	}
+	fix := []coding.CorrectText{{Start: start, End: start + 3, Text: "their"}, {Start: start, End: start + 5, Text: "teh"}}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := s.ChangeTranscript(ctx, p.ID, d.ID, fix[i%2], 0); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -213,6 +213,21 @@ func TestAnalysis(t *testing.T) {
 	if got := eval[string](t, b, `document.querySelector('table.matrix tbody tr:first-child .mcell-quotes').textContent`); !strings.Contains(got, wantTexts[0]) {
 		t.Errorf("got framework cell %q, want it to contain %q", got, wantTexts[0])
 	}
+	// Each quote says who said it, ending with its column's case.
+	attributed := `(() => {
+		const heads = [...document.querySelectorAll('table.matrix thead th')].map((th) => th.textContent.trim());
+		let n = 0; const bad = [];
+		document.querySelectorAll('table.matrix tbody tr').forEach((tr) => [...tr.children].forEach((td, i) =>
+			td.querySelectorAll('.mcell-quotes li').forEach((li) => {
+				n++;
+				const a = li.querySelector('.attribution');
+				if (!a || !a.textContent.trim().endsWith(heads[i] + ')')) bad.push(li.textContent);
+			})));
+		return n > 0 && bad.length === 0 ? 'ok' : JSON.stringify({ n, bad: bad.slice(0, 3) });
+	})()`
+	if got := eval[string](t, b, attributed); got != "ok" {
+		t.Errorf("framework cells without their attribution: %s", got)
+	}
 
 	// Jump from a quote to its place in the transcript.
 	first := eval[string](t, b, `document.querySelector('.quote-panel .retrieved .kwic-line mark').textContent`)

@@ -113,6 +113,10 @@ func TestLayoutFits(t *testing.T) {
 	pid, did := seedStudy(t, a)
 	var codes []codeJSON
 	apiCall(t, a, "GET", "/projects/"+pid+"/codes", nil, &codes)
+	var model struct{ ID string }
+	apiCall(t, a, "POST", "/projects/"+pid+"/models", map[string]any{"name": "Process model",
+		"frames": []map[string]any{{"id": "f1", "label": "Phase 1", "x": 20, "y": 20, "w": 1400, "h": 300}},
+		"boxes":  []map[string]any{{"id": "b1", "code_id": codes[0].ID, "frame_id": "f1", "x": 40, "y": 60, "w": 200, "h": 60}}}, &model)
 	screens := []struct{ name, path, ready, setup string }{
 		{"projects", "/", `!!document.querySelector('.project-card')`, ""},
 		{"documents", "/p/" + pid, `document.querySelectorAll('.doc-open').length > 3`, ""},
@@ -124,6 +128,7 @@ func TestLayoutFits(t *testing.T) {
 		{"gioia", "/p/" + pid + "/gioia", `!!document.querySelector('table.gioia tbody tr')`, `localStorage.removeItem('tessera.gioia.view')`},
 		{"gioia-figure", "/p/" + pid + "/gioia", `!!document.querySelector('.gioia-svg g[data-code]')`, `localStorage.setItem('tessera.gioia.view', 'figure')`},
 		{"codebook-figure", "/p/" + pid + "/codes/" + codes[1].ID, `!!document.querySelector('.codebook-page .gioia-svg g[data-code]')`, `localStorage.setItem('tessera.codebook.figure', '1')`},
+		{"models", "/p/" + pid + "/models/" + model.ID, `!!document.querySelector('.model-box')`, ""},
 		{"search", "/p/" + pid + "/search?q=trade+fair", `!!document.querySelector('.hit') || !!document.querySelector('.error-box')`, ""},
 		{"exports", "/p/" + pid + "/exports?counts=true", `document.querySelectorAll('.exports-list tr[data-format]').length >= 30`, ""},
 		{"anonymisation", "/p/" + pid + "/exports/anonymisation", `!!document.querySelector('.anon-text mark')`, ""},

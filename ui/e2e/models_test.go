@@ -27,6 +27,7 @@ type modelJSON struct {
 	Arrows []struct {
 		From  string `json:"from"`
 		To    string `json:"to"`
+		Label string `json:"label"`
 		Style string `json:"style"`
 	} `json:"arrows"`
 }
@@ -67,7 +68,8 @@ func waitModel(t *testing.T, a *app, pid, what string, ok func(m modelJSON) bool
 // two boxes picked from the codebook and a frame, draws an arrow from one
 // box to the other, drags a box into the frame and the frame with it,
 // moves the second box with the arrow keys (Shift for a
-// big step), and finds it all kept after a reload; deletes a box and
+// big step), labels and restyles the arrow, and finds it all kept after
+// a reload; deletes a box and
 // undoes that. A second tab sees the
 // move without reloading, and a renamed code renames its box in both.
 func TestModelCanvas(t *testing.T) {
@@ -138,16 +140,36 @@ func TestModelCanvas(t *testing.T) {
 	waitModel(t, a, p.ID, "the move saved", func(m modelJSON) bool { return m.Boxes[1].X == x0+30 && m.Boxes[1].Y == y0+50 })
 	other.waitJS(t, "the move in the second tab", moved)
 
+	// ] selects the next item, the arrow: it gets a label and a style.
+	b.do(t, "select the arrow", shortcut(']'))
+	b.waitJS(t, "the arrow's inspector", `!!document.querySelector('.model-inspector select')`)
+	b.do(t, "label it", chromedp.Click(chromedp.CSS(`.model-inspector input`)), chromedp.KeyEvent("drives"))
+	choose(t, b, `.model-inspector select`, "feedback")
+	waitModel(t, a, p.ID, "the arrow's label and style saved", func(m modelJSON) bool {
+		return len(m.Arrows) == 1 && m.Arrows[0].Label == "drives" && m.Arrows[0].Style == "feedback"
+	})
+
+	// From the keyboard alone: Shift+Tab back to the canvas, [ selects the
+	// second box, A starts an arrow, [ [ selects the frame, Enter ends the
+	// arrow there.
+	b.do(t, "back to the canvas", chromedp.KeyEvent(kb.Tab, chromedp.KeyModifiers(chromedp.ModifierShift)))
+	b.waitJS(t, "the canvas focused", `document.activeElement === document.querySelector('.model-canvas')`)
+	b.do(t, "draw an arrow with the keyboard", shortcut('['), shortcut('a'), shortcut('['), shortcut('['), shortcut('\r'))
+	waitModel(t, a, p.ID, "the second arrow saved", func(m modelJSON) bool {
+		return len(m.Arrows) == 2 && m.Arrows[1].From == m.Boxes[1].ID && m.Arrows[1].To == m.Frames[0].ID
+	})
+
 	b.do(t, "reload", chromedp.Reload())
-	b.waitJS(t, "everything kept after the reload", moved+` && document.querySelectorAll('.model-frame').length === 1 && document.querySelectorAll('.model-arrow').length === 1`)
+	b.waitJS(t, "everything kept after the reload", moved+` && document.querySelectorAll('.model-frame').length === 1 && document.querySelectorAll('.model-arrow').length === 2`+
+		` && document.querySelector('.model-arrow[data-style=feedback] text').textContent === 'drives'`)
 
 	// Delete removes the first box with its arrow; Ctrl+Z brings both back.
 	b.do(t, "select the first box", chromedp.Click(chromedp.CSS(first)))
 	b.do(t, "delete it", shortcut(rune(kb.Delete[0])))
-	b.waitJS(t, "box and arrow gone", `document.querySelectorAll('.model-box').length === 1 && document.querySelectorAll('.model-arrow').length === 0`)
-	waitModel(t, a, p.ID, "the deletion saved", func(m modelJSON) bool { return len(m.Boxes) == 1 && len(m.Arrows) == 0 })
+	b.waitJS(t, "box and arrow gone", `document.querySelectorAll('.model-box').length === 1 && document.querySelectorAll('.model-arrow').length === 1`)
+	waitModel(t, a, p.ID, "the deletion saved", func(m modelJSON) bool { return len(m.Boxes) == 1 && len(m.Arrows) == 1 })
 	b.do(t, "undo", shortcut('z', chromedp.ModifierCtrl))
-	b.waitJS(t, "box and arrow back", `document.querySelectorAll('.model-box').length === 2 && document.querySelectorAll('.model-arrow').length === 1`)
+	b.waitJS(t, "box and arrow back", `document.querySelectorAll('.model-box').length === 2 && document.querySelectorAll('.model-arrow').length === 2`)
 
 	// Renaming a code renames its box, in both tabs.
 	apiCall(t, a, "PATCH", base+"/codes/"+theme.ID, map[string]string{"name": "Learning from partners abroad"}, nil)

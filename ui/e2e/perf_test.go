@@ -26,15 +26,19 @@ Kohtamäki Björn Öberg Düsseldorf Zoë Pöllö Jyväskylä Malmö sales engin
 agency Finland Sweden Norway Germany Japan board investors certification recall audit complaint process`)
 
 // benchTranscript builds a deterministic transcript of about n words in
-// speaker turns, with an emoji now and then.
-func benchTranscript(n int) string {
+// speaker turns of perTurn words on average (short questions, longer
+// answers), with an emoji now and then.
+func benchTranscript(n, perTurn int) string {
 	r := rand.New(rand.NewPCG(7, 11))
 	var b strings.Builder
 	words := 0
+	avg := max(4, perTurn)
+	question := 2 + avg/4
+	answer := 2*avg - question
 	for turn := 0; words < n; turn++ {
-		speaker, length := "Interviewer", 8+r.IntN(25)
+		speaker, length := "Interviewer", 2+r.IntN(2*question-3)
 		if turn%2 == 1 {
-			speaker, length = "Anna Kohtamäki (CEO)", 60+r.IntN(160)
+			speaker, length = "Anna Kohtamäki (CEO)", answer/2+r.IntN(answer)
 		}
 		b.WriteString(speaker + ": ")
 		for i := 0; i < length && words < n; i++ {
@@ -67,9 +71,70 @@ func median(xs []float64) float64 {
 	return s[len(s)/2]
 }
 
+// selectPlainOnScreen selects 40 characters of the i-th plain (uncoded)
+// text segment on screen, scrolling on when there is none; it reports
+// whether it selected.
+func selectPlainOnScreen(tb testing.TB, b *browser, i int) bool {
+	tb.Helper()
+	ok := eval[bool](tb, b, fmt.Sprintf(`(() => {
+		// A plain (uncoded) text segment on screen, at least 40 characters long.
+		// Only blocks on screen: measuring the others would lay them out.
+		const view = document.querySelector('.reader-main').getBoundingClientRect();
+		const onScreen = [...document.querySelectorAll('.transcript .block')].filter(el => {
+			const r = el.getBoundingClientRect();
+			return r.bottom > view.top && r.top < view.bottom;
+		});
+		const segs = onScreen.flatMap(b => [...b.querySelectorAll('.txt [data-s]:not(.hl)')]).filter(el => {
+			const r = el.getBoundingClientRect();
+			return r.top > 80 && r.bottom < innerHeight - 40 && el.textContent.length >= 40;
+		});
+		const el = segs[%d %% Math.max(1, segs.length)];
+		if (!el) return false;
+		const n = el.firstChild;
+		const r = document.createRange();
+		r.setStart(n, 0); r.setEnd(n, 40);
+		document.getSelection().removeAllRanges(); document.getSelection().addRange(r);
+		return true; })()`, i))
+	if !ok {
+		// Scroll on to uncoded text.
+		eval[bool](tb, b, `(document.querySelector('.reader-main').scrollBy(0, innerHeight), true)`)
+		b.do(tb, "settle", chromedp.Sleep(300*time.Millisecond))
+	}
+	return ok
+}
+
+// timeToHighlight runs the JavaScript statement trigger, which codes the
+// selection, and returns the milliseconds from it to the first frame
+// showing the new (pending) highlight, and to the stored quote shown.
+func timeToHighlight(tb testing.TB, b *browser, trigger string) []float64 {
+	tb.Helper()
+	return eval[[]float64](tb, b, `new Promise((resolve) => {
+		const root = document.querySelector('.transcript');
+		const before = root.querySelectorAll('.hl.pending').length;
+		const t0 = performance.now();
+		let shown = 0;
+		const obs = new MutationObserver(() => {
+			if (!shown && root.querySelectorAll('.hl.pending').length > before) {
+				shown = -1;
+				window.__commitMs = performance.now() - t0;
+				requestAnimationFrame(() => setTimeout(() => { shown = performance.now() - t0; }, 0));
+			}
+		});
+		obs.observe(root, {subtree: true, childList: true, attributes: true});
+		`+trigger+`;
+		const wait = () => {
+			if (shown > 0 && !root.querySelector('.hl.pending')) { obs.disconnect(); resolve([shown, performance.now() - t0]); }
+			else setTimeout(wait, 5);
+		};
+		wait();
+	})`)
+}
+
 // TestReaderPerformance measures, in headless Chromium, how long a
-// 100,000-word transcript with 2,000 quotes takes to open to an interactive
-// reader, and how long applying a code takes to show its highlight. It runs
+// 100,000-word transcript of about 4,000 turns with 2,000 quotes takes to open
+// to an interactive reader, how long applying a code (key 1, or the
+// popover and Enter) takes to show its highlight, and how long the frames
+// are while it scrolls. It runs
 // only with TESSERA_BENCH=1 and prints the figures; it sets no limits.
 func TestReaderPerformance(t *testing.T) {
 	if os.Getenv("TESSERA_BENCH") != "1" {
@@ -81,7 +146,7 @@ func TestReaderPerformance(t *testing.T) {
 	if err := a.Store.CreateProject(ctx, p); err != nil {
 		t.Fatal(err)
 	}
-	text := benchTranscript(100_000)
+	text := benchTranscript(100_000, 25)
 	var doc docJSON
 	apiCall(t, a, "POST", "/projects/"+p.ID+"/documents", map[string]any{"title": "Long interview", "text": text}, &doc)
 	length := coding.RuneLen(doc.Text)
@@ -159,51 +224,11 @@ func TestReaderPerformance(t *testing.T) {
 	// the first frame showing the highlight, then to the stored quote.
 	var apply, stored []float64
 	for i := range 10 {
-		ok := eval[bool](t, b, fmt.Sprintf(`(() => {
-			// A plain (uncoded) text segment on screen, at least 40 characters long.
-			// Only blocks on screen: measuring the others would lay them out.
-			const onScreen = [...document.querySelectorAll('.transcript .block')].filter(el => {
-				const r = el.getBoundingClientRect();
-				return r.bottom > 0 && r.top < innerHeight;
-			});
-			const segs = onScreen.flatMap(b => [...b.querySelectorAll('.txt [data-s]:not(.hl)')]).filter(el => {
-				const r = el.getBoundingClientRect();
-				return r.top > 80 && r.bottom < innerHeight - 40 && el.textContent.length >= 40;
-			});
-			const el = segs[%d %% Math.max(1, segs.length)];
-			if (!el) return false;
-			const n = el.firstChild;
-			const r = document.createRange();
-			r.setStart(n, 0); r.setEnd(n, 40);
-			document.getSelection().removeAllRanges(); document.getSelection().addRange(r);
-			return true; })()`, i))
-		if !ok {
-			// Scroll on to uncoded text.
-			eval[bool](t, b, `(document.querySelector('.reader-main').scrollBy(0, innerHeight), true)`)
-			b.do(t, "settle", chromedp.Sleep(300*time.Millisecond))
+		if !selectPlainOnScreen(t, b, i) {
 			continue
 		}
 		b.waitJS(t, "the selection bubble", `!!document.querySelector('.bubble')`)
-		ms := eval[[]float64](t, b, `new Promise((resolve) => {
-			const root = document.querySelector('.transcript');
-			const before = root.querySelectorAll('.hl.pending').length;
-			const t0 = performance.now();
-			let shown = 0;
-			const obs = new MutationObserver(() => {
-				if (!shown && root.querySelectorAll('.hl.pending').length > before) {
-					shown = -1;
-					window.__commitMs = performance.now() - t0;
-					requestAnimationFrame(() => setTimeout(() => { shown = performance.now() - t0; }, 0));
-				}
-			});
-			obs.observe(root, {subtree: true, childList: true, attributes: true});
-			document.dispatchEvent(new KeyboardEvent('keydown', {key: '1', bubbles: true}));
-			const wait = () => {
-				if (shown > 0 && !root.querySelector('.hl.pending')) { obs.disconnect(); resolve([shown, performance.now() - t0]); }
-				else setTimeout(wait, 5);
-			};
-			wait();
-		})`)
+		ms := timeToHighlight(t, b, `document.dispatchEvent(new KeyboardEvent('keydown', {key: '1', bubbles: true}))`)
 		t.Logf("layout %.1f ms, commit %.1f ms, shown %.1f", eval[float64](t, b, `window.__tessera.layoutMs`), eval[float64](t, b, `window.__commitMs`), ms[0])
 		apply = append(apply, ms[0])
 		stored = append(stored, ms[1])
@@ -212,6 +237,45 @@ func TestReaderPerformance(t *testing.T) {
 	if len(apply) == 0 {
 		t.Fatal("found no uncoded passage to code")
 	}
+
+	// Coding through the popover: c, the code's name typed, then Enter;
+	// timed from Enter to the first frame showing the new quote.
+	phase = time.Now()
+	var enter []float64
+	for i := range 10 {
+		if !selectPlainOnScreen(t, b, i+3) {
+			continue
+		}
+		b.waitJS(t, "the selection bubble", `!!document.querySelector('.bubble')`)
+		b.do(t, "open the coding popover", shortcut('c'))
+		b.waitJS(t, "the coding popover", `document.activeElement && document.activeElement.classList.contains('picker-input')`)
+		b.do(t, "type the code's name", chromedp.KeyEvent("Concept 03"))
+		b.waitJS(t, "the code offered first", `(document.querySelector('.popover .picker-opt.active') || {}).textContent.includes('Concept 03')`)
+		ms := timeToHighlight(t, b, `document.activeElement.dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', bubbles: true, cancelable: true}))`)
+		enter = append(enter, ms[0])
+	}
+	t.Logf("coding with Enter took %s; to highlight %.0f ms", time.Since(phase).Round(time.Millisecond), enter)
+	if len(enter) == 0 {
+		t.Fatal("found no uncoded passage to code with Enter")
+	}
+
+	// Scrolling: the transcript scrolled from the top by 120 px a frame
+	// for 240 frames, as a fast wheel or a dragged scroll bar does; the
+	// time between frames.
+	eval[bool](t, b, `(document.querySelector('.reader-main').scrollTop = 0, true)`)
+	b.do(t, "settle", chromedp.Sleep(500*time.Millisecond))
+	frames := eval[[]float64](t, b, `new Promise((resolve) => {
+		const el = document.querySelector('.reader-main');
+		const at = [];
+		const step = (t) => {
+			at.push(t);
+			el.scrollTop += 120;
+			if (at.length <= 240) requestAnimationFrame(step); else resolve(at.slice(1).map((x, i) => x - at[i]));
+		};
+		requestAnimationFrame(step);
+	})`)
+	slices.Sort(frames)
+	p95 := frames[len(frames)*95/100]
 	if errs := b.pageErrors(); len(errs) > 0 {
 		t.Errorf("got page errors %q, want none", errs)
 	}
@@ -225,6 +289,8 @@ func TestReaderPerformance(t *testing.T) {
 		fmt.Sprintf("open, from the document list (in-app):     median %.0f ms, max %.0f ms (n=%d)", median(warm), slices.Max(warm), len(warm)),
 		fmt.Sprintf("apply a code (key 1) to highlight shown:   median %.1f ms, max %.1f ms (n=%d)", median(apply), slices.Max(apply), len(apply)),
 		fmt.Sprintf("apply a code to quote stored and shown:    median %.1f ms, max %.1f ms (n=%d)", median(stored), slices.Max(stored), len(stored)),
+		fmt.Sprintf("code through the popover, Enter to shown:  median %.1f ms, max %.1f ms (n=%d)", median(enter), slices.Max(enter), len(enter)),
+		fmt.Sprintf("scroll, time between frames:               median %.1f ms, p95 %.1f ms, max %.1f ms (n=%d)", median(frames), p95, slices.Max(frames), len(frames)),
 	}
 	for _, l := range lines {
 		fmt.Println(l)

@@ -31,11 +31,12 @@ const lineCount = `((el) => { const r = document.createRange(); r.selectNodeCont
 	return new Set([...r.getClientRects()].filter((x) => x.width > 0 && x.top < box.bottom - 1).map((x) => Math.round(x.top))).size; })`
 
 // outside is a JavaScript function: the elements matching sel that stick
-// out of the element matching box (each inside its own box), by name.
+// out of the element matching box (each inside its own box), by name;
+// elements not shown (in a closed <details>, say) do not count.
 const outside = `((box, sel) => [...document.querySelectorAll(box)].flatMap((b) => {
 	const o = b.getBoundingClientRect();
 	return [...b.querySelectorAll(sel)].filter((e) => { const r = e.getBoundingClientRect();
-		return r.width > 0 && (r.left < o.left - 0.5 || r.right > o.right + 0.5 || r.top < o.top - 0.5 || r.bottom > o.bottom + 0.5); })
+		return r.width > 0 && e.checkVisibility() && (r.left < o.left - 0.5 || r.right > o.right + 0.5 || r.top < o.top - 0.5 || r.bottom > o.bottom + 0.5); })
 		.map((e) => e.textContent.trim() || e.getAttribute('aria-label')); }))`
 
 // TestRoughEdgesAtBothSizes opens the screens where things used to break

@@ -10,8 +10,8 @@ import (
 	"github.com/chromedp/chromedp/kb"
 )
 
-// TestRoundsFlow closes a round, renames, merges, splits, retires and
-// adds concepts, closes a second round on the rounds tab and reads the
+// TestRoundsFlow closes a round, renames, merges, splits, moves, retires
+// and adds concepts, closes a second round on the rounds tab and reads the
 // flow between the two: a band of each kind with the quotes of the
 // evolution report, the name of a band under the mouse, the details of a
 // clicked band and of one chosen with the keyboard, the themes' flow, and
@@ -27,8 +27,9 @@ func TestRoundsFlow(t *testing.T) {
 	watching := codeByName(codes, "Watching competitors")
 	partners := codeByName(codes, "Partners open doors").ID
 	failure := codeByName(codes, "Learning from failure").ID
-	var subsidies codeJSON
+	var subsidies, fairs codeJSON
 	apiCall(t, a, "POST", base+"/codes", map[string]string{"name": "Export subsidies", "parent_id": watching.ParentID}, &subsidies)
+	apiCall(t, a, "POST", base+"/codes", map[string]string{"name": "Trade fair visits", "parent_id": watching.ParentID}, &fairs)
 	var first struct{ ID string }
 	apiCall(t, a, "POST", base+"/rounds", map[string]string{"name": "Open coding", "note": "First pass"}, &first)
 
@@ -48,6 +49,9 @@ func TestRoundsFlow(t *testing.T) {
 	apiCall(t, a, "POST", base+"/codes/"+failure+"/split", map[string]any{"name": "Learning from losses", "quote_ids": []string{quotes[0].ID}}, nil)
 	apiCall(t, a, "PUT", base+"/codes/"+subsidies.ID+"/retired", map[string]bool{"retired": true}, nil)
 	apiCall(t, a, "POST", base+"/codes", map[string]string{"name": "Mentors", "parent_id": watching.ParentID}, nil)
+	var peers codeJSON
+	apiCall(t, a, "POST", base+"/codes", map[string]string{"name": "Peer learning", "level": "theme"}, &peers)
+	apiCall(t, a, "PATCH", base+"/codes/"+fairs.ID, map[string]string{"parent_id": peers.ID}, nil)
 
 	// The second round is closed as a person does, on the rounds tab.
 	b.do(t, "open the rounds", chromedp.Navigate(a.URL+"/p/"+pid+"/analysis/rounds"))
@@ -93,6 +97,7 @@ func TestRoundsFlow(t *testing.T) {
 		fmt.Sprintf("kept|Learning from failure|Learning from failure|%d", quotesOf("Learning from failure", "")-quotesOf("", "Learning from losses")),
 		"retired|Export subsidies|Export subsidies|0",
 		"added|Added|Mentors|0",
+		"moved|Trade fair visits|Trade fair visits|0",
 	}
 	for _, w := range want {
 		found := false
@@ -112,7 +117,7 @@ func TestRoundsFlow(t *testing.T) {
 		}
 	}
 	legend := eval[string](t, b, `document.querySelector('.flow-legend').textContent`)
-	for _, k := range []string{"kept 1", "renamed 1", "merged 1", "split 1", "retired 1", "added 1"} {
+	for _, k := range []string{"kept 1", "renamed 1", "moved 1", "merged 1", "split 1", "retired 1", "added 1"} {
 		if !strings.Contains(legend, k) {
 			t.Errorf("legend %q lacks %q", legend, k)
 		}
@@ -138,7 +143,7 @@ func TestRoundsFlow(t *testing.T) {
 		t.Errorf("SVG download %q: %d bands in %d bytes, want %d bands with the codes' names", name, strings.Count(string(data), "<path"), len(data), len(bands))
 	}
 
-	// The themes' flow: the one theme is kept.
+	// The themes' flow: one theme kept, one added.
 	choose(t, b, `select[name=flow-level]`, "theme")
-	b.waitJS(t, "the theme's band", `[...document.querySelectorAll('svg.flow .band')].map((p) => p.dataset.kind + '|' + p.dataset.from).join() === 'kept|Vicarious learning at trade fairs'`)
+	b.waitJS(t, "the themes' bands", `[...document.querySelectorAll('svg.flow .band')].map((p) => p.dataset.kind + '|' + p.dataset.from + '|' + p.dataset.to).join() === 'kept|Vicarious learning at trade fairs|Vicarious learning at trade fairs,added|Added|Peer learning'`)
 }

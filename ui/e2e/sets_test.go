@@ -65,21 +65,35 @@ func TestDocumentSetSearchAndUTF16Export(t *testing.T) {
 	}
 	screenshot(t, b, "document-set-1280x800")
 
-	// After a reload the set is still there.
+	// After a reload the set is still there; rename it.
 	b.do(t, "reload", chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`.set-row[data-set="Founders"]`)))
+	b.do(t, "rename the set", chromedp.Click(chromedp.CSS(`button[aria-label="Rename the set Founders"]`)))
+	b.waitJS(t, "the rename prompt", `!!document.querySelector('dialog[open] input')`)
+	b.do(t, "type the new name", chromedp.Evaluate[chromedp.Void](`document.querySelector('dialog[open] input').select()`),
+		chromedp.SendKeys(chromedp.CSS(`dialog[open] input`), "Founding team"), chromedp.KeyEvent("\r"))
+	b.waitJS(t, "the renamed set", `!!document.querySelector('.set-row[data-set="Founding team"]')`)
 
 	// Search the project, then narrow the hits to the set.
 	b.do(t, "search for fair", chromedp.Click(chromedp.CSS(`#search-input`)), chromedp.SendKeys(chromedp.CSS(`#search-input`), "fair"),
 		chromedp.KeyEvent("\r"))
 	b.waitJS(t, "three hits", `(document.querySelector('.search-summary [role=status]') || {textContent: ''}).textContent.trim() === '3 hits'`)
-	choose(t, b, `.search-set`, "Founders")
+	choose(t, b, `.search-set`, "Founding team")
 	b.waitJS(t, "two hits in the set", `(document.querySelector('.search-summary [role=status]') || {textContent: ''}).textContent.trim() === '2 hits'`)
 	titles := eval[[]string](t, b, `[...document.querySelectorAll('.hit .hit-meta a')].map((a) => a.textContent)`)
 	if strings.Contains(strings.Join(titles, "|"), "Sales Cy") || len(titles) != 2 {
 		t.Errorf("hits in the set: got %q, want the two founders only", titles)
 	}
-	if got := eval[string](t, b, `location.search`); !strings.Contains(got, "set=Founders") {
+	if got := eval[string](t, b, `location.search`); !strings.Contains(got, "set=Founding+team") {
 		t.Errorf("search address: got %q, want it to keep the set", got)
+	}
+
+	// The matrix: the concept by sets of documents.
+	goTo(t, b, "/p/"+p.ID+"/analysis/matrix?level=concept")
+	b.waitJS(t, "the matrix", `!!document.querySelector('table.matrix tbody tr')`)
+	choose(t, b, `.matrix-columns`, "set")
+	b.waitJS(t, "the set as a column", `[...document.querySelectorAll('table.matrix th.mcol')].map((th) => th.textContent).join('|') === 'Founding team|Total'`)
+	if got := eval[string](t, b, `document.querySelector('table.matrix tbody tr').textContent`); !strings.Contains(got, "Learning at fairs") {
+		t.Errorf("matrix row: got %q, want the concept", got)
 	}
 
 	// Export the project as .qdpx with UTF-16 positions from the projects page.
@@ -131,8 +145,8 @@ func TestDocumentSetSearchAndUTF16Export(t *testing.T) {
 			t.Errorf("selection after the emoji: got %+v, want it to start at %d UTF-16 units", s.Selections, start+1)
 		}
 	}
-	if len(x.Sets) != 1 || x.Sets[0].Name != "Founders" || len(x.Sets[0].Members) != 2 {
-		t.Errorf("sets in project.qde: got %+v, want Founders with two sources", x.Sets)
+	if len(x.Sets) != 1 || x.Sets[0].Name != "Founding team" || len(x.Sets[0].Members) != 2 {
+		t.Errorf("sets in project.qde: got %+v, want Founding team with two sources", x.Sets)
 	}
 	checkPageErrors(t, b)
 }

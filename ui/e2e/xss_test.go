@@ -35,6 +35,11 @@ func TestNothingExecutes(t *testing.T) {
 		"title": `<img src=z onerror=alert(5)>`,
 		"body":  "# Findings\n\n<script>window.__xss=1</script>\n\n<img src=x onerror=\"window.__xss=2\">\n\n[click](javascript:window.__xss=3) and **bold**",
 	}, &memo)
+	var linked struct{ Created []struct{ ID string } }
+	apiCall(t, a, "POST", "/projects/"+pid+"/informants/link-all", nil, &linked)
+	for _, i := range linked.Created {
+		apiCall(t, a, "PATCH", "/projects/"+pid+"/informants/"+i.ID, map[string]any{"pseudonym": `<img src=w onerror=alert(6)>`, "attributes": map[string]any{"note": `<b onmouseover=alert(7)>x</b>`}}, nil)
+	}
 	screenshotsOnFailure(t, b,
 		func() string { return a.URL + "/p/" + pid + "/d/" + doc.ID },
 		func() string { return a.URL + "/p/" + pid + "/codes/" + code.ID })
@@ -46,6 +51,7 @@ func TestNothingExecutes(t *testing.T) {
 		{"memo", "/p/" + pid + "/memos/" + memo.ID, `!!document.querySelector('.md-preview h1')`},
 		{"gioia", "/p/" + pid + "/gioia", `!!document.querySelector('table.gioia tbody tr')`},
 		{"cases", "/p/" + pid + "/cases", `!!document.querySelector('.sheet tbody tr')`},
+		{"informants", "/p/" + pid + "/informants", `document.querySelectorAll('tr[data-informant]').length >= 1`},
 	}
 	for _, s := range screens {
 		b.do(t, "open the "+s.name, chromedp.Navigate(a.URL+s.path))

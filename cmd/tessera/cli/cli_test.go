@@ -200,7 +200,7 @@ func TestCommandErrors(t *testing.T) {
 
 func TestExportUnknownFormatKeepsData(t *testing.T) {
 	data := importSample(t)
-	r := run(t, "export", "--data", data, "--project", "Failure study", "--format", "gioia-pptx")
+	r := run(t, "export", "--data", data, "--project", "Failure study", "--format", "gioia-rtf")
 	if r.code != 1 || !strings.Contains(r.stderr, "unknown export format") {
 		t.Fatalf("got exit %d, %q; want exit 1 naming the unknown format", r.code, r.stderr)
 	}

@@ -78,6 +78,9 @@ func loadSample(ctx context.Context, a *datadir.Dir, m *Main) error {
 	if rep.Rounds > 0 {
 		fmt.Fprintf(m.Stderr, ", %d closed coding rounds", rep.Rounds)
 	}
+	if rep.Models > 0 {
+		fmt.Fprintf(m.Stderr, ", %d models", rep.Models)
+	}
 	fmt.Fprintln(m.Stderr)
 	if rep.Batch.Failed > 0 {
 		return fmt.Errorf("%d sample files failed to import", rep.Batch.Failed)

@@ -221,13 +221,19 @@ func checkAnonymised(m *Main, snap *coding.Snapshot, format string, opt export.O
 			}
 		}
 		left += len(names)
+		label := r.Format
+		if r.Model != "" {
+			label += " (model " + r.Model + ")"
+		}
 		switch {
+		case r.Error != "":
+			fmt.Fprintf(m.Stdout, "%-20s not exported: %s\n", r.Format, r.Error)
 		case !r.Scanned:
-			fmt.Fprintf(m.Stdout, "%-20s not scanned: an image, drawn from the same anonymised labels as the SVG figure\n", r.Format)
+			fmt.Fprintf(m.Stdout, "%-20s not scanned: an image or PDF, drawn from the same anonymised labels as the SVG figure\n", label)
 		case len(names) == 0:
-			fmt.Fprintf(m.Stdout, "%-20s no known name left\n", r.Format)
+			fmt.Fprintf(m.Stdout, "%-20s no known name left\n", label)
 		default:
-			fmt.Fprintf(m.Stdout, "%-20s %d known names left:\n", r.Format, len(names))
+			fmt.Fprintf(m.Stdout, "%-20s %d known names left:\n", label, len(names))
 		}
 		printFindings(m, names)
 		if len(parts) > 0 {

@@ -25,6 +25,7 @@ import (
 	"tessera/coding"
 	"tessera/coding/codingtest"
 	"tessera/coding/datadir"
+	"tessera/coding/store"
 )
 
 // sampleNames are the names of the sample study's firms and people, as
@@ -47,7 +48,7 @@ var sampleTerms = []coding.TermReplacement{
 
 // withStore opens the data directory for the length of fn, as a
 // researcher's earlier session would have changed it.
-func withStore(t *testing.T, data, project string, fn func(s coding.Store, pid string)) {
+func withStore(t *testing.T, data, project string, fn func(s *store.Store, pid string)) {
 	t.Helper()
 	ctx := context.Background()
 	d, err := datadir.Open(ctx, data, datadir.Options{})
@@ -75,10 +76,14 @@ func fold(t *testing.T, s string) string {
 
 // textsOf returns the readable text of an export file: every part of a
 // zip container, XML with its character data and attribute values
-// decoded, other text with its character references decoded.
+// decoded, other text with its character references decoded; nothing
+// of PNG images and PDFs.
 func textsOf(t *testing.T, name string, data []byte) map[string]string {
 	t.Helper()
 	out := map[string]string{}
+	if bytes.HasPrefix(data, []byte("\x89PNG")) || bytes.HasPrefix(data, []byte("%PDF")) {
+		return out // images and PDFs are drawn from the labels the SVG holds
+	}
 	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
 		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 		if err != nil {
@@ -126,9 +131,12 @@ func textsOf(t *testing.T, name string, data []byte) map[string]string {
 	return out
 }
 
-// exportAllAnonymised exports project in every format with --anonymise
-// into a new directory, checks that none of the names appears in any
-// output (every part of a zip container, XML and HTML with their
+// images are the formats that hold their text only as drawn glyphs.
+var images = map[string]bool{"gioia-png": true, "gioia-png-zip": true, "gioia-pdf": true, "model-png": true, "model-pdf": true}
+
+// exportAllAnonymised exports project in every format but the images
+// with --anonymise into a new directory, checks that none of the names
+// appears in any output (every part of a zip container, XML and HTML with their
 // references decoded, accents and case ignored), and returns the
 // directory, one file per format.
 func exportAllAnonymised(t *testing.T, data, project string, names []string) string {
@@ -137,6 +145,21 @@ func exportAllAnonymised(t *testing.T, data, project string, names []string) str
 	for _, name := range names {
 		forbidden = append(forbidden, regexp.MustCompile(`\b`+regexp.QuoteMeta(fold(t, name))+`\b`))
 	}
+	// A model whose free box, arrow and name hold a known name, and
+	// whose other box shows a code's name.
+	withStore(t, data, project, func(s *store.Store, pid string) {
+		codes, err := s.ListCodes(context.Background(), pid)
+		if err != nil || len(codes) == 0 {
+			t.Fatalf("no code to draw: %v", err)
+		}
+		m := &coding.Model{ProjectID: pid, Name: "Model of " + names[0], Boxes: []coding.ModelBox{
+			{ID: "free", Text: "Told by " + names[0], X: 0, Y: 0, W: 200, H: 60},
+			{ID: "code", CodeID: codes[0].ID, X: 300, Y: 0, W: 200, H: 60},
+		}, Arrows: []coding.ModelArrow{{ID: "a", From: "free", To: "code", Label: names[0] + " says so"}}}
+		if err := s.CreateModel(context.Background(), m); err != nil {
+			t.Fatal(err)
+		}
+	})
 	list := run(t, "export", "--list")
 	if list.code != 0 {
 		t.Fatal(list.stderr)
@@ -148,8 +171,19 @@ func exportAllAnonymised(t *testing.T, data, project string, names []string) str
 		if !strings.Contains(line, "anonymise") {
 			t.Errorf("format %s does not list the anonymise option: %s", format, line)
 		}
+		if images[format] {
+			// PNG and PDF figures are drawn from the labels the SVG
+			// figures print; the export package's tests show that they
+			// are the figures of the anonymised project.
+			continue
+		}
 		out := filepath.Join(dir, format)
 		if r := run(t, "export", "--data", data, "--project", project, "--format", format, "--anonymise", "-o", out); r.code != 0 {
+			// A format the project cannot give at all (a model figure
+			// without models) is skipped.
+			if plain := run(t, "export", "--data", data, "--project", project, "--format", format); plain.code != 0 && plain.stderr == r.stderr {
+				continue
+			}
 			t.Fatalf("export %s --anonymise: exit %d: %s", format, r.code, r.stderr)
 		}
 		body, err := os.ReadFile(out)
@@ -157,15 +191,6 @@ func exportAllAnonymised(t *testing.T, data, project string, names []string) str
 			t.Fatal(err)
 		}
 		formats++
-		if format == "gioia-png" {
-			// The figure is drawn from the anonymised labels: the export
-			// package's tests compare it with the figure of the
-			// anonymised project; here it is a PNG image.
-			if _, err := png.Decode(bytes.NewReader(body)); err != nil {
-				t.Fatalf("gioia-png: %v", err)
-			}
-			continue
-		}
 		for part, text := range textsOf(t, format, body) {
 			folded := fold(t, text)
 			for _, re := range forbidden {
@@ -177,18 +202,20 @@ func exportAllAnonymised(t *testing.T, data, project string, names []string) str
 		}
 	}
 	if formats < 40 {
-		t.Errorf("checked %d formats, want every format (more than 40)", formats)
+		t.Errorf("checked %d formats, want every format but the images (more than 40)", formats)
 	}
 	return dir
 }
 
 // TestExportAnonymisedHasNoKnownName exports the sample study in every
 // format with --anonymise and finds none of its firms, people or listed
-// terms in any output, while the coding is what it was.
+// terms in any output, while the coding is what it was; --check reports
+// what is left.
 func TestExportAnonymisedHasNoKnownName(t *testing.T) {
 	data := importSample(t)
+	checkWithoutTerms(t, data)
 	var before []*coding.Quote
-	withStore(t, data, "Failure study", func(s coding.Store, pid string) {
+	withStore(t, data, "Failure study", func(s *store.Store, pid string) {
 		ctx := context.Background()
 		if _, err := s.SetAnonymisation(ctx, pid, &coding.Anonymisation{Terms: sampleTerms}); err != nil {
 			t.Fatal(err)
@@ -210,6 +237,17 @@ func TestExportAnonymisedHasNoKnownName(t *testing.T) {
 		if err := s.CreateMemo(ctx, &coding.Memo{ProjectID: pid, TargetType: coding.MemoProject, Title: "Björn and Märta Öberg", Body: "Ask *Lena Öztürk-Brandt* about Luleå."}); err != nil {
 			t.Fatal(err)
 		}
+		// A model whose boxes, frame and arrow name firms and people.
+		model := &coding.Model{ProjectID: pid, Name: "How Kohtamäki learned",
+			Boxes: []coding.ModelBox{
+				{ID: "b1", Text: "Jyrki's German bet", X: 10, Y: 10, W: 160, H: 60, FrameID: "f1"},
+				{ID: "b2", Text: "Pöllö Robotics Oy copies it", X: 260, Y: 10, W: 160, H: 60},
+			},
+			Frames: []coding.ModelFrame{{ID: "f1", Label: "Luleå years", X: 0, Y: 0, W: 200, H: 90}},
+			Arrows: []coding.ModelArrow{{ID: "a1", From: "b1", To: "b2", Label: "Åsa Lindqvist tells"}}}
+		if err := s.CreateModel(ctx, model); err != nil {
+			t.Fatal(err)
+		}
 		if before, err = s.ListQuotes(ctx, pid, coding.QuoteFilter{}); err != nil {
 			t.Fatal(err)
 		}
@@ -220,9 +258,11 @@ func TestExportAnonymisedHasNoKnownName(t *testing.T) {
 		names = append(names, term.Term)
 	}
 	dir := exportAllAnonymised(t, data, "Failure study", names)
-	plain := run(t, "export", "--data", data, "--project", "Failure study", "--format", "gioia-png")
-	if png, _ := os.ReadFile(filepath.Join(dir, "gioia-png")); plain.stdout == string(png) {
-		t.Errorf("gioia-png is the same with and without --anonymise")
+	// The PNG figure differs from the one that shows the informant.
+	anonPNG := run(t, "export", "--data", data, "--project", "Failure study", "--format", "gioia-png", "--anonymise")
+	plainPNG := run(t, "export", "--data", data, "--project", "Failure study", "--format", "gioia-png")
+	if _, err := png.Decode(strings.NewReader(anonPNG.stdout)); err != nil || anonPNG.stdout == plainPNG.stdout {
+		t.Errorf("gioia-png --anonymise: %v, same as without: %v", err, anonPNG.stdout == plainPNG.stdout)
 	}
 	svg, _ := os.ReadFile(filepath.Join(dir, "gioia-svg"))
 	// Jyrki is linked to the informant I-01, whose ID replaces his name.
@@ -231,7 +271,7 @@ func TestExportAnonymisedHasNoKnownName(t *testing.T) {
 	}
 
 	// The coding is untouched: the same quotes at the same places.
-	withStore(t, data, "Failure study", func(s coding.Store, pid string) {
+	withStore(t, data, "Failure study", func(s *store.Store, pid string) {
 		after, err := s.ListQuotes(context.Background(), pid, coding.QuoteFilter{})
 		if err != nil {
 			t.Fatal(err)
@@ -257,6 +297,7 @@ func TestExportAnonymisedHasNoKnownName(t *testing.T) {
 			t.Errorf("%s of the imported anonymised project differs (-anonymised +imported):\n%s", format, diff)
 		}
 	}
+	checkNamesLeft(t, data)
 }
 
 // quoteRows returns the rows of a CSV export without the columns that
@@ -288,28 +329,37 @@ func quoteRows(t *testing.T, s string) []string {
 	return out
 }
 
-// TestExportAnonymiseCheck reports the names an anonymised export still
-// holds: none with the sample's terms, the words of known names as
-// possible names without them, and a failure when a replacement brings a
-// name back.
-func TestExportAnonymiseCheck(t *testing.T) {
-	data := importSample(t)
+// checkWithoutTerms runs --check on the sample before the researcher
+// lists terms: no known name is left, and the words of known names that
+// stay are reported.
+func checkWithoutTerms(t *testing.T, data string) {
+	t.Helper()
 	r := run(t, "export", "--data", data, "--project", "Failure study", "--anonymise", "--check", "--format", "quotes-md")
 	if r.code != 0 || !strings.Contains(r.stdout, "quotes-md            no known name left") ||
 		!strings.Contains(r.stdout, `name-part "Pöllö"`) || !strings.Contains(r.stdout, `name-part "MedSense"`) {
 		t.Errorf("check without terms: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	withStore(t, data, "Failure study", func(s coding.Store, pid string) {
+}
+
+// checkNamesLeft runs --check after a replacement that names a term
+// again: it fails and says where; bad command lines fail clearly.
+func checkNamesLeft(t *testing.T, data string) {
+	t.Helper()
+	withStore(t, data, "Failure study", func(s *store.Store, pid string) {
 		terms := append([]coding.TermReplacement{}, sampleTerms...)
 		terms[5] = coding.TermReplacement{Term: "Tampere", Replacement: "Tampere region"}
 		if _, err := s.SetAnonymisation(context.Background(), pid, &coding.Anonymisation{Terms: terms}); err != nil {
 			t.Fatal(err)
 		}
 	})
-	r = run(t, "export", "--data", data, "--project", "Failure study", "--anonymise", "--check")
-	if r.code != 1 || !strings.Contains(r.stdout, `term "Tampere"`) || !strings.Contains(r.stderr, "known names are left in the anonymised export") ||
-		!strings.Contains(r.stdout, "gioia-png            not scanned") || strings.Contains(r.stdout, `name-part "Kohtamäki"`) {
+	r := run(t, "export", "--data", data, "--project", "Failure study", "--anonymise", "--check", "--format", "quotes-docx")
+	if r.code != 1 || !strings.Contains(r.stdout, `term "Tampere"`) || !strings.Contains(r.stdout, "in word/document.xml") ||
+		!strings.Contains(r.stderr, "known names are left in the anonymised export") || strings.Contains(r.stdout, `name-part "Kohtamäki"`) {
 		t.Errorf("check with a replacement that names a term: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = run(t, "export", "--data", data, "--project", "Failure study", "--anonymise", "--check", "--format", "gioia-png")
+	if r.code != 0 || !strings.Contains(r.stdout, "gioia-png            not scanned") {
+		t.Errorf("check of the PNG figure: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	for _, args := range [][]string{
 		{"--check", "--format", "quotes-md"},
@@ -326,7 +376,7 @@ func TestExportAnonymiseCheck(t *testing.T) {
 // cases and five informants (one speaking in two documents) in every
 // format with --anonymise: no case name, informant name, listed term or
 // user name (the coder is "anna") is left, and quotes are attributed to
-// the informants' pseudonyms.
+// the informants' IDs.
 func TestExportAnonymisedInformantStudy(t *testing.T) {
 	data := t.TempDir()
 	ctx := context.Background()
@@ -348,7 +398,7 @@ func TestExportAnonymisedInformantStudy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"| Aino | CEO | Firm A |", "in \\[city\\]", "| Elin | Export manager | Firm C |"} {
+	for _, want := range []string{"| I-01 | CEO | Firm A |", "in \\[city\\]", "| I-05 | Export manager | Firm C |"} {
 		if !strings.Contains(string(table), want) {
 			t.Errorf("the anonymised supporting-data table lacks %q:\n%s", want, table)
 		}

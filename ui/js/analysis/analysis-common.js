@@ -119,3 +119,12 @@ export function coverage(quotes, docs) {
   }
   return out;
 }
+
+/** SetSelect narrows an analysis to a set of documents or codes ("" for everything); nothing when the project has no sets. */
+export function SetSelect({ sets, value, onChange }) {
+  if (!sets.length && !value) return null;
+  return html`<label class="inline-field">In set
+    <select class="analysis-set" value=${value} onChange=${(e) => onChange(e.currentTarget.value)}>
+      <option value="">everything</option>
+      ${sets.map((s) => html`<option value=${s.name}>${s.name}</option>`)}</select></label>`;
+}

@@ -9,7 +9,7 @@ import { proj } from '../project/state.js';
 import { link } from '../core/router.js';
 import { tint } from '../core/colors.js';
 import { plural } from '../core/format.js';
-import { useAnalysis, useProjectQuotes, ANALYSIS_KINDS, ExportLinks, Segmented, LevelSelect, setQuery } from './analysis-common.js';
+import { useAnalysis, useProjectQuotes, ANALYSIS_KINDS, ExportLinks, Segmented, LevelSelect, SetSelect, setQuery } from './analysis-common.js';
 import { QuotePanel } from './analysis-quotes.js';
 
 const UNITS = [['quote', 'Same passage'], ['turn', 'Same turn'], ['document', 'Same document']];
@@ -21,21 +21,22 @@ const units = (unit, n) => `${n} ${UNIT_WORDS[unit][n === 1 ? 0 : 1]}`;
 // usePairUnits fetches the units behind the pair sel = {a, b}.
 function usePairUnits(pid, sel, opts) {
   return useData(() => (sel ? get(pp(pid, '/cooccurrence/units'), { ...opts, a: sel.a, b: sel.b }) : null),
-    [pid, sel && sel.a, sel && sel.b, opts.unit, opts.level], { on: ANALYSIS_KINDS, keep: false });
+    [pid, sel && sel.a, sel && sel.b, opts.unit, opts.level, opts.set], { on: ANALYSIS_KINDS, keep: false });
 }
 
 /** CooccurrenceView is the co-occurrence tab of the analysis screen. */
 export function CooccurrenceView({ pid, query }) {
   const documents = useStore(proj, (s) => s.documents);
   const cases = useStore(proj, (s) => s.cases);
-  const opts = { unit: query.get('unit') || 'quote', level: query.get('level') || '' };
+  const sets = useStore(proj, (s) => s.sets);
+  const opts = { unit: query.get('unit') || 'quote', level: query.get('level') || '', set: query.get('set') || '' };
   const { data: res, error, loading } = useAnalysis(pid, '/cooccurrence', opts);
   const quotes = useProjectQuotes(pid);
   const [sel, setSel] = useState(null); // {a, b} code IDs
   const [opener, setOpener] = useState(null);
   const pair = usePairUnits(pid, sel, opts);
 
-  useEffect(() => setSel(null), [opts.unit, opts.level]);
+  useEffect(() => setSel(null), [opts.unit, opts.level, opts.set]);
   const open = (a, b) => (e) => { setOpener(e.currentTarget); setSel({ a, b }); };
   const close = () => { setSel(null); if (opener && opener.isConnected) opener.focus(); };
 
@@ -69,6 +70,7 @@ export function CooccurrenceView({ pid, query }) {
     <div class="analysis-controls row wrap">
       <${Segmented} label="Codes occur together in the" value=${opts.unit} options=${UNITS} onChange=${(v) => setQuery(query, { unit: v === 'quote' ? '' : v })} />
       <${LevelSelect} label="Codes" allowTagged value=${opts.level} onChange=${(v) => setQuery(query, { level: v })} />
+      <${SetSelect} sets=${sets} value=${opts.set} onChange=${(v) => setQuery(query, { set: v })} />
     </div>
     <${ExportLinks} pid=${pid} family="cooccurrence" params=${opts} label="Export the co-occurrences" />
     ${error ? html`<p class="error-box" role="alert">${error.message}</p>` : null}

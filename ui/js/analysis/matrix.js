@@ -13,7 +13,7 @@ import { tint } from '../core/colors.js';
 import { plural } from '../core/format.js';
 import { levelLabel } from '../project/codetree.js';
 import {
-  useAnalysis, useProjectQuotes, ExportLinks, Segmented, LevelSelect, setQuery, attributeNames,
+  useAnalysis, useProjectQuotes, ExportLinks, Segmented, LevelSelect, SetSelect, setQuery, attributeNames,
 } from './analysis-common.js';
 import { QuotePanel } from './analysis-quotes.js';
 
@@ -110,7 +110,12 @@ function columnKindLabel(columns) {
 }
 
 /** Cell is one matrix cell: a button when quotes lie behind it. */
-function Cell({ kind, cell, color, max, label, selected, onOpen, quotes, total }) {
+/** citation says who said a quote of a framework cell: "I-03, CEO, Birch AB". */
+function citation(a) {
+  return a ? [a.informant, a.role, a.case || a.document].filter(Boolean).join(', ') : '';
+}
+
+function Cell({ kind, cell, color, max, label, selected, onOpen, quotes, cited, total }) {
   const n = cell.quote_ids.length;
   const style = !total && n && (kind === 'count' || kind === 'share') && max > 0
     ? { background: tint(color, 0.08 + 0.42 * (cell.value / max)) } : null;
@@ -128,7 +133,8 @@ function Cell({ kind, cell, color, max, label, selected, onOpen, quotes, total }
     ${open}
     <ul class="mcell-quotes" tabindex="0" aria-label=${label + ': quotes'}>
       ${cell.quote_ids.map((id) => quotes && quotes.byId.get(id)).filter(Boolean).map((q) => html`<li key=${q.id}
-        style=${{ borderLeftColor: color }}>${q.text}</li>`)}
+        style=${{ borderLeftColor: color }}>${q.excerpt || q.text}${citation(cited && cited[q.id])
+          ? html` <span class="attribution">(${citation(cited[q.id])})</span>` : null}</li>`)}
     </ul></td>`;
 }
 
@@ -179,17 +185,14 @@ export function MatrixView({ pid, query }) {
         <select class="matrix-rows" value=${opts.rows} onChange=${(e) => setQuery(query, { rows: e.currentTarget.value })}>
           <option value="">none</option>
           ${codeSets.map((s) => html`<option value=${'set:' + s.name}>${s.name}</option>`)}</select></label>` : null}
-      ${sets.length ? html`<label class="inline-field">In set
-        <select class="analysis-set" value=${opts.set} onChange=${(e) => setQuery(query, { set: e.currentTarget.value })}>
-          <option value="">everything</option>
-          ${sets.map((s) => html`<option value=${s.name}>${s.name}</option>`)}</select></label>` : null}
+      <${SetSelect} sets=${sets} value=${opts.set} onChange=${(v) => setQuery(query, { set: v })} />
       ${facets.length ? html`<label class="inline-field">Only
         <select value=${opts.facet_filter} onChange=${(e) => setQuery(query, { filter: e.currentTarget.value })}>
           <option value="">all codes</option>
           ${facets.map((f) => html`<optgroup label=${f.name}>${f.values.map((v) => html`<option value=${f.name + '=' + v}>${f.name}: ${v}</option>`)}</optgroup>`)}
         </select></label>` : null}
       <label class="inline-field">Columns
-        <select value=${opts.columns} onChange=${(e) => setQuery(query, { columns: e.currentTarget.value === 'case' ? '' : e.currentTarget.value, bins: '' })}>
+        <select class="matrix-columns" value=${opts.columns} onChange=${(e) => setQuery(query, { columns: e.currentTarget.value === 'case' ? '' : e.currentTarget.value, bins: '' })}>
           <option value="case">Cases</option><option value="document">Documents</option><option value="speaker">Speakers</option>
           <option value="informant">Informants</option>
           ${sets.some((s) => (s.document_ids || []).length) ? html`<option value="set">Sets of documents</option>` : null}
@@ -217,7 +220,7 @@ export function MatrixView({ pid, query }) {
               return html`<tr key=${row.id}>
                 <th scope="row" class="mcode"><span class="swatch" style=${{ background: color }} aria-hidden="true"></span>
                   <a href=${link(pid, 'codes', row.id)}>${row.name}</a></th>
-                ${m.cols.map((col, c) => html`<${Cell} kind=${kind} cell=${m.cells[r][c]} color=${color} max=${maxValue} quotes=${quotes}
+                ${m.cols.map((col, c) => html`<${Cell} kind=${kind} cell=${m.cells[r][c]} color=${color} max=${maxValue} quotes=${quotes} cited=${m.attributions}
                   label=${row.name + ' × ' + col.label} selected=${!!sel && sel.row === row.id && sel.col === col.key} onOpen=${open(row.id, col.key)} />`)}
                 <${Cell} kind=${kind} cell=${m.row_totals[r]} color=${color} total label=${row.name + ', total'}
                   selected=${!!sel && sel.row === row.id && sel.col === TOTAL} onOpen=${open(row.id, TOTAL)} />

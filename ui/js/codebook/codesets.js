@@ -6,7 +6,7 @@ import { useStore } from '../core/store.js';
 import { post, pp } from '../core/api.js';
 import { proj, refreshCodes } from '../project/state.js';
 import { save } from '../core/saving.js';
-import { createSet, addToSet, removeFromSet, deleteSet } from '../project/sets.js';
+import { createSet, addToSet, removeFromSet, deleteSet, askRename } from '../project/sets.js';
 import { confirmDialog, openDialog } from '../widgets/dialog.js';
 import { link } from '../core/router.js';
 import { plural } from '../core/format.js';
@@ -45,7 +45,8 @@ export function CodeSets({ pid }) {
     <ul class="set-list">${codeSets.map((s) => html`<li class="set-row" data-set=${s.name}>
       <span class="set-name">${s.name}</span> <span class="muted small" title=${names(s).join(', ')}>${plural(names(s).length, 'code')}</span>
       <a class="btn btn-sm" href=${link(pid, 'analysis', 'matrix') + '?' + new URLSearchParams({ rows: 'set:' + s.name })}>Matrix</a>
-      <button type="button" class="btn-icon" aria-label=${'Delete the set ' + s.name} onClick=${() => remove(s)}>×</button></li>`)}</ul>
+      <button type="button" class="btn-icon" aria-label=${'Rename the set ' + s.name} title="Rename" onClick=${() => askRename(pid, s)}>✎</button>
+      <button type="button" class="btn-icon" aria-label=${'Delete the set ' + s.name} title="Delete" onClick=${() => remove(s)}>×</button></li>`)}</ul>
     <form class="facet-new" onSubmit=${add}>
       <input type="text" value=${name} placeholder="Set name" aria-label="New code set name" onInput=${(e) => setName(e.currentTarget.value)} />
       <button type="submit" class="btn btn-sm" disabled=${!name.trim()}>Add set</button>

@@ -4,7 +4,7 @@
 import { html, useState } from '../core/lib.js';
 import { useStore } from '../core/store.js';
 import { proj } from '../project/state.js';
-import { createSet, addToSet, removeFromSet, deleteSet } from '../project/sets.js';
+import { createSet, addToSet, removeFromSet, deleteSet, askRename } from '../project/sets.js';
 import { confirmDialog, promptDialog } from '../widgets/dialog.js';
 import { link } from '../core/router.js';
 import { plural } from '../core/format.js';
@@ -58,7 +58,8 @@ export function DocSets({ pid, canEdit }) {
         ${canEdit ? html`<button type="button" class="btn-icon" aria-label=${`Take ${title(id)} out of ${s.name}`} title="Take out of the set"
           onClick=${() => removeFromSet(pid, s, { documentIds: [id] }).catch(() => {})}>×</button>` : null}</li>`)}</ul>
       <a class="btn btn-sm" href=${link(pid, 'search') + '?' + new URLSearchParams({ set: s.name })}>Search in this set</a>
-      ${canEdit ? html`<button type="button" class="btn btn-sm" aria-label=${'Delete the set ' + s.name} onClick=${() => remove(s)}>Delete</button>` : null}
+      ${canEdit ? html`<button type="button" class="btn btn-sm" aria-label=${'Rename the set ' + s.name} onClick=${() => askRename(pid, s)}>Rename</button>
+        <button type="button" class="btn btn-sm" aria-label=${'Delete the set ' + s.name} onClick=${() => remove(s)}>Delete</button>` : null}
     </li>`)}</ul>
   </section>`;
 }

@@ -20,6 +20,7 @@ function draftOf(p) {
     case_label: p.case_label || '', cases: { ...(p.cases || {}) }, speakers: { ...(p.speakers || {}) },
     place_attributes: p.place_attributes === null || p.place_attributes === undefined ? null : [...p.place_attributes],
     places: { ...(p.places || {}) }, terms: (p.terms || []).map((t) => ({ ...t })), keep_users: !!p.keep_users,
+    informant_ids: !!p.informant_ids,
   };
 }
 
@@ -159,6 +160,10 @@ export function AnonymisationPage({ pid }) {
                 onInput=${(e) => { const v = e.currentTarget.value; edit((d) => ({ ...d, speakers: v ? { ...d.speakers, [s.name]: v } : without(d.speakers, s.name) })); }} /></td></tr>`)}
             </tbody></table>
 
+          <label class="check"><input type="checkbox" name="informant_ids" checked=${draft.informant_ids}
+            onChange=${(e) => { const v = e.currentTarget.checked; edit((d) => ({ ...d, informant_ids: v })); }} />
+            Name linked speakers by their informant ID even when the informant has a pseudonym</label>
+
           <h2>Places</h2>
           <fieldset class="field"><legend>Case attributes that name places</legend>
             ${view.attributes.length === 0 ? html`<span class="muted small">the cases have no attributes</span>` : view.attributes.map((a) => html`<label class="check">
@@ -213,7 +218,7 @@ export function AnonymisationPage({ pid }) {
       ${check && check.results ? html`<ul class="anon-check-list">${check.results.map((r) => {
         const names = r.findings.filter((f) => !f.partial);
         const words = r.findings.filter((f) => f.partial);
-        return html`<li data-format=${r.format}><code>${r.format}</code> ${!r.scanned ? 'not scanned (an image drawn from the anonymised labels)'
+        return html`<li data-format=${r.format}><code>${r.format}</code> ${r.error ? 'not exported: ' + r.error : !r.scanned ? 'not scanned (an image or PDF drawn from the anonymised labels)'
           : names.length ? html`<strong>${names.length} known ${names.length === 1 ? 'name' : 'names'} left: ${[...new Set(names.map((f) => f.term))].join(', ')}</strong>`
             : 'no known name left'}${words.length ? html` <span class="muted small">(capitalised words of known names: ${[...new Set(words.map((f) => f.term))].join(', ')})</span>` : null}</li>`;
       })}</ul>` : null}

@@ -8,7 +8,7 @@ import { useData } from '../core/data.js';
 import { get, apiURL, pp } from '../core/api.js';
 import { proj } from '../project/state.js';
 import { navigate, link } from '../core/router.js';
-import { figureDefaults, figureLabels, figureControls } from './figure-options.js';
+import { figureDefaults, figureLabels, figureControls, figureParams } from './figure-options.js';
 import { TableOptionsForm, tableDefaults, tableParams } from './table-form.js';
 
 const defaults = {
@@ -43,7 +43,7 @@ export function exportParams(format, opts) {
     const v = opts[name];
     if (Array.isArray(v) ? v.length : v) q[name] = Array.isArray(v) ? v.join(',') : String(v);
   }
-  return q;
+  return figureParams(q);
 }
 
 // optionsOf reads the options from the screen's URL, so a reload keeps them.

@@ -29,3 +29,9 @@ export function figureControls({ select, multi, facets, opts }) {
     badges: () => multi('badges', facets.map((f) => f.name)),
   };
 }
+
+/** figureParams drops an orientation left over from a page size since cleared: it needs one. */
+export function figureParams(q) {
+  if (q.orientation && !q.page) delete q.orientation;
+  return q;
+}

@@ -13,6 +13,13 @@ export const tableDefaults = {
   headers: '', section_label: '', subsections: '', caption: '', number: '', notes: '', continued: true, order: '', style: '',
 };
 
+/** headerList reads the headers typed, one a line, without trailing empty lines. */
+function headerList(t) {
+  const headers = t.headers.split('\n').map((h) => h.trim());
+  while (headers.length && !headers[headers.length - 1]) headers.pop();
+  return headers;
+}
+
 /**
  * tableParams returns the query of a table format's download: the table
  * options that differ from the defaults (nested sections only for
@@ -22,11 +29,13 @@ export const tableDefaults = {
 export function tableParams(format, t) {
   const opts = format.options || [];
   const q = {};
-  const headers = t.headers.split('\n').map((h) => h.trim());
-  while (headers.length && !headers[headers.length - 1]) headers.pop();
-  // The figure's formats read the column headers alone.
-  if (headers.length && (opts.includes('table') || opts.includes('header'))) q.header = headers;
-  if (!opts.includes('table')) return q;
+  const headers = headerList(t);
+  if (!opts.includes('table')) {
+    // The figure's formats read the headers of their three columns alone.
+    if (headers.length && opts.includes('header')) q.header = headers.slice(0, 3);
+    return q;
+  }
+  if (headers.length) q.header = headers;
   for (const [k, name] of [['section_label', 'section_label'], ['caption', 'caption'], ['number', 'table_number'], ['notes', 'notes'], ['order', 'order'], ['style', 'style']]) {
     if (t[k].trim()) q[name] = t[k].trim();
   }
@@ -38,8 +47,7 @@ export function tableParams(format, t) {
 /** toPreset turns the form and the sections facet into a preset's options. */
 function toPreset(t, sections) {
   const p = {};
-  const headers = t.headers.split('\n').map((h) => h.trim());
-  while (headers.length && !headers[headers.length - 1]) headers.pop();
+  const headers = headerList(t);
   if (headers.length) p.headers = headers;
   for (const k of ['section_label', 'caption', 'number', 'notes', 'order', 'style']) if (t[k].trim()) p[k] = t[k].trim();
   if (!t.continued) p.continued = false;

@@ -4,6 +4,7 @@
 import { post, patch, del, pp } from '../core/api.js';
 import { save } from '../core/saving.js';
 import { proj, refreshProject } from './state.js';
+import { promptDialog } from '../widgets/dialog.js';
 
 // apply puts the set the server answered into the store at once, so the
 // screen does not wait for the event stream.
@@ -30,6 +31,17 @@ export function addToSet(pid, set, { documentIds = [], codeIds = [] }) {
 export function removeFromSet(pid, set, { documentIds = [], codeIds = [] }) {
   return save(`Remove from the set “${set.name}”`, () => patch(pp(pid, '/sets/' + set.id), { remove_documents: documentIds, remove_codes: codeIds }))
     .then(apply);
+}
+
+/** renameSet gives a set a new name. */
+export function renameSet(pid, set, name) {
+  return save(`Rename the set “${set.name}”`, () => patch(pp(pid, '/sets/' + set.id), { name })).then(apply);
+}
+
+/** askRename asks for a set's new name and renames it; failures show in the save bar. */
+export async function askRename(pid, set) {
+  const name = await promptDialog({ title: 'Rename set', label: 'New name of the set', value: set.name, confirm: 'Rename' });
+  if (name && name !== set.name) renameSet(pid, set, name).catch(() => {});
 }
 
 /** deleteSet removes a set; its documents and codes stay. */

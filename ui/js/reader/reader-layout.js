@@ -15,19 +15,45 @@ export const PREVIEW = '__selection';
 // interactive while the remainder arrives.
 const FIRST = 60;
 const CHUNK = 200;
+// Blocks come in groups of GROUP; the browser lays out and paints only
+// the groups near the view (content-visibility), and the work of finding
+// them each frame grows with the number of groups, not of turns.
+const GROUP = 32;
 
-// blockNodes returns the elements of the blocks, reusing the element of a
-// block whose layout entry is unchanged: Preact then skips it outright.
-function blockNodes(doc, layout, cache, limit) {
-  return doc.blocks.slice(0, limit).map((b, i) => {
-    const data = layout[i];
-    let v = cache.get(data);
-    if (!v) {
-      v = html`<${Block} key=${b.start} block=${b} data=${data} role=${b.turn ? doc.roles.get(b.turn.speaker) : ''} />`;
-      cache.set(data, v);
+// groupHeight estimates the height in rem of blocks from..to-1, until the
+// browser has laid them out once and remembers their real height.
+function groupHeight(blocks, from, to) {
+  let h = 0;
+  for (let i = from; i < to; i++) h += 1.1 + 1.8 * Math.max(1, Math.ceil((blocks[i].end - blocks[i].start) / 95));
+  return h;
+}
+
+// blockNodes returns the elements of the blocks in groups, reusing the
+// element of a block whose layout entry is unchanged, and of a group whose
+// blocks all are: Preact then skips it outright.
+function blockNodes(doc, layout, cache, groups, limit) {
+  if (groups.doc !== doc) { groups.doc = doc; groups.list = []; }
+  const out = [];
+  for (let from = 0, g = 0; from < limit; from += GROUP, g++) {
+    const to = Math.min(limit, from + GROUP);
+    const kids = [];
+    for (let i = from; i < to; i++) {
+      const b = doc.blocks[i], data = layout[i];
+      let v = cache.get(data);
+      if (!v) {
+        v = html`<${Block} key=${b.start} block=${b} data=${data} role=${b.turn ? doc.roles.get(b.turn.speaker) : ''} />`;
+        cache.set(data, v);
+      }
+      kids.push(v);
     }
-    return v;
-  });
+    const prev = groups.list[g];
+    if (!prev || prev.kids.length !== kids.length || prev.kids.some((k, i) => k !== kids[i])) {
+      const style = { containIntrinsicSize: `auto ${groupHeight(doc.blocks, from, to).toFixed(1)}rem` };
+      groups.list[g] = { kids, v: html`<div class="block-group" key=${'g' + doc.blocks[from].start} style=${style}>${kids}</div>` };
+    }
+    out.push(groups.list[g].v);
+  }
+  return out;
 }
 
 /** codedShare returns the share of the text covered by quotes (sorted). */
@@ -72,6 +98,7 @@ function firstLimit(doc, query) {
 export function useLayout({ root, doc, query, shown, codes, selId, resizable, onReady }) {
   const prevLayout = useRef(null);
   const vnodes = useRef(new WeakMap());
+  const groups = useRef({ doc: null, list: [] });
   const opened = useRef(window.__tesseraOpenAt || performance.now());
   const readyOnce = useRef(false);
   const complete = useRef(false);
@@ -157,6 +184,6 @@ export function useLayout({ root, doc, query, shown, codes, selId, resizable, on
     if (Number.isFinite(e) && e > s) setTimeout(() => root.current && selectOffsets(root.current, s, e), 50);
   });
 
-  const nodes = layout && doc ? blockNodes(doc, layout, vnodes.current, limit) : [];
+  const nodes = layout && doc ? blockNodes(doc, layout, vnodes.current, groups.current, limit) : [];
   return { layout, nodes, rest: doc ? Math.max(0, doc.blocks.length - limit) : 0, scrollToOffset, selectRange, ready };
 }
