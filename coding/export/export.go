@@ -243,6 +243,15 @@ func Export(w io.Writer, snap *coding.Snapshot, format string, opt Options) erro
 			if err != nil {
 				return err
 			}
+			if strings.HasPrefix(format, "model-") && opt.Model != "" {
+				// The model is named as the researcher knows it, before
+				// anonymisation renames it.
+				m, err := chooseModel(snap, opt.Model)
+				if err != nil {
+					return err
+				}
+				opt.Model = m.ID
+			}
 			if opt.Anonymise {
 				// Options that name things of the project name them
 				// as the anonymised copy does.

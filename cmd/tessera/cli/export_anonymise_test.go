@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -147,6 +148,7 @@ func exportAllAnonymised(t *testing.T, data, project string, names []string) str
 	}
 	// A model whose free box, arrow and name hold a known name, and
 	// whose other box shows a code's name.
+	var modelNames []string // every model, each exported by its real name
 	withStore(t, data, project, func(s *store.Store, pid string) {
 		codes, err := s.ListCodes(context.Background(), pid)
 		if err != nil || len(codes) == 0 {
@@ -158,6 +160,13 @@ func exportAllAnonymised(t *testing.T, data, project string, names []string) str
 		}, Arrows: []coding.ModelArrow{{ID: "a", From: "free", To: "code", Label: names[0] + " says so"}}}
 		if err := s.CreateModel(context.Background(), m); err != nil {
 			t.Fatal(err)
+		}
+		models, err := s.ListModels(context.Background(), pid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range models {
+			modelNames = append(modelNames, m.Name)
 		}
 	})
 	list := run(t, "export", "--list")
@@ -177,34 +186,49 @@ func exportAllAnonymised(t *testing.T, data, project string, names []string) str
 			// are the figures of the anonymised project.
 			continue
 		}
-		out := filepath.Join(dir, format)
-		if r := run(t, "export", "--data", data, "--project", project, "--format", format, "--anonymise", "-o", out); r.code != 0 {
-			// A format the project cannot give at all (a model figure
-			// without models) is skipped.
-			if plain := run(t, "export", "--data", data, "--project", project, "--format", format); plain.code != 0 && plain.stderr == r.stderr {
-				continue
+		variants := [][]string{nil}
+		if strings.HasPrefix(format, "model-") {
+			variants = variants[:0]
+			for _, name := range modelNames {
+				variants = append(variants, []string{"--model", name})
 			}
-			t.Fatalf("export %s --anonymise: exit %d: %s", format, r.code, r.stderr)
 		}
-		body, err := os.ReadFile(out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		formats++
-		for part, text := range textsOf(t, format, body) {
-			folded := fold(t, text)
-			for _, re := range forbidden {
-				if loc := re.FindStringIndex(folded); loc != nil {
-					from, to := max(0, loc[0]-40), min(len(folded), loc[1]+40)
-					t.Errorf("%s: %q is left: …%s…", part, re.String(), folded[from:to])
-				}
+		for i, extra := range variants {
+			out := filepath.Join(dir, format)
+			if i > 0 {
+				out += "-" + strconv.Itoa(i+1)
 			}
+			args := append([]string{"export", "--data", data, "--project", project, "--format", format, "--anonymise", "-o", out}, extra...)
+			if r := run(t, args...); r.code != 0 {
+				t.Fatalf("export %s %v --anonymise: exit %d: %s", format, extra, r.code, r.stderr)
+			}
+			checkAnonymisedFile(t, format, out, forbidden)
+			formats++
 		}
 	}
 	if formats < 40 {
 		t.Errorf("checked %d formats, want every format but the images (more than 40)", formats)
 	}
 	return dir
+}
+
+// checkAnonymisedFile fails t for every forbidden name in the text of the
+// exported file out.
+func checkAnonymisedFile(t *testing.T, format, out string, forbidden []*regexp.Regexp) {
+	t.Helper()
+	body, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for part, text := range textsOf(t, format, body) {
+		folded := fold(t, text)
+		for _, re := range forbidden {
+			if loc := re.FindStringIndex(folded); loc != nil {
+				from, to := max(0, loc[0]-40), min(len(folded), loc[1]+40)
+				t.Errorf("%s: %q is left: …%s…", part, re.String(), folded[from:to])
+			}
+		}
+	}
 }
 
 // TestExportAnonymisedHasNoKnownName exports the sample study in every
