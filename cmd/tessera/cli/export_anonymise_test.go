@@ -145,21 +145,6 @@ func exportAllAnonymised(t *testing.T, data, project string, names []string) str
 	for _, name := range names {
 		forbidden = append(forbidden, regexp.MustCompile(`\b`+regexp.QuoteMeta(fold(t, name))+`\b`))
 	}
-	// A model whose free box, arrow and name hold a known name, and
-	// whose other box shows a code's name.
-	withStore(t, data, project, func(s *store.Store, pid string) {
-		codes, err := s.ListCodes(context.Background(), pid)
-		if err != nil || len(codes) == 0 {
-			t.Fatalf("no code to draw: %v", err)
-		}
-		m := &coding.Model{ProjectID: pid, Name: "Model of " + names[0], Boxes: []coding.ModelBox{
-			{ID: "free", Text: "Told by " + names[0], X: 0, Y: 0, W: 200, H: 60},
-			{ID: "code", CodeID: codes[0].ID, X: 300, Y: 0, W: 200, H: 60},
-		}, Arrows: []coding.ModelArrow{{ID: "a", From: "free", To: "code", Label: names[0] + " says so"}}}
-		if err := s.CreateModel(context.Background(), m); err != nil {
-			t.Fatal(err)
-		}
-	})
 	list := run(t, "export", "--list")
 	if list.code != 0 {
 		t.Fatal(list.stderr)
