@@ -376,7 +376,7 @@ func checkNamesLeft(t *testing.T, data string) {
 // cases and five informants (one speaking in two documents) in every
 // format with --anonymise: no case name, informant name, listed term or
 // user name (the coder is "anna") is left, and quotes are attributed to
-// the informants' pseudonyms.
+// the informants' IDs.
 func TestExportAnonymisedInformantStudy(t *testing.T) {
 	data := t.TempDir()
 	ctx := context.Background()
@@ -398,7 +398,7 @@ func TestExportAnonymisedInformantStudy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"| Aino | CEO | Firm A |", "in \\[city\\]", "| Elin | Export manager | Firm C |"} {
+	for _, want := range []string{"| I-01 | CEO | Firm A |", "in \\[city\\]", "| I-05 | Export manager | Firm C |"} {
 		if !strings.Contains(string(table), want) {
 			t.Errorf("the anonymised supporting-data table lacks %q:\n%s", want, table)
 		}
