@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-
 	"tessera/coding"
 	"tessera/coding/export"
 )
