@@ -8,17 +8,25 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// TestExportsScreenOffersOnlyAcceptedLevels: on the Exports screen every
-// level a level control offers is one each format it drives accepts
-// (the supporting data has rows by theme or concept, the matrix by
-// dimension too), and the supporting data downloads by concept.
-func TestExportsScreenOffersOnlyAcceptedLevels(t *testing.T) {
+// openExportsScreen opens the Exports screen of the seeded study in a new
+// browser.
+func openExportsScreen(t *testing.T) (*app, string, *browser) {
+	t.Helper()
 	a := startApp(t)
 	pid, _ := seedStudy(t, a)
 	b := newBrowser(t)
 	screenshotsOnFailure(t, b, nil, nil)
 	b.do(t, "open the Exports screen", chromedp.Navigate(a.URL+"/p/"+pid+"/exports"),
-		chromedp.WaitVisible(chromedp.CSS(`.exports-list tr[data-format="supporting-csv"]`)))
+		chromedp.WaitVisible(chromedp.CSS(`.exports-list tr[data-format]`)))
+	return a, pid, b
+}
+
+// TestExportsScreenOffersOnlyAcceptedLevels: on the Exports screen every
+// level a level control offers is one each format it drives accepts
+// (the supporting data has rows by theme or concept, the matrix by
+// dimension too), and the supporting data downloads by concept.
+func TestExportsScreenOffersOnlyAcceptedLevels(t *testing.T) {
+	_, _, b := openExportsScreen(t)
 
 	controls := eval[[]string](t, b, `[...document.querySelectorAll('.exports-options select')].map((s) => s.name).filter((n) => n.startsWith('level'))`)
 	if len(controls) == 0 {
@@ -68,12 +76,7 @@ func TestExportsScreenOffersOnlyAcceptedLevels(t *testing.T) {
 // server's reason beside the link; with the options fixed, the file comes
 // under its name. The analysis screens' export links do the same.
 func TestExportsScreenShowsRefusedDownload(t *testing.T) {
-	a := startApp(t)
-	pid, _ := seedStudy(t, a)
-	b := newBrowser(t)
-	screenshotsOnFailure(t, b, nil, nil)
-	b.do(t, "open the Exports screen", chromedp.Navigate(a.URL+"/p/"+pid+"/exports"),
-		chromedp.WaitVisible(chromedp.CSS(`.exports-list tr[data-format="gioia-svg"]`)))
+	a, pid, b := openExportsScreen(t)
 
 	choose(t, b, `.exports-options select[name="split"]`, "dimension")
 	b.waitJS(t, "the split in the download", `document.querySelector('a[aria-label="Download gioia-svg"]').href.includes('split=dimension')`)
