@@ -62,7 +62,8 @@ func CheckAnonymised(snap *coding.Snapshot, formats []string, opt Options) ([]Ch
 			// One format the project cannot give does not stop the rest.
 			out = append(out, CheckResult{Format: r.name, Findings: []anonymise.Finding{}, Error: coding.ErrorMessage(err), Model: r.label})
 			continue
-		} else if err != nil {			return nil, err
+		} else if err != nil {
+			return nil, err
 		}
 		findings, scanned, err := checker.Scan(buf.Bytes())
 		if err != nil {

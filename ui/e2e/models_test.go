@@ -149,17 +149,27 @@ func TestModelCanvas(t *testing.T) {
 		return len(m.Arrows) == 1 && m.Arrows[0].Label == "drives" && m.Arrows[0].Style == "feedback"
 	})
 
+	// From the keyboard alone: Shift+Tab back to the canvas, [ selects the
+	// second box, A starts an arrow, [ [ selects the frame, Enter ends the
+	// arrow there.
+	b.do(t, "back to the canvas", chromedp.KeyEvent(kb.Tab, chromedp.KeyModifiers(chromedp.ModifierShift)))
+	b.waitJS(t, "the canvas focused", `document.activeElement === document.querySelector('.model-canvas')`)
+	b.do(t, "draw an arrow with the keyboard", shortcut('['), shortcut('a'), shortcut('['), shortcut('['), shortcut('\r'))
+	waitModel(t, a, p.ID, "the second arrow saved", func(m modelJSON) bool {
+		return len(m.Arrows) == 2 && m.Arrows[1].From == m.Boxes[1].ID && m.Arrows[1].To == m.Frames[0].ID
+	})
+
 	b.do(t, "reload", chromedp.Reload())
-	b.waitJS(t, "everything kept after the reload", moved+` && document.querySelectorAll('.model-frame').length === 1 && document.querySelectorAll('.model-arrow').length === 1`+
+	b.waitJS(t, "everything kept after the reload", moved+` && document.querySelectorAll('.model-frame').length === 1 && document.querySelectorAll('.model-arrow').length === 2`+
 		` && document.querySelector('.model-arrow[data-style=feedback] text').textContent === 'drives'`)
 
 	// Delete removes the first box with its arrow; Ctrl+Z brings both back.
 	b.do(t, "select the first box", chromedp.Click(chromedp.CSS(first)))
 	b.do(t, "delete it", shortcut(rune(kb.Delete[0])))
-	b.waitJS(t, "box and arrow gone", `document.querySelectorAll('.model-box').length === 1 && document.querySelectorAll('.model-arrow').length === 0`)
-	waitModel(t, a, p.ID, "the deletion saved", func(m modelJSON) bool { return len(m.Boxes) == 1 && len(m.Arrows) == 0 })
+	b.waitJS(t, "box and arrow gone", `document.querySelectorAll('.model-box').length === 1 && document.querySelectorAll('.model-arrow').length === 1`)
+	waitModel(t, a, p.ID, "the deletion saved", func(m modelJSON) bool { return len(m.Boxes) == 1 && len(m.Arrows) == 1 })
 	b.do(t, "undo", shortcut('z', chromedp.ModifierCtrl))
-	b.waitJS(t, "box and arrow back", `document.querySelectorAll('.model-box').length === 2 && document.querySelectorAll('.model-arrow').length === 1`)
+	b.waitJS(t, "box and arrow back", `document.querySelectorAll('.model-box').length === 2 && document.querySelectorAll('.model-arrow').length === 2`)
 
 	// Renaming a code renames its box, in both tabs.
 	apiCall(t, a, "PATCH", base+"/codes/"+theme.ID, map[string]string{"name": "Learning from partners abroad"}, nil)

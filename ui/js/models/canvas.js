@@ -3,7 +3,8 @@
 // Items snap to a grid and to each other's edges and centres while
 // dragged; ] and [ select the next and previous item, arrow keys move the
 // selected item (Shift for bigger steps), Delete removes it, A starts an
-// arrow from it. Every change is saved as
+// arrow from it (ended by a click, or by Enter on an item selected with ]
+// and [). Every change is saved as
 // one change of the model (so Ctrl+Z undoes it, as any change); changes
 // made elsewhere (another tab, an undo, a renamed code) show at once.
 import { html, useState, useRef, useEffect } from '../core/lib.js';
@@ -219,6 +220,12 @@ export function ModelEditor({ pid, model, codes, canEdit }) {
       return;
     }
     if (!sel || !canEdit) return;
+    if (e.key === 'Enter' && arrowFrom && sel.kind !== 'arrow') {
+      // The arrow being drawn ends at the item selected with ] and [.
+      e.preventDefault();
+      choose(sel.kind, sel.id);
+      return;
+    }
     const step = e.shiftKey ? BIG_STEP : GRID;
     const moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
     if (moves[e.key] && sel.kind !== 'arrow' && !e.ctrlKey && !e.metaKey && !e.altKey) {
@@ -251,7 +258,7 @@ export function ModelEditor({ pid, model, codes, canEdit }) {
         <button class="btn btn-sm" disabled=${!sel} onClick=${() => remove(sel)} title="Delete">Delete</button>
         <button class="btn btn-sm" onClick=${() => undo()} title="Ctrl+Z">Undo</button>` : null}
     </div>
-    ${arrowFrom ? html`<p class="model-hint" role="status">Click the box or frame the arrow points to (Esc cancels).</p>` : null}
+    ${arrowFrom ? html`<p class="model-hint" role="status">Click the box or frame the arrow points to, or select it with ] and [ and press Enter (Esc cancels).</p>` : null}
     ${notice ? html`<p class="model-hint" role="status">${notice} <button class="btn btn-sm" onClick=${() => setNotice('')}>OK</button></p>` : null}
     <div class="model-body">
       <div class="model-scroll">
@@ -310,7 +317,7 @@ function Inspector({ doc, sel, canEdit, commit, replace }) {
     return html`<aside class="model-inspector muted small">
       <p>Select a box, frame or arrow to edit it.</p>
       <p>] and [ select the next and previous item; arrow keys move the selection by ${GRID} px, Shift+arrows by ${BIG_STEP} px;
-        Delete removes it; A draws an arrow from it; Ctrl+Z undoes.</p>
+        Delete removes it; A starts an arrow from it, ended by a click on another item or by Enter on one selected with ] and [; Ctrl+Z undoes.</p>
     </aside>`;
   }
   const set = (fields, label) => commit(replace(doc, sel.kind, sel.id, (x) => ({ ...x, ...fields })), label, true);

@@ -36,6 +36,7 @@ const SHORTCUTS = [
   ['Ctrl+Z / Ctrl+Shift+Z', 'Undo / redo'], ['Esc', 'Close, deselect'],
   ['In a transcript (owners)', 'e correct the selected text, Shift+Enter split the turn at the cursor, Shift+Backspace join it to the turn before, s change its speaker'],
   ['In the codebook', '↑ ↓ move, ← → fold, F2 rename, m move to…, Alt+↑ ↓ reorder, Delete delete'],
+  ['On a model canvas', '] [ select the next / previous item, ← ↑ → ↓ move it (Shift: further), a start an arrow from it, Enter end the arrow at the selected item, Delete delete'],
 ];
 
 function showHelp() {
