@@ -25,6 +25,9 @@ type Anonymisation struct {
 	// pseudonyms or IDs the researcher chose; speakers not listed get
 	// automatic ones.
 	Speakers map[string]string `json:"speakers"`
+	// InformantIDs names speakers linked to informants by the informant's
+	// ID ("I-07") even when the informant has a pseudonym.
+	InformantIDs bool `json:"informant_ids"`
 	// PlaceAttributes names the case attributes whose values are places
 	// replaced in text. Nil means the attributes named like places
 	// (see DefaultPlaceAttributes); an empty list means none.

@@ -223,6 +223,8 @@ func TestAPI(t *testing.T) {
 		// Exports and analyses.
 		{name: "export formats", method: "GET", path: "/export/formats", wantStatus: 200, wantBody: `"name":"gioia-csv"`},
 		{name: "export formats name their options", method: "GET", path: "/export/formats", wantStatus: 200, wantBody: `"name":"matrix-csv","media_type":"text/csv; charset=utf-8","ext":".csv","description":"Code x case matrix as CSV","options":["level","columns","rows","cell","facet_filter","set","table","raw","anonymise"]`},
+		{name: "export formats name the levels each accepts", method: "GET", path: "/export/formats", wantStatus: 200, wantBody: `"name":"supporting-csv","media_type":"text/csv; charset=utf-8","ext":".csv","description":"Representative supporting data as CSV, one row per quote","options":["facets","sections","level","quotes","per_row","set","table","raw","anonymise"],"choices":{"level":["theme","concept"]}`},
+		{name: "export supporting data by dimension", method: "GET", path: "/projects/{pid}/export/supporting-csv?level=dimension", wantStatus: 400, wantBody: "rows by theme or concept"},
 		{name: "export gioia markdown", method: "GET", path: "/projects/{pid}/export/gioia-md?counts=true", wantStatus: 200, wantBody: "Trade fair failure"},
 		{name: "export unknown format", method: "GET", path: "/projects/{pid}/export/gioia-odt", wantStatus: 404, wantBody: "unknown export format"},
 		{name: "export unknown facet", method: "GET", path: "/projects/{pid}/export/gioia-md?facets=Nope", wantStatus: 400},

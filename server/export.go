@@ -21,21 +21,23 @@ func (s *Server) registerExportRoutes(g *routes) {
 	g.GET("/projects/:pid/export/:format", s.handleExport, rule{perm: permRead})
 }
 
-// exportFormat is one entry of GET /api/v1/export/formats: the format
-// and the options it reads.
+// exportFormat is one entry of GET /api/v1/export/formats: the format,
+// the options it reads and, for options of a fixed few values, the
+// values it accepts.
 type exportFormat struct {
 	export.Format
-	Options []string `json:"options"`
+	Options []string            `json:"options"`
+	Choices map[string][]string `json:"choices"`
 }
 
 // handleExportFormats answers GET /api/v1/export/formats with every
-// export format: name, media_type, ext, description and options, the
-// list `tessera export --list` prints.
+// export format: name, media_type, ext, description, options and
+// choices, the list `tessera export --list` prints.
 func (s *Server) handleExportFormats(c echo.Context) error {
 	formats := export.Formats()
 	out := make([]exportFormat, len(formats))
 	for i, f := range formats {
-		out[i] = exportFormat{Format: f, Options: export.FormatOptions(f.Name)}
+		out[i] = exportFormat{Format: f, Options: export.FormatOptions(f.Name), Choices: export.FormatChoices(f.Name)}
 	}
 	return c.JSON(http.StatusOK, out)
 }

@@ -2,7 +2,7 @@
 // the names the project knows (cases, speakers, places, the researcher's
 // terms) in text, as whole words with case and diacritic folding, and
 // replaces them with pseudonyms. Snapshot turns a project snapshot into
-// its anonymised copy, which every export reads; Check scans finished
+// its anonymised copy, which every export reads; a Checker scans finished
 // export files for names left in them.
 package anonymise
 

@@ -148,8 +148,9 @@ type SpeakerPseudonym struct {
 // SpeakerPseudonyms lists the distinct speakers of the project's
 // documents and the interviewers their metadata names, in order of first
 // appearance, with their pseudonyms: the one the researcher chose, else
-// the pseudonym of the informant the speaker is linked to, else that
-// informant's ID ("I-07"), else "Informant N" for informants (numbered
+// the pseudonym of the informant the speaker is linked to (unless the
+// profile asks for informant IDs), else that informant's ID ("I-07"),
+// else "Informant N" for informants (numbered
 // in that order) and "Interviewer" for interviewers. Labels that are not names are left as
 // they are (Pseudonym equal to Name): the usual interviewer labels
 // ("Interviewer", "I", "Q") and one-word labels without a lower-case
@@ -188,7 +189,7 @@ func SpeakerPseudonyms(snap *coding.Snapshot) []SpeakerPseudonym {
 				switch {
 				case !isPersonName(sp.Name):
 					p.Pseudonym = sp.Name
-				case inf != nil && inf.Pseudonym != "":
+				case inf != nil && inf.Pseudonym != "" && !a.InformantIDs:
 					p.Pseudonym = inf.Pseudonym
 				case inf != nil:
 					p.Pseudonym = inf.Label

@@ -11,6 +11,7 @@ import (
 
 	"tessera/coding"
 	"tessera/coding/anonymise"
+	"tessera/coding/codingtest"
 	"tessera/coding/store"
 )
 
@@ -192,5 +193,41 @@ func TestRulesLeaveLabelsThatAreNotNames(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, terms); diff != "" {
 		t.Errorf("rules (-want +got):\n%s", diff)
+	}
+}
+
+// TestInformantPseudonymsOrIDs names the speakers of the fixed informant
+// study by their informants' pseudonyms, or by their IDs when the
+// profile asks for them.
+func TestInformantPseudonymsOrIDs(t *testing.T) {
+	s, err := store.Open(filepath.Join(t.TempDir(), "tessera.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	study := codingtest.NewInformantStudy(t, s, "Informants")
+	doc := func(profile *coding.Anonymisation) string {
+		t.Helper()
+		if _, err := s.SetAnonymisation(ctx, study.Project.ID, profile); err != nil {
+			t.Fatal(err)
+		}
+		snap, err := s.Snapshot(ctx, study.Project.ID, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		anon := anonymise.Snapshot(snap)
+		for i, d := range snap.Documents {
+			if d.ID == study.Documents["Baltic Foods – founders"].ID {
+				return anon.Documents[i].Text
+			}
+		}
+		t.Fatal("no founders' interview")
+		return ""
+	}
+	if got := doc(&coding.Anonymisation{}); !strings.Contains(got, "\nCecilia: Our first export failed") || !strings.Contains(got, "\nDaniel: Retail buyers") {
+		t.Errorf("with pseudonyms: %q", got)
+	}
+	if got := doc(&coding.Anonymisation{InformantIDs: true}); !strings.Contains(got, "\nI-03: Our first export failed") || !strings.Contains(got, "\nI-04: Retail buyers") {
+		t.Errorf("with IDs: %q", got)
 	}
 }

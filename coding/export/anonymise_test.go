@@ -118,7 +118,8 @@ func TestCheckAnonymisedFindsNamesLeft(t *testing.T) {
 
 // TestAnonymisedOptionsNameStoredThings filters the memos by their
 // author's user name, as stored, in an anonymised export that prints the
-// author as a pseudonym.
+// author as a pseudonym; a table's caption, notes and headers are
+// anonymised.
 func TestAnonymisedOptionsNameStoredThings(t *testing.T) {
 	snap := anonStudy(t)
 	var buf bytes.Buffer
@@ -126,6 +127,16 @@ func TestAnonymisedOptionsNameStoredThings(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := buf.String()
+	var table bytes.Buffer
+	if err := export.Export(&table, snap, "gioia-tex", export.Options{Anonymise: true,
+		Table: export.TableOptions{Caption: "Learning at Kohtamäki", Notes: "Interviews in Luleå.", Headers: []string{"Jyrki Salo's words"}}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Learning at [firm]", "Interviews in [City].", "I-01's words"} {
+		if !strings.Contains(table.String(), want) {
+			t.Errorf("the table lacks %q:\n%s", want, table.String())
+		}
+	}
 	for _, want := range []string{`\[firm\] note`, "Ask I-01 about [City].", "*Coder 1 · "} {
 		if !strings.Contains(got, want) {
 			t.Errorf("memos lack %q:\n%s", want, got)

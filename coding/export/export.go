@@ -7,6 +7,7 @@ package export
 
 import (
 	"io"
+	"slices"
 	"strings"
 
 	"tessera/coding"
@@ -242,12 +243,27 @@ func Export(w io.Writer, snap *coding.Snapshot, format string, opt Options) erro
 			if err != nil {
 				return err
 			}
+			if strings.HasPrefix(format, "model-") && opt.Model != "" {
+				// The model is named as the researcher knows it, before
+				// anonymisation renames it.
+				m, err := chooseModel(snap, opt.Model)
+				if err != nil {
+					return err
+				}
+				opt.Model = m.ID
+			}
 			if opt.Anonymise {
 				// Options that name things of the project name them
 				// as the anonymised copy does.
 				a := anonymise.New(snap)
 				snap = a.Snapshot()
 				opt.Rows, opt.Memos.Code, opt.Memos.Author = a.Text(opt.Rows), a.Text(opt.Memos.Code), a.User(opt.Memos.Author)
+				// Text the researcher adds to the table is anonymised too.
+				opt.Table.Caption, opt.Table.Notes = a.Text(opt.Table.Caption), a.Text(opt.Table.Notes)
+				opt.Table.Headers = slices.Clone(opt.Table.Headers)
+				for i, h := range opt.Table.Headers {
+					opt.Table.Headers[i] = a.Text(h)
+				}
 			}
 			return e.write(w, snap, opt)
 		}

@@ -47,11 +47,11 @@ func writeGioiaPNG(w io.Writer, snap *coding.Snapshot, opt Options) error {
 	if err != nil {
 		return err
 	}
-	return f.writePNG(w)
+	return f.writePNG(w, png.BestCompression)
 }
 
-// writePNG rasterises one page of the figure.
-func (f *figure) writePNG(w io.Writer) error {
+// writePNG rasterises one page of the figure, compressed at level.
+func (f *figure) writePNG(w io.Writer, level png.CompressionLevel) error {
 	if err := loadFonts(); err != nil {
 		return err
 	}
@@ -105,7 +105,7 @@ func (f *figure) writePNG(w io.Writer) error {
 			drawCentred(img, small, r.Text, r.X+r.W/2, f.badgeBaseline(r))
 		}
 	}
-	return (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(w, img)
+	return (&png.Encoder{CompressionLevel: level}).Encode(w, img)
 }
 
 func newFace(f *opentype.Font, size float64) (font.Face, error) {

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
-
 	"tessera/coding"
 	"tessera/coding/export"
 )
@@ -66,26 +64,7 @@ func TestMatrixWithSets(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			m, err := export.Matrix(snap, tc.opt)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var rows, cols []string
-			for _, r := range m.Rows {
-				rows = append(rows, r.Name)
-			}
-			for _, c := range m.Cols {
-				cols = append(cols, c.Label)
-			}
-			if diff := cmp.Diff(tc.wantRows, rows); diff != "" {
-				t.Errorf("rows (-want +got):\n%s", diff)
-			}
-			if diff := cmp.Diff(tc.wantCols, cols); diff != "" {
-				t.Errorf("columns (-want +got):\n%s", diff)
-			}
-			if diff := cmp.Diff(tc.want, values(m)); diff != "" {
-				t.Errorf("values (-want +got):\n%s", diff)
-			}
+			checkMatrix(t, snap, tc.opt, tc.wantRows, tc.wantCols, tc.want)
 		})
 	}
 	for _, bad := range []export.Options{{Set: "Nope"}, {Rows: "set:Interviews"}, {Rows: "codes"}} {

@@ -64,6 +64,32 @@ func values(m *export.MatrixResult) [][]float64 {
 	return append(out, append(totals, round(m.Total.Value)))
 }
 
+// checkMatrix computes the matrix of snap with opt and compares its row
+// names, column labels and values (with totals) with the wanted ones.
+func checkMatrix(t *testing.T, snap *coding.Snapshot, opt export.Options, wantRows, wantCols []string, want [][]float64) {
+	t.Helper()
+	m, err := export.Matrix(snap, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows, cols []string
+	for _, r := range m.Rows {
+		rows = append(rows, r.Name)
+	}
+	for _, c := range m.Cols {
+		cols = append(cols, c.Label)
+	}
+	if diff := cmp.Diff(wantRows, rows); diff != "" {
+		t.Errorf("rows (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(wantCols, cols); diff != "" {
+		t.Errorf("columns (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(want, values(m)); diff != "" {
+		t.Errorf("values (-want +got):\n%s", diff)
+	}
+}
+
 func TestMatrix(t *testing.T) {
 	snap := small(t)
 	tests := []struct {
@@ -91,26 +117,7 @@ func TestMatrix(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			m, err := export.Matrix(snap, tc.opt)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var rows, cols []string
-			for _, r := range m.Rows {
-				rows = append(rows, r.Name)
-			}
-			for _, c := range m.Cols {
-				cols = append(cols, c.Label)
-			}
-			if diff := cmp.Diff(tc.wantRows, rows); diff != "" {
-				t.Errorf("rows (-want +got):\n%s", diff)
-			}
-			if diff := cmp.Diff(tc.wantCols, cols); diff != "" {
-				t.Errorf("columns (-want +got):\n%s", diff)
-			}
-			if diff := cmp.Diff(tc.want, values(m)); diff != "" {
-				t.Errorf("values (-want +got):\n%s", diff)
-			}
+			checkMatrix(t, snap, tc.opt, tc.wantRows, tc.wantCols, tc.want)
 		})
 	}
 }

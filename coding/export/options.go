@@ -1,6 +1,10 @@
 package export
 
-import "strings"
+import (
+	"strings"
+
+	"tessera/coding"
+)
 
 // familyOptions lists the options each family of formats reads, by the
 // part of the format name before the dash, as the query parameters of
@@ -15,6 +19,36 @@ var familyOptions = map[string][]string{
 	"supporting":   {"facets", "sections", "level", "quotes", "per_row", "set"},
 	"qdpx":         {"positions"},
 	"model":        {"model"},
+}
+
+// allLevels are the code levels, as the level option names them.
+var allLevels = []string{string(coding.LevelConcept), string(coding.LevelTheme), string(coding.LevelDimension)}
+
+// supportingLevels are the levels the supporting-data table has rows by.
+var supportingLevels = []string{string(coding.LevelTheme), string(coding.LevelConcept)}
+
+// familyChoices lists, by family, the values an option of fixed values
+// accepts (besides the empty default).
+var familyChoices = map[string]map[string][]string{
+	"matrix":       {"level": allLevels},
+	"cooccurrence": {"level": allLevels},
+	"supporting":   {"level": supportingLevels},
+}
+
+// FormatChoices returns the values the named format accepts for each of
+// its options that takes one of a fixed few (besides the empty default),
+// so a form offers only those; options of free values are not listed.
+func FormatChoices(name string) map[string][]string {
+	out := map[string][]string{}
+	f, ok := FormatByName(name)
+	if !ok || isFigure(f) {
+		return out
+	}
+	family, _, _ := strings.Cut(f.Name, "-")
+	for opt, values := range familyChoices[family] {
+		out[opt] = append([]string(nil), values...)
+	}
+	return out
 }
 
 // tableFamilies are the families whose formats print a table and read

@@ -1,6 +1,9 @@
 package export
 
 import (
+	"slices"
+	"strings"
+
 	"tessera/coding"
 )
 
@@ -58,13 +61,10 @@ func resolveSupporting(snap *coding.Snapshot, opt Options, strict bool) (support
 	if err := opt.QuoteMode.Validate(); err != nil {
 		return spec, err
 	}
-	switch opt.Level {
-	case "", coding.LevelTheme:
-	case coding.LevelConcept:
-		spec.concepts = true
-	default:
-		return spec, coding.Errorf(coding.EINVALID, "the supporting-data table has rows by theme or concept, not %q", opt.Level)
+	if opt.Level != "" && !slices.Contains(supportingLevels, string(opt.Level)) {
+		return spec, coding.Errorf(coding.EINVALID, "the supporting-data table has rows by %s, not %q", strings.Join(supportingLevels, " or "), opt.Level)
 	}
+	spec.concepts = opt.Level == coding.LevelConcept
 	switch {
 	case spec.perRow == 0:
 		spec.perRow = DefaultPerRow

@@ -19,6 +19,7 @@ import (
 // index before the switch; searches wait for the switch. p.buildMu is
 // held.
 func (ix *Index) rebuild(ctx context.Context, p *project) (err error) {
+	defer relaxGC()()
 	proj, err := ix.store.FindProject(ctx, p.id)
 	if err != nil {
 		return err
@@ -133,10 +134,13 @@ func (ix *Index) rebuild(ctx context.Context, p *project) (err error) {
 // is done by one goroutine, see vocab); batches of about
 // Options.BatchBytes of text go to two goroutines that have bleve build
 // their segments, the bulk of the work. The channel holds no batch, so at
-// most three analysed batches are in memory.
+// most three analysed batches are in memory. Once half the documents are
+// sent, the segments already on disk are merged into one while the rest
+// is written (see mergeWritten), so that settle, at the end, merges only
+// the second half.
 func (ix *Index) indexSnapshot(ctx context.Context, pid, lang string, idx bleve.Index, cat *catalog, snap *coding.Snapshot, v *vocab) error {
 	batches := make(chan *bleve.Batch)
-	errs := make(chan error, 2)
+	errs := make(chan error, 3)
 	for i := 0; i < 2; i++ {
 		go func() {
 			var first error
@@ -148,9 +152,18 @@ func (ix *Index) indexSnapshot(ctx context.Context, pid, lang string, idx bleve.
 			errs <- first
 		}()
 	}
-	err := ix.fillBatches(ctx, pid, lang, idx, cat, snap, v, batches)
+	merging := false
+	half := func() {
+		merging = true
+		go func() { errs <- mergeWritten(ctx, idx) }()
+	}
+	err := ix.fillBatches(ctx, pid, lang, idx, cat, snap, v, batches, half)
 	close(batches)
-	for i := 0; i < 2; i++ {
+	waits := 2
+	if merging {
+		waits++
+	}
+	for i := 0; i < waits; i++ {
 		if e := <-errs; err == nil {
 			err = e
 		}
@@ -159,8 +172,9 @@ func (ix *Index) indexSnapshot(ctx context.Context, pid, lang string, idx bleve.
 }
 
 // fillBatches reads the project's documents one at a time and sends
-// batches of their units, then of memos and codes, to out.
-func (ix *Index) fillBatches(ctx context.Context, pid, lang string, idx bleve.Index, cat *catalog, snap *coding.Snapshot, v *vocab, out chan<- *bleve.Batch) error {
+// batches of their units, then of memos and codes, to out. It calls half
+// once, after sending the batch that completes half of the documents.
+func (ix *Index) fillBatches(ctx context.Context, pid, lang string, idx bleve.Index, cat *catalog, snap *coding.Snapshot, v *vocab, out chan<- *bleve.Batch, half func()) error {
 	w := newWriter(ctx, ix.store, pid, lang, idx, cat, nil, v)
 	send := func() error {
 		select {
@@ -183,6 +197,10 @@ func (ix *Index) fillBatches(ctx context.Context, pid, lang string, idx bleve.In
 		if w.bytes >= ix.opt.BatchBytes {
 			if err := send(); err != nil {
 				return err
+			}
+			if half != nil && 2*(i+1) >= total {
+				half()
+				half = nil
 			}
 		}
 		if ix.opt.Progress != nil {
@@ -215,13 +233,9 @@ func (ix *Index) fillBatches(ctx context.Context, pid, lang string, idx bleve.In
 // five or six a size-tiered plan leaves. The planner runs until it merges
 // no more.
 func settle(ctx context.Context, idx bleve.Index) error {
-	adv, err := idx.Advanced()
-	if err != nil {
+	s, err := scorchOf(idx)
+	if err != nil || s == nil {
 		return err
-	}
-	s, ok := adv.(*scorch.Scorch)
-	if !ok {
-		return nil
 	}
 	segments := func() (n int, units uint64, err error) {
 		sizes, err := engine.SegmentSizes(idx)
@@ -249,4 +263,41 @@ func settle(ctx context.Context, idx bleve.Index) error {
 		prev = n
 	}
 	return nil
+}
+
+// mergeWritten merges the segments of idx that are on disk into one, as
+// bleve's merger does, in bleve's merger goroutine; indexing goes on
+// meanwhile. The merged segment holds about half the units, more than
+// settle merges further.
+func mergeWritten(ctx context.Context, idx bleve.Index) error {
+	s, err := scorchOf(idx)
+	if err != nil || s == nil {
+		return err
+	}
+	sizes, err := engine.SegmentSizes(idx)
+	if err != nil {
+		return err
+	}
+	var units uint64
+	for _, u := range sizes {
+		units += u
+	}
+	// Every segment is below half the maximum size, so one task takes
+	// them all.
+	all := 2*int64(units) + 2
+	opts := mergeplan.DefaultMergePlanOptions
+	opts.MaxSegmentSize, opts.FloorSegmentSize = all, all
+	opts.MaxSegmentsPerTier, opts.SegmentsPerMergeTask = 1, 1<<20
+	return s.ForceMerge(ctx, &opts)
+}
+
+// scorchOf returns the scorch index under idx, or nil when it has
+// another kind.
+func scorchOf(idx bleve.Index) (*scorch.Scorch, error) {
+	adv, err := idx.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	s, _ := adv.(*scorch.Scorch)
+	return s, nil
 }

@@ -77,7 +77,7 @@ func TestChooseEvidence(t *testing.T) {
 
 	// Trim it for print from the card, by keyboard: a piece out of order
 	// is refused with the reason, a good excerpt is stored.
-	b.do(t, "open the excerpt", chromedp.Click(chromedp.CSS(`.quote-card .excerpt-field summary`)))
+	b.do(t, "open the excerpt", chromedp.Click(chromedp.CSS(`.quote-card .excerpt-toggle`)))
 	b.do(t, "type an excerpt out of order", chromedp.Focus(chromedp.CSS(`.quote-card .excerpt-field textarea`)),
 		chromedp.KeyEvent("in Luleå […] We ran"), shortcut(rune(kb.Enter[0]), chromedp.ModifierCtrl))
 	b.waitJS(t, "the refusal", `(document.querySelector('.quote-card .excerpt-field [role=alert]') || {textContent: ''}).textContent.includes('order')`)

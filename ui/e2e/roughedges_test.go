@@ -107,6 +107,26 @@ func TestRoughEdgesAtBothSizes(t *testing.T) {
 		if out := eval[[]string](t, b, outside+`('.quote-card', 'button, a, kbd')`); len(out) > 0 {
 			t.Errorf("%s: quote card controls outside the card: %q", at, out)
 		}
+		// The evidence controls: chosen as power quote (with its order) and
+		// the print excerpt's editor open, all inside the card.
+		if eval[string](t, b, `document.querySelector('.quote-card .pick-btn[data-kind="power"]').getAttribute('aria-pressed')`) != "true" {
+			b.do(t, "choose the power quote", chromedp.Click(chromedp.CSS(`.quote-card .pick-btn[data-kind="power"]`)))
+		}
+		b.waitJS(t, "the power quote's order", `!!document.querySelector('.quote-card .pick-order input')`)
+		if eval[string](t, b, `document.querySelector('.quote-card .excerpt-toggle').getAttribute('aria-expanded')`) != "true" {
+			b.do(t, "open the print excerpt", chromedp.Click(chromedp.CSS(`.quote-card .excerpt-toggle`)))
+		}
+		b.waitJS(t, "the excerpt editor", `!!document.querySelector('.quote-card .excerpt-field textarea')`)
+		if out := eval[[]string](t, b, outside+`('.quote-card', 'button, a, kbd, input, textarea, label')`); len(out) > 0 {
+			t.Errorf("%s: quote card evidence controls outside the card: %q", at, out)
+		}
+		if out := eval[[]string](t, b, outside+`('.quote-card .pick-list li', 'button, input, label')`); len(out) > 0 {
+			t.Errorf("%s: power and proof controls outside their code's row: %q", at, out)
+		}
+		if wide := eval[[]string](t, b, `[document.querySelector('.quote-card'), ...document.querySelectorAll('.quote-card *')].filter((e) => e.checkVisibility() && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible').map((e) => e.className || e.tagName)`); len(wide) > 0 {
+			t.Errorf("%s: quote card parts scroll sideways: %q", at, wide)
+		}
+		saveScreen(t, b, dir, "reader-evidence-"+at)
 		saveScreen(t, b, dir, "reader-"+at)
 
 		// The coding popover opened on a turn at the bottom of the window.

@@ -4,6 +4,7 @@ import { html, useMemo } from '../core/lib.js';
 import { useData } from '../core/data.js';
 import { get, pp } from '../core/api.js';
 import { navigate } from '../core/router.js';
+import { DownloadLink } from '../widgets/download.js';
 
 /** LEVEL_OPTIONS are the code levels as the option lists name them. */
 export const LEVEL_OPTIONS = [
@@ -45,11 +46,11 @@ export function exportHref(pid, format, params) {
   return '/api/v1' + pp(pid, '/export/' + format) + (s ? '?' + s : '');
 }
 
-/** ExportLinks offers the table exports of family (matrix, cases, ...) with params. */
+/** ExportLinks offers the table exports of family (matrix, cases, ...) with params; a refused export shows why. */
 export function ExportLinks({ pid, family, params, label }) {
   return html`<div class="row wrap exports" role="group" aria-label=${label || 'Export'}>
     <span class="muted small">Export:</span>
-    ${TABLE_FORMATS.map(([ext, name]) => html`<a class="btn btn-sm" href=${exportHref(pid, family + '-' + ext, params)} download>${name}</a>`)}
+    ${TABLE_FORMATS.map(([ext, name]) => html`<${DownloadLink} href=${exportHref(pid, family + '-' + ext, params)}>${name}<//>`)}
   </div>`;
 }
 

@@ -20,6 +20,7 @@ function draftOf(p) {
     case_label: p.case_label || '', cases: { ...(p.cases || {}) }, speakers: { ...(p.speakers || {}) },
     place_attributes: p.place_attributes === null || p.place_attributes === undefined ? null : [...p.place_attributes],
     places: { ...(p.places || {}) }, terms: (p.terms || []).map((t) => ({ ...t })), keep_users: !!p.keep_users,
+    informant_ids: !!p.informant_ids,
   };
 }
 
@@ -158,6 +159,10 @@ export function AnonymisationPage({ pid }) {
                 placeholder=${s.auto ? (s.pseudonym === s.name ? 'kept: not a name' : s.pseudonym) : ''}
                 onInput=${(e) => { const v = e.currentTarget.value; edit((d) => ({ ...d, speakers: v ? { ...d.speakers, [s.name]: v } : without(d.speakers, s.name) })); }} /></td></tr>`)}
             </tbody></table>
+
+          <label class="check"><input type="checkbox" name="informant_ids" checked=${draft.informant_ids}
+            onChange=${(e) => { const v = e.currentTarget.checked; edit((d) => ({ ...d, informant_ids: v })); }} />
+            Name linked speakers by their informant ID even when the informant has a pseudonym</label>
 
           <h2>Places</h2>
           <fieldset class="field"><legend>Case attributes that name places</legend>

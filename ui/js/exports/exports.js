@@ -10,6 +10,8 @@ import { proj } from '../project/state.js';
 import { navigate, link } from '../core/router.js';
 import { figureDefaults, figureLabels, figureControls, figureParams } from './figure-options.js';
 import { TableOptionsForm, tableDefaults, tableParams } from './table-form.js';
+import { choiceGroups, choiceKey, groupKeys } from './choices.js';
+import { DownloadLink } from '../widgets/download.js';
 
 const defaults = {
   facets: [], sections: '', counts: false, quotes: '', per_row: '', level: '', columns: '', cell: '',
@@ -17,7 +19,8 @@ const defaults = {
 };
 
 const choices = {
-  level: [['', 'default'], ['concept', 'concept'], ['theme', 'theme'], ['dimension', 'dimension']],
+  // The levels a format accepts come from the server (choices.js).
+  level: { '': 'default', concept: 'concept', theme: 'theme', dimension: 'dimension' },
   cell: [['', 'count'], ['presence', 'presence'], ['share', 'share'], ['quotes', 'quotes']],
   unit: [['', 'quote'], ['turn', 'turn'], ['document', 'document']],
   quotes: [['', 'none in the Gioia table; chosen, else automatic, in the supporting data'], ['both', 'chosen, else automatic'], ['chosen', 'chosen only'], ['auto', 'automatic only']],
@@ -36,20 +39,26 @@ const labels = {
   model: 'Model',
 };
 
-/** exportParams returns the query of a format's download: the options it reads that differ from the defaults. */
-export function exportParams(format, opts) {
+/**
+ * exportParams returns the query of a format's download: the options it
+ * reads that differ from the defaults; keyOf names the control an option
+ * is read from (an option's own name unless formats differ in its values).
+ */
+export function exportParams(format, opts, keyOf = (name) => name) {
   const q = {};
   for (const name of format.options || []) {
-    const v = opts[name];
+    const v = opts[keyOf(name)];
     if (Array.isArray(v) ? v.length : v) q[name] = Array.isArray(v) ? v.join(',') : String(v);
   }
   return figureParams(q);
 }
 
-// optionsOf reads the options from the screen's URL, so a reload keeps them.
-function optionsOf(query) {
+// optionsOf reads the options from the screen's URL, so a reload keeps
+// them; extra are the keys of controls for formats' own values.
+function optionsOf(query, extra) {
   const o = { ...defaults };
-  for (const k of Object.keys(defaults)) {
+  for (const k of extra) o[k] = '';
+  for (const k of Object.keys(o)) {
     const v = query.get(k);
     if (v === null) continue;
     if (Array.isArray(defaults[k])) o[k] = v.split(',').filter(Boolean);
@@ -67,17 +76,18 @@ export function ExportsPage({ pid, query }) {
   const { data: informants } = useData(() => get(pp(pid, '/informants')), [pid], { on: ['informant'] });
   const sets = useStore(proj, (s) => s.sets);
   const { data: models } = useData(() => get(pp(pid, '/models')), [pid], { on: ['model'] });
-  const opts = optionsOf(query);
+  const groups = choiceGroups(formats);
+  const opts = optionsOf(query, groupKeys(groups));
   const [table, setTable] = useState(tableDefaults);
   const set = (k, v) => {
-    const q = exportParams({ options: Object.keys(defaults) }, { ...opts, [k]: v });
+    const q = exportParams({ options: Object.keys(opts) }, { ...opts, [k]: v });
     navigate(link(pid, 'exports') + (Object.keys(q).length ? '?' + new URLSearchParams(q) : ''), { replace: true });
   };
   const attrs = [...new Set(cases.flatMap((c) => (c.attributes || []).map((a) => a.name)))];
   const iattrs = [...new Set((informants || []).flatMap((i) => (i.attributes || []).map((a) => a.name)))];
   const used = new Set((formats || []).flatMap((f) => f.options || []));
 
-  const select = (k, list) => html`<label class="field"><span>${labels[k]}</span>
+  const select = (k, list, label = labels[k]) => html`<label class="field"><span>${label}</span>
     <select name=${k} value=${opts[k]} onChange=${(e) => set(k, e.currentTarget.value)}>
       ${list.map(([v, l]) => html`<option value=${v}>${l}</option>`)}</select></label>`;
   const check = (k) => html`<label class="check"><input type="checkbox" name=${k} checked=${opts[k]}
@@ -94,7 +104,11 @@ export function ExportsPage({ pid, query }) {
     quotes: () => select('quotes', choices.quotes), per_row: () => select('per_row', choices.per_row),
     anonymise: () => html`<span class="anon-option">${check('anonymise')}
       <a href=${link(pid, 'exports', 'anonymisation')}>Anonymisation profile…</a></span>`,
-    level: () => select('level', choices.level), cell: () => select('cell', choices.cell), unit: () => select('unit', choices.unit),
+    // One control per set of values the formats accept, offering only those.
+    level: () => (groups.get('level') || []).map((g, i, all) => select(g.key,
+      ['', ...g.values].map((v) => [v, choices.level[v] || v]),
+      all.length > 1 ? `${labels.level} (${g.families.join(', ')})` : labels.level)),
+    cell: () => select('cell', choices.cell), unit: () => select('unit', choices.unit),
     columns: () => select('columns', [['', 'case'], ['document', 'document'], ['speaker', 'speaker'], ['informant', 'informant'], ['set', 'sets of documents'],
       ...attrs.map((a) => ['attr:' + a, 'attribute ' + a]), ...iattrs.map((a) => ['iattr:' + a, 'informant attribute ' + a])]),
     rows: () => select('rows', [['', 'codes of the level'], ...sets.filter((s) => (s.code_ids || []).length).map((s) => ['set:' + s.name, 'codes of ' + s.name])]),
@@ -120,8 +134,8 @@ export function ExportsPage({ pid, query }) {
         <td><code>${f.name}</code> <span class="muted small">${f.ext}</span></td>
         <td>${f.description}</td>
         <td class="muted small">${(f.options || []).join(', ') || 'none'}</td>
-        <td><a class="btn btn-sm" download href=${apiURL(pp(pid, '/export/' + f.name), { ...exportParams(f, opts), ...tableParams(f, table) })}
-          aria-label=${'Download ' + f.name}>Download</a></td></tr>`)}</tbody></table>`
+        <td><${DownloadLink} href=${apiURL(pp(pid, '/export/' + f.name), { ...exportParams(f, opts, (n) => choiceKey(groups, f, n)), ...tableParams(f, table) })}
+          label=${'Download ' + f.name}>Download<//></td></tr>`)}</tbody></table>`
       : html`<p class="muted">Loading the formats…</p>`}
   </div>`;
 }

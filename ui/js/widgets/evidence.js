@@ -62,6 +62,7 @@ export function ExcerptField({ pid, quote, editable }) {
   const [draft, setDraft] = useState(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const [open, setOpen] = useState(false);
   const value = draft === null ? (quote.excerpt || '') : draft;
   const store = async (text) => {
     setBusy(true);
@@ -76,9 +77,11 @@ export function ExcerptField({ pid, quote, editable }) {
     }
   };
   if (!editable) return quote.excerpt ? html`<p class="excerpt"><span class="muted small">Printed as:</span> ${quote.excerpt}</p>` : null;
-  return html`<details class="excerpt-field" open=${!!quote.excerpt || draft !== null}>
-    <summary>Print excerpt${quote.excerpt ? '' : ' (none: the whole quote is printed)'}</summary>
-    <label class="field"><span>Text printed in exports; mark left-out words with […]</span>
+  // The editor is made only while open, so nothing hidden lingers in the card.
+  return html`<div class="excerpt-field">
+    <button type="button" class="excerpt-toggle" aria-expanded=${open ? 'true' : 'false'} onClick=${() => setOpen(!open)}>
+      ${open ? '▾' : '▸'} Print excerpt${quote.excerpt ? ': ' + quote.excerpt : ' (none: the whole quote is printed)'}</button>
+    ${open ? html`<label class="field"><span>Text printed in exports; mark left-out words with […]</span>
       <textarea rows="3" value=${value} placeholder=${quote.text || ''} aria-invalid=${error ? 'true' : 'false'}
         onInput=${(e) => setDraft(e.currentTarget.value)}
         onKeyDown=${(e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); store(value); } }}></textarea></label>
@@ -88,6 +91,6 @@ export function ExcerptField({ pid, quote, editable }) {
       <button type="button" class="btn btn-xs" onClick=${() => setDraft((quote.text || '').trim())}>Start from the quote</button>
       <button type="button" class="btn btn-xs" onClick=${() => setDraft((value ? value + ' ' : '') + '[…]')}>Insert […]</button>
       ${quote.excerpt ? html`<button type="button" class="btn btn-xs" disabled=${busy} onClick=${() => store('')}>Remove excerpt</button>` : null}
-    </div>
-  </details>`;
+    </div>` : null}
+  </div>`;
 }
