@@ -6,6 +6,7 @@ import (
 	"image/draw"
 	"image/png"
 	"io"
+	"math"
 	"strings"
 
 	"golang.org/x/image/font"
@@ -129,17 +130,27 @@ func (c *canvas) shape(s *DiagramShape, frame bool) error {
 	return nil
 }
 
-// fill fills the polygon pts with col.
+// fill fills the polygon pts with col. It rasterises only the
+// polygon's bounding box: a line is drawn as many small polygons.
 func (c *canvas) fill(pts []figPoint, col color.Color) {
-	b := c.img.Bounds()
-	r := vector.NewRasterizer(b.Dx(), b.Dy())
+	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, p := range pts {
+		minX, minY = min(minX, p.X*pngScale), min(minY, p.Y*pngScale)
+		maxX, maxY = max(maxX, p.X*pngScale), max(maxY, p.Y*pngScale)
+	}
+	box := image.Rect(int(math.Floor(minX)), int(math.Floor(minY)), int(math.Ceil(maxX))+1, int(math.Ceil(maxY))+1).Intersect(c.img.Bounds())
+	if box.Empty() {
+		return
+	}
+	ox, oy := float64(box.Min.X), float64(box.Min.Y)
+	r := vector.NewRasterizer(box.Dx(), box.Dy())
 	r.DrawOp = draw.Over
-	r.MoveTo(float32(pts[0].X*pngScale), float32(pts[0].Y*pngScale))
+	r.MoveTo(float32(pts[0].X*pngScale-ox), float32(pts[0].Y*pngScale-oy))
 	for _, p := range pts[1:] {
-		r.LineTo(float32(p.X*pngScale), float32(p.Y*pngScale))
+		r.LineTo(float32(p.X*pngScale-ox), float32(p.Y*pngScale-oy))
 	}
 	r.ClosePath()
-	r.Draw(c.img, b, image.NewUniform(col), image.Point{})
+	r.Draw(c.img, box, image.NewUniform(col), image.Point{})
 }
 
 // polyline strokes the line through pts, width figure pixels wide, in
