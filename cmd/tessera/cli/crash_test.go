@@ -9,9 +9,11 @@ import (
 	"io"
 	"math/rand/v2"
 	"net/http"
+	_ "net/http/pprof" // profiles of the load test's server (TESSERA_SERVE_PPROF)
 	"net/url"
 	"os"
 	"os/exec"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -37,12 +39,13 @@ type crashServer struct {
 }
 
 // startCrashable starts `tessera serve` on data in a child process (the
-// test binary running TestServeChild) and returns once it listens. At
-// cleanup the process is killed.
-func startCrashable(t *testing.T, data string) *crashServer {
+// test binary running TestServeChild), with env added to its environment,
+// and returns once it listens. At cleanup the process is killed.
+func startCrashable(t *testing.T, data string, env ...string) *crashServer {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestServeChild$")
 	cmd.Env = append(os.Environ(), "TESSERA_SERVE_CHILD="+strings.Join([]string{"serve", "--data", data, "--addr", "127.0.0.1:0"}, "\n"))
+	cmd.Env = append(cmd.Env, env...)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -68,11 +71,18 @@ func startCrashable(t *testing.T, data string) *crashServer {
 
 // TestServeChild is the server process of the crash and load tests: run
 // by them with TESSERA_SERVE_CHILD (the arguments, one per line), it runs
-// the program until it is killed. Run any other way it does nothing.
+// the program until it is killed. With TESSERA_SERVE_PPROF (an address)
+// it also serves Go's profiles there, for the load test. Run any other way
+// it does nothing.
 func TestServeChild(t *testing.T) {
 	args := os.Getenv("TESSERA_SERVE_CHILD")
 	if args == "" {
 		t.Skip("the server process of the crash and load tests")
+	}
+	if addr := os.Getenv("TESSERA_SERVE_PPROF"); addr != "" {
+		runtime.SetMutexProfileFraction(1)
+		runtime.SetBlockProfileRate(int(100 * time.Microsecond))
+		go http.ListenAndServe(addr, nil) // net/http/pprof's handlers
 	}
 	os.Exit(cli.NewMain().Run(context.Background(), strings.Split(args, "\n")))
 }

@@ -2,7 +2,10 @@ package cli_test
 
 import (
 	"fmt"
+	"io"
 	"math/rand/v2"
+	"net"
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -21,6 +24,7 @@ type loadConfig struct {
 	duration          time.Duration
 	autocode          bool // one researcher auto-codes a word every 5 s
 	seed              uint64
+	profile           string // a directory for the server's profiles, or ""
 }
 
 func loadConfigFromEnv(t *testing.T) loadConfig {
@@ -47,6 +51,7 @@ func loadConfigFromEnv(t *testing.T) loadConfig {
 		duration:  time.Duration(num("TESSERA_LOAD_SECONDS", 30)) * time.Second,
 		autocode:  os.Getenv("TESSERA_LOAD_AUTOCODE") == "1",
 		seed:      seed,
+		profile:   os.Getenv("TESSERA_LOAD_PROFILE"),
 	}
 }
 
@@ -115,17 +120,25 @@ var searchWords = []string{"customers", `"trade fair"`, "failure", "learn*", "pi
 // auto-codes a word every 5 s. It prints p50, p95 and p99 per kind of
 // request and the server's memory. Run it with
 //
-//	TESSERA_BENCH=1 go test -run TestTeamLoad -v ./internal/cli/
+//	TESSERA_BENCH=1 go test -run TestTeamLoad -v ./cmd/tessera/cli/
 //
 // and TESSERA_LOAD_CODERS, _SEARCHERS, _SECONDS, _AUTOCODE=1 and _SEED to
-// change the team.
+// change the team. TESSERA_LOAD_PROFILE=DIR writes the server's CPU,
+// mutex and block profiles of the run and an execution trace of 5 s of
+// it to DIR (see profileServer).
 func TestTeamLoad(t *testing.T) {
 	if os.Getenv("TESSERA_BENCH") != "1" {
 		t.Skip("a load benchmark: set TESSERA_BENCH=1")
 	}
 	cfg := loadConfigFromEnv(t)
 	data := importSample(t)
-	srv := startCrashable(t, data)
+	var env []string
+	pprofAddr := ""
+	if cfg.profile != "" {
+		pprofAddr = freeAddr(t)
+		env = append(env, "TESSERA_SERVE_PPROF="+pprofAddr)
+	}
+	srv := startCrashable(t, data, env...)
 	pid := srv.cmd.Process.Pid
 
 	// The project, its documents with their lengths and its concepts.
@@ -150,6 +163,7 @@ func TestTeamLoad(t *testing.T) {
 	}
 
 	lat := &latencies{times: map[string][]time.Duration{}, errors: map[string]int{}, first: map[string]string{}}
+	byQuery := &latencies{times: map[string][]time.Duration{}, errors: map[string]int{}, first: map[string]string{}}
 	timed := func(kind, method, u string, v, out any) bool {
 		start := time.Now()
 		_, err := send(method, u, v, out)
@@ -203,8 +217,12 @@ func TestTeamLoad(t *testing.T) {
 		wg.Go(func() {
 			rng := rand.New(rand.NewPCG(cfg.seed, uint64(1000+n)))
 			for pace(rng, time.Second) {
-				q := url.Values{"q": {searchWords[rng.IntN(len(searchWords))]}, "limit": {"50"}}
-				timed("search", "GET", base+"/search?"+q.Encode(), nil, nil)
+				word := searchWords[rng.IntN(len(searchWords))]
+				q := url.Values{"q": {word}, "limit": {"50"}}
+				start := time.Now()
+				if timed("search", "GET", base+"/search?"+q.Encode(), nil, nil) {
+					byQuery.add("search "+word, time.Since(start), nil)
+				}
 			}
 		})
 	}
@@ -235,13 +253,79 @@ func TestTeamLoad(t *testing.T) {
 			}
 		}
 	}()
+	var profiled sync.WaitGroup
+	if pprofAddr != "" {
+		profiled.Go(func() { profileServer(t, pprofAddr, cfg.profile, cfg.duration) })
+	}
 	wg.Wait()
 	close(done)
 	<-sampled
+	profiled.Wait()
 
 	t.Logf("%d coders, %d searchers, auto-coding %v, %v, seed %d\n%s", cfg.coders, cfg.searchers, cfg.autocode, cfg.duration, cfg.seed, lat.report())
+	t.Logf("searches by query:\n%s", byQuery.report())
 	t.Logf("server memory: peak RSS sampled %.0f MB, VmHWM %.0f MB", float64(peakRSS)/1024, float64(procStatus(pid, "VmHWM"))/1024)
 	for kind, n := range lat.errors {
 		t.Errorf("%s: %d requests failed, the first with %s", kind, n, lat.first[kind])
 	}
+}
+
+// freeAddr returns a loopback address with a port that was free a moment
+// ago.
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().String()
+}
+
+// profileServer saves the load test server's profiles in dir: a CPU
+// profile of the run but its first and last two seconds (cpu.pprof), an
+// execution trace of 5 s from its middle (trace.out), and the mutex and
+// block profiles of the run up to then (mutex.pprof, block.pprof). Read them
+// with `go tool pprof` and `go tool trace`.
+func profileServer(t *testing.T, addr, dir string, run time.Duration) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Error(err)
+		return
+	}
+	save := func(name, path string) {
+		res, err := http.Get("http://" + addr + path)
+		if err != nil {
+			t.Errorf("profile %s: %v", name, err)
+			return
+		}
+		defer res.Body.Close()
+		f, err := os.Create(filepath.Join(dir, name))
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		defer f.Close()
+		if _, err := io.Copy(f, res.Body); err != nil {
+			t.Errorf("profile %s: %v", name, err)
+		}
+	}
+	seconds := int(run/time.Second) - 4
+	if seconds < 1 {
+		t.Errorf("TESSERA_LOAD_PROFILE needs a run of at least 5 s")
+		return
+	}
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		time.Sleep(2 * time.Second)
+		save("cpu.pprof", fmt.Sprintf("/debug/pprof/profile?seconds=%d", seconds))
+	})
+	if seconds >= 5 {
+		wg.Go(func() {
+			time.Sleep(run/2 - 2500*time.Millisecond)
+			save("trace.out", "/debug/pprof/trace?seconds=5")
+		})
+	}
+	wg.Wait()
+	save("mutex.pprof", "/debug/pprof/mutex")
+	save("block.pprof", "/debug/pprof/block")
 }
