@@ -51,13 +51,45 @@ type project struct {
 // bolt_timeout makes opening an index held by another process fail fast.
 // unsafe_batch returns from a batch once it is searchable, without
 // waiting for the disk: the sequence number written with each batch lets
-// a restart detect a lost tail and rebuild. The merge plan is bleve's
-// default, named here because bleve keeps the configuration an index was
-// built with (see buildConfig) and would otherwise never merge the
-// segments incremental updates add.
+// a restart detect a lost tail and rebuild. The merge plan is named here
+// because bleve keeps the configuration an index was built with (see
+// buildConfig) and would otherwise never merge the segments incremental
+// updates add; see servingMergePlan and persisterNap for its settings.
 func runtimeConfig() map[string]any {
-	return map[string]any{"bolt_timeout": "1s", "unsafe_batch": true, "scorchMergePlanOptions": mergePlan(mergeplan.DefaultMergePlanOptions)}
+	return map[string]any{
+		"bolt_timeout":           "1s",
+		"unsafe_batch":           true,
+		"scorchMergePlanOptions": mergePlan(servingMergePlan()),
+		"scorchPersisterOptions": map[string]any{"PersisterNapTimeMSec": persisterNap},
+	}
 }
+
+// servingMergePlan is bleve's default merge plan with small segments
+// rounded up to 100 units instead of 2,000, and five segments per tier and
+// per merge instead of ten. Every batch of changes adds a segment of a few
+// units, and the planner allows about one segment per floor size in its
+// first tier: with bleve's floor, an index of fewer than 20,000 units
+// (most projects) merged nearly all of its units again after nearly every
+// batch, which took 63 % of the server's CPU time under the team load
+// benchmark and lengthened the tails of every request. With a floor of 100 the
+// small segments are merged among themselves and the large ones seldom;
+// five per tier keeps the number of segments a search reads close to what
+// bleve's plan leaves on a large index (docs/performance.md, Team load). A
+// rebuilt index (two large segments) merges nothing either way.
+func servingMergePlan() mergeplan.MergePlanOptions {
+	o := mergeplan.DefaultMergePlanOptions
+	o.FloorSegmentSize = 100
+	o.MaxSegmentsPerTier, o.SegmentsPerMergeTask = 5, 5
+	return o
+}
+
+// persisterNap is how long, in milliseconds, bleve's persister waits
+// before writing the segments that batches added to disk, so that the
+// segments of several batches are merged in memory and written (and
+// synced) as one. bleve advises it for unsafe_batch; the cost is that a
+// crash loses at most that much more of the index's tail, which the
+// sequence number detects and a rebuild restores.
+const persisterNap = 200
 
 // buildConfig is passed to bleve when a rebuild creates an index. Its
 // batches wait for the disk (see rebuild), and its merge planner merges
