@@ -103,6 +103,18 @@ func seedStudy(tb testing.TB, a *app) (pid, did string) {
 	return p.ID, doc.ID
 }
 
+// stickingOut names the innermost elements whose right edge lies beyond
+// the page's visible width, for the message of a layout failure.
+const stickingOut = `(() => {
+	const w = document.documentElement.clientWidth, out = [];
+	for (const el of document.querySelectorAll('body *')) {
+		if (el.getBoundingClientRect().right <= w + 0.5) continue;
+		if ([...el.children].some(c => c.getBoundingClientRect().right > w + 0.5)) continue;
+		out.push(el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''));
+	}
+	return out.slice(0, 6).join(', ');
+})()`
+
 // TestLayoutFits opens every screen of a coded study at 1280x800 and
 // 1920x1080 and checks that nothing overflows the window sideways. With
 // TESSERA_SCREENS=1 or TESSERA_E2E_OUT set it saves a screenshot of each
@@ -148,8 +160,8 @@ func TestLayoutFits(t *testing.T) {
 			b.do(t, "open "+s.name, chromedp.Navigate(a.URL+s.path))
 			b.waitJS(t, s.name, s.ready)
 			b.do(t, "settle", chromedp.Sleep(250*time.Millisecond))
-			if w := eval[int](t, b, `document.documentElement.scrollWidth - innerWidth`); w > 0 {
-				t.Errorf("%s at %dx%d: page is %d px wider than the window", s.name, size[0], size[1], w)
+			if w := eval[int](t, b, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); w > 0 {
+				t.Errorf("%s at %dx%d: page is %d px wider than the window; sticking out: %s", s.name, size[0], size[1], w, eval[string](t, b, stickingOut))
 			}
 			if save {
 				png, err := chromedp.Run(b.ctx, chromedp.CaptureScreenshot())
