@@ -71,10 +71,11 @@ func runtimeConfig() map[string]any {
 // first tier: with bleve's floor, an index of fewer than 20,000 units
 // (most projects) merged nearly all of its units again after nearly every
 // batch, which took 63 % of the server's CPU time under the team load
-// benchmark and lengthened the tails of every request. With a floor of 100 the
-// small segments are merged among themselves and the large ones seldom;
-// five per tier keeps the number of segments a search reads close to what
-// bleve's plan leaves on a large index (docs/performance.md, Team load). A
+// benchmark and lengthened the tails of every request. With a floor of 100
+// the small segments are merged among themselves and the large ones
+// seldom. More segments are left for searches to read: after 400 changes
+// to a 10 MB index, 9 to 11 segment files with five per tier, 13 to 21
+// with ten, 5 with bleve's plan (docs/performance.md, "A team at work"). A
 // rebuilt index (two large segments) merges nothing either way.
 func servingMergePlan() mergeplan.MergePlanOptions {
 	o := mergeplan.DefaultMergePlanOptions

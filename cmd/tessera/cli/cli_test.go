@@ -32,14 +32,14 @@ type result struct {
 
 // run runs the program in-process with args, as the binary does, and
 // returns its output and exit code.
-func run(t *testing.T, args ...string) result {
+func run(t testing.TB, args ...string) result {
 	t.Helper()
 	return runIn(t, "", args...)
 }
 
 // runIn runs the program with args and stdin, and returns its output and
 // exit code.
-func runIn(t *testing.T, stdin string, args ...string) result {
+func runIn(t testing.TB, stdin string, args ...string) result {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
@@ -78,7 +78,7 @@ func start(t *testing.T, args ...string) string {
 }
 
 // sampleDir is the bundled sample study.
-func sampleDir(t *testing.T) string {
+func sampleDir(t testing.TB) string {
 	t.Helper()
 	dir, err := filepath.Abs("../../../sample-transcripts")
 	if err != nil {
@@ -88,7 +88,7 @@ func sampleDir(t *testing.T) string {
 }
 
 // importSample imports the sample study into a new data directory.
-func importSample(t *testing.T) string {
+func importSample(t testing.TB) string {
 	t.Helper()
 	data := t.TempDir()
 	s := sampleDir(t)

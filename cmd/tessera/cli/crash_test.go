@@ -41,7 +41,7 @@ type crashServer struct {
 // startCrashable starts `tessera serve` on data in a child process (the
 // test binary running TestServeChild), with env added to its environment,
 // and returns once it listens. At cleanup the process is killed.
-func startCrashable(t *testing.T, data string, env ...string) *crashServer {
+func startCrashable(t testing.TB, data string, env ...string) *crashServer {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestServeChild$")
 	cmd.Env = append(os.Environ(), "TESSERA_SERVE_CHILD="+strings.Join([]string{"serve", "--data", data, "--addr", "127.0.0.1:0"}, "\n"))
@@ -130,7 +130,7 @@ func send(method, u string, v, out any) (bool, error) {
 }
 
 // mustSend is send for the test goroutine: anything but a 2xx fails.
-func mustSend(t *testing.T, method, u string, v, out any) {
+func mustSend(t testing.TB, method, u string, v, out any) {
 	t.Helper()
 	if _, err := send(method, u, v, out); err != nil {
 		t.Fatal(err)

@@ -27,7 +27,7 @@ type loadConfig struct {
 	profile           string // a directory for the server's profiles, or ""
 }
 
-func loadConfigFromEnv(t *testing.T) loadConfig {
+func loadConfigFromEnv(t testing.TB) loadConfig {
 	t.Helper()
 	num := func(name string, def int) int {
 		t.Helper()
@@ -76,6 +76,24 @@ func (l *latencies) add(kind string, d time.Duration, err error) {
 	l.times[kind] = append(l.times[kind], d)
 }
 
+// quantile returns the p quantile of the times of kind, or 0 when there
+// are none.
+func (l *latencies) quantile(kind string, p float64) time.Duration {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	ds := slices.Clone(l.times[kind])
+	if len(ds) == 0 {
+		return 0
+	}
+	slices.Sort(ds)
+	return quantileOf(ds, p)
+}
+
+// quantileOf returns the p quantile of sorted, which is not empty.
+func quantileOf(sorted []time.Duration, p float64) time.Duration {
+	return sorted[min(len(sorted)-1, int(p*float64(len(sorted))))]
+}
+
 // report writes p50, p95, p99 and max per kind.
 func (l *latencies) report() string {
 	var b strings.Builder
@@ -88,7 +106,7 @@ func (l *latencies) report() string {
 	for _, k := range kinds {
 		ds := slices.Clone(l.times[k])
 		slices.Sort(ds)
-		q := func(p float64) time.Duration { return ds[min(len(ds)-1, int(p*float64(len(ds))))] }
+		q := func(p float64) time.Duration { return quantileOf(ds, p) }
 		ms := func(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }
 		fmt.Fprintf(&b, "| %s | %d | %s | %s | %s | %s | %.1fx |\n", k, len(ds), ms(q(0.5)), ms(q(0.95)), ms(q(0.99)), ms(ds[len(ds)-1]), float64(q(0.99))/float64(max(q(0.5), 1)))
 	}
@@ -114,22 +132,33 @@ func procStatus(pid int, field string) int {
 // prefix and a boolean query from the sample study.
 var searchWords = []string{"customers", `"trade fair"`, "failure", "learn*", "pilot", "mistakes", "board", "investors +growth", "team", "market"}
 
-// TestTeamLoad models a team against the real server on loopback: coders
-// create, change and delete quotes about once a second each, searchers
-// search about once a second each, and optionally one researcher
-// auto-codes a word every 5 s. It prints p50, p95 and p99 per kind of
-// request and the server's memory. Run it with
+// BenchmarkTeamLoad models a team against the real server on loopback:
+// coders create, change and delete quotes about once a second each,
+// searchers search about once a second each, and optionally one
+// researcher auto-codes a word every 5 s. It logs p50, p95 and p99 per
+// kind of request, per search query, and the server's memory, and reports
+// the medians, p99s and their ratios for creates and searches as metrics.
+// Run it with
 //
-//	TESSERA_BENCH=1 go test -run TestTeamLoad -v ./cmd/tessera/cli/
+//	go test -run '^$' -bench BenchmarkTeamLoad ./cmd/tessera/cli/
 //
 // and TESSERA_LOAD_CODERS, _SEARCHERS, _SECONDS, _AUTOCODE=1 and _SEED to
 // change the team. TESSERA_LOAD_PROFILE=DIR writes the server's CPU,
 // mutex and block profiles of the run and an execution trace of 5 s of
-// it to DIR (see profileServer).
-func TestTeamLoad(t *testing.T) {
-	if os.Getenv("TESSERA_BENCH") != "1" {
-		t.Skip("a load benchmark: set TESSERA_BENCH=1")
+// it to DIR (see profileServer). One run takes the whole benchmark,
+// whatever b.N asks.
+func BenchmarkTeamLoad(b *testing.B) {
+	lat := teamLoad(b)
+	for _, k := range []struct{ kind, name string }{{"create quote", "create"}, {"search", "search"}} {
+		p50, p99 := lat.quantile(k.kind, 0.5), lat.quantile(k.kind, 0.99)
+		b.ReportMetric(float64(p50.Microseconds())/1000, k.name+"-p50-ms")
+		b.ReportMetric(float64(p99.Microseconds())/1000, k.name+"-p99-ms")
+		b.ReportMetric(float64(p99)/float64(max(p50, 1)), k.name+"-p99/p50")
 	}
+}
+
+// teamLoad runs the team of BenchmarkTeamLoad and returns its latencies.
+func teamLoad(t testing.TB) *latencies {
 	cfg := loadConfigFromEnv(t)
 	data := importSample(t)
 	var env []string
@@ -262,17 +291,20 @@ func TestTeamLoad(t *testing.T) {
 	<-sampled
 	profiled.Wait()
 
-	t.Logf("%d coders, %d searchers, auto-coding %v, %v, seed %d\n%s", cfg.coders, cfg.searchers, cfg.autocode, cfg.duration, cfg.seed, lat.report())
-	t.Logf("searches by query:\n%s", byQuery.report())
-	t.Logf("server memory: peak RSS sampled %.0f MB, VmHWM %.0f MB", float64(peakRSS)/1024, float64(procStatus(pid, "VmHWM"))/1024)
+	// Printed, not logged: the testing package keeps only ten lines of a
+	// benchmark's log.
+	fmt.Printf("%d coders, %d searchers, auto-coding %v, %v, seed %d\n\n%s\nsearches by query:\n\n%s\nserver memory: peak RSS sampled %.0f MB, VmHWM %.0f MB\n",
+		cfg.coders, cfg.searchers, cfg.autocode, cfg.duration, cfg.seed, lat.report(), byQuery.report(),
+		float64(peakRSS)/1024, float64(procStatus(pid, "VmHWM"))/1024)
 	for kind, n := range lat.errors {
 		t.Errorf("%s: %d requests failed, the first with %s", kind, n, lat.first[kind])
 	}
+	return lat
 }
 
 // freeAddr returns a loopback address with a port that was free a moment
 // ago.
-func freeAddr(t *testing.T) string {
+func freeAddr(t testing.TB) string {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -287,7 +319,7 @@ func freeAddr(t *testing.T) string {
 // execution trace of 5 s from its middle (trace.out), and the mutex and
 // block profiles of the run up to then (mutex.pprof, block.pprof). Read them
 // with `go tool pprof` and `go tool trace`.
-func profileServer(t *testing.T, addr, dir string, run time.Duration) {
+func profileServer(t testing.TB, addr, dir string, run time.Duration) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Error(err)
 		return

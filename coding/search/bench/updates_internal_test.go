@@ -19,10 +19,10 @@ import (
 // transcripts (about 10 MB of text) are indexed, 400 quotes are created
 // one at a time 25 ms apart (each its own batch and segment, merged by the
 // serving merge plan), and after 3 s to let merges finish the query mix of
-// the search benchmark runs five times. It logs the segment files left
-// and p50/p95/p99 of hit counts, ranked pages and pages with facet counts.
-// docs/performance.md (Team load) compares merge plans with it. Run it
-// with TESSERA_BENCH=1.
+// the search benchmark runs five times. It logs the segment files left and
+// p50/p95/p99 of hit counts, ranked pages and pages with facet counts.
+// docs/performance.md ("A team at work") compares merge plans with it. Run
+// it with TESSERA_BENCH=1.
 func TestSearchAfterUpdates(t *testing.T) {
 	if os.Getenv("TESSERA_BENCH") != "1" {
 		t.Skip("set TESSERA_BENCH=1 to run the search benchmark")
