@@ -2,6 +2,7 @@ package e2e_test
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -68,6 +69,34 @@ func TestBulkMakeThemesAndDragSelection(t *testing.T) {
 	row := func(name string) string { return `.tree-row[data-id="` + codeByName(codes, name).ID + `"]` }
 	dim := codeByName(codes, "Learning from networks")
 
+	// Selecting and changing codes re-renders the tree, and the page may
+	// still scroll to the focused row or move what is below the tree:
+	// before pointing at sel, wait until it and the page have stayed put
+	// for 20 frames, as a person waits for the screen to stop moving.
+	settle := func(what, sel string) {
+		t.Helper()
+		quoted, _ := json.Marshal(sel)
+		_, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`new Promise((done) => {
+			const sel = `+string(quoted)+`;
+			const where = () => {
+				const el = document.querySelector(sel);
+				if (!el) return '';
+				const r = el.getBoundingClientRect();
+				return scrollY + ',' + r.top + ',' + r.left;
+			};
+			let at = where(), still = 0;
+			const frame = () => {
+				const now = where();
+				if (now && now === at && ++still >= 20) return done(true);
+				if (now !== at) { at = now; still = 0; }
+				requestAnimationFrame(frame);
+			};
+			frame();
+		})`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatalf("wait for %s: %v", what, err)
+		}
+	}
 	b.do(t, "open the codebook", chromedp.Navigate(a.URL+"/p/"+pid+"/codes"))
 	b.waitJS(t, "the tree", `document.querySelectorAll('.tree-row').length >= 7`)
 	b.do(t, "click the first concept", chromedp.Click(chromedp.CSS(row(three[0]))))
@@ -75,6 +104,7 @@ func TestBulkMakeThemesAndDragSelection(t *testing.T) {
 	b.do(t, "Shift+click the third", clickWith(row(three[2]), chromedp.ModifierShift))
 	b.waitJS(t, "three selected", `document.querySelectorAll('.tree-row.picked').length === 3 && document.querySelector('.bulk-head').textContent.includes('3 selected')`)
 	makeThemes := chromedp.Click(chromedp.CSS(`.bulk-bar [data-action="level-theme"]`))
+	settle("the selection at rest", `.bulk-bar [data-action="level-theme"]`)
 	b.do(t, "make them themes", makeThemes)
 	want := "Learning from failure=theme<> Mentoring by peers=theme<> Networks of founders=theme<>"
 	_, codes = waitAPI(t, a, pid, "three themes", func(_ []quoteJSON, cs []codeJSON) bool { return levelsOf(cs, three...) == want })
@@ -105,42 +135,25 @@ func TestBulkMakeThemesAndDragSelection(t *testing.T) {
 	b.waitJS(t, "two selected", `document.querySelectorAll('.tree-row.picked').length === 2`)
 	b.do(t, "Space puts it back", chromedp.KeyEvent(" "))
 	b.waitJS(t, "three selected again", `document.querySelectorAll('.tree-row.picked').length === 3`)
+	settle("the selection at rest again", `.bulk-bar [data-action="level-theme"]`)
 	b.do(t, "make them themes again", makeThemes)
 	_, codes = waitAPI(t, a, pid, "three themes again", func(_ []quoteJSON, cs []codeJSON) bool { return levelsOf(cs, three...) == want })
 
 	// Ctrl+click two themes and drag them onto the dimension together.
 	b.waitJS(t, "the selection cleared again", `!document.querySelector('.tree-row.picked') && !document.querySelector('.bulk-bar')`)
 	b.waitJS(t, "the themes shown", `document.querySelectorAll('.tree-row.level-theme').length >= 4`)
-	// The bulk change re-renders the tree and the page may still scroll
-	// to the focused row: let it come to rest first, as a person waits
-	// for the screen to stop moving before pointing at something.
-	settle := func(what string) {
-		t.Helper()
-		_, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`new Promise((done) => {
-			let y = scrollY, still = 0;
-			const frame = () => {
-				if (scrollY === y && ++still >= 20) return done(true);
-				if (scrollY !== y) { y = scrollY; still = 0; }
-				requestAnimationFrame(frame);
-			};
-			frame();
-		})`, chromedp.EvalAwaitPromise))
-		if err != nil {
-			t.Fatalf("wait for %s: %v", what, err)
-		}
-	}
-	settle("the page at rest")
+	settle("the page at rest", row(three[1]))
 	b.do(t, "click a theme", chromedp.Click(chromedp.CSS(row(three[1]))))
 	// The click opens the theme; a Ctrl+click before that lands adds to
 	// nothing.
 	b.waitJS(t, "the theme open", `document.querySelector('`+row(three[1])+`').classList.contains('current')`)
-	settle("the theme's page at rest")
+	settle("the theme's page at rest", row(three[2]))
 	b.do(t, "Ctrl+click another", clickWith(row(three[2]), chromedp.ModifierCtrl))
 	b.waitJS(t, "two selected", `document.querySelectorAll('.tree-row.picked').length === 2`)
 	// Both rows in the middle of the view, so that the drag does not
 	// scroll the page under the pointer.
 	eval[bool](t, b, `document.querySelector('.tree-row[data-id="`+dim.ID+`"]').scrollIntoView({block: 'center'}), true`)
-	settle("the rows at rest")
+	settle("the rows at rest", `.tree-row[data-id="`+dim.ID+`"]`)
 	b.do(t, "drag the pair onto the dimension",
 		chromedp.DragAndDrop(chromedp.CSS(row(three[2])), chromedp.CSS(`.tree-row[data-id="`+dim.ID+`"]`)))
 	grouped := "Mentoring by peers=theme<Learning from networks> Networks of founders=theme<Learning from networks>"
