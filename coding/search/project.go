@@ -87,9 +87,10 @@ func servingMergePlan() mergeplan.MergePlanOptions {
 // persisterNap is how long, in milliseconds, bleve's persister waits
 // before writing the segments that batches added to disk, so that the
 // segments of several batches are merged in memory and written (and
-// synced) as one. bleve advises it for unsafe_batch; the cost is that a
+// synced) as one. bleve advises it for unsafe_batch; the costs are that a
 // crash loses at most that much more of the index's tail, which the
-// sequence number detects and a rebuild restores.
+// sequence number detects and a rebuild restores, and that closing an
+// index (see persist) can wait that long for the persister.
 const persisterNap = 200
 
 // buildConfig is passed to bleve when a rebuild creates an index. Its
