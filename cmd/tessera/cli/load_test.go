@@ -135,7 +135,7 @@ var searchWords = []string{"customers", `"trade fair"`, "failure", "learn*", "pi
 // BenchmarkTeamLoad models a team against the real server on loopback:
 // coders create, change and delete quotes about once a second each,
 // searchers search about once a second each, and optionally one
-// researcher auto-codes a word every 5 s. It logs p50, p95 and p99 per
+// researcher auto-codes a word every 5 s. It prints p50, p95 and p99 per
 // kind of request, per search query, and the server's memory, and reports
 // the medians, p99s and their ratios for creates and searches as metrics.
 // Run it with
