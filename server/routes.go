@@ -21,7 +21,7 @@ import (
 //
 // The permissions and the rule's other fields are described in
 // auth_rules.go. Then add the route to wantPerms and routeCalls in
-// roles_test.go (TestRouteTable fails until you do, and TestRoleMatrix
+// roles_table_test.go (TestRouteTable fails until you do, and TestRoleMatrix
 // calls it as every role), to the matrix in docs/team.md
 // (TestTeamDocsMatrix compares them) and describe it in docs/api.md. A
 // route registered directly on echo, or with a zero rule, has no rule:
