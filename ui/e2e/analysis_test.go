@@ -372,9 +372,7 @@ func TestAnalysis(t *testing.T) {
 			goTo(t, b, "/p/"+pid+s.path)
 			b.waitJS(t, s.name, s.ready)
 			b.do(t, "settle", chromedp.Sleep(200*time.Millisecond))
-			if w := eval[int](t, b, `document.documentElement.scrollWidth - innerWidth`); w > 0 {
-				t.Errorf("%s at %dx%d: page is %d px wider than the window", s.name, size[0], size[1], w)
-			}
+			checkFits(t, b, s.name, size)
 			if dir != "" {
 				shot, err := chromedp.Run(b.ctx, chromedp.CaptureScreenshot())
 				if err != nil {

@@ -115,6 +115,15 @@ const stickingOut = `(() => {
 	return out.slice(0, 6).join(', ');
 })()`
 
+// checkFits fails the test when the page shown, named name, is wider
+// than its visible width (the window less a vertical scrollbar) at size.
+func checkFits(t *testing.T, b *browser, name string, size [2]int64) {
+	t.Helper()
+	if w := eval[int](t, b, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); w > 0 {
+		t.Errorf("%s at %dx%d: page is %d px wider than the window; sticking out: %s", name, size[0], size[1], w, eval[string](t, b, stickingOut))
+	}
+}
+
 // TestLayoutFits opens every screen of a coded study at 1280x800 and
 // 1920x1080 and checks that nothing overflows the window sideways. With
 // TESSERA_SCREENS=1 or TESSERA_E2E_OUT set it saves a screenshot of each
@@ -160,9 +169,7 @@ func TestLayoutFits(t *testing.T) {
 			b.do(t, "open "+s.name, chromedp.Navigate(a.URL+s.path))
 			b.waitJS(t, s.name, s.ready)
 			b.do(t, "settle", chromedp.Sleep(250*time.Millisecond))
-			if w := eval[int](t, b, `document.documentElement.scrollWidth - document.documentElement.clientWidth`); w > 0 {
-				t.Errorf("%s at %dx%d: page is %d px wider than the window; sticking out: %s", s.name, size[0], size[1], w, eval[string](t, b, stickingOut))
-			}
+			checkFits(t, b, s.name, size)
 			if save {
 				png, err := chromedp.Run(b.ctx, chromedp.CaptureScreenshot())
 				if err != nil {

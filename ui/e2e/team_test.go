@@ -273,6 +273,12 @@ func TestTeamAgreementAndConsensus(t *testing.T) {
 	// The Team screen shows the agreement figures of the API.
 	b.do(t, "open the Team screen", chromedp.Navigate(a.URL+"/p/"+pid+"/team"))
 	b.waitJS(t, "the agreement table", `!!document.querySelector('.agreement-table tfoot .pooled') && !document.querySelector('.team-stale')`)
+	// The top bar with the account menu fits the laptop screen, also
+	// beside the scrollbar of a long page.
+	checkFits(t, b, "team screen", [2]int64{1280, 800})
+	eval[bool](t, b, `document.body.style.minHeight = '3000px', true`)
+	checkFits(t, b, "team screen with a scrollbar", [2]int64{1280, 800})
+	eval[bool](t, b, `document.body.style.minHeight = '', true`)
 	var rep struct {
 		Character, Segment struct {
 			Pooled struct {
@@ -343,6 +349,7 @@ func TestTeamAgreementAndConsensus(t *testing.T) {
 		t.Errorf("members: got %q", got)
 	}
 	screenshot(t, b, "team-members")
+	checkFits(t, b, "team members", [2]int64{1280, 800})
 	b.do(t, "open the assignments", chromedp.Click(chromedp.CSS(`.team-tabs a[href$="/team/assignments"]`)))
 	b.waitJS(t, "the assignment", `[...document.querySelectorAll('.members-table tbody tr')].some(r => r.textContent.includes('aino, bjorn'))`)
 	screenshot(t, b, "team-assignments")

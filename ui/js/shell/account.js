@@ -108,6 +108,6 @@ export function AccountMenu() {
       <button type="button" role="menuitem" class="menu-item" onClick=${pick(changePasswordDialog)}>Change password…</button>
       ${me.admin ? html`<a role="menuitem" class="menu-item" href="/users" onClick=${() => setOpen(false)}>Manage users</a>` : null}
     </div>` : null}
-    <button type="button" class="btn btn-sm sign-out" onClick=${leave}>Sign out</button>
+    <button type="button" class="btn btn-sm sign-out" title="Sign out" onClick=${leave}>Sign out</button>
   </span>`;
 }
