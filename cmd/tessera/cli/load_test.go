@@ -249,8 +249,11 @@ func teamLoad(t testing.TB) *latencies {
 				word := searchWords[rng.IntN(len(searchWords))]
 				q := url.Values{"q": {word}, "limit": {"50"}}
 				start := time.Now()
-				if timed("search", "GET", base+"/search?"+q.Encode(), nil, nil) {
-					byQuery.add("search "+word, time.Since(start), nil)
+				_, err := send("GET", base+"/search?"+q.Encode(), nil, nil)
+				d := time.Since(start)
+				lat.add("search", d, err)
+				if err == nil {
+					byQuery.add("search "+word, d, nil)
 				}
 			}
 		})
